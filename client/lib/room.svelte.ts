@@ -1,0 +1,219 @@
+// The one reactive room store every screen reads. It holds only what the server sent: the latest
+// snapshot per seat, who is online, and what happened (erased, removed…). It has no room logic.
+import { io, type Socket } from 'socket.io-client';
+import type {
+  Ack,
+  AppError,
+  ClientToServerEvents,
+  CreateRoomInput,
+  HandshakeRefusal,
+  Presence,
+  RoomCommand,
+  RoomView,
+  SeatedAnswer,
+  SeatIndex,
+  ServerToClientEvents,
+  Snapshot,
+} from '../../shared/protocol.js';
+import { forgetRoom, saveCredentials, saveNames, savedRoom } from './credentials.js';
+import { commandId } from './ids.js';
+import { route } from './route.svelte.js';
+
+type CloserSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** What happened to this device's place in the room, when it is not simply "seated". */
+export type Outcome =
+  | { kind: 'join'; hostName: string }
+  | { kind: 'full' }
+  | { kind: 'gone' }
+  | { kind: 'erased'; byMe: boolean }
+  | { kind: 'removed' };
+
+export type Screen = 'home' | 'connecting' | 'invite' | 'lobby' | Outcome['kind'];
+
+const ACK_TIMEOUT_MS = 8_000;
+const RETRY_AFTER_REFUSAL_MS = 2_000;
+
+const NO_ANSWER: AppError = { code: 'TRY_AGAIN', message: 'No answer from Closer. Check your connection and try again.' };
+
+class RoomClient {
+  connected = $state(false);
+  /** True once this page has been connected at least once; before that "offline" is just "starting". */
+  everConnected = $state(false);
+  snapshots = $state<Partial<Record<SeatIndex, Snapshot>>>({});
+  presence = $state<Presence>({ online: [false, false] });
+  outcome = $state<Outcome | null>(null);
+
+  /** The seats this device holds in the current room: one, or both on one shared device. */
+  seats = $derived(([0, 1] as const).filter((s) => this.snapshots[s] !== undefined));
+  view = $derived<RoomView | null>(this.snapshots[this.seats[0] ?? 0]?.view ?? null);
+
+  screen = $derived.by<Screen>(() => {
+    if (!route.roomId) return 'home';
+    if (this.outcome) return this.outcome.kind;
+    const view = this.view;
+    if (!view || view.roomId !== route.roomId) return 'connecting';
+    if (view.mode === 'two-devices' && !view.seats[1]) return 'invite';
+    return 'lobby';
+  });
+
+  private socket: CloserSocket | null = null;
+  private erasing = false;
+
+  /** Opens the room at the current address: resumes its seats, or asks whether it can be joined. */
+  enter(roomId: string | null): void {
+    const socket = this.connection();
+    // Just created or joined here: the server seated this very socket already.
+    if (roomId && roomId === this.view?.roomId && socket.connected) return;
+    this.snapshots = {};
+    this.outcome = null;
+    this.presence = { online: [false, false] };
+    if (socket.connected) socket.disconnect();
+    socket.connect();
+  }
+
+  async create(input: Omit<CreateRoomInput, 'commandId'>): Promise<AppError | null> {
+    return this.claim(() => this.connection().timeout(ACK_TIMEOUT_MS).emitWithAck('room:create', { ...input, commandId: commandId() }));
+  }
+
+  async join(roomId: string, name: string): Promise<AppError | null> {
+    return this.claim(() =>
+      this.connection().timeout(ACK_TIMEOUT_MS).emitWithAck('room:join', { roomId, name, commandId: commandId() }),
+    );
+  }
+
+  async joinByCode(code: string, name: string): Promise<AppError | null> {
+    return this.claim(() =>
+      this.connection().timeout(ACK_TIMEOUT_MS).emitWithAck('room:join-by-code', { code, name, commandId: commandId() }),
+    );
+  }
+
+  async command(command: RoomCommand): Promise<AppError | null> {
+    const seat = this.seats[0];
+    if (seat === undefined) return { code: 'NOT_SEATED', message: 'Join the room first.' };
+    return this.request(() =>
+      this.connection().timeout(ACK_TIMEOUT_MS).emitWithAck('room:command', { seat, command, commandId: commandId() }),
+    );
+  }
+
+  async erase(): Promise<AppError | null> {
+    this.erasing = true;
+    const error = await this.request(() =>
+      this.connection().timeout(ACK_TIMEOUT_MS).emitWithAck('room:erase', { commandId: commandId() }),
+    );
+    if (error) this.erasing = false;
+    return error;
+  }
+
+  private async claim(send: () => Promise<Ack<SeatedAnswer>>): Promise<AppError | null> {
+    let answer: Ack<SeatedAnswer>;
+    this.snapshots = {};
+    try {
+      answer = await send();
+    } catch {
+      return NO_ANSWER;
+    }
+    if (!answer.ok) return answer.error;
+    saveCredentials(answer.roomId, answer.credentials);
+    this.outcome = null;
+    route.go(`/r/${answer.roomId}`);
+    return null;
+  }
+
+  private async request(send: () => Promise<Ack>): Promise<AppError | null> {
+    try {
+      const answer = await send();
+      return answer.ok ? null : answer.error;
+    } catch {
+      return NO_ANSWER;
+    }
+  }
+
+  /** The handshake sends this room's saved tokens, if any; otherwise the socket is a guest. */
+  private auth(): Record<string, unknown> {
+    const roomId = route.roomId;
+    const saved = roomId ? savedRoom(roomId) : null;
+    return roomId && saved ? { roomId, tokens: saved.credentials.map((c) => c.token) } : {};
+  }
+
+  private connection(): CloserSocket {
+    if (this.socket) return this.socket;
+    const socket: CloserSocket = io({
+      transports: ['websocket'],
+      autoConnect: false,
+      auth: (cb) => cb(this.auth()),
+    });
+
+    socket.on('connect', () => {
+      this.connected = true;
+      this.everConnected = true;
+      const roomId = route.roomId;
+      if (roomId && !savedRoom(roomId)) void this.peek(roomId);
+    });
+
+    socket.on('disconnect', (reason) => {
+      this.connected = false;
+      // The server closed us on purpose only after erasing or removing, which set an outcome; otherwise come back.
+      if (reason === 'io server disconnect' && !this.outcome) setTimeout(() => socket.connect(), RETRY_AFTER_REFUSAL_MS);
+    });
+
+    socket.on('connect_error', (error) => {
+      const refusal = (error as Error & { data?: HandshakeRefusal }).data;
+      if (!refusal) return; // a network problem: socket.io keeps retrying by itself
+      const roomId = route.roomId;
+      if (refusal.code === 'ROOM_NOT_FOUND' && roomId) {
+        forgetRoom(roomId);
+        this.outcome = { kind: 'gone' };
+      } else if (refusal.code === 'SEAT_REFUSED' && roomId) {
+        // The seat was given back while this device was away: start again as a guest.
+        forgetRoom(roomId);
+        socket.connect();
+      } else {
+        setTimeout(() => socket.connect(), RETRY_AFTER_REFUSAL_MS);
+      }
+    });
+
+    socket.on('room:snapshot', (snapshot) => {
+      // A socket is seated in one room at a time: a snapshot of another room replaces everything.
+      if (this.view && this.view.roomId !== snapshot.view.roomId) this.snapshots = {};
+      const current = this.snapshots[snapshot.seat];
+      if (current && current.version > snapshot.version) return;
+      this.snapshots[snapshot.seat] = snapshot;
+      this.outcome = null;
+      saveNames(snapshot.view.roomId, snapshot.view.seats.flatMap((s) => (s ? [s.name] : [])));
+    });
+
+    socket.on('room:presence', (presence) => {
+      this.presence = presence;
+    });
+
+    socket.on('room:erased', () => {
+      if (route.roomId) forgetRoom(route.roomId);
+      this.snapshots = {};
+      this.outcome = { kind: 'erased', byMe: this.erasing };
+      this.erasing = false;
+    });
+
+    socket.on('seat:removed', () => {
+      if (route.roomId) forgetRoom(route.roomId);
+      this.snapshots = {};
+      this.outcome = { kind: 'removed' };
+    });
+
+    this.socket = socket;
+    return socket;
+  }
+
+  private async peek(roomId: string): Promise<void> {
+    try {
+      const answer = await this.connection().timeout(ACK_TIMEOUT_MS).emitWithAck('room:peek', { roomId });
+      if (route.roomId !== roomId || this.view) return;
+      if (answer.ok) this.outcome = { kind: 'join', hostName: answer.hostName };
+      else this.outcome = { kind: answer.error.code === 'ROOM_FULL' ? 'full' : 'gone' };
+    } catch {
+      // No answer: the next connect asks again.
+    }
+  }
+}
+
+export const room = new RoomClient();

@@ -1,0 +1,20 @@
+// The two places the app can be: home, or a room at /r/<roomId>. Plain history API, no router needed.
+const ROOM_PATH = /^\/r\/([A-Za-z0-9_-]{21,32})\/?$/;
+
+class Route {
+  path = $state(location.pathname);
+  roomId = $derived(ROOM_PATH.exec(this.path)?.[1] ?? null);
+
+  constructor() {
+    addEventListener('popstate', () => (this.path = location.pathname));
+  }
+
+  go(path: string, replace = false): void {
+    if (path === this.path) return;
+    if (replace) history.replaceState(null, '', path);
+    else history.pushState(null, '', path);
+    this.path = path;
+  }
+}
+
+export const route = new Route();

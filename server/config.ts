@@ -1,0 +1,51 @@
+// Configuration from environment variables, with defaults that run the app on one machine.
+import { resolve } from 'node:path';
+import type { Lifetimes } from '../shared/room.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Unset: rooms live in this process's memory. */
+  redisUrl: string | null;
+  /** Every Redis key starts with this, so several apps (or test runs) can share one Redis. */
+  redisPrefix: string;
+  /** Exact origins allowed to open the socket; null means "the page's own origin only". */
+  allowedOrigins: string[] | null;
+  lifetimes: Lifetimes;
+  logLevel: string;
+  /** Where the built client is served from (relative paths from the working directory). */
+  clientDir: string;
+  /** How long in-flight work may take on SIGTERM before the process exits anyway. */
+  shutdownGraceMs: number;
+}
+
+const HOUR = 3_600_000;
+
+function seconds(env: NodeJS.ProcessEnv, name: string, fallbackMs: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallbackMs;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of seconds, got "${raw}"`);
+  return value * 1000;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const origins = env.ALLOWED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean) ?? [];
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    redisUrl: env.REDIS_URL || null,
+    redisPrefix: env.REDIS_PREFIX || 'closer',
+    allowedOrigins: origins.length > 0 ? origins : null,
+    lifetimes: {
+      waitingMs: seconds(env, 'ROOM_WAITING_TTL_SECONDS', HOUR),
+      idleMs: seconds(env, 'ROOM_IDLE_TTL_SECONDS', 7 * 24 * HOUR),
+      inviteMs: seconds(env, 'INVITE_CODE_TTL_SECONDS', 15 * 60_000),
+    },
+    logLevel: env.LOG_LEVEL ?? 'info',
+    clientDir: resolve(env.CLIENT_DIR ?? 'dist/client'),
+    shutdownGraceMs: seconds(env, 'SHUTDOWN_GRACE_SECONDS', 10_000),
+  };
+}

@@ -1,0 +1,218 @@
+// The room service: what a person does to a room — create, peek, join, resume, command, erase.
+// Every change is load → apply a pure function from shared/room.ts → commit with compare-and-set
+// (retried on conflict) → tell the realtime layer, which sends each seat its own view.
+import { nanoid } from 'nanoid';
+import {
+  fail,
+  type Ack,
+  type CreateRoomInput,
+  type Credential,
+  type JoinByCodeInput,
+  type JoinRoomInput,
+  type RoomCommand,
+  type SeatAuth,
+  type SeatedAnswer,
+  type SeatIndex,
+} from '../shared/protocol.js';
+import { normalizeCode } from '../shared/invite-code.js';
+import {
+  applyCommand,
+  createRoom,
+  joinRoom,
+  reissueToken,
+  roomTtlMs,
+  seatClaimedBy,
+  seatsForTokenHashes,
+  type Lifetimes,
+  type Result,
+  type Room,
+} from '../shared/room.js';
+import type { RoomStore, StoredRoom } from './store/types.js';
+import { hashToken, newInviteCode, newRoomId, newToken } from './tokens.js';
+
+/** Conflicts are retried this many times; two people rarely collide more than once. */
+const MAX_ATTEMPTS = 8;
+
+/** What the realtime layer does after a change; the service never touches sockets itself. */
+export interface RoomNotifier {
+  changed(stored: StoredRoom): void;
+  seatRemoved(roomId: string, seat: SeatIndex): void;
+  erased(roomId: string): void;
+}
+
+type Change<T> = (room: Room) => Result<{ room: Room; answer: T }>;
+
+export class RoomService {
+  constructor(
+    private store: RoomStore,
+    private lifetimes: Lifetimes,
+    private notify: RoomNotifier,
+    private now: () => number = Date.now,
+  ) {}
+
+  async create(input: CreateRoomInput): Promise<Ack<SeatedAnswer>> {
+    const earlier = await this.store.getLookup('claim', input.commandId);
+    if (earlier) return this.reclaim(earlier, input.commandId);
+
+    const creator = newToken();
+    const partner = input.mode === 'one-device' ? newToken() : null;
+    const room = createRoom(
+      {
+        id: newRoomId(),
+        audience: input.audience,
+        mode: input.mode,
+        creator: { name: input.name, tokenHash: creator.hash, claimId: input.commandId },
+        partner: partner && { name: input.partnerName ?? '', tokenHash: partner.hash, claimId: input.commandId },
+        code: newInviteCode(),
+        now: this.now(),
+      },
+      this.lifetimes,
+    );
+    if (!(await this.store.create(room, roomTtlMs(room, this.lifetimes)))) return fail('TRY_AGAIN');
+    await this.store.putLookup('claim', input.commandId, room.id, this.lifetimes.inviteMs);
+    if (room.invite) await this.store.putLookup('code', room.invite.code, room.id, this.lifetimes.inviteMs);
+
+    const credentials: Credential[] = [{ seat: 0, token: creator.token }];
+    if (partner) credentials.push({ seat: 1, token: partner.token });
+    return { ok: true, roomId: room.id, credentials };
+  }
+
+  /** Answers the creator's name while the second seat is free; a full room shows nothing of itself. */
+  async peek(roomId: string): Promise<Ack<{ hostName: string }>> {
+    const { stored } = await this.store.load(roomId);
+    if (!stored) return fail('ROOM_NOT_FOUND');
+    if (stored.room.seats[1]) return fail('ROOM_FULL');
+    return { ok: true, hostName: stored.room.seats[0].name };
+  }
+
+  async join(input: JoinRoomInput): Promise<Ack<SeatedAnswer>> {
+    return this.takeSeat(input.roomId, input.name, input.commandId, null);
+  }
+
+  /** Every way a code can fail answers the same CODE_INVALID, so a guess learns nothing. */
+  async joinByCode(input: JoinByCodeInput): Promise<Ack<SeatedAnswer>> {
+    const earlier = await this.store.getLookup('claim', input.commandId);
+    if (earlier) return this.takeSeat(earlier, input.name, input.commandId, null);
+    const code = normalizeCode(input.code);
+    const roomId = code && (await this.store.getLookup('code', code));
+    if (!code || !roomId) return fail('CODE_INVALID');
+    const answer = await this.takeSeat(roomId, input.name, input.commandId, code);
+    if (!answer.ok) return answer.error.code === 'ROOM_NOT_FOUND' ? fail('CODE_INVALID') : answer;
+    await this.store.dropLookup('code', code);
+    return answer;
+  }
+
+  /** Checks a device's tokens on (re)connect and renews the room's lifetime: a visit is activity. */
+  async resume(auth: SeatAuth): Promise<Result<{ stored: StoredRoom; seats: SeatIndex[] }>> {
+    const { stored } = await this.store.load(auth.roomId);
+    if (!stored) return { ok: false, error: fail('ROOM_NOT_FOUND').error };
+    const seats = seatsForTokenHashes(stored.room, auth.tokens.map(hashToken));
+    if (!seats) return { ok: false, error: fail('SEAT_REFUSED').error };
+    await this.store.touch(auth.roomId, roomTtlMs(stored.room, this.lifetimes));
+    return { ok: true, value: { stored, seats } };
+  }
+
+  async command(
+    roomId: string,
+    seat: SeatIndex,
+    commandId: string,
+    command: RoomCommand,
+  ): Promise<Ack<{ version: number }>> {
+    const freshCode = newInviteCode();
+    let before: Room | null = null;
+    const answer = await this.mutate(roomId, commandId, (room) => {
+      before = room;
+      const changed = applyCommand(room, seat, command, { now: this.now(), freshCode, lifetimes: this.lifetimes });
+      return changed.ok ? { ok: true, value: { room: changed.value, answer: {} } } : changed;
+    });
+    if (answer.ok && before) await this.afterCommand(before, command, roomId, freshCode);
+    return answer;
+  }
+
+  /** Deletes everything stored for the room. Erasing a room that is already gone is fine. */
+  async erase(roomId: string): Promise<Ack> {
+    const { stored } = await this.store.load(roomId);
+    await this.store.erase(roomId);
+    if (stored) {
+      const { room } = stored;
+      if (room.invite) await this.store.dropLookup('code', room.invite.code);
+      for (const seat of room.seats) if (seat) await this.store.dropLookup('claim', seat.claimId);
+    }
+    this.notify.erased(roomId);
+    return { ok: true };
+  }
+
+  private async afterCommand(before: Room, command: RoomCommand, roomId: string, freshCode: string): Promise<void> {
+    if (command.type === 'remove-partner') this.notify.seatRemoved(roomId, 1);
+    if (before.invite) await this.store.dropLookup('code', before.invite.code);
+    await this.store.putLookup('code', freshCode, roomId, this.lifetimes.inviteMs);
+  }
+
+  /** Takes the free seat; the same claim id again (a lost answer, replayed) gets the same seat, fresh token. */
+  private async takeSeat(
+    roomId: string,
+    name: string,
+    claimId: string,
+    viaCode: string | null,
+  ): Promise<Ack<SeatedAnswer>> {
+    const { token, hash } = newToken();
+    const answer = await this.mutate(roomId, uniqueCommitId(), (room) => {
+      const claimed = seatClaimedBy(room, claimId);
+      if (claimed !== null) return { ok: true, value: { room: reissueToken(room, claimed, hash), answer: { seat: claimed } } };
+      const joined = joinRoom(room, { name, tokenHash: hash, claimId }, this.now(), viaCode);
+      return joined.ok ? { ok: true, value: { room: joined.value.room, answer: { seat: joined.value.seat } } } : joined;
+    });
+    if (!answer.ok) return answer;
+    await this.store.putLookup('claim', claimId, roomId, this.lifetimes.inviteMs);
+    return { ok: true, roomId, credentials: [{ seat: answer.seat, token }] };
+  }
+
+  /** A create whose answer was lost, replayed: the same seats, with fresh tokens. */
+  private async reclaim(roomId: string, claimId: string): Promise<Ack<SeatedAnswer>> {
+    const credentials: Credential[] = [];
+    const answer = await this.mutate(roomId, uniqueCommitId(), (room) => {
+      credentials.length = 0;
+      let next = room;
+      for (const seat of [0, 1] as const) {
+        if (next.seats[seat]?.claimId !== claimId) continue;
+        const fresh = newToken();
+        next = reissueToken(next, seat, fresh.hash);
+        credentials.push({ seat, token: fresh.token });
+      }
+      if (seatClaimedBy(room, claimId) === null) return { ok: false, error: fail('ROOM_FULL').error };
+      return { ok: true, value: { room: next, answer: {} } };
+    });
+    return answer.ok ? { ok: true, roomId, credentials } : answer;
+  }
+
+  /** load → apply → commit with compare-and-set, retried on conflict; then every seat gets its view. */
+  private async mutate<T extends object>(
+    roomId: string,
+    commandId: string,
+    change: Change<T>,
+  ): Promise<Ack<T & { version: number }>> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const { stored, replay } = await this.store.load(roomId, commandId);
+      if (replay) return JSON.parse(replay) as Ack<T & { version: number }>;
+      if (!stored) return fail('ROOM_NOT_FOUND');
+      const changed = change(stored.room);
+      if (!changed.ok) return { ok: false, error: changed.error };
+      const { room, answer } = changed.value;
+      const saved = { ok: true as const, ...answer, version: stored.version + 1 };
+      const ttl = roomTtlMs(room, this.lifetimes);
+      const outcome = await this.store.commit(roomId, stored.version, room, commandId, JSON.stringify(saved), ttl);
+      if (outcome.status === 'ok') {
+        this.notify.changed({ version: outcome.version, room });
+        return saved;
+      }
+      if (outcome.status === 'duplicate') return JSON.parse(outcome.result) as Ack<T & { version: number }>;
+      if (outcome.status === 'missing') return fail('ROOM_NOT_FOUND');
+    }
+    return fail('TRY_AGAIN');
+  }
+}
+
+/** Seat claims are deduplicated by their claim id instead, so their commits must never look like replays. */
+function uniqueCommitId(): string {
+  return `claim-${nanoid()}`;
+}

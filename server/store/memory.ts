@@ -1,0 +1,115 @@
+// The embedded store: rooms in this process's memory. For development and single-process use;
+// everything is lost when the process stops. Keeps the same semantics as RedisStore, including TTLs.
+import type { Room } from '../../shared/room.js';
+import { REMEMBERED_COMMANDS, type CommitOutcome, type Loaded, type LookupKind, type RoomStore } from './types.js';
+
+interface Entry {
+  version: number;
+  /** JSON, so callers can never share or mutate what is stored. */
+  doc: string;
+  results: Map<string, string>;
+  expiresAt: number;
+}
+
+export class MemoryStore implements RoomStore {
+  readonly kind = 'memory';
+  private rooms = new Map<string, Entry>();
+  private lookups = new Map<string, { roomId: string; expiresAt: number }>();
+  private sweeper: NodeJS.Timeout;
+
+  constructor(private now: () => number = Date.now) {
+    this.sweeper = setInterval(() => this.sweep(), 60_000);
+    this.sweeper.unref();
+  }
+
+  async create(room: Room, ttlMs: number): Promise<boolean> {
+    if (this.live(room.id)) return false;
+    this.rooms.set(room.id, { version: 1, doc: JSON.stringify(room), results: new Map(), expiresAt: this.now() + ttlMs });
+    return true;
+  }
+
+  async load(roomId: string, commandId?: string): Promise<Loaded> {
+    const entry = this.live(roomId);
+    if (!entry) return { stored: null, replay: null };
+    return {
+      stored: { version: entry.version, room: JSON.parse(entry.doc) as Room },
+      replay: commandId === undefined ? null : (entry.results.get(commandId) ?? null),
+    };
+  }
+
+  async commit(
+    roomId: string,
+    expectedVersion: number,
+    room: Room,
+    commandId: string,
+    result: string,
+    ttlMs: number,
+  ): Promise<CommitOutcome> {
+    const entry = this.live(roomId);
+    if (!entry) return { status: 'missing' };
+    const previous = entry.results.get(commandId);
+    if (previous !== undefined) return { status: 'duplicate', result: previous };
+    if (entry.version !== expectedVersion) return { status: 'conflict' };
+    entry.version += 1;
+    entry.doc = JSON.stringify(room);
+    entry.expiresAt = this.now() + ttlMs;
+    entry.results.set(commandId, result);
+    if (entry.results.size > REMEMBERED_COMMANDS) {
+      const oldest = entry.results.keys().next().value;
+      if (oldest !== undefined) entry.results.delete(oldest);
+    }
+    return { status: 'ok', version: entry.version };
+  }
+
+  async touch(roomId: string, ttlMs: number): Promise<void> {
+    const entry = this.live(roomId);
+    if (entry) entry.expiresAt = this.now() + ttlMs;
+  }
+
+  async erase(roomId: string): Promise<void> {
+    this.rooms.delete(roomId);
+  }
+
+  async putLookup(kind: LookupKind, key: string, roomId: string, ttlMs: number): Promise<void> {
+    this.lookups.set(`${kind}:${key}`, { roomId, expiresAt: this.now() + ttlMs });
+  }
+
+  async getLookup(kind: LookupKind, key: string): Promise<string | null> {
+    const found = this.lookups.get(`${kind}:${key}`);
+    if (!found || found.expiresAt <= this.now()) return null;
+    return found.roomId;
+  }
+
+  async dropLookup(kind: LookupKind, key: string): Promise<void> {
+    this.lookups.delete(`${kind}:${key}`);
+  }
+
+  async ping(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+  }
+
+  /** How many rooms and lookups are held, for tests that check erase and expiry. */
+  size(): number {
+    this.sweep();
+    return this.rooms.size + this.lookups.size;
+  }
+
+  private live(roomId: string): Entry | undefined {
+    const entry = this.rooms.get(roomId);
+    if (entry && entry.expiresAt <= this.now()) {
+      this.rooms.delete(roomId);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const [id, entry] of this.rooms) if (entry.expiresAt <= now) this.rooms.delete(id);
+    for (const [key, found] of this.lookups) if (found.expiresAt <= now) this.lookups.delete(key);
+  }
+}

@@ -1,0 +1,151 @@
+// The contract between the browser and the server: every Socket.IO event, its payload and its ack.
+// Payloads are checked at runtime by the valibot schemas in schemas.ts before anything uses them.
+
+export type Audience = 'partners' | 'friends' | 'family';
+export type PlayMode = 'two-devices' | 'one-device';
+export type SeatIndex = 0 | 1;
+
+/** The creator sits in seat 0; the person who joins takes seat 1. */
+export const CREATOR_SEAT: SeatIndex = 0;
+export const SEATS: readonly SeatIndex[] = [0, 1];
+
+export const ERROR_MESSAGES = {
+  BAD_REQUEST: 'That request was not understood.',
+  ROOM_NOT_FOUND: 'This room is not here any more. It may have expired or been erased.',
+  ROOM_FULL: 'This room already has two people.',
+  CODE_INVALID: "That code didn't work. Check it, or ask for a new link.",
+  SEAT_REFUSED: 'This device is not seated in that room.',
+  NOT_SEATED: 'Join the room first.',
+  NOT_ALLOWED: 'Only the person who made the room can do that.',
+  NOT_POSSIBLE: 'That cannot be done right now.',
+  TRY_AGAIN: 'Something was busy. Please try again.',
+  UNAVAILABLE: 'Closer cannot reach its storage right now. Please try again in a moment.',
+  INTERNAL: 'Something went wrong on our side. Please try again.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Ok<T extends object = object> = { ok: true } & T;
+export type Failed = { ok: false; error: AppError };
+/** Every ack answers either ok with its data, or a typed error whose message the UI can show. */
+export type Ack<T extends object = object> = Ok<T> | Failed;
+
+export function fail(code: ErrorCode, message: string = ERROR_MESSAGES[code]): Failed {
+  return { ok: false, error: { code, message } };
+}
+
+/** A seat token, given once when a seat is taken; the device keeps it and sends it on every connect. */
+export interface Credential {
+  seat: SeatIndex;
+  token: string;
+}
+
+/** What the handshake `auth` carries to resume seats. A device on one shared device holds two credentials. */
+export interface SeatAuth {
+  roomId: string;
+  tokens: string[];
+}
+
+export interface SeatView {
+  name: string;
+}
+
+/** What one seat sees of a room. Never holds another seat's private data. */
+export interface RoomView {
+  roomId: string;
+  audience: Audience;
+  mode: PlayMode;
+  you: SeatIndex;
+  seats: [SeatView | null, SeatView | null];
+  /** The code to type, shown to the creator while the second seat is free. */
+  invite: { code: string; expiresAt: number } | null;
+}
+
+export interface Snapshot {
+  version: number;
+  seat: SeatIndex;
+  view: RoomView;
+}
+
+export interface Presence {
+  online: [boolean, boolean];
+}
+
+export interface CreateRoomInput {
+  commandId: string;
+  name: string;
+  audience: Audience;
+  mode: PlayMode;
+  /** Required on one shared device: both names are asked there. */
+  partnerName?: string;
+}
+
+export interface JoinRoomInput {
+  commandId: string;
+  roomId: string;
+  name: string;
+}
+
+export interface JoinByCodeInput {
+  commandId: string;
+  code: string;
+  name: string;
+}
+
+/** Changes a seated person can ask for. */
+export type RoomCommand = { type: 'remove-partner' } | { type: 'renew-invite' };
+
+export interface CommandInput {
+  commandId: string;
+  /** Which of this device's seats acts (one shared device holds both). */
+  seat: SeatIndex;
+  command: RoomCommand;
+}
+
+export interface SeatedAnswer {
+  roomId: string;
+  credentials: Credential[];
+}
+
+export interface ClientToServerEvents {
+  /** Make a room and take its first seat (both seats on one shared device). Ack: the new credentials. */
+  'room:create': (input: CreateRoomInput, ack: (r: Ack<SeatedAnswer>) => void) => void;
+  /** Before joining by link: may I join? Ack: the creator's name, or ROOM_FULL / ROOM_NOT_FOUND. */
+  'room:peek': (input: { roomId: string }, ack: (r: Ack<{ hostName: string }>) => void) => void;
+  /** Take the free seat of a room by its link. Ack: the new credential. */
+  'room:join': (input: JoinRoomInput, ack: (r: Ack<SeatedAnswer>) => void) => void;
+  /** Take the free seat by its typed code. Ack: the new credential, or CODE_INVALID whatever went wrong. */
+  'room:join-by-code': (input: JoinByCodeInput, ack: (r: Ack<SeatedAnswer>) => void) => void;
+  /** A change to the room by one of this device's seats. Ack: the room's new version. */
+  'room:command': (input: CommandInput, ack: (r: Ack<{ version: number }>) => void) => void;
+  /** Leave and erase the room: everything stored for it is deleted at once. Ack: done. */
+  'room:erase': (input: { commandId: string }, ack: (r: Ack) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  /** The whole room as this seat may see it; sent on every connect and after every change. */
+  'room:snapshot': (snapshot: Snapshot) => void;
+  /** Which seats have a device connected now. */
+  'room:presence': (presence: Presence) => void;
+  /** The room was erased by one of the two; nothing of it is kept. */
+  'room:erased': () => void;
+  /** This seat was freed by the room's creator; its token no longer works. */
+  'seat:removed': () => void;
+}
+
+/** Server-side facts about a socket. Identity comes from here, never from a payload. */
+export interface SocketData {
+  roomId: string | null;
+  seats: SeatIndex[];
+}
+
+/** The shape of `connect_error.data` when the server refuses a handshake. */
+export interface HandshakeRefusal {
+  code: ErrorCode;
+  message: string;
+}

@@ -1,0 +1,155 @@
+// The room model: one document per room, changed only by the pure functions here.
+// The server loads a room, applies one of these, and commits the result with compare-and-set.
+import type { AppError, Audience, PlayMode, RoomCommand, RoomView, SeatIndex } from './protocol.js';
+import { CREATOR_SEAT, ERROR_MESSAGES } from './protocol.js';
+
+export interface Seat {
+  name: string;
+  /** SHA-256 of the seat token, hex. The token itself is never stored. */
+  tokenHash: string;
+  /** The command id that claimed this seat, so a replayed create or join finds it again. */
+  claimId: string;
+}
+
+export interface Invite {
+  code: string;
+  expiresAt: number;
+}
+
+export interface Room {
+  id: string;
+  createdAt: number;
+  audience: Audience;
+  mode: PlayMode;
+  seats: [Seat, Seat | null];
+  /** Open while the second seat is free and the code is fresh; null once it is taken. */
+  invite: Invite | null;
+}
+
+export interface Lifetimes {
+  /** A room where only one seat is taken. */
+  waitingMs: number;
+  /** Any room, counted from its last activity. */
+  idleMs: number;
+  /** How long a typed code works. */
+  inviteMs: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+function refuse<T>(code: AppError['code']): Result<T> {
+  return { ok: false, error: { code, message: ERROR_MESSAGES[code] } };
+}
+
+export interface NewRoom {
+  id: string;
+  audience: Audience;
+  mode: PlayMode;
+  creator: Seat;
+  /** On one shared device both seats are taken at once. */
+  partner: Seat | null;
+  code: string;
+  now: number;
+}
+
+export function createRoom(input: NewRoom, lifetimes: Lifetimes): Room {
+  const partner = input.mode === 'one-device' ? input.partner : null;
+  return {
+    id: input.id,
+    createdAt: input.now,
+    audience: input.audience,
+    mode: input.mode,
+    seats: [input.creator, partner],
+    invite: partner ? null : { code: input.code, expiresAt: input.now + lifetimes.inviteMs },
+  };
+}
+
+export function isFull(room: Room): boolean {
+  return room.seats[1] !== null;
+}
+
+/** Takes the free seat. With a code, the code must be the room's open, unexpired one. */
+export function joinRoom(
+  room: Room,
+  seat: Seat,
+  now: number,
+  viaCode: string | null = null,
+): Result<{ room: Room; seat: SeatIndex }> {
+  if (viaCode !== null) {
+    const invite = room.invite;
+    if (isFull(room) || !invite || invite.code !== viaCode || invite.expiresAt <= now) return refuse('CODE_INVALID');
+  }
+  if (isFull(room)) return refuse('ROOM_FULL');
+  return { ok: true, value: { room: { ...room, seats: [room.seats[0], seat], invite: null }, seat: 1 } };
+}
+
+/** The seat a claim id took, so a replayed claim is answered with the same seat. */
+export function seatClaimedBy(room: Room, claimId: string): SeatIndex | null {
+  if (room.seats[0].claimId === claimId) return 0;
+  if (room.seats[1]?.claimId === claimId) return 1;
+  return null;
+}
+
+/** Gives a replayed claim a fresh token: the first answer never reached the device. */
+export function reissueToken(room: Room, seat: SeatIndex, tokenHash: string): Room {
+  const seats: Room['seats'] = [room.seats[0], room.seats[1]];
+  const current = seats[seat];
+  if (current) seats[seat] = { ...current, tokenHash };
+  return { ...room, seats };
+}
+
+export function seatsForTokenHashes(room: Room, hashes: readonly string[]): SeatIndex[] | null {
+  const seats: SeatIndex[] = [];
+  for (const hash of hashes) {
+    const seat = room.seats.findIndex((s) => s?.tokenHash === hash);
+    if (seat !== 0 && seat !== 1) return null;
+    if (!seats.includes(seat)) seats.push(seat);
+  }
+  return seats;
+}
+
+export interface CommandContext {
+  now: number;
+  /** A fresh invite code, used only if the command opens the free seat again. */
+  freshCode: string;
+  lifetimes: Lifetimes;
+}
+
+export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand, ctx: CommandContext): Result<Room> {
+  switch (command.type) {
+    case 'remove-partner': {
+      if (actor !== CREATOR_SEAT) return refuse('NOT_ALLOWED');
+      if (room.mode === 'one-device' || !isFull(room)) return refuse('NOT_POSSIBLE');
+      return {
+        ok: true,
+        value: {
+          ...room,
+          seats: [room.seats[0], null],
+          invite: { code: ctx.freshCode, expiresAt: ctx.now + ctx.lifetimes.inviteMs },
+        },
+      };
+    }
+    case 'renew-invite': {
+      if (actor !== CREATOR_SEAT) return refuse('NOT_ALLOWED');
+      if (isFull(room)) return refuse('NOT_POSSIBLE');
+      return { ok: true, value: { ...room, invite: { code: ctx.freshCode, expiresAt: ctx.now + ctx.lifetimes.inviteMs } } };
+    }
+  }
+}
+
+/** How long the store keeps a room from now: short while it waits for its second person. */
+export function roomTtlMs(room: Room, lifetimes: Lifetimes): number {
+  return isFull(room) ? lifetimes.idleMs : lifetimes.waitingMs;
+}
+
+export function viewFor(room: Room, seat: SeatIndex): RoomView {
+  const [first, second] = room.seats;
+  return {
+    roomId: room.id,
+    audience: room.audience,
+    mode: room.mode,
+    you: seat,
+    seats: [{ name: first.name }, second ? { name: second.name } : null],
+    invite: seat === CREATOR_SEAT ? room.invite : null,
+  };
+}

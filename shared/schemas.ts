@@ -1,0 +1,81 @@
+// Runtime schemas for every client-to-server payload. The server parses each payload with these
+// before it touches it; unknown keys are dropped, so nothing else a client sends gets through.
+import * as v from 'valibot';
+
+export const NAME_MAX = 40;
+
+export const CommandId = v.pipe(
+  v.string('A command id is missing.'),
+  v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'A command id must be 8–64 letters, digits, - or _.'),
+);
+
+export const RoomId = v.pipe(
+  v.string('A room id is missing.'),
+  v.regex(/^[A-Za-z0-9_-]{21,32}$/, 'That is not a room link.'),
+);
+
+export const Name = v.pipe(
+  v.string('Please type a name.'),
+  v.trim(),
+  v.minLength(1, 'Please type a name.'),
+  v.maxGraphemes(NAME_MAX, `Names can be up to ${NAME_MAX} characters.`),
+  v.regex(/^[^\p{Cc}\p{Cs}]*$/u, 'Names cannot hold control characters.'),
+);
+
+const Audience = v.picklist(['partners', 'friends', 'family'], 'Choose who the room is for.');
+
+export const CreateRoomSchema = v.variant(
+  'mode',
+  [
+    v.object({ commandId: CommandId, name: Name, audience: Audience, mode: v.literal('two-devices') }),
+    v.object({
+      commandId: CommandId,
+      name: Name,
+      audience: Audience,
+      mode: v.literal('one-device'),
+      partnerName: Name,
+    }),
+  ],
+  'Choose how you will play.',
+);
+
+export const PeekSchema = v.object({ roomId: RoomId });
+
+export const JoinRoomSchema = v.object({ commandId: CommandId, roomId: RoomId, name: Name });
+
+export const JoinByCodeSchema = v.object({
+  commandId: CommandId,
+  code: v.pipe(v.string('Please type the code.'), v.maxLength(40, "That code didn't work.")),
+  name: Name,
+});
+
+const Seat = v.picklist([0, 1], 'Unknown seat.');
+
+export const RoomCommandSchema = v.variant(
+  'type',
+  [v.object({ type: v.literal('remove-partner') }), v.object({ type: v.literal('renew-invite') })],
+  'Unknown command.',
+);
+
+export const CommandSchema = v.object({ commandId: CommandId, seat: Seat, command: RoomCommandSchema });
+
+export const EraseSchema = v.object({ commandId: CommandId });
+
+export const SeatAuthSchema = v.object({
+  roomId: RoomId,
+  tokens: v.pipe(
+    v.array(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22}$/))),
+    v.minLength(1),
+    v.maxLength(2),
+  ),
+});
+
+/** Parses a payload; answers the output, or the first problem as a sentence a person can read. */
+export function parse<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+): { ok: true; value: v.InferOutput<S> } | { ok: false; message: string } {
+  const result = v.safeParse(schema, input);
+  if (result.success) return { ok: true, value: result.output };
+  return { ok: false, message: result.issues[0]?.message ?? 'That request was not understood.' };
+}
