@@ -129,7 +129,10 @@ export class RoomService {
     return answer;
   }
 
-  /** Deletes everything stored for the room. Erasing a room that is already gone is fine. */
+  /**
+   * Deletes everything stored for the room. Erasing a room that is already gone is fine.
+   * The caller tells the sockets (notify.erased) after answering, so the eraser's answer is not lost.
+   */
   async erase(roomId: string): Promise<Ack> {
     const { stored } = await this.store.load(roomId);
     await this.store.erase(roomId);
@@ -138,7 +141,6 @@ export class RoomService {
       if (room.invite) await this.store.dropLookup('code', room.invite.code);
       for (const seat of room.seats) if (seat) await this.store.dropLookup('claim', seat.claimId);
     }
-    this.notify.erased(roomId);
     return { ok: true };
   }
 

@@ -25,7 +25,9 @@ export async function openStore(config: Config, log: Logger): Promise<RoomStore>
     log.warn('REDIS_URL is not set: rooms are kept in this process’s memory and are lost when it stops');
     return new MemoryStore();
   }
-  const store = await RedisStore.connect(config.redisUrl, config.redisPrefix);
+  const store = await RedisStore.connect(config.redisUrl, config.redisPrefix, (error) =>
+    log.warn({ err: { message: error.message } }, 'redis connection problem'),
+  );
   log.info({ prefix: config.redisPrefix }, 'rooms are stored in Redis');
   return store;
 }

@@ -79,7 +79,10 @@ export class RedisStore implements RoomStore {
   constructor(
     readonly redis: Redis,
     private prefix = 'closer',
+    onError: (error: Error) => void = () => undefined,
   ) {
+    // Without a listener ioredis prints every reconnect failure; the owner decides what to log.
+    redis.on('error', onError);
     redis.defineCommand('closerLoad', { numberOfKeys: 2, lua: LOAD });
     redis.defineCommand('closerCreate', { numberOfKeys: 1, lua: CREATE });
     redis.defineCommand('closerCommit', { numberOfKeys: 3, lua: COMMIT });
@@ -88,10 +91,11 @@ export class RedisStore implements RoomStore {
   }
 
   /** Connects and waits until Redis answers, so the first request does not meet a cold connection. */
-  static async connect(url: string, prefix?: string): Promise<RedisStore> {
+  static async connect(url: string, prefix?: string, onError?: (error: Error) => void): Promise<RedisStore> {
     const redis = new Redis(url, { ...FAIL_FAST, lazyConnect: true });
+    const store = new RedisStore(redis, prefix, onError);
     await redis.connect();
-    return new RedisStore(redis, prefix);
+    return store;
   }
 
   /** Every key this room owns; exported for tests that check erase and TTLs. */

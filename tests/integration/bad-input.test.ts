@@ -1,0 +1,104 @@
+// Every payload is checked: a wrong one gets a typed error, the socket stays usable, the server stays up.
+import { nanoid } from 'nanoid';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../server/store/memory.js';
+import type { RunningServer } from '../../server/server.js';
+import { MAX_MESSAGE_BYTES } from '../../server/realtime.js';
+import { cid, client, connected, eventually, startTestServer, type Client } from '../support/server.js';
+
+describe('bad input', () => {
+  let server: RunningServer;
+  const open: Client[] = [];
+  const connect = (headers: Record<string, string> = {}) => {
+    const c = client(server.url, {}, headers);
+    open.push(c);
+    return c;
+  };
+  /** Sends any payload, bypassing the typed event map, as a misbehaving client would. */
+  const raw = (c: Client, event: string, payload: unknown) =>
+    (c.socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<unknown> } })
+      .timeout(2_000)
+      .emitWithAck(event, payload);
+
+  beforeAll(async () => {
+    server = await startTestServer(new MemoryStore(), { allowedOrigins: ['https://closer.example'] });
+  });
+  afterEach(() => {
+    for (const c of open.splice(0)) c.close();
+  });
+  afterAll(() => server.close());
+
+  it('a malformed payload gets BAD_REQUEST and the socket keeps working', async () => {
+    const c = connect();
+    await connected(c);
+    const bad: [string, unknown][] = [
+      ['room:create', null],
+      ['room:create', 'hello'],
+      ['room:create', { commandId: cid(), name: 42, audience: 'partners', mode: 'two-devices' }],
+      ['room:create', { commandId: cid(), name: 'Ada', audience: 'strangers', mode: 'two-devices' }],
+      ['room:create', { commandId: 'x', name: 'Ada', audience: 'partners', mode: 'two-devices' }],
+      ['room:join', { commandId: cid(), roomId: '../../etc', name: 'Eve' }],
+      ['room:peek', { roomId: { $gt: '' } }],
+      ['room:command', { commandId: cid(), seat: 7, command: { type: 'remove-partner' } }],
+      ['room:command', { commandId: cid(), seat: 0, command: { type: 'drop-tables' } }],
+      ['room:erase', []],
+    ];
+    for (const [event, payload] of bad) {
+      const answer = await raw(c, event, payload);
+      expect(answer, `${event} ${JSON.stringify(payload)}`).toEqual({
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: expect.any(String) },
+      });
+    }
+    const good = await c.socket.emitWithAck('room:peek', { roomId: nanoid() });
+    expect(good.ok ? '' : good.error.code).toBe('ROOM_NOT_FOUND');
+  });
+
+  it('names are trimmed, and must be 1–40 characters', async () => {
+    const c = connect();
+    await connected(c);
+    const long = await c.socket.emitWithAck('room:create', { commandId: cid(), name: 'x'.repeat(41), audience: 'partners', mode: 'two-devices' });
+    expect(long.ok ? '' : long.error.message).toBe('Names can be up to 40 characters.');
+    const blank = await c.socket.emitWithAck('room:create', { commandId: cid(), name: '   ', audience: 'partners', mode: 'two-devices' });
+    expect(blank.ok ? '' : blank.error.code).toBe('BAD_REQUEST');
+    await c.socket.emitWithAck('room:create', { commandId: cid(), name: '  Ada  ', audience: 'partners', mode: 'two-devices' });
+    await eventually(() => expect(c.snapshots[0]?.view.seats[0]).toEqual({ name: 'Ada' }));
+  });
+
+  it('commands from a socket with no seat get NOT_SEATED', async () => {
+    const c = connect();
+    await connected(c);
+    const answer = await c.socket.emitWithAck('room:command', { commandId: cid(), seat: 0, command: { type: 'renew-invite' } });
+    expect(answer.ok ? '' : answer.error.code).toBe('NOT_SEATED');
+    const erase = await c.socket.emitWithAck('room:erase', { commandId: cid() });
+    expect(erase.ok ? '' : erase.error.code).toBe('NOT_SEATED');
+  });
+
+  it('an unknown event with an ack is answered BAD_REQUEST', async () => {
+    const c = connect();
+    await connected(c);
+    expect(await raw(c, 'room:hack', { x: 1 })).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'Unknown event.' } });
+  });
+
+  it('a payload over 16 KiB closes that connection, and the server keeps serving others', async () => {
+    const c = connect();
+    await connected(c);
+    c.socket.io.reconnection(false);
+    const closed = new Promise<string>((resolve) => c.socket.once('disconnect', (reason) => resolve(reason)));
+    c.socket.emit('room:peek', { roomId: 'x'.repeat(MAX_MESSAGE_BYTES + 10) });
+    expect(await closed).toBe('transport close');
+    const other = connect();
+    await connected(other);
+    const answer = await other.socket.emitWithAck('room:peek', { roomId: nanoid() });
+    expect(answer.ok ? '' : answer.error.code).toBe('ROOM_NOT_FOUND');
+  });
+
+  it('a WebSocket from an origin not in the allowed list is refused at the handshake', async () => {
+    const evil = connect({ origin: 'https://evil.example' });
+    evil.socket.io.reconnection(false);
+    await expect(connected(evil)).rejects.toThrow();
+    expect(evil.received).toEqual([]);
+    const ok = connect({ origin: 'https://closer.example' });
+    await connected(ok);
+  });
+});

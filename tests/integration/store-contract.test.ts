@@ -1,0 +1,178 @@
+// One contract, two stores: MemoryStore and RedisStore (against a real redis-server) must behave alike.
+import { nanoid } from 'nanoid';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createRoom, type Room } from '../../shared/room.js';
+import { MemoryStore } from '../../server/store/memory.js';
+import { RedisStore } from '../../server/store/redis.js';
+import { REMEMBERED_COMMANDS, type RoomStore } from '../../server/store/types.js';
+
+const redisUrl = inject('redisUrl');
+const lifetimes = { waitingMs: 3_600_000, idleMs: 604_800_000, inviteMs: 900_000 };
+const TTL = 60_000;
+
+/** A room with a test-only list, so concurrent writers can each leave a mark and none may be lost. */
+type MarkedRoom = Room & { marks?: string[] };
+
+function newRoom(): MarkedRoom {
+  return createRoom(
+    {
+      id: nanoid(),
+      audience: 'friends',
+      mode: 'two-devices',
+      creator: { name: 'Ada', tokenHash: 'a'.repeat(64), claimId: nanoid() },
+      partner: null,
+      code: 'ABCDEFGHJK',
+      now: Date.now(),
+    },
+    lifetimes,
+  );
+}
+
+interface StoreCase {
+  name: string;
+  enabled: boolean;
+  open(): Promise<RoomStore>;
+}
+
+const cases: StoreCase[] = [
+  { name: 'MemoryStore', enabled: true, open: async () => new MemoryStore() },
+  { name: 'RedisStore', enabled: redisUrl !== '', open: () => RedisStore.connect(redisUrl, `contract-${nanoid(8)}`) },
+];
+
+describe.each(cases)('$name', ({ enabled, open }) => {
+  let store: RoomStore;
+  beforeAll(async () => {
+    if (enabled) store = await open();
+  });
+  afterAll(async () => {
+    if (enabled) await store.close();
+  });
+
+  it.runIf(enabled)('creates a room at version 1, once', async () => {
+    const room = newRoom();
+    expect(await store.create(room, TTL)).toBe(true);
+    expect(await store.create(room, TTL)).toBe(false);
+    const { stored } = await store.load(room.id);
+    expect(stored).toEqual({ version: 1, room });
+  });
+
+  it.runIf(enabled)('loads nothing for an unknown room', async () => {
+    expect(await store.load(nanoid())).toEqual({ stored: null, replay: null });
+  });
+
+  it.runIf(enabled)('commits on the expected version and refuses a stale one', async () => {
+    const room = newRoom();
+    await store.create(room, TTL);
+    const changed = { ...room, audience: 'family' as const };
+    expect(await store.commit(room.id, 1, changed, 'cmd-1', '{"ok":true}', TTL)).toEqual({ status: 'ok', version: 2 });
+    expect(await store.commit(room.id, 1, room, 'cmd-2', '{"ok":true}', TTL)).toEqual({ status: 'conflict' });
+    expect((await store.load(room.id)).stored).toEqual({ version: 2, room: changed });
+  });
+
+  it.runIf(enabled)('a repeated command id is a no-op that answers the first result', async () => {
+    const room = newRoom();
+    await store.create(room, TTL);
+    await store.commit(room.id, 1, room, 'cmd-same', '{"ok":true,"version":2}', TTL);
+    const again = await store.commit(room.id, 2, { ...room, audience: 'family' }, 'cmd-same', '{"other":1}', TTL);
+    expect(again).toEqual({ status: 'duplicate', result: '{"ok":true,"version":2}' });
+    const loaded = await store.load(room.id, 'cmd-same');
+    expect(loaded.stored?.version).toBe(2);
+    expect(loaded.stored?.room.audience).toBe('friends');
+    expect(loaded.replay).toBe('{"ok":true,"version":2}');
+  });
+
+  it.runIf(enabled)(`remembers the last ${REMEMBERED_COMMANDS} command ids`, async () => {
+    const room = newRoom();
+    await store.create(room, TTL);
+    for (let i = 0; i < REMEMBERED_COMMANDS + 1; i++) {
+      expect((await store.commit(room.id, i + 1, room, `cmd-${i}`, `{"n":${i}}`, TTL)).status).toBe('ok');
+    }
+    expect((await store.load(room.id, 'cmd-0')).replay).toBeNull();
+    expect((await store.load(room.id, 'cmd-1')).replay).toBe('{"n":1}');
+    expect((await store.load(room.id, `cmd-${REMEMBERED_COMMANDS}`)).replay).toBe(`{"n":${REMEMBERED_COMMANDS}}`);
+  });
+
+  it.runIf(enabled)('a commit to a missing room says so', async () => {
+    expect(await store.commit(nanoid(), 1, newRoom(), 'cmd-x', '{}', TTL)).toEqual({ status: 'missing' });
+  });
+
+  it.runIf(enabled)('100 concurrent commits on one room: versions rise by one each, none lost', async () => {
+    const room = newRoom();
+    await store.create(room, TTL);
+    const versions: number[] = [];
+    const writer = async (n: number) => {
+      for (;;) {
+        const { stored } = await store.load(room.id);
+        const current = stored!.room as MarkedRoom;
+        const next: MarkedRoom = { ...current, marks: [...(current.marks ?? []), `w${n}`] };
+        const outcome = await store.commit(room.id, stored!.version, next, `write-${n}`, '{"ok":true}', TTL);
+        if (outcome.status === 'ok') return versions.push(outcome.version);
+        expect(outcome.status).toBe('conflict');
+      }
+    };
+    await Promise.all(Array.from({ length: 100 }, (_, n) => writer(n)));
+    const { stored } = await store.load(room.id);
+    expect(stored?.version).toBe(101);
+    expect(versions.sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
+    const marks = (stored?.room as MarkedRoom).marks ?? [];
+    expect(new Set(marks).size).toBe(100);
+    expect(marks).toHaveLength(100);
+  });
+
+  it.runIf(enabled)('erase removes the room', async () => {
+    const room = newRoom();
+    await store.create(room, TTL);
+    await store.commit(room.id, 1, room, 'cmd-e', '{}', TTL);
+    await store.erase(room.id);
+    expect((await store.load(room.id, 'cmd-e')).stored).toBeNull();
+    expect(await store.commit(room.id, 2, room, 'cmd-f', '{}', TTL)).toEqual({ status: 'missing' });
+  });
+
+  it.runIf(enabled)('a room expires after its time to live, and touch renews it', async () => {
+    const room = newRoom();
+    await store.create(room, 300);
+    await store.touch(room.id, 2_000);
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await store.load(room.id)).stored).not.toBeNull();
+    const other = newRoom();
+    await store.create(other, 150);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await store.load(other.id)).stored).toBeNull();
+  });
+
+  it.runIf(enabled)('lookups are kept for their time and can be dropped', async () => {
+    await store.putLookup('code', 'ABCDEFGHJK', 'room-1', 200);
+    expect(await store.getLookup('code', 'ABCDEFGHJK')).toBe('room-1');
+    expect(await store.getLookup('claim', 'ABCDEFGHJK')).toBeNull();
+    await store.dropLookup('code', 'ABCDEFGHJK');
+    expect(await store.getLookup('code', 'ABCDEFGHJK')).toBeNull();
+    await store.putLookup('claim', 'c-1', 'room-2', 100);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await store.getLookup('claim', 'c-1')).toBeNull();
+  });
+
+  it.runIf(enabled)('answers a ping', async () => {
+    expect(await store.ping()).toBe(true);
+  });
+});
+
+describe.runIf(redisUrl !== '')('RedisStore keys', () => {
+  it('all of a room’s keys share its hash tag and carry a TTL', async () => {
+    const prefix = `keys-${nanoid(8)}`;
+    const store = await RedisStore.connect(redisUrl, prefix);
+    const room = newRoom();
+    await store.create(room, TTL);
+    await store.commit(room.id, 1, room, 'cmd-1', '{}', TTL);
+    const keys = await store.redis.keys(`${prefix}:*`);
+    expect(keys.sort()).toEqual(store.roomKeys(room.id).sort());
+    for (const key of keys) {
+      expect(key).toContain(`{${room.id}}`);
+      const ttl = await store.redis.pttl(key);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(TTL);
+    }
+    await store.erase(room.id);
+    expect(await store.redis.keys(`${prefix}:*`)).toEqual([]);
+    await store.close();
+  });
+});

@@ -1,0 +1,79 @@
+// Starts the real server on a random port and connects real socket.io-client sockets to it.
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '../../shared/protocol.js';
+import { loadConfig, type Config } from '../../server/config.js';
+import { createLogger } from '../../server/log.js';
+import { startServer, type RunningServer } from '../../server/server.js';
+import type { RoomStore } from '../../server/store/types.js';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), port: 0, host: '127.0.0.1', logLevel: 'silent', ...overrides };
+}
+
+export function startTestServer(store: RoomStore, overrides: Partial<Config> = {}): Promise<RunningServer> {
+  const config = testConfig(overrides);
+  return startServer(config, createLogger(config.logLevel), store);
+}
+
+/** A connected client plus everything the server sent it, in order. */
+export interface Client {
+  socket: ClientSocket;
+  received: { event: string; args: unknown[] }[];
+  snapshots: Snapshot[];
+  close(): void;
+}
+
+export function client(url: string, auth: object = {}, headers: Record<string, string> = {}): Client {
+  const socket: ClientSocket = io(url, {
+    transports: ['websocket'],
+    auth,
+    extraHeaders: headers,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
+    forceNew: true,
+  });
+  const received: Client['received'] = [];
+  const snapshots: Snapshot[] = [];
+  socket.onAny((event: string, ...args: unknown[]) => {
+    received.push({ event, args });
+    if (event === 'room:snapshot') snapshots.push(args[0] as Snapshot);
+  });
+  return { socket, received, snapshots, close: () => socket.disconnect() };
+}
+
+export function connected(c: Client): Promise<void> {
+  if (c.socket.connected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    c.socket.once('connect', () => resolve());
+    c.socket.once('connect_error', (error) => reject(error));
+  });
+}
+
+/** Resolves with the handshake refusal (connect_error data), or rejects if the socket connects. */
+export function refused(c: Client): Promise<{ code: string; message: string } | undefined> {
+  return new Promise((resolve, reject) => {
+    c.socket.once('connect', () => reject(new Error('connected, but should have been refused')));
+    c.socket.once('connect_error', (error) => resolve((error as Error & { data?: { code: string; message: string } }).data));
+  });
+}
+
+/** Waits until `check` passes, polling; fails with the last assertion error after `ms`. */
+export async function eventually<T>(check: () => T, ms = 2_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
+
+let counter = 0;
+export function cid(): string {
+  counter += 1;
+  return `test-cmd-${Date.now().toString(36)}-${counter}`;
+}

@@ -1,0 +1,167 @@
+// The pure room model: seats, invite codes, commands and what each seat may see.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RoomCommand, SeatIndex } from '../../shared/protocol.js';
+import {
+  applyCommand,
+  createRoom,
+  joinRoom,
+  roomTtlMs,
+  seatsForTokenHashes,
+  viewFor,
+  type Lifetimes,
+  type Room,
+} from '../../shared/room.js';
+
+const lifetimes: Lifetimes = { waitingMs: 3_600_000, idleMs: 7 * 86_400_000, inviteMs: 900_000 };
+const NOW = 1_700_000_000_000;
+const seat = (name: string, n: number) => ({ name, tokenHash: `hash-${n}`.padEnd(64, '0'), claimId: `claim-${n}` });
+
+function waitingRoom(): Room {
+  return createRoom(
+    { id: 'r'.repeat(21), audience: 'partners', mode: 'two-devices', creator: seat('Ada', 0), partner: null, code: 'ABCDEFGHJK', now: NOW },
+    lifetimes,
+  );
+}
+
+function fullRoom(): Room {
+  const joined = joinRoom(waitingRoom(), seat('Grace', 1), NOW);
+  if (!joined.ok) throw new Error('join failed');
+  return joined.value.room;
+}
+
+describe('creating a room', () => {
+  it('seats the creator and opens a 15-minute code on two devices', () => {
+    const room = waitingRoom();
+    expect(room.seats[0].name).toBe('Ada');
+    expect(room.seats[1]).toBeNull();
+    expect(room.invite).toEqual({ code: 'ABCDEFGHJK', expiresAt: NOW + lifetimes.inviteMs });
+  });
+
+  it('on one shared device takes both seats at once and opens no code', () => {
+    const room = createRoom(
+      { id: 'r'.repeat(21), audience: 'family', mode: 'one-device', creator: seat('Ada', 0), partner: seat('Grace', 1), code: 'ABCDEFGHJK', now: NOW },
+      lifetimes,
+    );
+    expect(room.seats.map((s) => s?.name)).toEqual(['Ada', 'Grace']);
+    expect(room.invite).toBeNull();
+  });
+});
+
+describe('joining', () => {
+  it('takes the free seat and closes the code', () => {
+    const room = fullRoom();
+    expect(room.seats[1]?.name).toBe('Grace');
+    expect(room.invite).toBeNull();
+  });
+
+  it('a third person finds the room full', () => {
+    const result = joinRoom(fullRoom(), seat('Eve', 2), NOW);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('ROOM_FULL');
+  });
+
+  it('a wrong, expired or used code answers CODE_INVALID, never ROOM_FULL', () => {
+    const wrong = joinRoom(waitingRoom(), seat('Eve', 2), NOW, 'ZZZZZZZZZZ');
+    const expired = joinRoom(waitingRoom(), seat('Eve', 2), NOW + lifetimes.inviteMs, 'ABCDEFGHJK');
+    const used = joinRoom(fullRoom(), seat('Eve', 2), NOW, 'ABCDEFGHJK');
+    for (const result of [wrong, expired, used]) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('CODE_INVALID');
+    }
+  });
+
+  it('the right code within 15 minutes works', () => {
+    const result = joinRoom(waitingRoom(), seat('Grace', 1), NOW + lifetimes.inviteMs - 1, 'ABCDEFGHJK');
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('tokens', () => {
+  it('finds the seats of known token hashes and refuses any unknown one', () => {
+    const room = fullRoom();
+    expect(seatsForTokenHashes(room, [seat('', 1).tokenHash])).toEqual([1]);
+    expect(seatsForTokenHashes(room, [seat('', 0).tokenHash, seat('', 1).tokenHash])).toEqual([0, 1]);
+    expect(seatsForTokenHashes(room, [seat('', 0).tokenHash, 'f'.repeat(64)])).toBeNull();
+  });
+});
+
+describe('commands', () => {
+  const ctx = { now: NOW, freshCode: 'MNPQRSTVWX', lifetimes };
+
+  it('the creator can remove the person who joined: the seat frees and a new code opens', () => {
+    const result = applyCommand(fullRoom(), 0, { type: 'remove-partner' }, ctx);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.seats[1]).toBeNull();
+    expect(result.value.invite?.code).toBe('MNPQRSTVWX');
+    expect(seatsForTokenHashes(result.value, [seat('', 1).tokenHash])).toBeNull();
+  });
+
+  it('the person who joined cannot remove the creator', () => {
+    const result = applyCommand(fullRoom(), 1, { type: 'remove-partner' }, ctx);
+    expect(result.ok ? 'ok' : result.error.code).toBe('NOT_ALLOWED');
+  });
+
+  it('a new code can be had only while the seat is free', () => {
+    expect(applyCommand(waitingRoom(), 0, { type: 'renew-invite' }, ctx).ok).toBe(true);
+    const full = applyCommand(fullRoom(), 0, { type: 'renew-invite' }, ctx);
+    expect(full.ok ? 'ok' : full.error.code).toBe('NOT_POSSIBLE');
+  });
+});
+
+describe('lifetimes', () => {
+  it('a room waiting for its second person lives an hour; a full one a week', () => {
+    expect(roomTtlMs(waitingRoom(), lifetimes)).toBe(lifetimes.waitingMs);
+    expect(roomTtlMs(fullRoom(), lifetimes)).toBe(lifetimes.idleMs);
+  });
+});
+
+describe('what each seat sees', () => {
+  it('shows names but never a token hash or claim id', () => {
+    const room = fullRoom();
+    for (const s of [0, 1] as const) {
+      const text = JSON.stringify(viewFor(room, s));
+      expect(text).toContain('Grace');
+      for (const member of room.seats) {
+        expect(text).not.toContain(member!.tokenHash);
+        expect(text).not.toContain(member!.claimId);
+      }
+    }
+  });
+
+  it('only the creator sees the typed code', () => {
+    expect(viewFor(waitingRoom(), 0).invite?.code).toBe('ABCDEFGHJK');
+    expect(viewFor(waitingRoom(), 1).invite).toBeNull();
+  });
+
+  it('no sequence of joins and commands seats more than two or leaks a token hash', () => {
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('join' as const), n: fc.integer({ min: 1, max: 9 }) }),
+      fc.record({
+        kind: fc.constant('command' as const),
+        actor: fc.constantFrom<SeatIndex>(0, 1),
+        command: fc.constantFrom<RoomCommand>({ type: 'remove-partner' }, { type: 'renew-invite' }),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+        let room = waitingRoom();
+        for (const s of steps) {
+          const result =
+            s.kind === 'join'
+              ? joinRoom(room, seat(`P${s.n}`, s.n), NOW)
+              : applyCommand(room, s.actor, s.command, { now: NOW, freshCode: 'MNPQRSTVWX', lifetimes });
+          if (result.ok) room = 'room' in result.value ? result.value.room : result.value;
+          expect(room.seats).toHaveLength(2);
+          expect(room.seats[0].name).toBe('Ada');
+          expect(room.invite === null || room.seats[1] === null).toBe(true);
+          for (const viewer of [0, 1] as const) {
+            const text = JSON.stringify(viewFor(room, viewer));
+            expect(text).not.toMatch(/hash-\d/);
+          }
+        }
+      }),
+    );
+  });
+});

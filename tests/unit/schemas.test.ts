@@ -1,0 +1,65 @@
+// Payload checks and the invite code's shape.
+import { describe, expect, it } from 'vitest';
+import { CODE_ALPHABET, formatCode, normalizeCode } from '../../shared/invite-code.js';
+import { CreateRoomSchema, JoinRoomSchema, parse } from '../../shared/schemas.js';
+
+const roomId = 'V1StGXR8_Z5jdHi6B-myT';
+
+describe('names', () => {
+  it('are trimmed', () => {
+    const result = parse(JoinRoomSchema, { commandId: 'cmd-12345', roomId, name: '  Ada  ' });
+    expect(result.ok && result.value.name).toBe('Ada');
+  });
+
+  it('must have 1 to 40 characters', () => {
+    for (const name of ['', '   ', 'x'.repeat(41)]) {
+      expect(parse(JoinRoomSchema, { commandId: 'cmd-12345', roomId, name }).ok).toBe(false);
+    }
+    expect(parse(JoinRoomSchema, { commandId: 'cmd-12345', roomId, name: 'x'.repeat(40) }).ok).toBe(true);
+  });
+
+  it('count an emoji as one character, and refuse control characters', () => {
+    expect(parse(JoinRoomSchema, { commandId: 'cmd-12345', roomId, name: '👩‍❤️‍👨'.repeat(40) }).ok).toBe(true);
+    expect(parse(JoinRoomSchema, { commandId: 'cmd-12345', roomId, name: 'Ada\u0000' }).ok).toBe(false);
+  });
+});
+
+describe('creating', () => {
+  it('one shared device needs the other person’s name', () => {
+    const base = { commandId: 'cmd-12345', name: 'Ada', audience: 'partners', mode: 'one-device' };
+    const missing = parse(CreateRoomSchema, base);
+    expect(missing.ok).toBe(false);
+    expect(parse(CreateRoomSchema, { ...base, partnerName: 'Grace' }).ok).toBe(true);
+  });
+
+  it('drops keys it does not know, including __proto__', () => {
+    const input = JSON.parse('{"commandId":"cmd-12345","name":"Ada","audience":"friends","mode":"two-devices","__proto__":{"polluted":true},"admin":true}');
+    const result = parse(CreateRoomSchema, input);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(Object.keys(result.value).sort()).toEqual(['audience', 'commandId', 'mode', 'name']);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+
+  it('answers a sentence a person can read', () => {
+    const result = parse(CreateRoomSchema, { commandId: 'cmd-12345', name: '', audience: 'friends', mode: 'two-devices' });
+    expect(result.ok ? '' : result.message).toBe('Please type a name.');
+  });
+});
+
+describe('invite codes', () => {
+  it('use no look-alike characters', () => {
+    for (const c of '01ILOU') expect(CODE_ALPHABET).not.toContain(c);
+  });
+
+  it('are read in groups and typed in any case, with or without the dash', () => {
+    expect(formatCode('ABCDE23456')).toBe('ABCDE-23456');
+    expect(normalizeCode(' abcde-23456 ')).toBe('ABCDE23456');
+    expect(normalizeCode('abcde 23456')).toBe('ABCDE23456');
+  });
+
+  it('anything else is not a code', () => {
+    for (const typed of ['', 'ABCDE', 'ABCDE-2345O', 'ABCDE-234567', '<script>']) expect(normalizeCode(typed)).toBeNull();
+  });
+});
