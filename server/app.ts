@@ -1,7 +1,7 @@
 // The HTTP side: security headers, health checks and the built client (any path serves the app,
 // so /r/<roomId> links open it).
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 
@@ -44,7 +44,7 @@ export function createApp({ clientDir, ready }: AppOptions): Express {
     res.status(ok ? 200 : 503).json({ ok });
   });
 
-  const index = join(clientDir, 'index.html');
+  const index = resolve(clientDir, 'index.html');
   app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
   app.get('/{*splat}', (_req, res) => {
     if (!existsSync(index)) {

@@ -92,12 +92,6 @@ export class MemoryStore implements RoomStore {
     clearInterval(this.sweeper);
   }
 
-  /** How many rooms and lookups are held, for tests that check erase and expiry. */
-  size(): number {
-    this.sweep();
-    return this.rooms.size + this.lookups.size;
-  }
-
   private live(roomId: string): Entry | undefined {
     const entry = this.rooms.get(roomId);
     if (entry && entry.expiresAt <= this.now()) {

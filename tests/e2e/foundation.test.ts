@@ -1,0 +1,178 @@
+// Two people in two real Chromium contexts (and one shared tablet): create, invite, join, resume,
+// remove, erase. axe-core checks each screen; screenshots land in test-results/screens to look at.
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MemoryStore } from '../../server/store/memory.js';
+import type { RunningServer } from '../../server/server.js';
+import { axeViolations, launchBrowser, PHONE, TABLET } from '../support/browser.js';
+import { startTestServer } from '../support/server.js';
+
+const SHOTS = 'test-results/screens';
+
+describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  const contexts: BrowserContext[] = [];
+
+  async function person(viewport = PHONE): Promise<Page> {
+    const context = await browser.newContext({ viewport });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  async function expectAccessible(page: Page, screen: string) {
+    const violations = await axeViolations(page);
+    expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+  }
+
+  async function shoot(page: Page, name: string) {
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  }
+
+  async function createRoom(page: Page, name: string) {
+    await page.goto(server.url);
+    await page.getByLabel('Your first name').first().fill(name);
+    await page.getByRole('button', { name: 'Create a room' }).click();
+    await page.getByRole('heading', { name: 'Invite your partner' }).waitFor();
+    return page.url();
+  }
+
+  async function joinByLink(page: Page, link: string, name: string) {
+    await page.goto(link);
+    await page.getByRole('heading', { name: /invited you/ }).waitFor();
+    await page.getByLabel('Your first name').fill(name);
+    await page.getByRole('button', { name: 'Join' }).click();
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchBrowser();
+    server = await startTestServer(new MemoryStore(), { clientDir: inject('clientDir') });
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('creates a room, invites by link, and both see both names and presence', async () => {
+    const ada = await person(PHONE);
+    await ada.goto(server.url);
+    await expectAccessible(ada, 'home');
+    await shoot(ada, 'home-phone');
+
+    const link = await createRoom(ada, 'Ada');
+    expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{21}$/);
+    await expect.poll(() => ada.getByText(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/).count()).toBe(1);
+    expect(await ada.locator('svg[role="img"][aria-label*="QR"] path').count()).toBe(1);
+    await expectAccessible(ada, 'invite');
+    await shoot(ada, 'invite-phone');
+
+    const grace = await person(TABLET);
+    await grace.goto(link);
+    await grace.getByRole('heading', { name: 'Ada invited you' }).waitFor();
+    await expectAccessible(grace, 'join');
+    await shoot(grace, 'join-tablet');
+    await grace.getByLabel('Your first name').fill('Grace');
+    await grace.getByRole('button', { name: 'Join' }).click();
+
+    for (const page of [ada, grace]) {
+      await page.getByRole('heading', { name: 'Ada & Grace' }).waitFor({ timeout: 1_000 });
+      await expect.poll(() => page.getByText('online').count(), { timeout: 1_000 }).toBe(2);
+    }
+    await expectAccessible(ada, 'lobby');
+    await shoot(ada, 'lobby-phone');
+    await shoot(grace, 'lobby-tablet');
+
+    // A third person gets a clear page and no room content, on screen or on the wire.
+    const eve = await person(PHONE);
+    const frames: string[] = [];
+    eve.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
+    await eve.goto(link);
+    await eve.getByRole('heading', { name: 'This room already has two people' }).waitFor();
+    await expectAccessible(eve, 'full');
+    await shoot(eve, 'full-phone');
+    expect(await eve.textContent('body')).not.toMatch(/Ada|Grace/);
+    expect(frames.join('\n')).not.toMatch(/Ada|Grace/);
+    expect(frames.some((f) => f.includes('ROOM_FULL'))).toBe(true);
+
+    // Reloading comes back to the same seat and screen without typing anything.
+    await grace.reload();
+    await grace.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+    expect(await grace.getByText('Grace (you)').count()).toBe(1);
+
+    // Closing the tab and coming back by the start page offers the room.
+    const graceAgain = await grace.context().newPage();
+    await grace.close();
+    await graceAgain.goto(server.url);
+    await graceAgain.getByRole('button', { name: 'Ada & Grace' }).click();
+    await graceAgain.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+  });
+
+  it('joins by the typed code from the start page', async () => {
+    const ada = await person(PHONE);
+    await createRoom(ada, 'Ada');
+    const code = (await ada.getByText(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/).textContent())!;
+    const sam = await person(PHONE);
+    await sam.goto(server.url);
+    await sam.getByLabel('Code', { exact: true }).fill(code.toLowerCase());
+    await sam.getByLabel('Your first name').nth(1).fill('Sam');
+    await sam.getByRole('button', { name: 'Join' }).click();
+    await sam.getByRole('heading', { name: 'Ada & Sam' }).waitFor();
+    await ada.getByRole('heading', { name: 'Ada & Sam' }).waitFor();
+
+    const late = await person(PHONE);
+    await late.goto(server.url);
+    await late.getByLabel('Code', { exact: true }).fill(code);
+    await late.getByLabel('Your first name').nth(1).fill('Eve');
+    await late.getByRole('button', { name: 'Join' }).click();
+    await late.getByRole('alert').filter({ hasText: "That code didn't work" }).waitFor();
+  });
+
+  it('the creator removes the wrong person; then either can erase the room', async () => {
+    const ada = await person(PHONE);
+    const link = await createRoom(ada, 'Ada');
+    const wrong = await person(PHONE);
+    await joinByLink(wrong, link, 'Wrong');
+    await ada.getByRole('heading', { name: 'Ada & Wrong' }).waitFor();
+
+    await ada.getByRole('button', { name: 'Wrong person? Remove Wrong' }).click();
+    await ada.getByRole('button', { name: 'Remove', exact: true }).click();
+    await wrong.getByRole('heading', { name: 'You are no longer in this room' }).waitFor();
+    await ada.getByRole('heading', { name: 'Invite your partner' }).waitFor();
+    await wrong.reload();
+    await wrong.getByRole('heading', { name: 'Ada invited you' }).waitFor();
+
+    const grace = await person(PHONE);
+    await joinByLink(grace, link, 'Grace');
+    await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+    await grace.getByRole('button', { name: 'Leave and erase room' }).click();
+    await expectAccessible(grace, 'erase confirm');
+    await shoot(grace, 'erase-confirm-phone');
+    await grace.getByRole('button', { name: 'Yes, erase it' }).click();
+    await grace.getByRole('heading', { name: 'Room erased' }).waitFor();
+    await ada.getByRole('heading', { name: 'This room was erased' }).waitFor();
+    await expectAccessible(ada, 'erased');
+    await ada.reload();
+    await ada.getByRole('heading', { name: 'This room is not here any more' }).waitFor();
+    const roomId = link.split('/r/')[1]!;
+    expect((await server.store.load(roomId)).stored).toBeNull();
+  });
+
+  it('on one shared device: both names asked, no invite, both seats held, and a reload keeps them', async () => {
+    const tablet = await person(TABLET);
+    await tablet.goto(server.url);
+    await tablet.getByLabel('Your first name').first().fill('Ada');
+    await tablet.getByRole('radio', { name: 'One shared device' }).check();
+    await tablet.getByLabel("The other person's first name").fill('Grace');
+    await tablet.getByRole('button', { name: 'Create a room' }).click();
+    await tablet.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+    expect(await tablet.getByText(/sharing this device/).count()).toBe(1);
+    await expectAccessible(tablet, 'lobby (shared device)');
+    await shoot(tablet, 'lobby-shared-tablet');
+    await tablet.reload();
+    await tablet.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+    await expect.poll(() => tablet.getByText('online').count()).toBe(2);
+  });
+});
