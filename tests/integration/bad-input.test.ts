@@ -85,7 +85,7 @@ describe('bad input', () => {
     await connected(c);
     c.socket.io.reconnection(false);
     const closed = new Promise<string>((resolve) => c.socket.once('disconnect', (reason) => resolve(reason)));
-    c.socket.emit('room:peek', { roomId: 'x'.repeat(MAX_MESSAGE_BYTES + 10) });
+    c.socket.emit('room:peek', { roomId: 'x'.repeat(MAX_MESSAGE_BYTES + 10) }, () => undefined);
     expect(await closed).toBe('transport close');
     const other = connect();
     await connected(other);
