@@ -2,7 +2,7 @@
 // remove, erase. axe-core checks each screen; screenshots land in test-results/screens to look at.
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MemoryStore } from '../../server/store/memory.js';
 import type { RunningServer } from '../../server/server.js';
 import { axeViolations, launchBrowser, PHONE, TABLET } from '../support/browser.js';
@@ -14,10 +14,21 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
   let browser: Browser;
   let server: RunningServer;
   const contexts: BrowserContext[] = [];
+  /** Console errors, page errors and CSP violations from every page: a clean run has none. */
+  const problems: string[] = [];
+
+  function watch(page: Page): Page {
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    return page;
+  }
 
   async function person(viewport = PHONE): Promise<Page> {
     const context = await browser.newContext({ viewport });
     contexts.push(context);
+    context.on('page', watch);
     return context.newPage();
   }
 
@@ -49,6 +60,9 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
     mkdirSync(SHOTS, { recursive: true });
     browser = await launchBrowser();
     server = await startTestServer(new MemoryStore(), { clientDir: inject('clientDir') });
+  });
+  afterEach(() => {
+    expect(problems.splice(0)).toEqual([]);
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();
@@ -140,6 +154,7 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
     await ada.getByRole('button', { name: 'Wrong person? Remove Wrong' }).click();
     await ada.getByRole('button', { name: 'Remove', exact: true }).click();
     await wrong.getByRole('heading', { name: 'You are no longer in this room' }).waitFor();
+    await expectAccessible(wrong, 'removed');
     await ada.getByRole('heading', { name: 'Invite your partner' }).waitFor();
     await wrong.reload();
     await wrong.getByRole('heading', { name: 'Ada invited you' }).waitFor();
@@ -156,6 +171,7 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
     await expectAccessible(ada, 'erased');
     await ada.reload();
     await ada.getByRole('heading', { name: 'This room is not here any more' }).waitFor();
+    await expectAccessible(ada, 'gone');
     const roomId = link.split('/r/')[1]!;
     expect((await server.store.load(roomId)).stored).toBeNull();
   });
