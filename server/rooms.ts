@@ -1,6 +1,7 @@
 // The room service: what a person does to a room — create, peek, join, resume, command, erase.
 // Every change is load → apply a pure function from shared/room.ts → commit with compare-and-set
 // (retried on conflict) → tell the realtime layer, which sends each seat its own view.
+import { randomInt } from 'node:crypto';
 import { nanoid } from 'nanoid';
 import {
   fail,
@@ -122,7 +123,12 @@ export class RoomService {
     let before: Room | null = null;
     const answer = await this.mutate(roomId, commandId, (room) => {
       before = room;
-      const changed = applyCommand(room, seat, command, { now: this.now(), freshCode, lifetimes: this.lifetimes });
+      const changed = applyCommand(room, seat, command, {
+        now: this.now(),
+        freshCode,
+        seed: randomInt(2 ** 32),
+        lifetimes: this.lifetimes,
+      });
       return changed.ok ? { ok: true, value: { room: changed.value, answer: {} } } : changed;
     });
     if (answer.ok && before) await this.afterCommand(before, command, roomId, freshCode);

@@ -1,5 +1,7 @@
 // The contract between the browser and the server: every Socket.IO event, its payload and its ack.
 // Payloads are checked at runtime by the valibot schemas in schemas.ts before anything uses them.
+import type { ActivityId, ActivityView } from './activities/registry.js';
+import type { Memory, Proposal } from './play.js';
 
 export type Audience = 'partners' | 'friends' | 'family';
 export type PlayMode = 'two-devices' | 'one-device';
@@ -18,6 +20,13 @@ export const ERROR_MESSAGES = {
   NOT_SEATED: 'Join the room first.',
   NOT_ALLOWED: 'Only the person who made the room can do that.',
   NOT_POSSIBLE: 'That cannot be done right now.',
+  NOT_YOUR_TURN: "It's the other person's turn for that.",
+  WRONG_PHASE: "That can't be done at this point of the game.",
+  TOO_LONG: 'That is longer than this answer allows.',
+  UNKNOWN_CARD: 'That card is no longer on the table.',
+  ALREADY_READY: 'You are already ready.',
+  ALREADY_ANSWERED: 'You have already answered this card.',
+  NO_ACTIVITY: 'No activity is running right now.',
   TRY_AGAIN: 'Something was busy. Please try again.',
   UNAVAILABLE: 'Closer cannot reach its storage right now. Please try again in a moment.',
   INTERNAL: 'Something went wrong on our side. Please try again.',
@@ -64,6 +73,12 @@ export interface RoomView {
   seats: [SeatView | null, SeatView | null];
   /** The code to type, shown to the creator while the second seat is free. */
   invite: { code: string; expiresAt: number } | null;
+  /** An activity proposed in the lobby, waiting for both to be Ready. */
+  proposal: Proposal | null;
+  /** The running activity, as this seat may see it. */
+  activity: ActivityView | null;
+  /** Everything either starred, oldest first. */
+  memories: Memory[];
 }
 
 export interface Snapshot {
@@ -98,7 +113,19 @@ export interface JoinByCodeInput {
 }
 
 /** Changes a seated person can ask for. */
-export type RoomCommand = { type: 'remove-partner' } | { type: 'renew-invite' };
+export type RoomCommand =
+  | { type: 'remove-partner' }
+  | { type: 'renew-invite' }
+  /** Suggest an activity in the lobby (replaces an earlier suggestion). */
+  | { type: 'propose'; activity: ActivityId; options: unknown }
+  /** I'm ready for the proposed activity; it starts when both are. */
+  | { type: 'ready' }
+  /** Take the proposal back (either person). */
+  | { type: 'withdraw' }
+  /** Stop the running activity; both return to the lobby. */
+  | { type: 'end-activity' }
+  /** A move in the running activity, checked by that activity's own schema. */
+  | { type: 'move'; move: unknown };
 
 export interface CommandInput {
   commandId: string;

@@ -2,6 +2,7 @@
 // The server loads a room, applies one of these, and commits the result with compare-and-set.
 import type { AppError, Audience, PlayMode, RoomCommand, RoomView, SeatIndex } from './protocol.js';
 import { CREATOR_SEAT, ERROR_MESSAGES } from './protocol.js';
+import { EMPTY_PLAY, activityViewFor, endActivity, playMove, propose, ready, withdraw, type Play } from './play.js';
 
 export interface Seat {
   name: string;
@@ -24,6 +25,8 @@ export interface Room {
   seats: [Seat, Seat | null];
   /** Open while the second seat is free and the code is fresh; null once it is taken. */
   invite: Invite | null;
+  /** The lobby's proposal, the running activity and the Memories. */
+  play: Play;
 }
 
 export interface Lifetimes {
@@ -61,6 +64,7 @@ export function createRoom(input: NewRoom, lifetimes: Lifetimes): Room {
     mode: input.mode,
     seats: [input.creator, partner],
     invite: partner ? null : { code: input.code, expiresAt: input.now + lifetimes.inviteMs },
+    play: EMPTY_PLAY,
   };
 }
 
@@ -112,6 +116,8 @@ export interface CommandContext {
   now: number;
   /** A fresh invite code, used only if the command opens the free seat again. */
   freshCode: string;
+  /** A fresh random seed, used only if the command starts an activity. */
+  seed: number;
   lifetimes: Lifetimes;
 }
 
@@ -126,6 +132,8 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
           ...room,
           seats: [room.seats[0], null],
           invite: { code: ctx.freshCode, expiresAt: ctx.now + ctx.lifetimes.inviteMs },
+          // Whatever the wrong person wrote leaves with them.
+          play: EMPTY_PLAY,
         },
       };
     }
@@ -134,7 +142,21 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
       if (isFull(room)) return refuse('NOT_POSSIBLE');
       return { ok: true, value: { ...room, invite: { code: ctx.freshCode, expiresAt: ctx.now + ctx.lifetimes.inviteMs } } };
     }
+    case 'propose':
+      return isFull(room) ? withPlay(room, propose(room.play, actor, command.activity, command.options)) : refuse('NOT_POSSIBLE');
+    case 'ready':
+      return withPlay(room, ready(room.play, actor, { now: ctx.now, seed: ctx.seed, room: { audience: room.audience, mode: room.mode } }));
+    case 'withdraw':
+      return withPlay(room, withdraw(room.play));
+    case 'end-activity':
+      return withPlay(room, endActivity(room.play));
+    case 'move':
+      return withPlay(room, playMove(room.play, actor, command.move, ctx.now));
   }
+}
+
+function withPlay(room: Room, result: { ok: true; play: Play } | { ok: false; error: AppError }): Result<Room> {
+  return result.ok ? { ok: true, value: { ...room, play: result.play } } : result;
 }
 
 /** How long the store keeps a room from now: short while it waits for its second person. */
@@ -151,5 +173,8 @@ export function viewFor(room: Room, seat: SeatIndex): RoomView {
     you: seat,
     seats: [{ name: first.name }, second ? { name: second.name } : null],
     invite: seat === CREATOR_SEAT ? room.invite : null,
+    proposal: room.play.proposal,
+    activity: activityViewFor(room.play, seat),
+    memories: room.play.memories,
   };
 }

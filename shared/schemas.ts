@@ -1,6 +1,7 @@
 // Runtime schemas for every client-to-server payload. The server parses each payload with these
 // before it touches it; unknown keys are dropped, so nothing else a client sends gets through.
 import * as v from 'valibot';
+import { ACTIVITY_IDS } from './activities/registry.js';
 
 export const NAME_MAX = 40;
 
@@ -53,7 +54,19 @@ const Seat = v.picklist([0, 1], 'Unknown seat.');
 
 export const RoomCommandSchema = v.variant(
   'type',
-  [v.object({ type: v.literal('remove-partner') }), v.object({ type: v.literal('renew-invite') })],
+  [
+    v.object({ type: v.literal('remove-partner') }),
+    v.object({ type: v.literal('renew-invite') }),
+    v.object({
+      type: v.literal('propose'),
+      activity: v.picklist(ACTIVITY_IDS, 'Unknown activity.'),
+      options: v.optional(v.unknown(), {}),
+    }),
+    v.object({ type: v.literal('ready') }),
+    v.object({ type: v.literal('withdraw') }),
+    v.object({ type: v.literal('end-activity') }),
+    v.object({ type: v.literal('move'), move: v.unknown() }),
+  ],
   'Unknown command.',
 );
 

@@ -87,7 +87,7 @@ describe('tokens', () => {
 });
 
 describe('commands', () => {
-  const ctx = { now: NOW, freshCode: 'MNPQRSTVWX', lifetimes };
+  const ctx = { now: NOW, freshCode: 'MNPQRSTVWX', seed: 7, lifetimes };
 
   it('the creator can remove the person who joined: the seat frees and a new code opens', () => {
     const result = applyCommand(fullRoom(), 0, { type: 'remove-partner' }, ctx);
@@ -151,7 +151,7 @@ describe('what each seat sees', () => {
           const result =
             s.kind === 'join'
               ? joinRoom(room, seat(`P${s.n}`, s.n), NOW)
-              : applyCommand(room, s.actor, s.command, { now: NOW, freshCode: 'MNPQRSTVWX', lifetimes });
+              : applyCommand(room, s.actor, s.command, { now: NOW, freshCode: 'MNPQRSTVWX', seed: 7, lifetimes });
           if (result.ok) room = 'room' in result.value ? result.value.room : result.value;
           expect(room.seats).toHaveLength(2);
           expect(room.seats[0].name).toBe('Ada');

@@ -1,0 +1,372 @@
+// Question Swap: take turns drawing cards across the five kinds of intimacy, light to deep.
+// Each first says privately what they are open to; the game uses what both chose and the lower depth.
+// Answers stay under their seat until both are in, then are revealed together.
+import * as v from 'valibot';
+import type { Card } from '../content/card.js';
+import { CARDS } from '../content/cards.js';
+import { INTIMACY_KINDS, type Depth, type IntimacyKind } from '../intimacy.js';
+import { ERROR_MESSAGES, type AppError, type ErrorCode, type SeatIndex } from '../protocol.js';
+import { pick, type Rng } from '../random.js';
+import type { Activity, MoveResult, NewMemory, SetupContext } from './types.js';
+
+export const ANSWER_MAX = 2_000;
+export const REDRAWS_PER_ROUND = 2;
+export const REACTIONS = {
+  thanks: 'Thank you for sharing',
+  'me-too': 'Me too',
+  'tell-me-more': 'Tell me more',
+  smile: 'That made me smile',
+} as const;
+export type Reaction = keyof typeof REACTIONS;
+export type AnswerMode = 'write' | 'talk';
+
+export interface Options {
+  answerMode: AnswerMode;
+  rounds: number;
+}
+
+interface Consent {
+  kinds: IntimacyKind[];
+  maxDepth: Depth;
+}
+
+/** text for written answers; choice for would-you-rather and guess (my own answer); guess: what I think the other chose. */
+export interface Answer {
+  text?: string;
+  choice?: number;
+  guess?: number;
+}
+
+interface Round {
+  number: number;
+  reader: SeatIndex;
+  cardId: string;
+  redrawsLeft: number;
+  answers: [Answer | null, Answer | null];
+  /** Talk mode: someone tapped Done. */
+  talked: boolean;
+  reactions: [Reaction | null, Reaction | null];
+  starred: [boolean, boolean];
+}
+
+export interface State {
+  options: Options & { partnersOnly: boolean };
+  phase: 'consent' | 'play' | 'finished';
+  consent: [Consent | null, Consent | null];
+  /** Both chose, but no kind in common: choose again. */
+  noOverlap: boolean;
+  kinds: IntimacyKind[];
+  ceiling: Depth;
+  firstReader: SeatIndex;
+  used: string[];
+  round: Round | null;
+  completed: number;
+}
+
+export type Move =
+  | { type: 'consent'; kinds: IntimacyKind[]; maxDepth: Depth }
+  | { type: 'redraw'; cardId: string }
+  | { type: 'answer'; cardId: string; text?: string; choice?: number; guess?: number }
+  | { type: 'done'; cardId: string }
+  | { type: 'pass'; cardId: string }
+  | { type: 'react'; cardId: string; reaction: Reaction }
+  | { type: 'star'; cardId: string; starred: boolean }
+  | { type: 'next'; cardId: string };
+
+export interface RoundView {
+  number: number;
+  reader: SeatIndex;
+  card: Card;
+  depth: Depth;
+  redrawsLeft: number;
+  /** Whether each seat has answered — never what. */
+  answered: [boolean, boolean];
+  mine: Answer | null;
+  revealed: boolean;
+  /** Both answers, only once revealed. */
+  answers: [Answer | null, Answer | null] | null;
+  /** Guess cards, once revealed: did each seat guess the other right? */
+  guessedRight: [boolean, boolean] | null;
+  reactions: [Reaction | null, Reaction | null];
+  starred: boolean;
+}
+
+export interface View {
+  phase: State['phase'];
+  answerMode: AnswerMode;
+  rounds: number;
+  completed: number;
+  consent: { mine: Consent | null; otherChose: boolean; noOverlap: boolean };
+  /** What both agreed to, once both chose (never who limited it). */
+  agreed: { kinds: IntimacyKind[]; ceiling: Depth } | null;
+  round: RoundView | null;
+}
+
+const CARD_BY_ID = new Map(CARDS.map((card) => [card.id, card]));
+
+const CardId = v.pipe(v.string(), v.maxLength(40));
+const Kind = v.picklist(INTIMACY_KINDS);
+const DepthSchema = v.picklist([1, 2, 3] as const);
+const OptionIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3));
+
+export const moveSchema = v.variant('type', [
+  v.object({
+    type: v.literal('consent'),
+    kinds: v.pipe(v.array(Kind), v.minLength(1, 'Choose at least one kind.'), v.maxLength(5)),
+    maxDepth: DepthSchema,
+  }),
+  v.object({ type: v.literal('redraw'), cardId: CardId }),
+  v.object({
+    type: v.literal('answer'),
+    cardId: CardId,
+    text: v.optional(v.pipe(v.string(), v.maxLength(ANSWER_MAX * 4))),
+    choice: v.optional(OptionIndex),
+    guess: v.optional(OptionIndex),
+  }),
+  v.object({ type: v.literal('done'), cardId: CardId }),
+  v.object({ type: v.literal('pass'), cardId: CardId }),
+  v.object({ type: v.literal('react'), cardId: CardId, reaction: v.picklist(Object.keys(REACTIONS) as Reaction[]) }),
+  v.object({ type: v.literal('star'), cardId: CardId, starred: v.boolean() }),
+  v.object({ type: v.literal('next'), cardId: CardId }),
+]) satisfies v.GenericSchema<unknown, Move>;
+
+export const optionsSchema = v.object({
+  answerMode: v.picklist(['write', 'talk'] as const, 'Choose write or talk.'),
+  rounds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(3), v.maxValue(15)), 8),
+}) satisfies v.GenericSchema<unknown, Options>;
+
+function refuse<S>(code: ErrorCode, message: string = ERROR_MESSAGES[code]): MoveResult<S> {
+  return { ok: false, error: { code, message } satisfies AppError };
+}
+
+const other = (seat: SeatIndex): SeatIndex => (seat === 0 ? 1 : 0);
+
+export function cardOf(round: Round): Card {
+  const card = CARD_BY_ID.get(round.cardId);
+  if (!card) throw new Error(`unknown card ${round.cardId}`);
+  return card;
+}
+
+/** Depth rises gently: the first three eighths of the session light, the next three personal, then deep. */
+export function targetDepth(roundNumber: number, rounds: number, ceiling: Depth): Depth {
+  const stage: Depth = roundNumber <= Math.ceil((rounds * 3) / 8) ? 1 : roundNumber <= Math.ceil((rounds * 6) / 8) ? 2 : 3;
+  return Math.min(stage, ceiling) as Depth;
+}
+
+/** Whether a card needs written answers (or, in talk mode, just talking) rather than choices. */
+function isOpen(card: Card): boolean {
+  return card.type === 'question' || card.type === 'task' || card.type === 'finish';
+}
+
+export function isRevealed(state: State, round: Round): boolean {
+  const card = cardOf(round);
+  if (state.options.answerMode === 'talk' && isOpen(card)) return round.talked;
+  return round.answers[0] !== null && round.answers[1] !== null;
+}
+
+/** The next unused card for this round, deepest allowed first, then gentler ones; null when none is left. */
+function drawCard(state: State, roundNumber: number, rng: Rng): Card | null {
+  const allowed = (card: Card) =>
+    state.kinds.includes(card.kind) &&
+    (card.audience === 'any' || state.options.partnersOnly) &&
+    !state.used.includes(card.id);
+  const target = targetDepth(roundNumber, state.options.rounds, state.ceiling);
+  for (let depth = target; depth >= 1; depth--) {
+    const cards = CARDS.filter((card) => card.depth === depth && allowed(card));
+    if (cards.length > 0) return pick(cards, rng);
+  }
+  return null;
+}
+
+function startRound(state: State, number: number, reader: SeatIndex, rng: Rng): State {
+  const card = drawCard(state, number, rng);
+  if (!card) return { ...state, phase: 'finished', round: null };
+  return {
+    ...state,
+    used: [...state.used, card.id],
+    round: {
+      number,
+      reader,
+      cardId: card.id,
+      redrawsLeft: REDRAWS_PER_ROUND,
+      answers: [null, null],
+      talked: false,
+      reactions: [null, null],
+      starred: [false, false],
+    },
+  };
+}
+
+function setup(options: Options, context: SetupContext, rng: Rng): State {
+  return {
+    options: { ...options, partnersOnly: context.audience === 'partners' },
+    phase: 'consent',
+    consent: [null, null],
+    noOverlap: false,
+    kinds: [],
+    ceiling: 1,
+    firstReader: rng.next() < 0.5 ? 0 : 1,
+    used: [],
+    round: null,
+    completed: 0,
+  };
+}
+
+function consent(state: State, seat: SeatIndex, chosen: Consent, rng: Rng): MoveResult<State> {
+  if (state.phase !== 'consent') return refuse('WRONG_PHASE');
+  if (state.consent[seat]) return refuse('ALREADY_ANSWERED', 'You have already chosen.');
+  const choices: State['consent'] = [...state.consent];
+  choices[seat] = { kinds: INTIMACY_KINDS.filter((k) => chosen.kinds.includes(k)), maxDepth: chosen.maxDepth };
+  const [a, b] = choices;
+  if (!a || !b) return { ok: true, state: { ...state, consent: choices, noOverlap: false } };
+  const kinds = a.kinds.filter((k) => b.kinds.includes(k));
+  if (kinds.length === 0) return { ok: true, state: { ...state, consent: [null, null], noOverlap: true } };
+  const agreed: State = {
+    ...state,
+    consent: choices,
+    noOverlap: false,
+    kinds,
+    ceiling: Math.min(a.maxDepth, b.maxDepth) as Depth,
+    phase: 'play',
+  };
+  return { ok: true, state: startRound(agreed, 1, state.firstReader, rng) };
+}
+
+function checkAnswer(state: State, card: Card, answer: Answer): AppError | null {
+  const text = answer.text?.trim() ?? '';
+  if (text.length > ANSWER_MAX) return { code: 'TOO_LONG', message: `Answers can be up to ${ANSWER_MAX} characters.` };
+  const options = card.options?.length ?? 0;
+  const inRange = (n: number | undefined) => n !== undefined && n < options;
+  if (card.type === 'guess' && !(inRange(answer.choice) && inRange(answer.guess)))
+    return { code: 'BAD_REQUEST', message: 'Pick your own answer and your guess.' };
+  if (card.type === 'would-you-rather' && !inRange(answer.choice))
+    return { code: 'BAD_REQUEST', message: 'Pick one of the two.' };
+  if (isOpen(card)) {
+    if (state.options.answerMode === 'talk') return { code: 'WRONG_PHASE', message: 'In talk mode, talk it through and tap Done.' };
+    if (text.length === 0) return { code: 'BAD_REQUEST', message: 'Write an answer, or pass this card.' };
+  }
+  return null;
+}
+
+function memoryOf(round: Round): NewMemory {
+  const card = cardOf(round);
+  const entries = ([0, 1] as const).flatMap((seat) => {
+    const answer = round.answers[seat];
+    if (!answer) return [];
+    const chosen = answer.choice !== undefined ? card.options?.[answer.choice] : undefined;
+    const text = [chosen, answer.text?.trim()].filter(Boolean).join(' — ');
+    return text ? [{ seat, text }] : [];
+  });
+  return { key: `question-swap:${round.number}:${card.id}`, title: card.text, entries };
+}
+
+function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng }): MoveResult<State> {
+  if (m.type === 'consent') return consent(state, seat, m, ctx.rng);
+  const round = state.round;
+  if (state.phase !== 'play' || !round) return refuse('WRONG_PHASE');
+  if (m.cardId !== round.cardId) return refuse('UNKNOWN_CARD');
+  const card = cardOf(round);
+  const revealed = isRevealed(state, round);
+  const withRound = (changes: Partial<Round>): MoveResult<State> => ({ ok: true, state: { ...state, round: { ...round, ...changes } } });
+
+  switch (m.type) {
+    case 'redraw': {
+      if (seat !== round.reader) return refuse('NOT_YOUR_TURN', 'Only the reader draws the card.');
+      if (round.redrawsLeft <= 0) return refuse('NOT_POSSIBLE', 'No redraws left for this round: you can still pass.');
+      if (round.answers.some(Boolean) || revealed) return refuse('WRONG_PHASE', 'Someone has already answered this card.');
+      const next = startRound(state, round.number, round.reader, ctx.rng);
+      if (!next.round) return { ok: true, state: next };
+      return { ok: true, state: { ...next, round: { ...next.round, redrawsLeft: round.redrawsLeft - 1 } } };
+    }
+    case 'pass': {
+      if (revealed) return refuse('WRONG_PHASE', 'This card is already revealed: tap Next.');
+      return { ok: true, state: startRound(state, round.number, round.reader, ctx.rng) };
+    }
+    case 'answer': {
+      if (revealed || round.answers[seat]) return refuse('ALREADY_ANSWERED');
+      const problem = checkAnswer(state, card, m);
+      if (problem) return { ok: false, error: problem };
+      const answer: Answer = {};
+      const text = m.text?.trim();
+      if (text) answer.text = text;
+      if (m.choice !== undefined && card.options) answer.choice = m.choice;
+      if (m.guess !== undefined && card.type === 'guess') answer.guess = m.guess;
+      const answers: Round['answers'] = [...round.answers];
+      answers[seat] = answer;
+      return withRound({ answers });
+    }
+    case 'done': {
+      if (state.options.answerMode !== 'talk' || !isOpen(card)) return refuse('WRONG_PHASE', 'Answer this card to reveal it.');
+      if (revealed) return refuse('WRONG_PHASE', 'This card is already done: tap Next.');
+      return withRound({ talked: true });
+    }
+    case 'react': {
+      if (!revealed) return refuse('WRONG_PHASE', 'Reactions open once the answers are revealed.');
+      const reactions: Round['reactions'] = [...round.reactions];
+      reactions[seat] = reactions[seat] === m.reaction ? null : m.reaction;
+      return withRound({ reactions });
+    }
+    case 'star': {
+      if (!revealed) return refuse('WRONG_PHASE', 'You can star a card once it is revealed.');
+      const starred: Round['starred'] = [...round.starred];
+      starred[seat] = m.starred;
+      const result = withRound({ starred });
+      return m.starred && result.ok ? { ...result, memories: [memoryOf(round)] } : result;
+    }
+    case 'next': {
+      if (!revealed) return refuse('WRONG_PHASE', 'Reveal this card first, or pass it.');
+      const completed = state.completed + 1;
+      if (completed >= state.options.rounds) return { ok: true, state: { ...state, completed, phase: 'finished', round: null } };
+      return { ok: true, state: startRound({ ...state, completed }, round.number + 1, other(round.reader), ctx.rng) };
+    }
+  }
+}
+
+function view(state: State, seat: SeatIndex): View {
+  const round = state.round;
+  let roundView: RoundView | null = null;
+  if (round) {
+    const card = cardOf(round);
+    const revealed = isRevealed(state, round);
+    const [a, b] = round.answers;
+    roundView = {
+      number: round.number,
+      reader: round.reader,
+      card,
+      depth: card.depth,
+      redrawsLeft: round.redrawsLeft,
+      answered: [a !== null, b !== null],
+      mine: round.answers[seat],
+      revealed,
+      answers: revealed ? [a, b] : null,
+      guessedRight:
+        revealed && card.type === 'guess' && a && b ? [a.guess === b.choice, b.guess === a.choice] : null,
+      reactions: revealed ? round.reactions : [null, null],
+      starred: round.starred[seat],
+    };
+  }
+  return {
+    phase: state.phase,
+    answerMode: state.options.answerMode,
+    rounds: state.options.rounds,
+    completed: state.completed,
+    consent: { mine: state.consent[seat], otherChose: state.consent[other(seat)] !== null, noOverlap: state.noOverlap },
+    agreed: state.phase === 'consent' ? null : { kinds: state.kinds, ceiling: state.ceiling },
+    round: roundView,
+  };
+}
+
+export const questionSwap: Activity<Options, State, Move, View> = {
+  info: {
+    id: 'question-swap',
+    title: 'Question Swap',
+    description: 'Take turns with cards from light to deep; answers are revealed together.',
+    kinds: INTIMACY_KINDS,
+  },
+  optionsSchema,
+  moveSchema,
+  setup,
+  move,
+  view,
+  finished: (state) => state.phase === 'finished',
+};

@@ -1,0 +1,119 @@
+// The lobby and the running activity, as part of the room: either person proposes an activity, it
+// starts when both are Ready, moves go to the activity's pure functions, and either can end it.
+import { ACTIVITY_IDS, activityById, type ActivityId, type ActivityView } from './activities/registry.js';
+import type { NewMemory, SetupContext } from './activities/types.js';
+import { ERROR_MESSAGES, type AppError, type ErrorCode, type SeatIndex } from './protocol.js';
+import { seededRng } from './random.js';
+import { parse } from './schemas.js';
+
+export interface Proposal {
+  activity: ActivityId;
+  options: Record<string, unknown>;
+  by: SeatIndex;
+  ready: [boolean, boolean];
+}
+
+export interface ActivityInstance {
+  id: ActivityId;
+  /** The activity's randomness: each move draws from it and the advanced seed is stored back. */
+  seed: number;
+  state: unknown;
+  startedAt: number;
+}
+
+export interface Memory {
+  id: string;
+  activity: ActivityId;
+  at: number;
+  title: string;
+  entries: { seat: SeatIndex; text: string }[];
+}
+
+/** The room's Memories keep the newest this many. */
+export const MEMORIES_MAX = 200;
+
+export interface Play {
+  proposal: Proposal | null;
+  activity: ActivityInstance | null;
+  memories: Memory[];
+}
+
+export const EMPTY_PLAY: Play = { proposal: null, activity: null, memories: [] };
+
+type PlayResult = { ok: true; play: Play } | { ok: false; error: AppError };
+
+function refuse(code: ErrorCode, message: string = ERROR_MESSAGES[code]): PlayResult {
+  return { ok: false, error: { code, message } };
+}
+
+export function isActivityId(id: string): id is ActivityId {
+  return (ACTIVITY_IDS as string[]).includes(id);
+}
+
+export function propose(play: Play, seat: SeatIndex, activity: ActivityId, options: unknown): PlayResult {
+  if (play.activity) return refuse('WRONG_PHASE', 'An activity is running: end it first.');
+  const parsed = parse(activityById(activity).optionsSchema, options);
+  if (!parsed.ok) return refuse('BAD_REQUEST', parsed.message);
+  return {
+    ok: true,
+    play: { ...play, proposal: { activity, options: parsed.value as Record<string, unknown>, by: seat, ready: [false, false] } },
+  };
+}
+
+export function ready(play: Play, seat: SeatIndex, ctx: { now: number; seed: number; room: SetupContext }): PlayResult {
+  const proposal = play.proposal;
+  if (!proposal) return refuse('WRONG_PHASE', 'Nothing has been proposed yet.');
+  if (proposal.ready[seat]) return refuse('ALREADY_READY');
+  const readyNow: Proposal['ready'] = [...proposal.ready];
+  readyNow[seat] = true;
+  if (!readyNow[0] || !readyNow[1]) return { ok: true, play: { ...play, proposal: { ...proposal, ready: readyNow } } };
+  const rng = seededRng(ctx.seed);
+  const state = activityById(proposal.activity).setup(proposal.options, ctx.room, rng);
+  return {
+    ok: true,
+    play: { ...play, proposal: null, activity: { id: proposal.activity, seed: rng.seed(), state, startedAt: ctx.now } },
+  };
+}
+
+export function withdraw(play: Play): PlayResult {
+  if (!play.proposal) return refuse('WRONG_PHASE', 'Nothing has been proposed.');
+  return { ok: true, play: { ...play, proposal: null } };
+}
+
+export function endActivity(play: Play): PlayResult {
+  if (!play.activity) return refuse('NO_ACTIVITY');
+  return { ok: true, play: { ...play, activity: null } };
+}
+
+export function playMove(play: Play, seat: SeatIndex, move: unknown, now: number): PlayResult {
+  const instance = play.activity;
+  if (!instance) return refuse('NO_ACTIVITY');
+  const activity = activityById(instance.id);
+  const parsed = parse(activity.moveSchema, move);
+  if (!parsed.ok) return refuse('BAD_REQUEST', parsed.message);
+  const rng = seededRng(instance.seed);
+  const result = activity.move(instance.state, seat, parsed.value, { now, rng });
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    play: {
+      ...play,
+      activity: { ...instance, seed: rng.seed(), state: result.state },
+      memories: addMemories(play.memories, instance.id, result.memories ?? [], now),
+    },
+  };
+}
+
+function addMemories(memories: Memory[], activity: ActivityId, added: NewMemory[], now: number): Memory[] {
+  const fresh = added
+    .filter((m) => !memories.some((kept) => kept.id === m.key))
+    .map((m) => ({ id: m.key, activity, at: now, title: m.title, entries: m.entries }));
+  return fresh.length === 0 ? memories : [...memories, ...fresh].slice(-MEMORIES_MAX);
+}
+
+export function activityViewFor(play: Play, seat: SeatIndex): ActivityView | null {
+  const instance = play.activity;
+  if (!instance) return null;
+  const activity = activityById(instance.id);
+  return { id: instance.id, view: activity.view(instance.state, seat), finished: activity.finished(instance.state) } as ActivityView;
+}
