@@ -1,0 +1,262 @@
+// Question Swap, called as pure functions: consent, turns, hidden answers, passing, depth and memories.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ANSWER_MAX,
+  REDRAWS_PER_ROUND,
+  questionSwap,
+  targetDepth,
+  type Move,
+  type Options,
+  type State,
+} from '../../shared/activities/question-swap.js';
+import type { MoveResult } from '../../shared/activities/types.js';
+import { CARDS } from '../../shared/content/cards.js';
+import { INTIMACY_KINDS } from '../../shared/intimacy.js';
+import type { SeatIndex } from '../../shared/protocol.js';
+import { seededRng } from '../../shared/random.js';
+
+const ALL_IN: Move = { type: 'consent', kinds: [...INTIMACY_KINDS], maxDepth: 3 };
+
+function start(options: Partial<Options> = {}, audience: 'partners' | 'friends' = 'partners', seed = 1): State {
+  return questionSwap.setup({ answerMode: 'write', rounds: 8, ...options }, { audience, mode: 'two-devices' }, seededRng(seed));
+}
+
+function act(state: State, seat: SeatIndex, move: Move, seed = 5): MoveResult<State> {
+  return questionSwap.move(state, seat, move, { now: 0, rng: seededRng(seed) });
+}
+
+function must(result: MoveResult<State>): State {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.state;
+}
+
+function errorCode(result: MoveResult<State>): string {
+  return result.ok ? 'ok' : result.error.code;
+}
+
+function playing(options: Partial<Options> = {}, audience: 'partners' | 'friends' = 'partners'): State {
+  return must(act(must(act(start(options, audience), 0, ALL_IN)), 1, ALL_IN));
+}
+
+/** An answer that fits whatever card is on the table. */
+function answerFor(state: State, text: string): Move {
+  const card = CARDS.find((c) => c.id === state.round!.cardId)!;
+  if (card.type === 'guess') return { type: 'answer', cardId: card.id, choice: 0, guess: 1 };
+  if (card.type === 'would-you-rather') return { type: 'answer', cardId: card.id, choice: 1, text };
+  return { type: 'answer', cardId: card.id, text };
+}
+
+describe('consent before starting', () => {
+  it('keeps each choice private until both have chosen', () => {
+    const state = must(act(start(), 0, { type: 'consent', kinds: ['emotional', 'physical'], maxDepth: 2 }));
+    const theirs = questionSwap.view(state, 1);
+    expect(theirs.consent).toEqual({ mine: null, otherChose: true, noOverlap: false });
+    expect(JSON.stringify(theirs)).not.toContain('physical');
+  });
+
+  it('uses the kinds both chose and the lower ceiling, without saying whose', () => {
+    let state = must(act(start(), 0, { type: 'consent', kinds: ['emotional', 'physical', 'spiritual'], maxDepth: 3 }));
+    state = must(act(state, 1, { type: 'consent', kinds: ['emotional', 'spiritual'], maxDepth: 2 }));
+    for (const seat of [0, 1] as const) {
+      const view = questionSwap.view(state, seat);
+      expect(view.agreed).toEqual({ kinds: ['emotional', 'spiritual'], ceiling: 2 });
+      expect(view.phase).toBe('play');
+      expect(Object.keys(view.consent).sort()).toEqual(['mine', 'noOverlap', 'otherChose']);
+    }
+    expect(JSON.stringify(questionSwap.view(state, 1))).not.toContain('"maxDepth":3');
+    expect(JSON.stringify(questionSwap.view(state, 0))).not.toContain('"maxDepth":2');
+    expect(['emotional', 'spiritual']).toContain(CARDS.find((c) => c.id === state.round!.cardId)!.kind);
+  });
+
+  it('with no kind in common, both choose again', () => {
+    let state = must(act(start(), 0, { type: 'consent', kinds: ['physical'], maxDepth: 3 }));
+    state = must(act(state, 1, { type: 'consent', kinds: ['spiritual'], maxDepth: 3 }));
+    expect(state.phase).toBe('consent');
+    expect(questionSwap.view(state, 0).consent).toEqual({ mine: null, otherChose: false, noOverlap: true });
+  });
+
+  it('a second choice from the same person is refused', () => {
+    const state = must(act(start(), 0, ALL_IN));
+    expect(errorCode(act(state, 0, ALL_IN))).toBe('ALREADY_ANSWERED');
+  });
+});
+
+describe('a round in write mode', () => {
+  it('hides my answer from the other until both are in, then reveals both together', () => {
+    let state = playing();
+    const reader = state.round!.reader;
+    state = must(act(state, reader, answerFor(state, 'my secret words')));
+    const before = questionSwap.view(state, reader === 0 ? 1 : 0);
+    expect(before.round!.answered[reader]).toBe(true);
+    expect(before.round!.answers).toBeNull();
+    expect(JSON.stringify(before)).not.toContain('my secret words');
+    state = must(act(state, reader === 0 ? 1 : 0, answerFor(state, 'their words')));
+    const after = questionSwap.view(state, reader === 0 ? 1 : 0);
+    expect(after.round!.revealed).toBe(true);
+    expect(after.round!.answers![reader]).toBeTruthy();
+  });
+
+  it('refuses a second answer, an answer to another card, and an answer over 2,000 characters', () => {
+    let state = playing();
+    const cardId = state.round!.cardId;
+    const card = CARDS.find((c) => c.id === cardId)!;
+    if (card.type === 'question' || card.type === 'task' || card.type === 'finish') {
+      expect(errorCode(act(state, 0, { type: 'answer', cardId, text: 'x'.repeat(ANSWER_MAX + 1) }))).toBe('TOO_LONG');
+    }
+    expect(errorCode(act(state, 0, { type: 'answer', cardId: 'emo-1-99', text: 'hi' }))).toBe('UNKNOWN_CARD');
+    state = must(act(state, 0, answerFor(state, 'hi')));
+    expect(errorCode(act(state, 0, answerFor(state, 'again')))).toBe('ALREADY_ANSWERED');
+  });
+
+  it('only the reader redraws, at most twice, and only before anyone answers', () => {
+    let state = playing();
+    const reader = state.round!.reader;
+    const listener: SeatIndex = reader === 0 ? 1 : 0;
+    expect(errorCode(act(state, listener, { type: 'redraw', cardId: state.round!.cardId }))).toBe('NOT_YOUR_TURN');
+    for (let i = 0; i < REDRAWS_PER_ROUND; i++) {
+      const before = state.round!.cardId;
+      state = must(act(state, reader, { type: 'redraw', cardId: before }, 10 + i));
+      expect(state.round!.cardId).not.toBe(before);
+    }
+    expect(errorCode(act(state, reader, { type: 'redraw', cardId: state.round!.cardId }))).toBe('NOT_POSSIBLE');
+  });
+
+  it('either can pass any card: a new card, the same round, no mark left', () => {
+    const state = playing();
+    const passed = must(act(state, 1, { type: 'pass', cardId: state.round!.cardId }));
+    expect(passed.round!.number).toBe(state.round!.number);
+    expect(passed.round!.cardId).not.toBe(state.round!.cardId);
+    expect(JSON.stringify(questionSwap.view(passed, 0))).not.toMatch(/pass/i);
+  });
+
+  it('reactions and stars open only after the reveal; a star sends both answers to Memories', () => {
+    let state = playing();
+    const cardId = state.round!.cardId;
+    expect(errorCode(act(state, 0, { type: 'star', cardId, starred: true }))).toBe('WRONG_PHASE');
+    state = must(act(state, 0, answerFor(state, 'first words')));
+    state = must(act(state, 1, answerFor(state, 'second words')));
+    state = must(act(state, 1, { type: 'react', cardId, reaction: 'thanks' }));
+    expect(questionSwap.view(state, 0).round!.reactions).toEqual([null, 'thanks']);
+    const starred = act(state, 0, { type: 'star', cardId, starred: true });
+    expect(starred.ok && starred.memories?.[0]?.entries.map((e) => e.seat)).toEqual([0, 1]);
+  });
+
+  it('alternates the reader and ends after the agreed number of rounds', () => {
+    let state = playing({ rounds: 4 });
+    const readers: SeatIndex[] = [];
+    while (state.phase === 'play') {
+      readers.push(state.round!.reader);
+      state = must(act(state, 0, answerFor(state, 'a')));
+      state = must(act(state, 1, answerFor(state, 'b')));
+      state = must(act(state, 0, { type: 'next', cardId: state.round!.cardId }));
+    }
+    expect(readers).toHaveLength(4);
+    expect(readers[1]).toBe(readers[0] === 0 ? 1 : 0);
+    expect(readers[2]).toBe(readers[0]);
+    expect(questionSwap.finished(state)).toBe(true);
+  });
+});
+
+describe('talk mode and guess cards', () => {
+  it('in talk mode an open card is revealed when either taps Done; no text is taken', () => {
+    let state = playing({ answerMode: 'talk' });
+    for (let i = 0; i < 20 && state.round; i++) {
+      const card = CARDS.find((c) => c.id === state.round!.cardId)!;
+      if (card.type === 'question' || card.type === 'task' || card.type === 'finish') break;
+      state = must(act(state, 0, { type: 'pass', cardId: card.id }, 100 + i));
+    }
+    const cardId = state.round!.cardId;
+    expect(errorCode(act(state, 0, { type: 'answer', cardId, text: 'hello' }))).toBe('WRONG_PHASE');
+    state = must(act(state, 1, { type: 'done', cardId }));
+    expect(questionSwap.view(state, 0).round!.revealed).toBe(true);
+  });
+
+  it('a guess card shows who guessed right', () => {
+    let state = playing();
+    for (let i = 0; i < 200 && state.round; i++) {
+      if (CARDS.find((c) => c.id === state.round!.cardId)!.type === 'guess') break;
+      state = must(act(state, 0, { type: 'pass', cardId: state.round!.cardId }, 300 + i));
+    }
+    const cardId = state.round!.cardId;
+    expect(CARDS.find((c) => c.id === cardId)!.type).toBe('guess');
+    state = must(act(state, 0, { type: 'answer', cardId, choice: 1, guess: 0 }));
+    state = must(act(state, 1, { type: 'answer', cardId, choice: 0, guess: 0 }));
+    expect(questionSwap.view(state, 1).round!.guessedRight).toEqual([true, false]);
+  });
+});
+
+describe('depth and audience', () => {
+  it('starts light and reaches the ceiling only in the last rounds', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => targetDepth(n, 8, 3))).toEqual([1, 1, 1, 2, 2, 2, 3, 3]);
+    expect([1, 4, 8].map((n) => targetDepth(n, 8, 2))).toEqual([1, 2, 2]);
+  });
+
+  it('friends and family only ever see cards for any audience', () => {
+    let state = playing({ rounds: 15 }, 'friends');
+    for (let i = 0; i < 60 && state.round; i++) {
+      expect(CARDS.find((c) => c.id === state.round!.cardId)!.audience).toBe('any');
+      state = must(act(state, i % 2 === 0 ? 0 : 1, { type: 'pass', cardId: state.round!.cardId }, i));
+    }
+  });
+});
+
+describe('properties over any sequence of moves', () => {
+  const seat = fc.constantFrom<SeatIndex>(0, 1);
+  const step = fc.record({
+    seat,
+    kind: fc.constantFrom('answer', 'pass', 'redraw', 'done', 'next', 'react', 'star', 'stale'),
+    text: fc.string({ maxLength: 12 }),
+    seed: fc.integer({ min: 0, max: 2 ** 31 }),
+  });
+
+  function moveFor(state: State, s: { kind: string; text: string }): Move {
+    const cardId = state.round?.cardId ?? 'none';
+    switch (s.kind) {
+      case 'answer':
+        return state.round ? answerFor(state, `SECRET-${s.text}`) : { type: 'answer', cardId, text: 'x' };
+      case 'stale':
+        return { type: 'answer', cardId: 'emo-1-01-old', text: 'late' };
+      case 'react':
+        return { type: 'react', cardId, reaction: 'me-too' };
+      case 'star':
+        return { type: 'star', cardId, starred: true };
+      default:
+        return { type: s.kind as 'pass' | 'redraw' | 'done' | 'next', cardId };
+    }
+  }
+
+  it('no view holds the other seat’s answer before the reveal; turns and rounds stay valid; passing never breaks a round', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<'write' | 'talk'>('write', 'talk'), fc.array(step, { maxLength: 60 }), (answerMode, steps) => {
+        let state = playing({ answerMode, rounds: 6 });
+        let lastRound = state.round!.number;
+        for (const s of steps) {
+          const before = JSON.stringify(state);
+          const result = act(state, s.seat, moveFor(state, s), s.seed);
+          if (!result.ok) {
+            expect(JSON.stringify(state)).toBe(before);
+            continue;
+          }
+          state = result.state;
+          if (state.phase === 'finished') break;
+          const round = state.round!;
+          expect(round.number === lastRound || round.number === lastRound + 1).toBe(true);
+          lastRound = round.number;
+          expect(round.redrawsLeft).toBeGreaterThanOrEqual(0);
+          expect(round.reader).toBe(((state.firstReader + round.number - 1) % 2) as SeatIndex);
+          expect(state.completed).toBe(round.number - 1);
+          for (const viewer of [0, 1] as const) {
+            const view = questionSwap.view(state, viewer);
+            const otherAnswer = round.answers[viewer === 0 ? 1 : 0];
+            if (!view.round!.revealed && otherAnswer?.text) {
+              expect(JSON.stringify(view)).not.toContain(otherAnswer.text);
+            }
+            if (!view.round!.revealed) expect(view.round!.answers).toBeNull();
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
