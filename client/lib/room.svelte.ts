@@ -29,7 +29,7 @@ export type Outcome =
   | { kind: 'erased'; byMe: boolean }
   | { kind: 'removed' };
 
-export type Screen = 'home' | 'connecting' | 'invite' | 'lobby' | Outcome['kind'];
+export type Screen = 'home' | 'connecting' | 'invite' | 'lobby' | 'activity' | Outcome['kind'];
 
 const ACK_TIMEOUT_MS = 8_000;
 const RETRY_AFTER_REFUSAL_MS = 2_000;
@@ -48,13 +48,16 @@ class RoomClient {
   seats = $derived(([0, 1] as const).filter((s) => this.snapshots[s] !== undefined));
   view = $derived<RoomView | null>(this.snapshots[this.seats[0] ?? 0]?.view ?? null);
 
+  /** Every seat's view this device holds: one, or both on a shared device. */
+  views = $derived(this.seats.map((s) => this.snapshots[s]!.view));
+
   screen = $derived.by<Screen>(() => {
     if (!route.roomId) return 'home';
     if (this.outcome) return this.outcome.kind;
     const view = this.view;
     if (!view || view.roomId !== route.roomId) return 'connecting';
     if (view.mode === 'two-devices' && !view.seats[1]) return 'invite';
-    return 'lobby';
+    return view.activity ? 'activity' : 'lobby';
   });
 
   private socket: CloserSocket | null = null;
@@ -88,8 +91,8 @@ class RoomClient {
     );
   }
 
-  async command(command: RoomCommand): Promise<AppError | null> {
-    const seat = this.seats[0];
+  /** A change by one of this device's seats (the first, unless a shared device says whose turn it is). */
+  async command(command: RoomCommand, seat: SeatIndex | undefined = this.seats[0]): Promise<AppError | null> {
     if (seat === undefined) return { code: 'NOT_SEATED', message: 'Join the room first.' };
     return this.request(() =>
       this.connection().timeout(ACK_TIMEOUT_MS).emitWithAck('room:command', { seat, command, commandId: commandId() }),
