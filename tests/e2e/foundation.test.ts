@@ -1,71 +1,30 @@
 // Two people in two real Chromium contexts (and one shared tablet): create, invite, join, resume,
 // remove, erase. axe-core checks each screen; screenshots land in test-results/screens to look at.
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MemoryStore } from '../../server/store/memory.js';
 import type { RunningServer } from '../../server/server.js';
-import { axeViolations, launchBrowser, PHONE, TABLET } from '../support/browser.js';
+import { launchBrowser, PHONE, TABLET } from '../support/browser.js';
+import { createRoom as create, expectAccessible, joinByLink, People, shoot } from '../support/people.js';
 import { startTestServer } from '../support/server.js';
-
-const SHOTS = 'test-results/screens';
 
 describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () => {
   let browser: Browser;
   let server: RunningServer;
-  const contexts: BrowserContext[] = [];
-  /** Console errors, page errors and CSP violations from every page: a clean run has none. */
-  const problems: string[] = [];
-
-  function watch(page: Page): Page {
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    return page;
-  }
-
-  async function person(viewport = PHONE): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    context.on('page', watch);
-    return context.newPage();
-  }
-
-  async function expectAccessible(page: Page, screen: string) {
-    const violations = await axeViolations(page);
-    expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-  }
-
-  async function shoot(page: Page, name: string) {
-    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  }
-
-  async function createRoom(page: Page, name: string) {
-    await page.goto(server.url);
-    await page.getByLabel('Your first name').first().fill(name);
-    await page.getByRole('button', { name: 'Create a room' }).click();
-    await page.getByRole('heading', { name: 'Invite your partner' }).waitFor();
-    return page.url();
-  }
-
-  async function joinByLink(page: Page, link: string, name: string) {
-    await page.goto(link);
-    await page.getByRole('heading', { name: /invited you/ }).waitFor();
-    await page.getByLabel('Your first name').fill(name);
-    await page.getByRole('button', { name: 'Join' }).click();
-  }
+  let people: People;
+  const person = (viewport = PHONE): Promise<Page> => people.open(viewport);
+  const createRoom = (page: Page, name: string) => create(page, server.url, name);
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     browser = await launchBrowser();
+    people = new People(browser);
     server = await startTestServer(new MemoryStore(), { clientDir: inject('clientDir') });
   });
   afterEach(() => {
-    expect(problems.splice(0)).toEqual([]);
+    expect(people.problems.splice(0)).toEqual([]);
   });
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await people?.closeAll();
     await browser?.close();
     await server?.close();
   });

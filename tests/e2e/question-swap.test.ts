@@ -1,0 +1,171 @@
+// Question Swap in Chromium: two devices (two contexts) and one shared device (one context), with a
+// Pass, a guess card, hidden answers checked on screen and on the wire, and a reload mid-round.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MemoryStore } from '../../server/store/memory.js';
+import type { RunningServer } from '../../server/server.js';
+import { launchBrowser, PHONE, TABLET } from '../support/browser.js';
+import { createRoom, expectAccessible, joinByLink, People, shoot } from '../support/people.js';
+import { startTestServer } from '../support/server.js';
+
+const cardText = (page: Page) => page.locator('#card-text').textContent();
+
+/** Answers whatever card is on the table, as a person would. */
+async function answer(page: Page, words: string): Promise<void> {
+  const mine = page.getByRole('group', { name: 'Your answer' });
+  const guess = page.getByRole('group', { name: /Your guess for/ });
+  const pickOne = page.getByRole('group', { name: 'Pick one' });
+  if (await guess.count()) {
+    await mine.getByRole('radio').first().check();
+    await guess.getByRole('radio').first().check();
+  } else if (await pickOne.count()) {
+    await pickOne.getByRole('radio').first().check();
+  }
+  const text = page.getByRole('textbox');
+  if (await text.count()) await text.fill(words);
+  await page.getByRole('button', { name: 'Send answer' }).click();
+}
+
+/** On two devices: the first to answer waits, the second sees the reveal at once. */
+async function answered(page: Page): Promise<void> {
+  await page.getByText('Your answer is in').or(page.getByRole('button', { name: 'Next card' })).waitFor();
+}
+
+async function startQuestionSwap(pages: Page[], readyButtons: string[]): Promise<void> {
+  const [first] = pages;
+  await first!.getByRole('button', { name: 'Suggest Question Swap' }).click();
+  for (const page of pages) await page.getByText('suggested').first().waitFor();
+  for (const [i, page] of pages.entries()) await page.getByRole('button', { name: readyButtons[i]! }).click();
+}
+
+describe.runIf(inject('chromium'))('Question Swap in Chromium', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let people: People;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    people = new People(browser);
+    server = await startTestServer(new MemoryStore(), { clientDir: inject('clientDir') });
+  });
+  afterEach(() => {
+    expect(people.problems.splice(0)).toEqual([]);
+  });
+  afterAll(async () => {
+    await people?.closeAll();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('two devices: consent, a pass, a guess card, hidden answers, a reload mid-round, a star to Memories', async () => {
+    const ada = await people.open(PHONE);
+    const link = await createRoom(ada, server.url, 'Ada');
+    const grace = await people.open(TABLET);
+    const toGrace: string[] = [];
+    grace.on('websocket', (ws) => ws.on('framereceived', (f) => toGrace.push(String(f.payload))));
+    await joinByLink(grace, link, 'Grace');
+    await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+
+    await startQuestionSwap([ada, grace], ["I'm ready", "I'm ready"]);
+    await ada.getByRole('heading', { name: 'What are you open to today?' }).waitFor();
+    await expectAccessible(ada, 'consent');
+    await shoot(ada, 'qs-consent-phone');
+    await ada.getByRole('checkbox', { name: /Spiritual/ }).uncheck();
+    await ada.getByRole('button', { name: 'Done' }).click();
+    await ada.getByText('Waiting for Grace to choose').waitFor();
+    await grace.getByRole('button', { name: 'Done' }).click();
+
+    // A Pass puts a new card on the table for both.
+    await ada.locator('#card-text').waitFor();
+    const first = await cardText(ada);
+    expect(first).not.toMatch(/spirit/i);
+    await expectAccessible(ada, 'card');
+    await shoot(ada, 'qs-card-phone');
+    await shoot(grace, 'qs-card-tablet');
+    await ada.getByRole('button', { name: 'Pass this card' }).click();
+    await expect.poll(() => cardText(ada)).not.toBe(first);
+    await expect.poll(() => cardText(grace)).toBe(await cardText(ada));
+
+    // Pass on until a guess-my-answer card, then both answer it.
+    for (let i = 0; i < 80 && !(await ada.getByText('Guess my answer').count()); i++) {
+      const before = await cardText(ada);
+      await ada.getByRole('button', { name: 'Pass this card' }).click();
+      await expect.poll(() => cardText(ada)).not.toBe(before);
+    }
+    await ada.getByText('Guess my answer').waitFor({ timeout: 1_000 });
+    await answer(ada, '');
+    await answered(ada);
+    await answer(grace, '');
+    await answered(grace);
+    await ada.getByText(/Guessed “/).first().waitFor();
+    await expectAccessible(ada, 'reveal');
+    await shoot(ada, 'qs-reveal-phone');
+    await shoot(grace, 'qs-reveal-tablet');
+    const starredCard = (await ada.locator('#reveal-card').textContent())!;
+    await ada.getByRole('button', { name: '☆ Keep in Memories' }).click();
+    await ada.getByRole('button', { name: '★ Kept in Memories' }).waitFor();
+    await grace.getByRole('button', { name: 'Thank you for sharing' }).click();
+    await ada.getByText('Grace: Thank you for sharing').waitFor();
+    await ada.getByRole('button', { name: 'Next card' }).click();
+
+    // Ada answers first: Grace sees that she answered, never what — not on screen, not in any frame.
+    await grace.getByText('Card 2 of 8').waitFor();
+    const secret = `canary-${Date.now()}`;
+    await answer(ada, secret);
+    await answered(ada);
+    await grace.reload();
+    await grace.locator('#card-text').waitFor();
+    expect(await grace.textContent('body')).not.toContain(secret);
+    expect(toGrace.join('\n')).not.toContain(secret);
+    await answer(grace, 'my own words');
+    await answered(grace);
+    await ada.getByText('my own words').waitFor();
+    await grace.getByText(secret).waitFor();
+
+    // Either can end; both return to the lobby, where the starred card waits in Memories.
+    await grace.getByRole('button', { name: 'End game' }).click();
+    for (const page of [ada, grace]) {
+      await page.getByRole('heading', { name: 'Memories' }).waitFor();
+      await page.getByText(starredCard).waitFor();
+    }
+    await expectAccessible(grace, 'lobby with memories');
+    await shoot(grace, 'qs-lobby-memories-tablet');
+  });
+
+  it('one shared device: each person answers behind "I’m …", and nothing of one shows before both are in', async () => {
+    const tablet = await people.open(TABLET);
+    await tablet.goto(server.url);
+    await tablet.getByLabel('Your first name').first().fill('Ada');
+    await tablet.getByRole('radio', { name: 'One shared device' }).check();
+    await tablet.getByLabel("The other person's first name").fill('Grace');
+    await tablet.getByRole('button', { name: 'Create a room' }).click();
+    await tablet.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+    await startQuestionSwap([tablet, tablet], ['Ada is ready', 'Grace is ready']);
+
+    for (const name of ['Ada', 'Grace']) {
+      await tablet.getByRole('heading', { name: `Pass the device to ${name}` }).waitFor();
+      await expectAccessible(tablet, 'handoff');
+      await tablet.getByRole('button', { name: `I'm ${name}` }).click();
+      await tablet.getByRole('button', { name: 'Done' }).click();
+    }
+    await shoot(tablet, 'qs-handoff-tablet');
+
+    const first = (await tablet.getByRole('heading', { name: /Pass the device to/ }).textContent())!;
+    const reader = first.replace('Pass the device to ', '');
+    const listener = reader === 'Ada' ? 'Grace' : 'Ada';
+    await tablet.getByRole('button', { name: `I'm ${reader}` }).click();
+    const secret = `tablet-canary-${Date.now()}`;
+    await answer(tablet, secret);
+    await tablet.getByRole('heading', { name: `Pass the device to ${listener}` }).waitFor();
+    expect(await tablet.textContent('body')).not.toContain(secret);
+    await tablet.getByRole('button', { name: `I'm ${listener}` }).click();
+    expect(await tablet.textContent('body')).not.toContain(secret);
+    await answer(tablet, 'second words');
+    await answered(tablet);
+    await tablet.getByRole('button', { name: 'Next card' }).waitFor();
+    await tablet.getByRole('button', { name: /Keep in Memories \(Grace\)/ }).waitFor();
+    await shoot(tablet, 'qs-reveal-shared-tablet');
+    await tablet.reload();
+    await tablet.getByRole('button', { name: 'Next card' }).waitFor();
+  });
+});
