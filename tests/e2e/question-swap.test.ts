@@ -97,7 +97,7 @@ describe.runIf(inject('chromium'))('Question Swap in Chromium', () => {
     await answered(ada);
     await answer(grace, '');
     await answered(grace);
-    await ada.getByText(/Guessed “/).first().waitFor();
+    await ada.getByText(/Guessed Grace would say “/).waitFor();
     await expectAccessible(ada, 'reveal');
     await shoot(ada, 'qs-reveal-phone');
     await shoot(grace, 'qs-reveal-tablet');

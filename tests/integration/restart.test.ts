@@ -3,7 +3,7 @@
 import { nanoid } from 'nanoid';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { RedisStore } from '../../server/store/redis.js';
-import { cid, client, connected, eventually, startTestServer, type Client } from '../support/server.js';
+import { eventually, seatedPair, startTestServer, type Client } from '../support/server.js';
 
 const redisUrl = inject('redisUrl');
 
@@ -16,17 +16,8 @@ describe.runIf(redisUrl !== '')('server restart', () => {
     const firstStore = await RedisStore.connect(redisUrl, prefix);
     const first = await startTestServer(firstStore);
 
-    const ada = client(first.url);
-    const grace = client(first.url);
+    const { ada, grace } = await seatedPair(first.url, 'friends');
     open.push(ada, grace);
-    await Promise.all([connected(ada), connected(grace)]);
-    const created = await ada.socket.emitWithAck('room:create', { commandId: cid(), name: 'Ada', audience: 'friends', mode: 'two-devices' });
-    if (!created.ok) throw new Error(created.error.message);
-    const joined = await grace.socket.emitWithAck('room:join', { commandId: cid(), roomId: created.roomId, name: 'Grace' });
-    if (!joined.ok) throw new Error(joined.error.message);
-    // As the browser does: from now on the handshake carries the saved token.
-    ada.socket.auth = { roomId: created.roomId, tokens: [created.credentials[0]!.token] };
-    grace.socket.auth = { roomId: created.roomId, tokens: [joined.credentials[0]!.token] };
     const before = await eventually(() => {
       const last = ada.snapshots.at(-1)!;
       expect(last.view.seats[1]).not.toBeNull();

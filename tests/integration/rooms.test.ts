@@ -5,7 +5,7 @@ import type { Credential, SeatedAnswer } from '../../shared/protocol.js';
 import { formatCode } from '../../shared/invite-code.js';
 import { RedisStore } from '../../server/store/redis.js';
 import type { RunningServer } from '../../server/server.js';
-import { cid, client, connected, eventually, refused, startTestServer, type Client } from '../support/server.js';
+import { cid, client, connected, eventually, refused, seatedPair, startTestServer, type Client } from '../support/server.js';
 
 const redisUrl = inject('redisUrl');
 
@@ -30,12 +30,9 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
   }
 
   async function fullRoom() {
-    const { ada, created } = await createRoom();
-    const grace = connect();
-    await connected(grace);
-    const joined = await grace.socket.emitWithAck('room:join', { commandId: cid(), roomId: created.roomId, name: 'Grace' });
-    if (!joined.ok) throw new Error(joined.error.message);
-    return { ada, grace, roomId: created.roomId, adaCred: created.credentials[0]!, graceCred: joined.credentials[0]! };
+    const pair = await seatedPair(server.url);
+    open.push(pair.ada, pair.grace);
+    return { ...pair, adaCred: pair.credentials.ada, graceCred: pair.credentials.grace };
   }
 
   const tokens = (...creds: Credential[]) => creds.map((c) => c.token);

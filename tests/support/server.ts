@@ -77,3 +77,19 @@ export function cid(): string {
   counter += 1;
   return `test-cmd-${Date.now().toString(36)}-${counter}`;
 }
+
+/** Two people seated in one room over the given server: Ada made it on two devices, Grace joined by link. */
+export async function seatedPair(url: string, audience: 'partners' | 'friends' | 'family' = 'partners') {
+  const ada = client(url);
+  const grace = client(url);
+  await Promise.all([connected(ada), connected(grace)]);
+  const created = await ada.socket.emitWithAck('room:create', { commandId: cid(), name: 'Ada', audience, mode: 'two-devices' });
+  if (!created.ok) throw new Error(created.error.message);
+  const joined = await grace.socket.emitWithAck('room:join', { commandId: cid(), roomId: created.roomId, name: 'Grace' });
+  if (!joined.ok) throw new Error(joined.error.message);
+  const credentials = { ada: created.credentials[0]!, grace: joined.credentials[0]! };
+  // As the browser does: from now on each handshake carries the saved token.
+  ada.socket.auth = { roomId: created.roomId, tokens: [credentials.ada.token] };
+  grace.socket.auth = { roomId: created.roomId, tokens: [credentials.grace.token] };
+  return { ada, grace, roomId: created.roomId, credentials };
+}
