@@ -1,6 +1,6 @@
 // The lobby and the running activity, as part of the room: either person proposes an activity, it
 // starts when both are Ready, moves go to the activity's pure functions, and either can end it.
-import { ACTIVITY_IDS, activityById, type ActivityId, type ActivityView } from './activities/registry.js';
+import { activityById, type ActivityId, type ActivityView } from './activities/registry.js';
 import type { NewMemory, SetupContext } from './activities/types.js';
 import { ERROR_MESSAGES, type AppError, type ErrorCode, type SeatIndex } from './protocol.js';
 import { seededRng } from './random.js';
@@ -44,10 +44,6 @@ type PlayResult = { ok: true; play: Play } | { ok: false; error: AppError };
 
 function refuse(code: ErrorCode, message: string = ERROR_MESSAGES[code]): PlayResult {
   return { ok: false, error: { code, message } };
-}
-
-export function isActivityId(id: string): id is ActivityId {
-  return (ACTIVITY_IDS as string[]).includes(id);
 }
 
 export function propose(play: Play, seat: SeatIndex, activity: ActivityId, options: unknown): PlayResult {

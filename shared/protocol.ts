@@ -1,6 +1,7 @@
 // The contract between the browser and the server: every Socket.IO event, its payload and its ack.
 // Payloads are checked at runtime by the valibot schemas in schemas.ts before anything uses them.
-import type { ActivityId, ActivityView } from './activities/registry.js';
+import type { ActivityId } from './activities/catalog.js';
+import type { ActivityView } from './activities/registry.js';
 import type { Memory, Proposal } from './play.js';
 
 export type Audience = 'partners' | 'friends' | 'family';

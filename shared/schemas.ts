@@ -1,7 +1,7 @@
 // Runtime schemas for every client-to-server payload. The server parses each payload with these
 // before it touches it; unknown keys are dropped, so nothing else a client sends gets through.
 import * as v from 'valibot';
-import { ACTIVITY_IDS } from './activities/registry.js';
+import { ACTIVITY_IDS } from './activities/catalog.js';
 
 export const NAME_MAX = 40;
 

@@ -7,6 +7,7 @@ import { CARDS } from '../content/cards.js';
 import { INTIMACY_KINDS, type Depth, type IntimacyKind } from '../intimacy.js';
 import { ERROR_MESSAGES, type AppError, type ErrorCode, type SeatIndex } from '../protocol.js';
 import { pick, type Rng } from '../random.js';
+import { activityInfo } from './catalog.js';
 import type { Activity, MoveResult, NewMemory, SetupContext } from './types.js';
 
 export const ANSWER_MAX = 2_000;
@@ -102,7 +103,7 @@ export interface View {
   round: RoundView | null;
 }
 
-const CARD_BY_ID = new Map(CARDS.map((card) => [card.id, card]));
+let cardsById: Map<string, Card> | undefined;
 
 const CardId = v.pipe(v.string(), v.maxLength(40));
 const Kind = v.picklist(INTIMACY_KINDS);
@@ -142,7 +143,8 @@ function refuse<S>(code: ErrorCode, message: string = ERROR_MESSAGES[code]): Mov
 const other = (seat: SeatIndex): SeatIndex => (seat === 0 ? 1 : 0);
 
 export function cardOf(round: Round): Card {
-  const card = CARD_BY_ID.get(round.cardId);
+  cardsById ??= new Map(CARDS.map((c) => [c.id, c]));
+  const card = cardsById.get(round.cardId);
   if (!card) throw new Error(`unknown card ${round.cardId}`);
   return card;
 }
@@ -357,12 +359,7 @@ function view(state: State, seat: SeatIndex): View {
 }
 
 export const questionSwap: Activity<Options, State, Move, View> = {
-  info: {
-    id: 'question-swap',
-    title: 'Question Swap',
-    description: 'Take turns with cards from light to deep; answers are revealed together.',
-    kinds: INTIMACY_KINDS,
-  },
+  info: activityInfo('question-swap'),
   optionsSchema,
   moveSchema,
   setup,

@@ -1,16 +1,13 @@
-// Every activity the lobby can offer. Add a new one here, in ActivityView, and in client/activities/.
+// Every activity's logic, by id. Add a new one here, in catalog.ts, in ActivityView, and in client/activities/.
+import type { ActivityId } from './catalog.js';
 import { questionSwap, type View as QuestionSwapView } from './question-swap.js';
-import type { Activity, ActivityInfo } from './types.js';
+import type { Activity } from './types.js';
 
-export const ACTIVITIES = {
+export { ACTIVITY_IDS, ACTIVITY_LIST, type ActivityId } from './catalog.js';
+
+const ACTIVITIES = {
   'question-swap': questionSwap,
-} as const;
-
-export type ActivityId = keyof typeof ACTIVITIES;
-export const ACTIVITY_IDS = Object.keys(ACTIVITIES) as ActivityId[];
-
-/** What the lobby lists. */
-export const ACTIVITY_LIST: readonly ActivityInfo[] = ACTIVITY_IDS.map((id) => ACTIVITIES[id].info);
+} as const satisfies Record<ActivityId, unknown>;
 
 /** The running activity as one seat sees it; the id tells the client which screen to show. */
 export type ActivityView = { id: 'question-swap'; view: QuestionSwapView; finished: boolean };
