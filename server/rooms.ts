@@ -44,6 +44,9 @@ export interface RoomNotifier {
 type Change<T> = (room: Room) => Result<{ room: Room; answer: T }>;
 
 export class RoomService {
+  /** Per room, the tail of this process's queue of changes (see inLane). */
+  private lanes = new Map<string, Promise<unknown>>();
+
   constructor(
     private store: RoomStore,
     private lifetimes: Lifetimes,
@@ -193,8 +196,26 @@ export class RoomService {
     return answer.ok ? { ok: true, roomId, credentials } : answer;
   }
 
+  /**
+   * Runs one room's changes from this process one after another, so they never race each other
+   * for the same version; compare-and-set still settles races with other processes.
+   */
+  private inLane<T>(roomId: string, work: () => Promise<T>): Promise<T> {
+    const next = (this.lanes.get(roomId) ?? Promise.resolve()).then(work, work);
+    const tail = next.catch(() => undefined);
+    this.lanes.set(roomId, tail);
+    void tail.then(() => {
+      if (this.lanes.get(roomId) === tail) this.lanes.delete(roomId);
+    });
+    return next;
+  }
+
   /** load → apply → commit with compare-and-set, retried on conflict; then every seat gets its view. */
-  private async mutate<T extends object>(
+  private mutate<T extends object>(roomId: string, commandId: string, change: Change<T>): Promise<Ack<T & { version: number }>> {
+    return this.inLane(roomId, () => this.commitChange(roomId, commandId, change));
+  }
+
+  private async commitChange<T extends object>(
     roomId: string,
     commandId: string,
     change: Change<T>,

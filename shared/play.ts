@@ -32,13 +32,21 @@ export interface Memory {
 /** The room's Memories keep the newest this many. */
 export const MEMORIES_MAX = 200;
 
+/** An activity's state kept after it ended, to reopen later (a plan stays with the room). */
+export interface Kept {
+  activity: ActivityId;
+  seed: number;
+  state: unknown;
+}
+
 export interface Play {
   proposal: Proposal | null;
   activity: ActivityInstance | null;
   memories: Memory[];
+  kept: Kept[];
 }
 
-export const EMPTY_PLAY: Play = { proposal: null, activity: null, memories: [] };
+export const EMPTY_PLAY: Play = { proposal: null, activity: null, memories: [], kept: [] };
 
 type PlayResult = { ok: true; play: Play } | { ok: false; error: AppError };
 
@@ -63,6 +71,12 @@ export function ready(play: Play, seat: SeatIndex, ctx: { now: number; seed: num
   const readyNow: Proposal['ready'] = [...proposal.ready];
   readyNow[seat] = true;
   if (!readyNow[0] || !readyNow[1]) return { ok: true, play: { ...play, proposal: { ...proposal, ready: readyNow } } };
+  const kept = proposal.options.resume === true ? play.kept.find((k) => k.activity === proposal.activity) : undefined;
+  const rest = play.kept.filter((k) => k !== kept);
+  if (kept) {
+    const activity = { id: proposal.activity, seed: kept.seed, state: kept.state, startedAt: ctx.now };
+    return { ok: true, play: { ...play, proposal: null, kept: rest, activity } };
+  }
   const rng = seededRng(ctx.seed);
   const state = activityById(proposal.activity).setup(proposal.options, ctx.room, rng);
   return {
@@ -76,9 +90,19 @@ export function withdraw(play: Play): PlayResult {
   return { ok: true, play: { ...play, proposal: null } };
 }
 
+/** Ends the activity; one whose state is worth keeping (a plan) is kept to reopen, replacing an older one. */
 export function endActivity(play: Play): PlayResult {
-  if (!play.activity) return refuse('NO_ACTIVITY');
-  return { ok: true, play: { ...play, activity: null } };
+  const instance = play.activity;
+  if (!instance) return refuse('NO_ACTIVITY');
+  const keep = activityById(instance.id).keep?.(instance.state) ?? false;
+  const others = play.kept.filter((k) => k.activity !== instance.id);
+  const kept = keep ? [...others, { activity: instance.id, seed: instance.seed, state: instance.state }] : play.kept;
+  return { ok: true, play: { ...play, activity: null, kept } };
+}
+
+/** What the lobby shows about kept activities: which, and one line (e.g. the plan's title). */
+export function keptSummaries(play: Play): { activity: ActivityId; summary: string | null }[] {
+  return play.kept.map((k) => ({ activity: k.activity, summary: activityById(k.activity).summary?.(k.state) ?? null }));
 }
 
 export function playMove(play: Play, seat: SeatIndex, move: unknown, now: number): PlayResult {

@@ -28,6 +28,9 @@ export const ERROR_MESSAGES = {
   ALREADY_READY: 'You are already ready.',
   ALREADY_ANSWERED: 'You have already answered this card.',
   NO_ACTIVITY: 'No activity is running right now.',
+  STEP_NOT_FOUND: 'That was just removed.',
+  STALE_EDIT: 'That was just changed by the other person. Have a look and try again.',
+  PAST_DATE: 'That date has passed. Use it anyway?',
   TRY_AGAIN: 'Something was busy. Please try again.',
   UNAVAILABLE: 'Closer cannot reach its storage right now. Please try again in a moment.',
   INTERNAL: 'Something went wrong on our side. Please try again.',
@@ -80,6 +83,8 @@ export interface RoomView {
   activity: ActivityView | null;
   /** Everything either starred, oldest first. */
   memories: Memory[];
+  /** Activities kept to reopen (a plan), with one line each. */
+  kept: { activity: ActivityId; summary: string | null }[];
 }
 
 export interface Snapshot {

@@ -2,7 +2,7 @@
 // The server loads a room, applies one of these, and commits the result with compare-and-set.
 import type { AppError, Audience, PlayMode, RoomCommand, RoomView, SeatIndex } from './protocol.js';
 import { CREATOR_SEAT, ERROR_MESSAGES } from './protocol.js';
-import { EMPTY_PLAY, activityViewFor, endActivity, playMove, propose, ready, withdraw, type Play } from './play.js';
+import { EMPTY_PLAY, activityViewFor, endActivity, keptSummaries, playMove, propose, ready, withdraw, type Play } from './play.js';
 
 export interface Seat {
   name: string;
@@ -176,5 +176,6 @@ export function viewFor(room: Room, seat: SeatIndex): RoomView {
     proposal: room.play.proposal,
     activity: activityViewFor(room.play, seat),
     memories: room.play.memories,
+    kept: keptSummaries(room.play),
   };
 }

@@ -3,7 +3,7 @@
 import { INTIMACY_KINDS } from '../intimacy.js';
 import type { ActivityInfo } from './types.js';
 
-export const ACTIVITY_IDS = ['question-swap'] as const;
+export const ACTIVITY_IDS = ['question-swap', 'plan-together'] as const;
 export type ActivityId = (typeof ACTIVITY_IDS)[number];
 
 export const ACTIVITY_LIST: readonly (ActivityInfo & { id: ActivityId })[] = [
@@ -12,6 +12,12 @@ export const ACTIVITY_LIST: readonly (ActivityInfo & { id: ActivityId })[] = [
     title: 'Question Swap',
     description: 'Take turns with cards from light to deep; answers are revealed together.',
     kinds: INTIMACY_KINDS,
+  },
+  {
+    id: 'plan-together',
+    title: 'Plan something together',
+    description: 'Bring ideas, agree on one shared project or date, and build its plan live.',
+    kinds: ['experiential', 'intellectual'],
   },
 ];
 

@@ -1,5 +1,6 @@
 // Every activity's logic, by id. Add a new one here, in catalog.ts, in ActivityView, and in client/activities/.
 import type { ActivityId } from './catalog.js';
+import { planTogether, type View as PlanTogetherView } from './plan-together.js';
 import { questionSwap, type View as QuestionSwapView } from './question-swap.js';
 import type { Activity } from './types.js';
 
@@ -7,10 +8,13 @@ export { ACTIVITY_IDS, ACTIVITY_LIST, type ActivityId } from './catalog.js';
 
 const ACTIVITIES = {
   'question-swap': questionSwap,
+  'plan-together': planTogether,
 } as const satisfies Record<ActivityId, unknown>;
 
 /** The running activity as one seat sees it; the id tells the client which screen to show. */
-export type ActivityView = { id: 'question-swap'; view: QuestionSwapView; finished: boolean };
+export type ActivityView =
+  | { id: 'question-swap'; view: QuestionSwapView; finished: boolean }
+  | { id: 'plan-together'; view: PlanTogetherView; finished: boolean };
 
 /** The registry, with each activity's own types erased, for the room to run any of them. */
 export function activityById(id: ActivityId): Activity<unknown, unknown, unknown, unknown> {

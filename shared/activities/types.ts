@@ -42,4 +42,8 @@ export interface Activity<Options, State, Move, View> {
   view(state: State, seat: SeatIndex): View;
   /** True when the activity has run its course (the room then offers to go back to the lobby). */
   finished(state: State): boolean;
+  /** True when the room should keep this state after the activity ends, to reopen it later. */
+  keep?(state: State): boolean;
+  /** One line for the lobby about a kept state (e.g. the plan's title). */
+  summary?(state: State): string | null;
 }
