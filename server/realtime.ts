@@ -84,6 +84,13 @@ export function attachRealtime(
       io.to(seatRoom(roomId, seat)).emit('seat:removed');
       io.in(seatRoom(roomId, seat)).disconnectSockets(true);
     },
+    moved(oldId, newId) {
+      // After the creator's answer has gone out (it is sent once this task's promises settle).
+      setImmediate(() => {
+        io.to(oldId).emit('room:moved', { roomId: newId });
+        io.in(oldId).disconnectSockets(true);
+      });
+    },
     erased(roomId) {
       io.to(roomId).emit('room:erased');
       io.in(roomId).disconnectSockets(true);
@@ -101,7 +108,10 @@ export function attachRealtime(
   /** Puts a socket in its room and seat rooms and sends it everything it may see. */
   async function seat(socket: CloserSocket, stored: StoredRoom, seats: SeatIndex[]): Promise<void> {
     const roomId = stored.room.id;
-    if (socket.data.roomId && socket.data.roomId !== roomId) socket.leave(socket.data.roomId);
+    const previous = socket.data.roomId;
+    if (previous && previous !== roomId) {
+      for (const name of [previous, seatRoom(previous, 0), seatRoom(previous, 1)]) await socket.leave(name);
+    }
     socket.data = { roomId, seats };
     await socket.join([roomId, ...seats.map((s) => seatRoom(roomId, s))]);
     for (const s of seats) socket.emit('room:snapshot', snapshot(stored, s));
@@ -135,21 +145,24 @@ export function attachRealtime(
     try {
       const resumed = await service.resume(parsed.value);
       if (!resumed.ok) return next(refusal(resumed.error.code));
-      resuming.set(socket.id, resumed.value);
+      resuming.set(socket, resumed.value);
       next();
     } catch (error) {
       log.error({ err: { message: (error as Error).message } }, 'resume failed');
       next(refusal('UNAVAILABLE'));
     }
   });
-  const resuming = new Map<string, { stored: StoredRoom; seats: SeatIndex[] }>();
+  /** Handshake → connection hand-over; weak, so a socket that never connects leaves nothing behind. */
+  const resuming = new WeakMap<object, { stored: StoredRoom; seats: SeatIndex[] }>();
 
   io.on('connection', (socket) => {
-    const resumed = resuming.get(socket.id);
-    resuming.delete(socket.id);
+    const resumed = resuming.get(socket);
+    resuming.delete(socket);
     if (resumed) {
       log.info({ room: roomRef(resumed.stored.room.id), seats: resumed.seats }, 'seat resumed');
-      void seat(socket, resumed.stored, resumed.seats);
+      seat(socket, resumed.stored, resumed.seats).catch((error: unknown) =>
+        log.error({ err: { message: (error as Error).message } }, 'could not seat a resumed socket'),
+      );
     }
 
     socket.on('room:create', (input, ack) =>

@@ -38,6 +38,8 @@ const MAX_ATTEMPTS = 8;
 export interface RoomNotifier {
   changed(stored: StoredRoom): void;
   seatRemoved(roomId: string, seat: SeatIndex): void;
+  /** The room now lives under a new id (after a removal); its remaining seat should follow. */
+  moved(oldId: string, newId: string): void;
   erased(roomId: string): void;
 }
 
@@ -96,7 +98,7 @@ export class RoomService {
   /** Every way a code can fail answers the same CODE_INVALID, so a guess learns nothing. */
   async joinByCode(input: JoinByCodeInput): Promise<Ack<SeatedAnswer>> {
     const earlier = await this.store.getLookup('claim', input.commandId);
-    if (earlier) return this.takeSeat(earlier, input.name, input.commandId, null);
+    if (earlier) return this.takeSeat(earlier, input.name, input.commandId, null, true);
     const code = normalizeCode(input.code);
     const roomId = code && (await this.store.getLookup('code', code));
     if (!code || !roomId) return fail('CODE_INVALID');
@@ -134,7 +136,10 @@ export class RoomService {
       });
       return changed.ok ? { ok: true, value: { room: changed.value, answer: {} } } : changed;
     });
-    if (answer.ok && before) await this.afterCommand(before, command, roomId, freshCode);
+    if (!answer.ok || !before) return answer;
+    const previous: Room = before;
+    if (command.type === 'renew-invite') await this.replaceCode(previous, roomId);
+    if (command.type === 'remove-partner') await this.moveAfterRemoval(previous, roomId);
     return answer;
   }
 
@@ -153,10 +158,27 @@ export class RoomService {
     return { ok: true };
   }
 
-  private async afterCommand(before: Room, command: RoomCommand, roomId: string, freshCode: string): Promise<void> {
-    if (command.type === 'remove-partner') this.notify.seatRemoved(roomId, 1);
+  private async replaceCode(before: Room, roomId: string): Promise<void> {
+    const { stored } = await this.store.load(roomId);
     if (before.invite) await this.store.dropLookup('code', before.invite.code);
-    await this.store.putLookup('code', freshCode, roomId, this.lifetimes.inviteMs);
+    if (stored?.room.invite) await this.store.putLookup('code', stored.room.invite.code, roomId, this.lifetimes.inviteMs);
+  }
+
+  /**
+   * After the wrong person is removed the room moves to a new id, so the link they had stops working
+   * too; the creator's device follows it (notify.moved) with the same token.
+   */
+  private async moveAfterRemoval(before: Room, oldId: string): Promise<void> {
+    const { stored } = await this.store.load(oldId);
+    if (!stored) return;
+    const room: Room = { ...stored.room, id: newRoomId() };
+    await this.store.create(room, roomTtlMs(room, this.lifetimes));
+    await this.store.erase(oldId);
+    if (before.invite) await this.store.dropLookup('code', before.invite.code);
+    for (const seat of before.seats) if (seat) await this.store.dropLookup('claim', seat.claimId);
+    if (room.invite) await this.store.putLookup('code', room.invite.code, room.id, this.lifetimes.inviteMs);
+    this.notify.seatRemoved(oldId, 1);
+    this.notify.moved(oldId, room.id);
   }
 
   /** Takes the free seat; the same claim id again (a lost answer, replayed) gets the same seat, fresh token. */
@@ -165,11 +187,14 @@ export class RoomService {
     name: string,
     claimId: string,
     viaCode: string | null,
+    /** Only give back a seat this claim already holds (a replayed join by code); never a free one. */
+    reclaimOnly = false,
   ): Promise<Ack<SeatedAnswer>> {
     const { token, hash } = newToken();
     const answer = await this.mutate(roomId, uniqueCommitId(), (room) => {
       const claimed = seatClaimedBy(room, claimId);
       if (claimed !== null) return { ok: true, value: { room: reissueToken(room, claimed, hash), answer: { seat: claimed } } };
+      if (reclaimOnly) return { ok: false, error: fail('CODE_INVALID').error };
       const joined = joinRoom(room, { name, tokenHash: hash, claimId }, this.now(), viaCode);
       return joined.ok ? { ok: true, value: { room: joined.value.room, answer: { seat: joined.value.seat } } } : joined;
     });

@@ -16,7 +16,7 @@ export const ERROR_MESSAGES = {
   BAD_REQUEST: 'That request was not understood.',
   ROOM_NOT_FOUND: 'This room is not here any more. It may have expired or been erased.',
   ROOM_FULL: 'This room already has two people.',
-  CODE_INVALID: "That code didn't work. Check it, or ask for a new link.",
+  CODE_INVALID: "That code didn't work. Check it, or ask for a new code.",
   SEAT_REFUSED: 'This device is not seated in that room.',
   NOT_SEATED: 'Join the room first.',
   NOT_ALLOWED: 'Only the person who made the room can do that.',
@@ -169,6 +169,8 @@ export interface ServerToClientEvents {
   'room:erased': () => void;
   /** This seat was freed by the room's creator; its token no longer works. */
   'seat:removed': () => void;
+  /** After a removal the room lives under a new id (the old link stops working); same seat, same token. */
+  'room:moved': (to: { roomId: string }) => void;
 }
 
 /** Server-side facts about a socket. Identity comes from here, never from a payload. */

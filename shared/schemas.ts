@@ -15,12 +15,19 @@ export const RoomId = v.pipe(
   v.regex(/^[A-Za-z0-9_-]{21,32}$/, 'That is not a room link.'),
 );
 
+/** Code units a name may use: room for 40 family emoji, not for kilobytes of stacked combining marks. */
+export const NAME_MAX_UNITS = NAME_MAX * 8;
+
 export const Name = v.pipe(
   v.string('Please type a name.'),
   v.trim(),
   v.minLength(1, 'Please type a name.'),
   v.maxGraphemes(NAME_MAX, `Names can be up to ${NAME_MAX} characters.`),
-  v.regex(/^[^\p{Cc}\p{Cs}]*$/u, 'Names cannot hold control characters.'),
+  v.maxLength(NAME_MAX_UNITS, `Names can be up to ${NAME_MAX} characters.`),
+  // No control or invisible formatting characters (zero-width spaces, direction overrides); the
+  // zero-width joiner stays, since emoji like 👩‍❤️‍👨 are built with it.
+  v.regex(/^(?:(?![\p{Cc}\p{Cs}\p{Co}])[^\p{Cf}]|\u200D)*$/u, 'Names cannot hold invisible or control characters.'),
+  v.regex(/[\p{L}\p{N}\p{Extended_Pictographic}]/u, 'Please type a name with at least one letter.'),
 );
 
 const Audience = v.picklist(['partners', 'friends', 'family'], 'Choose who the room is for.');

@@ -71,6 +71,8 @@ class RoomClient {
     this.snapshots = {};
     this.outcome = null;
     this.presence = { online: [false, false] };
+    // A reconnect we chose is not "lost connection": no banner for it.
+    this.everConnected = false;
     if (socket.connected) socket.disconnect();
     socket.connect();
   }
@@ -118,6 +120,8 @@ class RoomClient {
     }
     if (!answer.ok) return answer.error;
     saveCredentials(answer.roomId, answer.credentials);
+    // The snapshot came before this answer, when there was nowhere yet to note the names.
+    if (this.view?.roomId === answer.roomId) saveNames(answer.roomId, this.view.seats.flatMap((s) => (s ? [s.name] : [])));
     this.outcome = null;
     route.go(`/r/${answer.roomId}`);
     return null;
@@ -156,6 +160,8 @@ class RoomClient {
 
     socket.on('disconnect', (reason) => {
       this.connected = false;
+      // While this device is away it cannot know who else is online.
+      this.presence = { online: [false, false] };
       // The server closed us on purpose only after erasing or removing, which set an outcome; otherwise come back.
       if (reason === 'io server disconnect' && !this.outcome) setTimeout(() => socket.connect(), RETRY_AFTER_REFUSAL_MS);
     });
@@ -195,6 +201,16 @@ class RoomClient {
       this.snapshots = {};
       this.outcome = { kind: 'erased', byMe: this.erasing };
       this.erasing = false;
+    });
+
+    socket.on('room:moved', ({ roomId }) => {
+      const from = route.roomId;
+      const saved = from ? savedRoom(from) : null;
+      if (!from || !saved) return;
+      saveCredentials(roomId, saved.credentials);
+      forgetRoom(from);
+      // The server closes this socket next; entering the new address reconnects with the same token.
+      route.go(`/r/${roomId}`, true);
     });
 
     socket.on('seat:removed', () => {

@@ -4,6 +4,8 @@ const ROOM_PATH = /^\/r\/([A-Za-z0-9_-]{21,32})\/?$/;
 class Route {
   path = $state(location.pathname);
   roomId = $derived(ROOM_PATH.exec(this.path)?.[1] ?? null);
+  /** An address that starts like a room link but is not one (cut short when copied, say). */
+  brokenLink = $derived(this.path.startsWith('/r/') && this.roomId === null);
 
   constructor() {
     addEventListener('popstate', () => (this.path = location.pathname));

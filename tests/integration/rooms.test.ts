@@ -141,17 +141,53 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     }
   });
 
-  it('the creator can remove the person who joined: their seat frees and their token stops working', async () => {
-    const { ada, grace, roomId, graceCred } = await fullRoom();
+  it('the creator can remove the person who joined: the seat frees, their token and the old link stop working', async () => {
+    const { ada, grace, roomId, adaCred, graceCred } = await fullRoom();
     const removed = await ada.socket.emitWithAck('room:command', { commandId: cid(), seat: 0, command: { type: 'remove-partner' } });
     expect(removed.ok).toBe(true);
     await eventually(() => expect(grace.received.map((e) => e.event)).toContain('seat:removed'));
     await eventually(() => expect(grace.socket.connected).toBe(false));
-    await eventually(() => expect(ada.snapshots.at(-1)?.view.seats[1]).toBeNull());
+    const moved = await eventually(() => {
+      const event = ada.received.find((e) => e.event === 'room:moved');
+      expect(event).toBeDefined();
+      return (event!.args[0] as { roomId: string }).roomId;
+    });
+    expect(moved).not.toBe(roomId);
+    expect(grace.received.map((e) => e.event)).not.toContain('room:moved');
+
+    // The removed person can neither come back with their token nor walk back in by the old link.
     const back = connect({ roomId, tokens: tokens(graceCred) });
-    expect((await refused(back))?.code).toBe('SEAT_REFUSED');
-    const peek = await ada.socket.emitWithAck('room:peek', { roomId });
-    expect(peek).toEqual({ ok: true, hostName: 'Ada' });
+    expect((await refused(back))?.code).toBe('ROOM_NOT_FOUND');
+    const stranger = connect();
+    await connected(stranger);
+    const oldLink = await stranger.socket.emitWithAck('room:join', { commandId: cid(), roomId, name: 'Grace again' });
+    expect(oldLink.ok ? '' : oldLink.error.code).toBe('ROOM_NOT_FOUND');
+    const graceOnNew = connect({ roomId: moved, tokens: tokens(graceCred) });
+    expect((await refused(graceOnNew))?.code).toBe('SEAT_REFUSED');
+
+    // The creator follows the room with the same token, and the right person can join the new link.
+    const adaBack = connect({ roomId: moved, tokens: tokens(adaCred) });
+    await connected(adaBack);
+    const snapshot = await eventually(() => adaBack.snapshots[0]!);
+    expect(snapshot.view.seats).toEqual([{ name: 'Ada' }, null]);
+    expect(snapshot.view.invite).not.toBeNull();
+    expect(await stranger.socket.emitWithAck('room:peek', { roomId: moved })).toEqual({ ok: true, hostName: 'Ada' });
+    expect(await store.redis.keys(`${prefix}:*${roomId}*`)).toEqual([]);
+  });
+
+  it('a replayed join by code cannot take a seat its claim no longer holds', async () => {
+    const { ada } = await createRoom();
+    const code = await eventually(() => ada.snapshots[0]!.view.invite!.code);
+    const grace = connect();
+    await connected(grace);
+    const commandId = cid();
+    expect((await grace.socket.emitWithAck('room:join-by-code', { commandId, code, name: 'Grace' })).ok).toBe(true);
+    await ada.socket.emitWithAck('room:command', { commandId: cid(), seat: 0, command: { type: 'remove-partner' } });
+    // Her socket was closed by the removal; Socket.IO would replay the buffered emit on a new connection.
+    const again = connect();
+    await connected(again);
+    const replay = await again.socket.emitWithAck('room:join-by-code', { commandId, code, name: 'Grace' });
+    expect(replay.ok ? '' : replay.error.code).toBe('CODE_INVALID');
   });
 
   it('only the creator may remove, and only a seat that is taken', async () => {

@@ -18,6 +18,13 @@ describe('names', () => {
     expect(parse(JoinRoomSchema, { commandId: 'cmd-12345', roomId, name: 'x'.repeat(40) }).ok).toBe(true);
   });
 
+  it('refuse invisible names and direction overrides', () => {
+    for (const name of ['\u200B', 'Ada\u202Eevil', '\u200B\u200B', '\u0301'.repeat(41)]) {
+      expect(parse(JoinRoomSchema, { commandId: 'cmd-12345', roomId, name }).ok, JSON.stringify(name)).toBe(false);
+    }
+    expect(parse(JoinRoomSchema, { commandId: 'cmd-12345', roomId, name: 'Zoë-Marie 李' }).ok).toBe(true);
+  });
+
   it('count an emoji as one character, and refuse control characters', () => {
     expect(parse(JoinRoomSchema, { commandId: 'cmd-12345', roomId, name: '👩‍❤️‍👨'.repeat(40) }).ok).toBe(true);
     expect(parse(JoinRoomSchema, { commandId: 'cmd-12345', roomId, name: 'Ada\u0000' }).ok).toBe(false);
