@@ -166,14 +166,18 @@ export function isRevealed(state: State, round: Round): boolean {
   return round.answers[0] !== null && round.answers[1] !== null;
 }
 
-/** The next unused card for this round, deepest allowed first, then gentler ones; null when none is left. */
+/**
+ * The next unused card for this round: at the round's depth, else gentler, else (when the gentle cards
+ * are used up) deeper but never past the agreed ceiling; null when none is left at all.
+ */
 function drawCard(state: State, roundNumber: number, rng: Rng): Card | null {
   const allowed = (card: Card) =>
     state.kinds.includes(card.kind) &&
     (card.audience === 'any' || state.options.partnersOnly) &&
     !state.used.includes(card.id);
   const target = targetDepth(roundNumber, state.options.rounds, state.ceiling);
-  for (let depth = target; depth >= 1; depth--) {
+  const order = [target, ...[1, 2, 3].filter((d) => d < target).reverse(), ...[1, 2, 3].filter((d) => d > target && d <= state.ceiling)];
+  for (const depth of order) {
     const cards = CARDS.filter((card) => card.depth === depth && allowed(card));
     if (cards.length > 0) return pick(cards, rng);
   }

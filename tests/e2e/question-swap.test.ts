@@ -110,6 +110,12 @@ describe.runIf(inject('chromium'))('Question Swap in Chromium', () => {
 
     // Ada answers first: Grace sees that she answered, never what — not on screen, not in any frame.
     await grace.getByText('Card 2 of 8').waitFor();
+    // A card that takes words (a guess card has none to hide): pass until one is on the table.
+    for (let i = 0; i < 40 && !(await ada.getByRole('textbox').count()); i++) {
+      const before = await cardText(ada);
+      await ada.getByRole('button', { name: 'Pass this card' }).click();
+      await expect.poll(() => cardText(ada)).not.toBe(before);
+    }
     const secret = `canary-${Date.now()}`;
     await answer(ada, secret);
     await answered(ada);
@@ -154,6 +160,11 @@ describe.runIf(inject('chromium'))('Question Swap in Chromium', () => {
     const reader = first.replace('Pass the device to ', '');
     const listener = reader === 'Ada' ? 'Grace' : 'Ada';
     await tablet.getByRole('button', { name: `I'm ${reader}` }).click();
+    for (let i = 0; i < 40 && !(await tablet.getByRole('textbox').count()); i++) {
+      const before = await cardText(tablet);
+      await tablet.getByRole('button', { name: 'Pass this card' }).click();
+      await expect.poll(() => cardText(tablet)).not.toBe(before);
+    }
     const secret = `tablet-canary-${Date.now()}`;
     await answer(tablet, secret);
     await tablet.getByRole('heading', { name: `Pass the device to ${listener}` }).waitFor();
@@ -162,6 +173,7 @@ describe.runIf(inject('chromium'))('Question Swap in Chromium', () => {
     expect(await tablet.textContent('body')).not.toContain(secret);
     await answer(tablet, 'second words');
     await answered(tablet);
+    await tablet.getByText(secret).waitFor();
     await tablet.getByRole('button', { name: 'Next card' }).waitFor();
     expect(await tablet.getByRole('group', { name: 'Your reaction' }).count()).toBe(0);
     await shoot(tablet, 'qs-reveal-shared-tablet');

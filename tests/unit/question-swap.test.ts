@@ -260,3 +260,19 @@ describe('properties over any sequence of moves', () => {
     );
   });
 });
+
+describe('running out of cards', () => {
+  it('when the gentle cards are used up, deeper ones follow (never past the ceiling), then the game ends', () => {
+    let state = must(act(must(act(start(), 0, { type: 'consent', kinds: ['spiritual'], maxDepth: 2 })), 1, { type: 'consent', kinds: ['spiritual'], maxDepth: 2 }));
+    const depths: number[] = [];
+    for (let i = 0; i < 100 && state.round; i++) {
+      depths.push(CARDS.find((c) => c.id === state.round!.cardId)!.depth);
+      state = must(act(state, 0, { type: 'pass', cardId: state.round!.cardId }, i));
+    }
+    const spiritualUpTo2 = CARDS.filter((c) => c.kind === 'spiritual' && c.depth <= 2).length;
+    expect(depths).toHaveLength(spiritualUpTo2);
+    expect(depths.indexOf(2)).toBeGreaterThan(depths.lastIndexOf(1));
+    expect(Math.max(...depths)).toBe(2);
+    expect(state.phase).toBe('finished');
+  });
+});
