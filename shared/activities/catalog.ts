@@ -3,7 +3,7 @@
 import { INTIMACY_KINDS } from '../intimacy.js';
 import type { ActivityInfo } from './types.js';
 
-export const ACTIVITY_IDS = ['question-swap', 'plan-together'] as const;
+export const ACTIVITY_IDS = ['question-swap', 'plan-together', 'what-it-means'] as const;
 export type ActivityId = (typeof ACTIVITY_IDS)[number];
 
 export const ACTIVITY_LIST: readonly (ActivityInfo & { id: ActivityId })[] = [
@@ -18,6 +18,12 @@ export const ACTIVITY_LIST: readonly (ActivityInfo & { id: ActivityId })[] = [
     title: 'Plan something together',
     description: 'Bring ideas, agree on one shared project or date, and build its plan live.',
     kinds: ['experiential', 'intellectual'],
+  },
+  {
+    id: 'what-it-means',
+    title: 'What intimacy means to me',
+    description: 'Rank, rate and finish a few sentences privately, then see both side by side.',
+    kinds: ['emotional', 'intellectual'],
   },
 ];
 

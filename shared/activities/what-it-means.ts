@@ -1,0 +1,197 @@
+// "What intimacy means to me": each privately ranks the five kinds of intimacy, rates the seven
+// foundations twice (today, and how much I want it) and finishes three sentences. Nothing is shown
+// until both are done; then both answers side by side, with the biggest gaps turned into questions.
+import * as v from 'valibot';
+import { FOUNDATION_BETWEEN, FOUNDATION_WANT, KIND_RANKED_APART } from '../content/gap-prompts.js';
+import { STARTERS } from '../content/starters.js';
+import { FOUNDATIONS, INTIMACY_KINDS, type Foundation, type IntimacyKind } from '../intimacy.js';
+import { ERROR_MESSAGES, type ErrorCode, type SeatIndex } from '../protocol.js';
+import { activityInfo } from './catalog.js';
+import type { Activity, MoveResult, NewMemory } from './types.js';
+
+export const SENTENCE_MAX = 500;
+export const SENTENCES = 3;
+export const GAPS_SHOWN = 3;
+
+export type Rating = { today: number; want: number };
+export type Ratings = Record<Foundation, Rating>;
+export interface Sentence {
+  starterId: string;
+  text: string;
+}
+
+export interface Entry {
+  ranking: IntimacyKind[] | null;
+  ratings: Ratings | null;
+  sentences: Sentence[] | null;
+  done: boolean;
+}
+
+export interface State {
+  entries: [Entry, Entry];
+  revealed: boolean;
+  starred: string[];
+}
+
+export interface Gap {
+  kind: 'between' | 'want' | 'ranked-apart';
+  /** The foundation or kind it is about. */
+  about: Foundation | IntimacyKind;
+  size: number;
+  prompt: string;
+}
+
+export interface View {
+  mine: Entry;
+  otherDone: boolean;
+  revealed: boolean;
+  /** Both entries and the gaps, only once both are done. */
+  both: [Entry, Entry] | null;
+  gaps: Gap[];
+  starred: string[];
+}
+
+const Score = v.pipe(v.number(), v.integer(), v.minValue(1, 'Ratings go from 1 to 5.'), v.maxValue(5, 'Ratings go from 1 to 5.'));
+const RatingSchema = v.object({ today: Score, want: Score });
+
+export const moveSchema = v.variant('type', [
+  v.object({ type: v.literal('rank'), order: v.pipe(v.array(v.string()), v.maxLength(10)) }),
+  v.object({
+    type: v.literal('rate'),
+    ratings: v.object(Object.fromEntries(FOUNDATIONS.map((f) => [f, RatingSchema])) as Record<Foundation, typeof RatingSchema>),
+  }),
+  v.object({
+    type: v.literal('sentences'),
+    items: v.pipe(
+      v.array(v.object({ starterId: v.pipe(v.string(), v.maxLength(20)), text: v.pipe(v.string(), v.maxLength(SENTENCE_MAX * 4)) })),
+      v.maxLength(SENTENCES * 2),
+    ),
+  }),
+  v.object({ type: v.literal('done') }),
+  v.object({ type: v.literal('star'), item: v.pipe(v.string(), v.maxLength(30)), starred: v.boolean() }),
+]);
+export type Move = v.InferOutput<typeof moveSchema>;
+
+export const optionsSchema = v.object({});
+
+const STARTER_TEXT = new Map(STARTERS.map((s) => [s.id, s.text]));
+const EMPTY: Entry = { ranking: null, ratings: null, sentences: null, done: false };
+
+function refuse(code: ErrorCode, message: string = ERROR_MESSAGES[code]): MoveResult<State> {
+  return { ok: false, error: { code, message } };
+}
+
+export function isPermutationOfKinds(order: readonly string[]): order is IntimacyKind[] {
+  return order.length === INTIMACY_KINDS.length && INTIMACY_KINDS.every((k) => order.includes(k));
+}
+
+/** The biggest differences, largest first: between the two people, between today and want, and in ranking. */
+export function biggestGaps(a: Entry, b: Entry, count = GAPS_SHOWN): Gap[] {
+  const gaps: Gap[] = [];
+  if (a.ratings && b.ratings) {
+    for (const f of FOUNDATIONS) {
+      const between = Math.abs(a.ratings[f].today - b.ratings[f].today);
+      if (between > 0) gaps.push({ kind: 'between', about: f, size: between, prompt: FOUNDATION_BETWEEN[f] });
+      const want = Math.max(a.ratings[f].want - a.ratings[f].today, b.ratings[f].want - b.ratings[f].today);
+      if (want > 0) gaps.push({ kind: 'want', about: f, size: want, prompt: FOUNDATION_WANT[f] });
+    }
+  }
+  if (a.ranking && b.ranking) {
+    for (const k of INTIMACY_KINDS) {
+      const apart = Math.abs(a.ranking.indexOf(k) - b.ranking.indexOf(k));
+      if (apart > 0) gaps.push({ kind: 'ranked-apart', about: k, size: apart, prompt: KIND_RANKED_APART[k] });
+    }
+  }
+  // Largest first; on a tie, the order above (foundations in the brief's order, then kinds) decides.
+  const ordered = gaps.map((gap, index) => ({ gap, index })).sort((x, y) => y.gap.size - x.gap.size || x.index - y.index);
+  const chosen: Gap[] = [];
+  for (const { gap } of ordered) {
+    if (chosen.length === count) break;
+    if (!chosen.some((c) => c.about === gap.about)) chosen.push(gap);
+  }
+  return chosen;
+}
+
+function memoryFor(state: State, item: string): NewMemory | null {
+  const [a, b] = state.entries;
+  const key = `what-it-means:${item}`;
+  if (item === 'ranking' && a.ranking && b.ranking) {
+    return { key, title: 'What matters most to each of us', entries: [{ seat: 0, text: a.ranking.join(' › ') }, { seat: 1, text: b.ranking.join(' › ') }] };
+  }
+  const sentence = /^sentence:(\d)$/.exec(item);
+  if (sentence) {
+    const index = Number(sentence[1]);
+    const entries = ([0, 1] as const).flatMap((seat) => {
+      const s = state.entries[seat].sentences?.[index];
+      return s ? [{ seat, text: `${STARTER_TEXT.get(s.starterId)?.replace(/…$/, '') ?? ''} ${s.text}` }] : [];
+    });
+    return entries.length ? { key, title: 'Sentences we finished', entries } : null;
+  }
+  const gap = /^gap:(\d)$/.exec(item);
+  if (gap) {
+    const found = biggestGaps(a, b)[Number(gap[1])];
+    return found ? { key, title: 'A question to talk about', entries: [{ seat: 0, text: found.prompt }] } : null;
+  }
+  return null;
+}
+
+function move(state: State, seat: SeatIndex, m: Move): MoveResult<State> {
+  if (m.type === 'star') {
+    if (!state.revealed) return refuse('WRONG_PHASE', 'You can star things once both answers are shown.');
+    const memory = m.starred ? memoryFor(state, m.item) : null;
+    if (m.starred && !memory) return refuse('BAD_REQUEST', 'There is nothing like that to star.');
+    const starred = m.starred ? [...new Set([...state.starred, m.item])] : state.starred.filter((s) => s !== m.item);
+    return { ok: true, state: { ...state, starred }, memories: memory ? [memory] : [] };
+  }
+  if (state.revealed) return refuse('WRONG_PHASE', 'Both answers are revealed: they can no longer change.');
+  const entry = state.entries[seat];
+  if (entry.done) return refuse('ALREADY_ANSWERED', 'You are done. Waiting for the other person.');
+  let next: Entry;
+  switch (m.type) {
+    case 'rank':
+      if (!isPermutationOfKinds(m.order)) return refuse('BAD_REQUEST', 'A ranking must hold each of the five kinds once.');
+      next = { ...entry, ranking: [...m.order] };
+      break;
+    case 'rate':
+      next = { ...entry, ratings: m.ratings };
+      break;
+    case 'sentences': {
+      if (m.items.length !== SENTENCES) return refuse('BAD_REQUEST', `Finish ${SENTENCES} sentences.`);
+      if (m.items.some((i) => !STARTER_TEXT.has(i.starterId))) return refuse('BAD_REQUEST', 'Unknown sentence starter.');
+      if (new Set(m.items.map((i) => i.starterId)).size !== SENTENCES) return refuse('BAD_REQUEST', 'Choose three different sentences.');
+      const items = m.items.map((i) => ({ starterId: i.starterId, text: i.text.trim() }));
+      if (items.some((i) => i.text.length === 0)) return refuse('BAD_REQUEST', 'Finish each sentence, or choose another.');
+      if (items.some((i) => i.text.length > SENTENCE_MAX)) return refuse('TOO_LONG', `Each sentence can be up to ${SENTENCE_MAX} characters.`);
+      next = { ...entry, sentences: items };
+      break;
+    }
+    case 'done':
+      if (!entry.ranking || !entry.ratings || !entry.sentences) return refuse('NOT_POSSIBLE', 'Rank, rate and finish your sentences first.');
+      next = { ...entry, done: true };
+      break;
+  }
+  const entries: State['entries'] = seat === 0 ? [next, state.entries[1]] : [state.entries[0], next];
+  return { ok: true, state: { ...state, entries, revealed: entries[0].done && entries[1].done } };
+}
+
+function view(state: State, seat: SeatIndex): View {
+  const [a, b] = state.entries;
+  return {
+    mine: state.entries[seat],
+    otherDone: state.entries[seat === 0 ? 1 : 0].done,
+    revealed: state.revealed,
+    both: state.revealed ? [a, b] : null,
+    gaps: state.revealed ? biggestGaps(a, b) : [],
+    starred: state.revealed ? state.starred : [],
+  };
+}
+
+export const whatItMeans: Activity<v.InferOutput<typeof optionsSchema>, State, Move, View> = {
+  info: activityInfo('what-it-means'),
+  optionsSchema,
+  moveSchema,
+  setup: () => ({ entries: [EMPTY, EMPTY], revealed: false, starred: [] }),
+  move: (state, seat, m) => move(state, seat, m),
+  view,
+  finished: (state) => state.revealed,
+};
