@@ -1,0 +1,99 @@
+// "What intimacy means to me" in Chromium: one person ranks by keyboard only, the other by dragging;
+// nothing is shown before both finish; then rankings, chart, gaps and sentences side by side.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MemoryStore } from '../../server/store/memory.js';
+import type { RunningServer } from '../../server/server.js';
+import { launchBrowser, PHONE, TABLET } from '../support/browser.js';
+import { createRoom, expectAccessible, joinByLink, People, shoot } from '../support/people.js';
+import { startTestServer } from '../support/server.js';
+
+const ranking = (page: Page) => page.locator('.ranking .handle strong').allTextContents();
+
+async function rateAndWrite(page: Page, words: string, today: string): Promise<void> {
+  await page.getByRole('heading', { name: 'The foundations' }).waitFor();
+  await page.getByRole('radiogroup', { name: 'Trust: today' }).getByRole('radio', { name: today, exact: true }).check();
+  await page.getByRole('radiogroup', { name: 'Affection: how much I want it' }).getByRole('radio', { name: '5', exact: true }).check();
+  await page.getByRole('button', { name: 'Next: three sentences' }).click();
+  await page.getByRole('heading', { name: 'Finish three sentences' }).waitFor();
+  for (const [i, box] of (await page.getByRole('textbox').all()).entries()) await box.fill(`${words} ${i + 1}`);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: "I'm done" }).click();
+}
+
+describe.runIf(inject('chromium'))('What intimacy means to me, in Chromium', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let people: People;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    people = new People(browser);
+    server = await startTestServer(new MemoryStore(), { clientDir: inject('clientDir') });
+  });
+  afterEach(() => {
+    expect(people.problems.splice(0)).toEqual([]);
+  });
+  afterAll(async () => {
+    await people?.closeAll();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('keyboard-only ranking, drag ranking, hidden until both finish, then side by side with gaps', async () => {
+    const ada = await people.open(PHONE);
+    const link = await createRoom(ada, server.url, 'Ada');
+    const grace = await people.open(TABLET);
+    const toGrace: string[] = [];
+    grace.on('websocket', (ws) => ws.on('framereceived', (f) => toGrace.push(String(f.payload))));
+    await joinByLink(grace, link, 'Grace');
+    await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+    await ada.getByRole('button', { name: 'Suggest What intimacy means to me' }).click();
+    await grace.getByText('suggested').waitFor();
+    await ada.getByRole('button', { name: "I'm ready" }).click();
+    await grace.getByRole('button', { name: "I'm ready" }).click();
+
+    // Ada, keyboard only: Tab to "Spiritual" and move it to the top with the arrow keys.
+    await ada.getByRole('heading', { name: 'What matters most to you now?' }).waitFor();
+    await expectAccessible(ada, 'rank');
+    await shoot(ada, 'means-rank-phone');
+    const spiritual = ada.locator('.handle', { hasText: 'Spiritual' });
+    await spiritual.focus();
+    for (let i = 0; i < 4; i++) await ada.keyboard.press('ArrowUp');
+    expect((await ranking(ada))[0]).toBe('Spiritual');
+    await ada.keyboard.press('ArrowDown');
+    expect((await ranking(ada)).slice(0, 2)).toEqual(['Emotional', 'Spiritual']);
+    await expect.poll(() => ada.getByRole('status').filter({ hasText: 'Spiritual, now number 2 of 5' }).count()).toBe(1);
+    await ada.getByRole('button', { name: 'Next: the foundations' }).focus();
+    await ada.keyboard.press('Enter');
+    await expectAccessible(ada, 'rate');
+    await rateAndWrite(ada, 'ada-canary', '1');
+    await ada.getByText('Waiting for Grace to finish').waitFor();
+
+    // Grace drags "Physical" to the top.
+    await grace.locator('.handle', { hasText: 'Physical' }).dragTo(grace.locator('.handle', { hasText: 'Emotional' }));
+    expect((await ranking(grace))[0]).toBe('Physical');
+    await grace.getByRole('button', { name: 'Next: the foundations' }).click();
+    expect(toGrace.join('\n')).not.toContain('ada-canary');
+    expect(await grace.textContent('body')).not.toContain('ada-canary');
+    await rateAndWrite(grace, 'grace-words', '5');
+
+    // Both see everything side by side, and the gaps as questions.
+    for (const page of [ada, grace]) {
+      await page.getByRole('heading', { name: 'Worth talking about' }).waitFor();
+      await page.getByText('ada-canary 1').waitFor();
+      await page.getByText('grace-words 1').waitFor();
+    }
+    expect(await ada.locator('.gaps li').count()).toBe(3);
+    expect(await ada.locator('svg[role="img"] circle').count()).toBe(28);
+    await ada.getByText('The numbers as a table').click();
+    expect(await ada.getByRole('table').getByRole('row').count()).toBe(8);
+    await expectAccessible(ada, 'reveal');
+    await shoot(ada, 'means-reveal-phone');
+    await shoot(grace, 'means-reveal-tablet');
+    await grace.getByRole('button', { name: 'Keep sentence 1 in Memories' }).click();
+    await grace.getByRole('button', { name: 'Back to the lobby' }).click();
+    await ada.getByRole('heading', { name: 'Memories' }).waitFor();
+    await ada.getByText(/ada-canary 1/).first().waitFor();
+  });
+});
