@@ -3,6 +3,7 @@
 import { activityById, type ActivityId, type ActivityView } from './activities/registry.js';
 import type { NewMemory, SetupContext } from './activities/types.js';
 import { ERROR_MESSAGES, type AppError, type ErrorCode, type SeatIndex } from './protocol.js';
+import { answerRound, openRound, type ClosenessRound } from './closeness.js';
 import { seededRng } from './random.js';
 import { parse } from './schemas.js';
 
@@ -44,9 +45,11 @@ export interface Play {
   activity: ActivityInstance | null;
   memories: Memory[];
   kept: Kept[];
+  /** Closeness circles asked before and after each activity. */
+  closeness: ClosenessRound[];
 }
 
-export const EMPTY_PLAY: Play = { proposal: null, activity: null, memories: [], kept: [] };
+export const EMPTY_PLAY: Play = { proposal: null, activity: null, memories: [], kept: [], closeness: [] };
 
 type PlayResult = { ok: true; play: Play } | { ok: false; error: AppError };
 
@@ -73,15 +76,16 @@ export function ready(play: Play, seat: SeatIndex, ctx: { now: number; seed: num
   if (!readyNow[0] || !readyNow[1]) return { ok: true, play: { ...play, proposal: { ...proposal, ready: readyNow } } };
   const kept = proposal.options.resume === true ? play.kept.find((k) => k.activity === proposal.activity) : undefined;
   const rest = play.kept.filter((k) => k !== kept);
+  const closeness = openRound(play.closeness, `${ctx.now}-before`, 'before', proposal.activity, ctx.now);
   if (kept) {
     const activity = { id: proposal.activity, seed: kept.seed, state: kept.state, startedAt: ctx.now };
-    return { ok: true, play: { ...play, proposal: null, kept: rest, activity } };
+    return { ok: true, play: { ...play, proposal: null, kept: rest, activity, closeness } };
   }
   const rng = seededRng(ctx.seed);
   const state = activityById(proposal.activity).setup(proposal.options, ctx.room, rng);
   return {
     ok: true,
-    play: { ...play, proposal: null, activity: { id: proposal.activity, seed: rng.seed(), state, startedAt: ctx.now } },
+    play: { ...play, proposal: null, activity: { id: proposal.activity, seed: rng.seed(), state, startedAt: ctx.now }, closeness },
   };
 }
 
@@ -91,13 +95,20 @@ export function withdraw(play: Play): PlayResult {
 }
 
 /** Ends the activity; one whose state is worth keeping (a plan) is kept to reopen, replacing an older one. */
-export function endActivity(play: Play): PlayResult {
+export function endActivity(play: Play, now: number): PlayResult {
   const instance = play.activity;
   if (!instance) return refuse('NO_ACTIVITY');
   const keep = activityById(instance.id).keep?.(instance.state) ?? false;
   const others = play.kept.filter((k) => k.activity !== instance.id);
   const kept = keep ? [...others, { activity: instance.id, seed: instance.seed, state: instance.state }] : play.kept;
-  return { ok: true, play: { ...play, activity: null, kept } };
+  const closeness = openRound(play.closeness, `${now}-after`, 'after', instance.id, now);
+  return { ok: true, play: { ...play, activity: null, kept, closeness } };
+}
+
+/** One person's closeness answer (1–7, or 0 to skip); revealed once both have answered. */
+export function answerCloseness(play: Play, seat: SeatIndex, id: string, value: number): PlayResult {
+  const answered = answerRound(play.closeness, seat, id, value);
+  return answered.ok ? { ok: true, play: { ...play, closeness: answered.rounds } } : answered;
 }
 
 /** What the lobby shows about kept activities: which, and one line (e.g. the plan's title). */

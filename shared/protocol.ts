@@ -2,6 +2,7 @@
 // Payloads are checked at runtime by the valibot schemas in schemas.ts before anything uses them.
 import type { ActivityId } from './activities/catalog.js';
 import type { ActivityView } from './activities/registry.js';
+import type { ClosenessView } from './closeness.js';
 import type { Memory, Proposal } from './play.js';
 
 export type Audience = 'partners' | 'friends' | 'family';
@@ -85,6 +86,8 @@ export interface RoomView {
   memories: Memory[];
   /** Activities kept to reopen (a plan), with one line each. */
   kept: { activity: ActivityId; summary: string | null }[];
+  /** Closeness circles: the open question and the revealed history. */
+  closeness: ClosenessView;
 }
 
 export interface Snapshot {
@@ -131,7 +134,9 @@ export type RoomCommand =
   /** Stop the running activity; both return to the lobby. */
   | { type: 'end-activity' }
   /** A move in the running activity, checked by that activity's own schema. */
-  | { type: 'move'; move: unknown };
+  | { type: 'move'; move: unknown }
+  /** My closeness-circles answer, 1–7, or 0 to skip. */
+  | { type: 'closeness'; id: string; value: number };
 
 export interface CommandInput {
   commandId: string;

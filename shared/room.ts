@@ -2,7 +2,8 @@
 // The server loads a room, applies one of these, and commits the result with compare-and-set.
 import type { AppError, Audience, PlayMode, RoomCommand, RoomView, SeatIndex } from './protocol.js';
 import { CREATOR_SEAT, ERROR_MESSAGES } from './protocol.js';
-import { EMPTY_PLAY, activityViewFor, endActivity, keptSummaries, playMove, propose, ready, withdraw, type Play } from './play.js';
+import { closenessView } from './closeness.js';
+import { EMPTY_PLAY, activityViewFor, answerCloseness, endActivity, keptSummaries, playMove, propose, ready, withdraw, type Play } from './play.js';
 
 export interface Seat {
   name: string;
@@ -149,7 +150,9 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
     case 'withdraw':
       return withPlay(room, withdraw(room.play));
     case 'end-activity':
-      return withPlay(room, endActivity(room.play));
+      return withPlay(room, endActivity(room.play, ctx.now));
+    case 'closeness':
+      return isFull(room) ? withPlay(room, answerCloseness(room.play, actor, command.id, command.value)) : refuse('NOT_POSSIBLE');
     case 'move':
       return withPlay(room, playMove(room.play, actor, command.move, ctx.now));
   }
@@ -177,5 +180,6 @@ export function viewFor(room: Room, seat: SeatIndex): RoomView {
     activity: activityViewFor(room.play, seat),
     memories: room.play.memories,
     kept: keptSummaries(room.play),
+    closeness: closenessView(room.play.closeness, seat),
   };
 }

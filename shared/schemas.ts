@@ -73,6 +73,11 @@ export const RoomCommandSchema = v.variant(
     v.object({ type: v.literal('withdraw') }),
     v.object({ type: v.literal('end-activity') }),
     v.object({ type: v.literal('move'), move: v.unknown() }),
+    v.object({
+      type: v.literal('closeness'),
+      id: v.pipe(v.string(), v.maxLength(40)),
+      value: v.pipe(v.number(), v.integer(), v.minValue(0, 'Choose a picture, or skip.'), v.maxValue(7, 'Choose a picture, or skip.')),
+    }),
   ],
   'Unknown command.',
 );
