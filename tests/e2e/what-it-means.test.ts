@@ -40,7 +40,7 @@ describe.runIf(inject('chromium'))('What intimacy means to me, in Chromium', () 
     await server?.close();
   });
 
-  it('keyboard-only ranking, drag ranking, hidden until both finish, then side by side with gaps', async () => {
+  it('closeness before, keyboard-only and drag ranking, hidden until both finish, side by side with gaps, closeness after', async () => {
     const ada = await people.open(PHONE);
     const link = await createRoom(ada, server.url, 'Ada');
     const grace = await people.open(TABLET);
@@ -52,6 +52,16 @@ describe.runIf(inject('chromium'))('What intimacy means to me, in Chromium', () 
     await grace.getByText('suggested').waitFor();
     await ada.getByRole('button', { name: "I'm ready" }).click();
     await grace.getByRole('button', { name: "I'm ready" }).click();
+
+    // Closeness circles before starting: private until both answer, then side by side.
+    await ada.getByRole('heading', { name: 'How close do you feel right now?' }).waitFor();
+    await expectAccessible(ada, 'closeness question');
+    await shoot(ada, 'closeness-before-phone');
+    await ada.getByRole('button', { name: '3 of 7' }).click();
+    await ada.getByText('your answer is in').waitFor();
+    expect(await grace.getByText('3 of 7', { exact: true }).count()).toBe(0);
+    await grace.getByRole('button', { name: '5 of 7' }).click();
+    for (const page of [ada, grace]) await page.getByRole('region', { name: 'How close you both feel' }).getByText('5 of 7').waitFor();
 
     // Ada, keyboard only: Tab to "Spiritual" and move it to the top with the arrow keys.
     await ada.getByRole('heading', { name: 'What matters most to you now?' }).waitFor();
@@ -95,5 +105,16 @@ describe.runIf(inject('chromium'))('What intimacy means to me, in Chromium', () 
     await grace.getByRole('button', { name: 'Back to the lobby' }).click();
     await ada.getByRole('heading', { name: 'Memories' }).waitFor();
     await ada.getByText(/ada-canary 1/).first().waitFor();
+
+    // And after: the lobby asks again, and the history chart shows both answers over time.
+    await ada.getByRole('heading', { name: 'How close do you feel after that?' }).waitFor();
+    await ada.getByRole('button', { name: '6 of 7' }).click();
+    await grace.getByRole('button', { name: 'Skip' }).click();
+    await ada.getByRole('heading', { name: "How close you've felt" }).waitFor();
+    await ada.getByText('Each answer').click();
+    await ada.getByText('after: Ada 6, Grace skipped').waitFor();
+    await expectAccessible(ada, 'lobby with closeness history');
+    await shoot(ada, 'closeness-history-phone');
+    await shoot(grace, 'closeness-history-tablet');
   });
 });
