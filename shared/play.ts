@@ -105,6 +105,11 @@ export function endActivity(play: Play, now: number): PlayResult {
   return { ok: true, play: { ...play, activity: null, kept, closeness } };
 }
 
+export function forgetMemory(play: Play, id: string): PlayResult {
+  if (!play.memories.some((m) => m.id === id)) return refuse('STEP_NOT_FOUND', 'That memory was already removed.');
+  return { ok: true, play: { ...play, memories: play.memories.filter((m) => m.id !== id) } };
+}
+
 /** One person's closeness answer (1–7, or 0 to skip); revealed once both have answered. */
 export function answerCloseness(play: Play, seat: SeatIndex, id: string, value: number): PlayResult {
   const answered = answerRound(play.closeness, seat, id, value);

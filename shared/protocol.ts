@@ -135,6 +135,8 @@ export type RoomCommand =
   | { type: 'end-activity' }
   /** A move in the running activity, checked by that activity's own schema. */
   | { type: 'move'; move: unknown }
+  /** Remove one item from the room's Memories (either person). */
+  | { type: 'forget-memory'; id: string }
   /** My closeness-circles answer, 1–7, or 0 to skip. */
   | { type: 'closeness'; id: string; value: number };
 

@@ -3,7 +3,7 @@
 import type { AppError, Audience, PlayMode, RoomCommand, RoomView, SeatIndex } from './protocol.js';
 import { CREATOR_SEAT, ERROR_MESSAGES } from './protocol.js';
 import { closenessView } from './closeness.js';
-import { EMPTY_PLAY, activityViewFor, answerCloseness, endActivity, keptSummaries, playMove, propose, ready, withdraw, type Play } from './play.js';
+import { EMPTY_PLAY, activityViewFor, answerCloseness, endActivity, forgetMemory, keptSummaries, playMove, propose, ready, withdraw, type Play } from './play.js';
 
 export interface Seat {
   name: string;
@@ -151,6 +151,8 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
       return withPlay(room, withdraw(room.play));
     case 'end-activity':
       return withPlay(room, endActivity(room.play, ctx.now));
+    case 'forget-memory':
+      return withPlay(room, forgetMemory(room.play, command.id));
     case 'closeness':
       return isFull(room) ? withPlay(room, answerCloseness(room.play, actor, command.id, command.value)) : refuse('NOT_POSSIBLE');
     case 'move':

@@ -73,6 +73,7 @@ export const RoomCommandSchema = v.variant(
     v.object({ type: v.literal('withdraw') }),
     v.object({ type: v.literal('end-activity') }),
     v.object({ type: v.literal('move'), move: v.unknown() }),
+    v.object({ type: v.literal('forget-memory'), id: v.pipe(v.string(), v.maxLength(200)) }),
     v.object({
       type: v.literal('closeness'),
       id: v.pipe(v.string(), v.maxLength(40)),

@@ -1,5 +1,6 @@
 // "What intimacy means to me" in Chromium: one person ranks by keyboard only, the other by dragging;
 // nothing is shown before both finish; then rankings, chart, gaps and sentences side by side.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MemoryStore } from '../../server/store/memory.js';
@@ -116,5 +117,24 @@ describe.runIf(inject('chromium'))('What intimacy means to me, in Chromium', () 
     await expectAccessible(ada, 'lobby with closeness history');
     await shoot(ada, 'closeness-history-phone');
     await shoot(grace, 'closeness-history-tablet');
+
+    // The Memories screen: newest first, both names, a date; save as text, print cleanly, remove.
+    await grace.getByRole('button', { name: 'Open Memories (1)' }).click();
+    await grace.getByRole('heading', { name: 'Memories', level: 1 }).waitFor();
+    await grace.getByText('Grace: ', { exact: false }).first().waitFor();
+    await expectAccessible(grace, 'memories');
+    await shoot(grace, 'memories-tablet');
+    const [file] = await Promise.all([grace.waitForEvent('download'), grace.getByRole('button', { name: 'Download as text' }).click()]);
+    const markdown = readFileSync((await file.path())!, 'utf8');
+    expect(markdown).toContain('**Ada:** The moments');
+    expect(markdown).toContain('grace-words 1');
+    await grace.emulateMedia({ media: 'print' });
+    expect(await grace.getByRole('button', { name: 'Download as text' }).isVisible()).toBe(false);
+    await shoot(grace, 'memories-print-tablet');
+    await grace.emulateMedia({ media: 'screen' });
+    await grace.getByRole('button', { name: /Remove “Sentences we finished”/ }).click();
+    await grace.getByText('Nothing here yet').waitFor();
+    await grace.getByRole('button', { name: 'Back to the lobby' }).click();
+    await expect.poll(() => ada.getByRole('heading', { name: 'Memories' }).count()).toBe(0);
   });
 });

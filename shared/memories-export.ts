@@ -1,0 +1,12 @@
+// The room's Memories as Markdown, newest first, with both people's words and the date.
+import type { Memory } from './play.js';
+
+export function memoriesToMarkdown(memories: readonly Memory[], names: [string, string]): string {
+  const lines = ['# Our Memories', ''];
+  for (const memory of [...memories].reverse()) {
+    lines.push(`## ${memory.title}`, '', `_${new Date(memory.at).toISOString().slice(0, 10)}_`, '');
+    for (const entry of memory.entries) lines.push(`- **${names[entry.seat]}:** ${entry.text.replace(/\n+/g, ' ')}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
