@@ -1,6 +1,7 @@
 // Configuration from environment variables, with defaults that run the app on one machine.
 import { resolve } from 'node:path';
 import type { Lifetimes } from '../shared/room.js';
+import type { LimitsConfig } from './limits.js';
 
 export interface Config {
   port: number;
@@ -17,9 +18,20 @@ export interface Config {
   clientDir: string;
   /** How long in-flight work may take on SIGTERM before the process exits anyway. */
   shutdownGraceMs: number;
+  limits: LimitsConfig;
+  /** Behind a proxy: take the client's address from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 const HOUR = 3_600_000;
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`);
+  return value;
+}
 
 function seconds(env: NodeJS.ProcessEnv, name: string, fallbackMs: number): number {
   const raw = env[name];
@@ -47,5 +59,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDir: resolve(env.CLIENT_DIR ?? 'dist/client'),
     shutdownGraceMs: seconds(env, 'SHUTDOWN_GRACE_SECONDS', 10_000),
+    limits: {
+      commandsPerSecond: count(env, 'LIMIT_COMMANDS_PER_SECOND', 5),
+      commandBurst: count(env, 'LIMIT_COMMAND_BURST', 20),
+      connectionsPerMinute: count(env, 'LIMIT_CONNECTIONS_PER_MINUTE', 20),
+      createsPerHour: count(env, 'LIMIT_CREATES_PER_HOUR', 10),
+      failedJoinsPerMinute: count(env, 'LIMIT_FAILED_JOINS_PER_MINUTE', 5),
+      failedJoinsPerHour: count(env, 'LIMIT_FAILED_JOINS_PER_HOUR', 20),
+    },
+    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
   };
 }

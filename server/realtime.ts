@@ -2,10 +2,15 @@
 // Each seat has its own Socket.IO room (`<roomId>#<seat>`); a view is only ever sent there.
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type * as v from 'valibot';
+import * as v from 'valibot';
+import type { Redis } from 'ioredis';
 import {
   fail,
+  rateLimited,
   type Ack,
+  type AppError,
+  type ErrorCode,
+  type SeatedAnswer,
   type ClientToServerEvents,
   type HandshakeRefusal,
   type SeatIndex,
@@ -23,6 +28,7 @@ import {
   SeatAuthSchema,
   parse,
 } from '../shared/schemas.js';
+import { Limits } from './limits.js';
 import type { Logger } from './log.js';
 import { RoomService, type RoomNotifier } from './rooms.js';
 import type { RoomStore, StoredRoom } from './store/types.js';
@@ -34,6 +40,9 @@ type CloserSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<st
 
 /** Largest message a client may send; a larger one closes its connection. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
+
+/** Any payload: the answer to an unknown event does not look at it. */
+const UnknownEvent = v.unknown();
 
 const KNOWN_EVENTS = new Set(['room:create', 'room:peek', 'room:join', 'room:join-by-code', 'room:command', 'room:erase']);
 
@@ -52,13 +61,27 @@ export function originAllowed(req: IncomingMessage, allowed: string[] | null): b
 }
 
 function refusal(code: HandshakeRefusal['code'], message?: string): Error {
-  const refusal = fail(code, message).error;
-  return Object.assign(new Error(refusal.message), { data: refusal satisfies HandshakeRefusal });
+  return refusalOf(fail(code, message).error);
+}
+
+function refusalOf(error: AppError): Error {
+  return Object.assign(new Error(error.message), { data: error satisfies HandshakeRefusal });
+}
+
+/** Joins that fail this way count as guesses against the address's budget. */
+const FAILED_JOINS = new Set<ErrorCode>(['CODE_INVALID', 'ROOM_NOT_FOUND', 'ROOM_FULL']);
+
+/** The client's address; behind a trusted proxy, the first X-Forwarded-For entry. */
+export function clientAddress(socket: { handshake: { address: string; headers: IncomingMessage['headers'] } }, trustProxy: boolean): string {
+  const forwarded = socket.handshake.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return trustProxy && first ? first : socket.handshake.address;
 }
 
 export function attachRealtime(
   httpServer: HttpServer,
-  options: { store: RoomStore; config: Config; log: Logger },
+  /** `shared`: the Redis (and key prefix) that rate limits are counted in, so every node counts together. */
+  options: { store: RoomStore; config: Config; log: Logger; shared: { redis: Redis; prefix: string } | null },
 ): { io: CloserServer; service: RoomService } {
   const { store, config, log } = options;
   const io: CloserServer = new Server(httpServer, {
@@ -97,6 +120,7 @@ export function attachRealtime(
     },
   };
   const service = new RoomService(store, config.lifetimes, notifier);
+  const limits = new Limits(config.limits, options.shared);
 
   async function broadcastPresence(roomId: string): Promise<void> {
     const sockets = await io.in(roomId).fetchSockets();
@@ -120,6 +144,7 @@ export function attachRealtime(
 
   /** Validates a payload, runs the handler and always answers: a typed error rather than silence. */
   function answer<S extends v.GenericSchema, T extends object>(
+    socket: CloserSocket,
     event: string,
     ack: unknown,
     schema: S,
@@ -128,16 +153,34 @@ export function attachRealtime(
   ): void {
     if (typeof ack !== 'function') return;
     const reply = ack as (result: Ack<T>) => void;
-    const parsed = parse(schema, input);
-    if (!parsed.ok) return reply(fail('BAD_REQUEST', parsed.message));
-    run(parsed.value).then(reply, (error: unknown) => {
+    const handle = async (): Promise<Ack<T>> => {
+      const allowed = await limits.command(socket.id);
+      if (!allowed.ok) return rateLimited(allowed.retryAfterMs);
+      const parsed = parse(schema, input);
+      if (!parsed.ok) return fail('BAD_REQUEST', parsed.message);
+      return run(parsed.value);
+    };
+    handle().then(reply, (error: unknown) => {
       log.error({ event, err: { message: error instanceof Error ? error.message : String(error) } }, 'command failed');
       reply(fail(store.kind === 'redis' ? 'UNAVAILABLE' : 'INTERNAL'));
     });
   }
 
+  /** A join counts against the address's failed-join budget only when it fails. */
+  async function limitedJoin(socket: CloserSocket, join: () => Promise<Ack<SeatedAnswer>>): Promise<Ack<SeatedAnswer>> {
+    const ip = clientAddress(socket, config.trustProxy);
+    const allowed = await limits.joinAllowed(ip);
+    if (!allowed.ok) return rateLimited(allowed.retryAfterMs);
+    const joined = await join();
+    if (!joined.ok && FAILED_JOINS.has(joined.error.code)) await limits.failedJoin(ip);
+    if (joined.ok) await seatAfterClaim(socket, joined.roomId, joined.credentials.map((c) => c.seat));
+    return joined;
+  }
+
   io.use(async (socket, next) => {
     socket.data = { roomId: null, seats: [] };
+    const allowed = await limits.connection(clientAddress(socket, config.trustProxy));
+    if (!allowed.ok) return next(refusalOf(rateLimited(allowed.retryAfterMs).error));
     const auth: unknown = socket.handshake.auth;
     if (!auth || typeof auth !== 'object' || Object.keys(auth).length === 0) return next();
     const parsed = parse(SeatAuthSchema, auth);
@@ -166,7 +209,9 @@ export function attachRealtime(
     }
 
     socket.on('room:create', (input, ack) =>
-      answer('room:create', ack, CreateRoomSchema, input, async (value) => {
+      answer(socket, 'room:create', ack, CreateRoomSchema, input, async (value) => {
+        const allowed = await limits.create(clientAddress(socket, config.trustProxy));
+        if (!allowed.ok) return rateLimited(allowed.retryAfterMs);
         const created = await service.create(value);
         if (created.ok) {
           log.info({ room: roomRef(created.roomId), mode: value.mode }, 'room created');
@@ -177,27 +222,21 @@ export function attachRealtime(
     );
 
     socket.on('room:peek', (input, ack) =>
-      answer('room:peek', ack, PeekSchema, input, (value) => service.peek(value.roomId)),
+      answer(socket, 'room:peek', ack, PeekSchema, input, (value) => service.peek(value.roomId)),
     );
 
     socket.on('room:join', (input, ack) =>
-      answer('room:join', ack, JoinRoomSchema, input, async (value) => {
-        const joined = await service.join(value);
-        if (joined.ok) await seatAfterClaim(socket, joined.roomId, joined.credentials.map((c) => c.seat));
-        return joined;
-      }),
+      answer(socket, 'room:join', ack, JoinRoomSchema, input, (value) => limitedJoin(socket, () => service.join(value))),
     );
 
     socket.on('room:join-by-code', (input, ack) =>
-      answer('room:join-by-code', ack, JoinByCodeSchema, input, async (value) => {
-        const joined = await service.joinByCode(value);
-        if (joined.ok) await seatAfterClaim(socket, joined.roomId, joined.credentials.map((c) => c.seat));
-        return joined;
-      }),
+      answer(socket, 'room:join-by-code', ack, JoinByCodeSchema, input, (value) =>
+        limitedJoin(socket, () => service.joinByCode(value)),
+      ),
     );
 
     socket.on('room:command', (input, ack) =>
-      answer('room:command', ack, CommandSchema, input, async (value) => {
+      answer(socket, 'room:command', ack, CommandSchema, input, async (value) => {
         const roomId = socket.data.roomId;
         if (!roomId || !socket.data.seats.includes(value.seat)) return fail('NOT_SEATED');
         return service.command(roomId, value.seat, value.commandId, value.command);
@@ -205,7 +244,7 @@ export function attachRealtime(
     );
 
     socket.on('room:erase', (input, ack) =>
-      answer('room:erase', ack, EraseSchema, input, async () => {
+      answer(socket, 'room:erase', ack, EraseSchema, input, async () => {
         const roomId = socket.data.roomId;
         if (!roomId) return fail('NOT_SEATED');
         const erased = await service.erase(roomId);
@@ -217,8 +256,8 @@ export function attachRealtime(
     );
 
     socket.onAny((event: string, ...args: unknown[]) => {
-      const ack = args.at(-1);
-      if (!KNOWN_EVENTS.has(event) && typeof ack === 'function') ack(fail('BAD_REQUEST', 'Unknown event.'));
+      if (KNOWN_EVENTS.has(event)) return;
+      answer(socket, event, args.at(-1), UnknownEvent, undefined, async () => fail('BAD_REQUEST', 'Unknown event.'));
     });
 
     socket.on('disconnect', () => {

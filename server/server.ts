@@ -35,7 +35,8 @@ export async function openStore(config: Config, log: Logger): Promise<RoomStore>
 export async function startServer(config: Config, log: Logger, store?: RoomStore): Promise<RunningServer> {
   const rooms = store ?? (await openStore(config, log));
   const http = createServer(createApp({ clientDir: config.clientDir, ready: () => rooms.ping() }));
-  const { io } = attachRealtime(http, { store: rooms, config, log });
+  const shared = rooms instanceof RedisStore ? { redis: rooms.redis, prefix: rooms.prefix } : null;
+  const { io } = attachRealtime(http, { store: rooms, config, log, shared });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, resolve);

@@ -2,7 +2,8 @@
 //
 // Why 10 characters from 30: an attacker making 100 guesses a second for a day tries 8.64e6 codes.
 // Against 10,000 open codes out of 30^10 ≈ 5.9e14, the chance that any guess hits is at most
-// 8.64e6 × 1e4 / 5.9e14 ≈ 1.5e-4, i.e. 0.015% — under the 0.1% we allow, before rate limits.
+// 8.64e6 × 1e4 / 5.9e14 ≈ 1.5e-4, i.e. 0.015% — under the 0.1% we allow, even before the rate
+// limits (20 failed joins an hour per address, server/limits.ts) make such a rate impossible.
 // The alphabet leaves out look-alikes (0/O, 1/I/L) and U, so what is read aloud is what is typed.
 
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -33,6 +33,7 @@ export const ERROR_MESSAGES = {
   STALE_EDIT: 'That was just changed by the other person. Have a look and try again.',
   PAST_DATE: 'That date has passed. Use it anyway?',
   TRY_AGAIN: 'Something was busy. Please try again.',
+  RATE_LIMITED: 'That was a lot of tries in a short time. Please wait a moment and try again.',
   UNAVAILABLE: 'Closer cannot reach its storage right now. Please try again in a moment.',
   INTERNAL: 'Something went wrong on our side. Please try again.',
 } as const;
@@ -42,6 +43,8 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
 export interface AppError {
   code: ErrorCode;
   message: string;
+  /** With RATE_LIMITED: how long to wait before trying again. */
+  retryAfterMs?: number;
 }
 
 export type Ok<T extends object = object> = { ok: true } & T;
@@ -51,6 +54,12 @@ export type Ack<T extends object = object> = Ok<T> | Failed;
 
 export function fail(code: ErrorCode, message: string = ERROR_MESSAGES[code]): Failed {
   return { ok: false, error: { code, message } };
+}
+
+export function rateLimited(retryAfterMs: number): Failed {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return { ok: false, error: { code: 'RATE_LIMITED', message: `That was a lot of tries in a short time. Please try again in ${wait}.`, retryAfterMs } };
 }
 
 /** A seat token, given once when a seat is taken; the device keeps it and sends it on every connect. */
@@ -187,7 +196,4 @@ export interface SocketData {
 }
 
 /** The shape of `connect_error.data` when the server refuses a handshake. */
-export interface HandshakeRefusal {
-  code: ErrorCode;
-  message: string;
-}
+export type HandshakeRefusal = AppError;

@@ -178,7 +178,7 @@ class RoomClient {
         forgetRoom(roomId);
         socket.connect();
       } else {
-        setTimeout(() => socket.connect(), RETRY_AFTER_REFUSAL_MS);
+        setTimeout(() => socket.connect(), refusal.retryAfterMs ?? RETRY_AFTER_REFUSAL_MS);
       }
     });
 

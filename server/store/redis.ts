@@ -78,7 +78,8 @@ export class RedisStore implements RoomStore {
 
   constructor(
     readonly redis: Redis,
-    private prefix = 'closer',
+    /** Every key starts with this; rate limits kept in Redis use it too. */
+    readonly prefix = 'closer',
     onError: (error: Error) => void = () => undefined,
   ) {
     // Without a listener ioredis prints every reconnect failure; the owner decides what to log.

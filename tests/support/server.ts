@@ -8,8 +8,18 @@ import type { RoomStore } from '../../server/store/types.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** Limits high enough that only the tests about limits meet them (every test connects from 127.0.0.1). */
+export const ROOMY_LIMITS: Config['limits'] = {
+  commandsPerSecond: 100_000,
+  commandBurst: 100_000,
+  connectionsPerMinute: 100_000,
+  createsPerHour: 100_000,
+  failedJoinsPerMinute: 100_000,
+  failedJoinsPerHour: 100_000,
+};
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), port: 0, host: '127.0.0.1', logLevel: 'silent', ...overrides };
+  return { ...loadConfig({}), port: 0, host: '127.0.0.1', logLevel: 'silent', limits: ROOMY_LIMITS, ...overrides };
 }
 
 export function startTestServer(store: RoomStore, overrides: Partial<Config> = {}): Promise<RunningServer> {
