@@ -1,37 +1,18 @@
 // Two people in two real Chromium contexts (and one shared tablet): create, invite, join, resume,
 // remove, erase. axe-core checks each screen; screenshots land in test-results/screens to look at.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { MemoryStore } from '../../server/store/memory.js';
-import type { RunningServer } from '../../server/server.js';
-import { launchBrowser, PHONE, TABLET } from '../support/browser.js';
-import { createRoom as create, expectAccessible, joinByLink, People, shoot } from '../support/people.js';
-import { startTestServer } from '../support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { PHONE, TABLET } from '../support/browser.js';
+import { createRoom as create, expectAccessible, framesTo, joinByLink, sharedDevice, shoot, useBrowserWorld } from '../support/people.js';
 
 describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  let people: People;
-  const person = (viewport = PHONE): Promise<Page> => people.open(viewport);
-  const createRoom = (page: Page, name: string) => create(page, server.url, name);
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    people = new People(browser);
-    server = await startTestServer(new MemoryStore(), { clientDir: inject('clientDir') });
-  });
-  afterEach(() => {
-    expect(people.problems.splice(0)).toEqual([]);
-  });
-  afterAll(async () => {
-    await people?.closeAll();
-    await browser?.close();
-    await server?.close();
-  });
+  const world = useBrowserWorld();
+  const person = (viewport = PHONE): Promise<Page> => world.people.open(viewport);
+  const createRoom = (page: Page, name: string) => create(page, world.server.url, name);
 
   it('creates a room, invites by link, and both see both names and presence', async () => {
     const ada = await person(PHONE);
-    await ada.goto(server.url);
+    await ada.goto(world.server.url);
     await expectAccessible(ada, 'home');
     await shoot(ada, 'home-phone');
 
@@ -60,8 +41,7 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
 
     // A third person gets a clear page and no room content, on screen or on the wire.
     const eve = await person(PHONE);
-    const frames: string[] = [];
-    eve.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
+    const frames = framesTo(eve);
     await eve.goto(link);
     await eve.getByRole('heading', { name: 'This room already has two people' }).waitFor();
     await expectAccessible(eve, 'full');
@@ -78,7 +58,7 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
     // Closing the tab and coming back by the start page offers the room.
     const graceAgain = await grace.context().newPage();
     await grace.close();
-    await graceAgain.goto(server.url);
+    await graceAgain.goto(world.server.url);
     await graceAgain.getByRole('button', { name: 'Ada & Grace' }).click();
     await graceAgain.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
   });
@@ -88,7 +68,7 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
     await createRoom(ada, 'Ada');
     const code = (await ada.getByText(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/).textContent())!;
     const sam = await person(PHONE);
-    await sam.goto(server.url);
+    await sam.goto(world.server.url);
     await sam.getByLabel('Code', { exact: true }).fill(code.toLowerCase());
     await sam.getByLabel('Your first name').nth(1).fill('Sam');
     await sam.getByRole('button', { name: 'Join' }).click();
@@ -96,7 +76,7 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
     await ada.getByRole('heading', { name: 'Ada & Sam' }).waitFor();
 
     const late = await person(PHONE);
-    await late.goto(server.url);
+    await late.goto(world.server.url);
     await late.getByLabel('Code', { exact: true }).fill(code);
     await late.getByLabel('Your first name').nth(1).fill('Eve');
     await late.getByRole('button', { name: 'Join' }).click();
@@ -139,17 +119,12 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
     await ada.getByRole('heading', { name: "This room isn't here" }).waitFor();
     await expectAccessible(ada, 'gone');
     const roomId = newLink.split('/r/')[1]!;
-    expect((await server.store.load(roomId)).stored).toBeNull();
+    expect((await world.server.store.load(roomId)).stored).toBeNull();
   });
 
   it('on one shared device: both names asked, no invite, both seats held, and a reload keeps them', async () => {
     const tablet = await person(TABLET);
-    await tablet.goto(server.url);
-    await tablet.getByLabel('Your first name').first().fill('Ada');
-    await tablet.getByRole('radio', { name: 'One shared device' }).check();
-    await tablet.getByLabel("The other person's first name").fill('Grace');
-    await tablet.getByRole('button', { name: 'Create a room' }).click();
-    await tablet.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+    await sharedDevice(tablet, world.server.url);
     expect(await tablet.getByText(/sharing this device/).count()).toBe(1);
     await expectAccessible(tablet, 'lobby (shared device)');
     await shoot(tablet, 'lobby-shared-tablet');

@@ -1,20 +1,10 @@
 // Plan something together in Chromium: two people bring ideas, agree on one, edit the plan at the
 // same time, export it, reopen it from the lobby and finish it with a line of thanks each.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { MemoryStore } from '../../server/store/memory.js';
-import type { RunningServer } from '../../server/server.js';
-import { launchBrowser, PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, joinByLink, People, shoot } from '../support/people.js';
-import { startTestServer } from '../support/server.js';
-
-async function startPlan(ada: Page, grace: Page): Promise<void> {
-  await ada.getByRole('button', { name: 'Suggest Plan something together' }).click();
-  await grace.getByText('suggested').waitFor();
-  await ada.getByRole('button', { name: "I'm ready" }).click();
-  await grace.getByRole('button', { name: "I'm ready" }).click();
-}
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { PHONE, TABLET } from '../support/browser.js';
+import { expectAccessible, seatedPair, shoot, startActivity, useBrowserWorld } from '../support/people.js';
 
 async function addStep(page: Page, text: string): Promise<void> {
   await page.getByLabel('New step').fill(text);
@@ -22,31 +12,11 @@ async function addStep(page: Page, text: string): Promise<void> {
 }
 
 describe.runIf(inject('chromium'))('Plan something together in Chromium', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  let people: People;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    people = new People(browser);
-    server = await startTestServer(new MemoryStore(), { clientDir: inject('clientDir') });
-  });
-  afterEach(() => {
-    expect(people.problems.splice(0)).toEqual([]);
-  });
-  afterAll(async () => {
-    await people?.closeAll();
-    await browser?.close();
-    await server?.close();
-  });
+  const world = useBrowserWorld();
 
   it('ideas, a vote, live editing by both, exports, reopen from the lobby, and thanks to Memories', async () => {
-    const ada = await people.open(PHONE);
-    const link = await createRoom(ada, server.url, 'Ada');
-    const grace = await people.open(TABLET);
-    await joinByLink(grace, link, 'Grace');
-    await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
-    await startPlan(ada, grace);
+    const { ada, grace } = await seatedPair(world, [PHONE, TABLET]);
+    await startActivity('Plan something together', [ada, grace]);
 
     // Ideas: one from the list, one written; the same idea from both is highlighted after the reveal.
     await ada.getByRole('heading', { name: 'What could you do together?' }).waitFor();

@@ -1,12 +1,9 @@
 // Question Swap in Chromium: two devices (two contexts) and one shared device (one context), with a
 // Pass, a guess card, hidden answers checked on screen and on the wire, and a reload mid-round.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { MemoryStore } from '../../server/store/memory.js';
-import type { RunningServer } from '../../server/server.js';
-import { launchBrowser, PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, joinByLink, People, shoot } from '../support/people.js';
-import { startTestServer } from '../support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { PHONE, TABLET } from '../support/browser.js';
+import { expectAccessible, seatedPair, sharedDevice, shoot, startActivity, useBrowserWorld } from '../support/people.js';
 
 const cardText = (page: Page) => page.locator('#card-text').textContent();
 
@@ -31,42 +28,12 @@ async function answered(page: Page): Promise<void> {
   await page.getByText('Your answer is in').or(page.getByRole('button', { name: 'Next card' })).waitFor();
 }
 
-async function startQuestionSwap(pages: Page[], readyButtons: string[]): Promise<void> {
-  const [first] = pages;
-  await first!.getByRole('button', { name: 'Suggest Question Swap' }).click();
-  for (const page of pages) await page.getByText('suggested').first().waitFor();
-  for (const [i, page] of pages.entries()) await page.getByRole('button', { name: readyButtons[i]! }).click();
-}
-
 describe.runIf(inject('chromium'))('Question Swap in Chromium', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  let people: People;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    people = new People(browser);
-    server = await startTestServer(new MemoryStore(), { clientDir: inject('clientDir') });
-  });
-  afterEach(() => {
-    expect(people.problems.splice(0)).toEqual([]);
-  });
-  afterAll(async () => {
-    await people?.closeAll();
-    await browser?.close();
-    await server?.close();
-  });
+  const world = useBrowserWorld();
 
   it('two devices: consent, a pass, a guess card, hidden answers, a reload mid-round, a star to Memories', async () => {
-    const ada = await people.open(PHONE);
-    const link = await createRoom(ada, server.url, 'Ada');
-    const grace = await people.open(TABLET);
-    const toGrace: string[] = [];
-    grace.on('websocket', (ws) => ws.on('framereceived', (f) => toGrace.push(String(f.payload))));
-    await joinByLink(grace, link, 'Grace');
-    await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
-
-    await startQuestionSwap([ada, grace], ["I'm ready", "I'm ready"]);
+    const { ada, grace, toGrace } = await seatedPair(world, [PHONE, TABLET]);
+    await startActivity('Question Swap', [ada, grace]);
     await ada.getByRole('heading', { name: 'What are you open to today?' }).waitFor();
     await expectAccessible(ada, 'consent');
     await shoot(ada, 'qs-consent-phone');
@@ -139,14 +106,9 @@ describe.runIf(inject('chromium'))('Question Swap in Chromium', () => {
   });
 
   it('one shared device: each person answers behind "I’m …", and nothing of one shows before both are in', async () => {
-    const tablet = await people.open(TABLET);
-    await tablet.goto(server.url);
-    await tablet.getByLabel('Your first name').first().fill('Ada');
-    await tablet.getByRole('radio', { name: 'One shared device' }).check();
-    await tablet.getByLabel("The other person's first name").fill('Grace');
-    await tablet.getByRole('button', { name: 'Create a room' }).click();
-    await tablet.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
-    await startQuestionSwap([tablet, tablet], ['Ada is ready', 'Grace is ready']);
+    const tablet = await world.people.open(TABLET);
+    await sharedDevice(tablet, world.server.url);
+    await startActivity('Question Swap', [tablet, tablet], ['Ada is ready', 'Grace is ready']);
 
     for (const name of ['Ada', 'Grace']) {
       await tablet.getByRole('heading', { name: `Pass the device to ${name}` }).waitFor();

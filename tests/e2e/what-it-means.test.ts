@@ -1,13 +1,10 @@
 // "What intimacy means to me" in Chromium: one person ranks by keyboard only, the other by dragging;
 // nothing is shown before both finish; then rankings, chart, gaps and sentences side by side.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { MemoryStore } from '../../server/store/memory.js';
-import type { RunningServer } from '../../server/server.js';
-import { launchBrowser, PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, joinByLink, People, shoot } from '../support/people.js';
-import { startTestServer } from '../support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { PHONE, TABLET } from '../support/browser.js';
+import { expectAccessible, seatedPair, shoot, startActivity, useBrowserWorld } from '../support/people.js';
 
 const ranking = (page: Page) => page.locator('.ranking .handle strong').allTextContents();
 
@@ -23,36 +20,11 @@ async function rateAndWrite(page: Page, words: string, today: string): Promise<v
 }
 
 describe.runIf(inject('chromium'))('What intimacy means to me, in Chromium', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  let people: People;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    people = new People(browser);
-    server = await startTestServer(new MemoryStore(), { clientDir: inject('clientDir') });
-  });
-  afterEach(() => {
-    expect(people.problems.splice(0)).toEqual([]);
-  });
-  afterAll(async () => {
-    await people?.closeAll();
-    await browser?.close();
-    await server?.close();
-  });
+  const world = useBrowserWorld();
 
   it('closeness before, keyboard-only and drag ranking, hidden until both finish, side by side with gaps, closeness after', async () => {
-    const ada = await people.open(PHONE);
-    const link = await createRoom(ada, server.url, 'Ada');
-    const grace = await people.open(TABLET);
-    const toGrace: string[] = [];
-    grace.on('websocket', (ws) => ws.on('framereceived', (f) => toGrace.push(String(f.payload))));
-    await joinByLink(grace, link, 'Grace');
-    await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
-    await ada.getByRole('button', { name: 'Suggest What intimacy means to me' }).click();
-    await grace.getByText('suggested').waitFor();
-    await ada.getByRole('button', { name: "I'm ready" }).click();
-    await grace.getByRole('button', { name: "I'm ready" }).click();
+    const { ada, grace, toGrace } = await seatedPair(world, [PHONE, TABLET]);
+    await startActivity('What intimacy means to me', [ada, grace]);
 
     // Closeness circles before starting: private until both answer, then side by side.
     await ada.getByRole('heading', { name: 'How close do you feel right now?' }).waitFor();

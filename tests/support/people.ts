@@ -1,8 +1,11 @@
 // What people do in the browser tests, shared by the e2e suites: each context is one person.
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { axeViolations, PHONE } from './browser.js';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import type { RunningServer } from '../../server/server.js';
+import { MemoryStore } from '../../server/store/memory.js';
+import { axeViolations, launchBrowser, PHONE } from './browser.js';
+import { startTestServer } from './server.js';
 
 export const SHOTS = 'test-results/screens';
 
@@ -54,4 +57,73 @@ export async function joinByLink(page: Page, link: string, name: string): Promis
   await page.getByRole('heading', { name: /invited you/ }).waitFor();
   await page.getByLabel('Your first name').fill(name);
   await page.getByRole('button', { name: 'Join' }).click();
+}
+
+export interface BrowserWorld {
+  server: RunningServer;
+  people: People;
+}
+
+/**
+ * One Chromium and one real server (in-memory store, the built client) for a browser suite; after each
+ * test, no page may have logged an error or a CSP violation.
+ */
+export function useBrowserWorld(): BrowserWorld {
+  const world = {} as BrowserWorld;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    world.people = new People(browser);
+    world.server = await startTestServer(new MemoryStore(), { clientDir: inject('clientDir') });
+  });
+  afterEach(() => {
+    expect(world.people.problems.splice(0)).toEqual([]);
+  });
+  afterAll(async () => {
+    await world.people?.closeAll();
+    await browser?.close();
+    await world.server?.close();
+  });
+  return world;
+}
+
+/** Every frame the server sends to a page, from the moment this is called (call it before it connects). */
+export function framesTo(page: Page): string[] {
+  const frames: string[] = [];
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
+  return frames;
+}
+
+/**
+ * Ada makes a room on two devices and Grace joins by its link; both end up in the lobby.
+ * `toGrace` holds every frame Grace's page received, from before it first connected.
+ */
+export async function seatedPair(
+  world: BrowserWorld,
+  viewports = [PHONE, PHONE],
+): Promise<{ ada: Page; grace: Page; link: string; toGrace: string[] }> {
+  const ada = await world.people.open(viewports[0]);
+  const link = await createRoom(ada, world.server.url, 'Ada');
+  const grace = await world.people.open(viewports[1]);
+  const toGrace = framesTo(grace);
+  await joinByLink(grace, link, 'Grace');
+  await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+  return { ada, grace, link, toGrace };
+}
+
+/** One tablet holding both seats: Ada and Grace, both names typed on it. */
+export async function sharedDevice(page: Page, base: string): Promise<void> {
+  await page.goto(base);
+  await page.getByLabel('Your first name').first().fill('Ada');
+  await page.getByRole('radio', { name: 'One shared device' }).check();
+  await page.getByLabel("The other person's first name").fill('Grace');
+  await page.getByRole('button', { name: 'Create a room' }).click();
+  await page.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+}
+
+/** The first page suggests the activity, then each page taps its Ready button. */
+export async function startActivity(title: string, pages: Page[], readyButtons = pages.map(() => "I'm ready")): Promise<void> {
+  await pages[0]!.getByRole('button', { name: `Suggest ${title}` }).click();
+  for (const page of pages) await page.getByText('suggested').first().waitFor();
+  for (const [i, page] of pages.entries()) await page.getByRole('button', { name: readyButtons[i]! }).click();
 }

@@ -4,6 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { CARDS } from '../../shared/content/cards.js';
 import type { Card } from '../../shared/content/card.js';
 import { INTIMACY_KINDS } from '../../shared/intimacy.js';
+import { jaccard, words } from '../support/similarity.js';
 
 const DEPTHS = [1, 2, 3] as const;
 const KIND_PREFIX: Record<string, string> = {
@@ -14,30 +15,6 @@ const KIND_PREFIX: Record<string, string> = {
   spiritual: 'spi',
 };
 const TYPES = ['question', 'task', 'finish', 'would-you-rather', 'guess'];
-
-const STOPWORDS = new Set([
-  'a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'as',
-  'is', 'are', 'was', 'be', 'do', 'does', 'did', 'you', 'your', 'youre', 'i', 'im', 'me', 'my',
-  'it', 'its', 'that', 'this', 'what', 'whats', 'which', 'who', 'when', 'how', 'would', 'rather',
-]);
-
-/** Lowercase, strip punctuation (straight and curly quotes, dashes, ellipses), split, drop stopwords. */
-function words(text: string): Set<string> {
-  const tokens = text
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .split(/\s+/)
-    .filter((w) => w.length > 0 && !STOPWORDS.has(w));
-  return new Set(tokens);
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  return shared / (a.size + b.size - shared);
-}
 
 /** What a player sees: the text plus any options (would-you-rather framings alone can be very short). */
 function cardWords(card: Card): Set<string> {

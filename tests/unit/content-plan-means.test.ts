@@ -7,30 +7,7 @@ import { FOUNDATION_BETWEEN, FOUNDATION_WANT, KIND_RANKED_APART } from '../../sh
 import { IDEAS, IDEA_GROUPS, IDEA_GROUP_LABELS } from '../../shared/content/ideas.js';
 import { STARTERS } from '../../shared/content/starters.js';
 import { FOUNDATIONS, INTIMACY_KINDS } from '../../shared/intimacy.js';
-
-const STOPWORDS = new Set([
-  'a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'as',
-  'is', 'are', 'was', 'be', 'do', 'does', 'did', 'you', 'your', 'youre', 'i', 'im', 'me', 'my',
-  'it', 'its', 'that', 'this', 'what', 'whats', 'which', 'who', 'when', 'how', 'would', 'rather',
-]);
-
-/** Lowercase, strip punctuation (straight and curly quotes, dashes, ellipses), split, drop stopwords. */
-function words(text: string): Set<string> {
-  const tokens = text
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .split(/\s+/)
-    .filter((w) => w.length > 0 && !STOPWORDS.has(w));
-  return new Set(tokens);
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  return shared / (a.size + b.size - shared);
-}
+import { jaccard, words } from '../support/similarity.js';
 
 /** Every pair whose word sets are at least 80% the same, as "id ~ id (similarity)". */
 function nearDuplicates(items: readonly { id: string; text: string }[]): string[] {
