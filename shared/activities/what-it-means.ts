@@ -118,6 +118,10 @@ function memoryFor(state: State, item: string): NewMemory | null {
   if (item === 'ranking' && a.ranking && b.ranking) {
     return { key, title: 'What matters most to each of us', entries: [{ seat: 0, text: a.ranking.join(' › ') }, { seat: 1, text: b.ranking.join(' › ') }] };
   }
+  if (item === 'ratings' && a.ratings && b.ratings) {
+    const line = (r: Ratings) => FOUNDATIONS.map((f) => `${f} ${r[f].today}→${r[f].want}`).join(', ');
+    return { key, title: 'The foundations, today → wanted', entries: [{ seat: 0, text: line(a.ratings) }, { seat: 1, text: line(b.ratings) }] };
+  }
   const sentence = /^sentence:(\d)$/.exec(item);
   if (sentence) {
     const index = Number(sentence[1]);

@@ -142,3 +142,16 @@ describe('views', () => {
     );
   });
 });
+
+describe('stars', () => {
+  it('anything revealed can be starred: rankings, foundations, a gap, a sentence', () => {
+    const state = finished(finished(fresh(), 0, 'a', ratingsOf(2, 4)), 1, 'b', ratingsOf(4, 4));
+    for (const item of ['ranking', 'ratings', 'gap:0', 'sentence:2']) {
+      const result = act(state, 1, { type: 'star', item, starred: true });
+      expect(result.ok && result.memories?.length, item).toBe(1);
+    }
+    const ratings = act(state, 0, { type: 'star', item: 'ratings', starred: true });
+    expect(ratings.ok && ratings.memories?.[0]?.entries[0]?.text).toContain('trust 2→4');
+    expect(act(state, 0, { type: 'star', item: 'sentence:7', starred: true }).ok).toBe(false);
+  });
+});
