@@ -40,8 +40,11 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   expect(violations, `${screen}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }
 
+/** Saves a screenshot to look at, and checks nothing makes the page scroll sideways. */
 export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(scrollWidth, `${name} is wider than the screen`).toBeLessThanOrEqual(width!);
 }
 
 export async function createRoom(page: Page, base: string, name: string): Promise<string> {
