@@ -22,9 +22,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({}), port: 0, host: '127.0.0.1', logLevel: 'silent', limits: ROOMY_LIMITS, ...overrides };
 }
 
-export function startTestServer(store: RoomStore, overrides: Partial<Config> = {}): Promise<RunningServer> {
+/** The real server on a random port; `logs`, when given, collects every log line it writes. */
+export function startTestServer(store: RoomStore, overrides: Partial<Config> = {}, logs?: string[]): Promise<RunningServer> {
   const config = testConfig(overrides);
-  return startServer(config, createLogger(config.logLevel), store);
+  const destination = logs && { write: (line: string) => void logs.push(line) };
+  return startServer(config, createLogger(config.logLevel, destination), store);
 }
 
 /** A connected client plus everything the server sent it, in order. */
