@@ -25,11 +25,15 @@ export interface RedisProcess {
   stop(): Promise<void>;
 }
 
-export async function startRedis(port?: number): Promise<RedisProcess> {
+/** `dataDir` set: append-only persistence there (fsync always), so a restart keeps what was written. */
+export async function startRedis(port?: number, dataDir?: string): Promise<RedisProcess> {
   const chosen = port ?? (await freePort());
+  const persistence = dataDir
+    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', dataDir]
+    : ['--appendonly', 'no'];
   const child: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', ...persistence],
     { stdio: 'ignore' },
   );
   const url = `redis://127.0.0.1:${chosen}`;

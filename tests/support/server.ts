@@ -71,12 +71,12 @@ export function refused(c: Client): Promise<{ code: string; message: string } | 
   });
 }
 
-/** Waits until `check` passes, polling; fails with the last assertion error after `ms`. */
-export async function eventually<T>(check: () => T, ms = 2_000): Promise<T> {
+/** Waits until `check` (sync or async) passes, polling; fails with the last assertion error after `ms`. */
+export async function eventually<T>(check: () => T | Promise<T>, ms = 2_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     try {
-      return check();
+      return await check();
     } catch (error) {
       if (Date.now() > deadline) throw error;
       await new Promise((r) => setTimeout(r, 20));
