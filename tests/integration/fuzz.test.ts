@@ -1,0 +1,113 @@
+// Fuzzing every event with generated payloads, from seated and unseated sockets: no crash, no
+// unhandled rejection, every ack a typed error (or a valid answer), and rejected commands change nothing.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_MESSAGES } from '../../shared/protocol.js';
+import { MemoryStore } from '../../server/store/memory.js';
+import type { RunningServer } from '../../server/server.js';
+import { client, connected, seatedPair, startTestServer, type Client } from '../support/server.js';
+
+const PAYLOADS = Number(process.env.FUZZ_PAYLOADS ?? 100_000);
+const BATCH = 500;
+const EVENTS = ['room:create', 'room:peek', 'room:join', 'room:join-by-code', 'room:command', 'room:erase', 'room:nope', '__proto__', 'constructor'];
+const CODES = new Set(Object.keys(ERROR_MESSAGES));
+
+const nasty = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', '', ' ', '\u0000', '\uFEFF', '\u202E', '👩‍❤️‍👨', 'ﷺ'.repeat(50)),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ maxLength: 3_000 }),
+);
+const payload = fc.oneof(
+  fc.anything({ maxDepth: 6, withBigInt: false, withBoxedValues: true, withNullPrototype: true, withObjectString: true, key: nasty }),
+  fc.record(
+    {
+      commandId: fc.oneof(fc.string({ minLength: 8, maxLength: 12, unit: fc.constantFrom(...'abcdefgh12345678') }), nasty),
+      roomId: fc.oneof(fc.string({ minLength: 21, maxLength: 21 }), nasty),
+      name: fc.oneof(fc.string({ maxLength: 50 }), nasty),
+      code: nasty,
+      seat: fc.oneof(fc.constantFrom(0, 1, 2, -1, '0', null), fc.double()),
+      mode: fc.constantFrom('two-devices', 'one-device', 'x'),
+      audience: fc.constantFrom('partners', 'friends', 'family', 'x'),
+      command: fc.oneof(
+        fc.record({ type: fc.constantFrom('move', 'propose', 'ready', 'closeness', 'forget-memory', '__proto__'), move: fc.anything({ maxDepth: 4 }), id: nasty, value: fc.anything() }),
+        fc.anything({ maxDepth: 3 }),
+      ),
+    },
+    { requiredKeys: [] },
+  ),
+);
+
+/**
+ * Erasing is valid for a seated socket, so only the guest sends it; and the guest never creates or
+ * joins (a lucky valid payload would seat it), so its erase stays refused. Everything else goes anywhere.
+ */
+function senderFor(event: string, who: number): number {
+  if (event === 'room:erase') return 2;
+  if (event === 'room:create' || event.startsWith('room:join')) return who % 2;
+  return who;
+}
+
+/** Payloads over 16 KiB close the connection by design (tests/integration/bad-input.test.ts). */
+const underLimit = (body: unknown) => {
+  try {
+    return (JSON.stringify(body) ?? '').length < 15_000;
+  } catch {
+    return false;
+  }
+};
+
+describe('fuzzing every event', () => {
+  let server: RunningServer;
+  let store: MemoryStore;
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    store = new MemoryStore();
+    server = await startTestServer(store);
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    await server.close();
+    await store.close();
+  });
+
+  it(`${PAYLOADS.toLocaleString('en')} generated payloads: every one answered with a typed error, state unchanged`, { timeout: 300_000 }, async () => {
+    const { ada, grace, roomId } = await seatedPair(server.url);
+    const guest = client(server.url);
+    clients.push(ada, grace, guest);
+    await connected(guest);
+    const senders = [ada, grace, guest];
+    const before = JSON.stringify((await store.load(roomId)).stored);
+    const samples = fc.sample(
+      fc.tuple(fc.constantFrom(...EVENTS), payload.filter(underLimit), fc.nat(2)),
+      { numRuns: PAYLOADS, seed: 20261124 },
+    );
+
+    const unexpected: string[] = [];
+    let answered = 0;
+    for (let start = 0; start < samples.length; start += BATCH) {
+      const answers = await Promise.all(
+        samples.slice(start, start + BATCH).map(async ([event, body, who]) => {
+          const socket = senders[senderFor(event, who)]!.socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<unknown> } };
+          try {
+            return { event, answer: await socket.timeout(5_000).emitWithAck(event, body) };
+          } catch (error) {
+            return { event, answer: { timeout: (error as Error).message } };
+          }
+        }),
+      );
+      for (const { event, answer } of answers) {
+        answered += 1;
+        const typed = answer as { ok?: unknown; error?: { code?: string; message?: unknown } };
+        const fine = typed.ok === true || (typed.ok === false && CODES.has(typed.error?.code ?? '') && typeof typed.error?.message === 'string');
+        if (!fine && unexpected.length < 5) unexpected.push(`${event}: ${JSON.stringify(answer).slice(0, 200)}`);
+      }
+    }
+    expect(unexpected).toEqual([]);
+    expect(answered).toBe(PAYLOADS);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // Random payloads never make a valid command for this room, so it must be exactly as it was.
+    expect(JSON.stringify((await store.load(roomId)).stored)).toBe(before);
+    for (const c of senders) expect(c.socket.connected).toBe(true);
+  });
+});
