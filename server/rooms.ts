@@ -125,21 +125,23 @@ export class RoomService {
     command: RoomCommand,
   ): Promise<Ack<{ version: number }>> {
     const freshCode = newInviteCode();
-    let before: Room | null = null;
+    // The room before and after the change that was committed (the last attempt, if it was retried).
+    let change = null as { before: Room; after: Room } | null;
     const answer = await this.mutate(roomId, commandId, (room) => {
-      before = room;
       const changed = applyCommand(room, seat, command, {
         now: this.now(),
         freshCode,
         seed: randomInt(2 ** 32),
         lifetimes: this.lifetimes,
       });
-      return changed.ok ? { ok: true, value: { room: changed.value, answer: {} } } : changed;
+      if (!changed.ok) return changed;
+      change = { before: room, after: changed.value };
+      return { ok: true, value: { room: changed.value, answer: {} } };
     });
-    if (!answer.ok || !before) return answer;
-    const previous: Room = before;
-    if (command.type === 'renew-invite') await this.replaceCode(previous, roomId);
-    if (command.type === 'remove-partner') await this.moveAfterRemoval(previous, roomId);
+    if (!answer.ok || !change) return answer;
+    const { before, after } = change;
+    if (command.type === 'renew-invite') await this.replaceCode(before, after);
+    if (command.type === 'remove-partner') await this.moveAfterRemoval(before, roomId);
     return answer;
   }
 
@@ -158,10 +160,10 @@ export class RoomService {
     return { ok: true };
   }
 
-  private async replaceCode(before: Room, roomId: string): Promise<void> {
-    const { stored } = await this.store.load(roomId);
+  /** The typed code changed with the commit: the lookup follows it, without loading the room again. */
+  private async replaceCode(before: Room, after: Room): Promise<void> {
     if (before.invite) await this.store.dropLookup('code', before.invite.code);
-    if (stored?.room.invite) await this.store.putLookup('code', stored.room.invite.code, roomId, this.lifetimes.inviteMs);
+    if (after.invite) await this.store.putLookup('code', after.invite.code, after.id, this.lifetimes.inviteMs);
   }
 
   /**
@@ -169,6 +171,7 @@ export class RoomService {
    * too; the creator's device follows it (notify.moved) with the same token.
    */
   private async moveAfterRemoval(before: Room, oldId: string): Promise<void> {
+    // Loaded again on purpose: another process may have changed the room since, and the move copies the latest.
     const { stored } = await this.store.load(oldId);
     if (!stored) return;
     const room: Room = { ...stored.room, id: newRoomId() };

@@ -1,12 +1,9 @@
 // Two real clients plan together over Redis, editing the plan at the same time: every acknowledged
 // edit lands, nothing is doubled, and the plan is still there after the activity ends and reopens.
-import { nanoid } from 'nanoid';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { View } from '../../shared/activities/plan-together.js';
 import type { CommandInput, SeatIndex } from '../../shared/protocol.js';
-import { RedisStore } from '../../server/store/redis.js';
-import type { RunningServer } from '../../server/server.js';
-import { cid, eventually, seatedPair, startTestServer, type Client } from '../support/server.js';
+import { cid, eventually, seatedPair, type Client, useServerOnRedis } from '../support/server.js';
 
 const redisUrl = inject('redisUrl');
 
@@ -17,23 +14,11 @@ function planView(c: Client): View {
 }
 
 describe.runIf(redisUrl !== '')('Plan something together over Redis', () => {
-  let store: RedisStore;
-  let server: RunningServer;
-  const clients: Client[] = [];
-
-  beforeAll(async () => {
-    store = await RedisStore.connect(redisUrl, `plan-${nanoid(8)}`);
-    server = await startTestServer(store);
-  });
-  afterAll(async () => {
-    clients.forEach((c) => c.close());
-    await server.close();
-    await store.close();
-  });
+  const world = useServerOnRedis('plan');
 
   it('both edit at once: 2 × 60 concurrent edits, every acknowledged one kept, none doubled', async () => {
-    const { ada, grace } = await seatedPair(server.url, 'friends');
-    clients.push(ada, grace);
+    const { ada, grace } = await seatedPair(world.server.url, 'friends');
+    world.clients.push(ada, grace);
     const send = (c: Client, seat: SeatIndex, command: CommandInput['command']) =>
       c.socket.emitWithAck('room:command', { commandId: cid(), seat, command });
     const move = (c: Client, seat: SeatIndex, m: Record<string, unknown>) => send(c, seat, { type: 'move', move: m });

@@ -1,12 +1,10 @@
 // A full 8-round Question Swap between two real socket clients over Redis, with a reconnect and a
 // replayed answer in the middle of a round: no answer lost, none doubled, none seen early.
 import { nanoid } from 'nanoid';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { View } from '../../shared/activities/question-swap.js';
 import type { CommandInput, SeatIndex } from '../../shared/protocol.js';
-import { RedisStore } from '../../server/store/redis.js';
-import type { RunningServer } from '../../server/server.js';
-import { cid, connected, eventually, seatedPair, startTestServer, type Client } from '../support/server.js';
+import { cid, connected, eventually, seatedPair, type Client, useServerOnRedis } from '../support/server.js';
 
 const redisUrl = inject('redisUrl');
 
@@ -24,23 +22,11 @@ function answerMove(view: View, text: string): Record<string, unknown> {
 }
 
 describe.runIf(redisUrl !== '')('Question Swap over Redis', () => {
-  let store: RedisStore;
-  let server: RunningServer;
-  const clients: Client[] = [];
-
-  beforeAll(async () => {
-    store = await RedisStore.connect(redisUrl, `qs-${nanoid(8)}`);
-    server = await startTestServer(store);
-  });
-  afterAll(async () => {
-    clients.forEach((c) => c.close());
-    await server.close();
-    await store.close();
-  });
+  const world = useServerOnRedis('qs');
 
   it('plays 8 rounds; a reconnect mid-round loses nothing and a replayed answer is not doubled', async () => {
-    const { ada, grace, roomId } = await seatedPair(server.url);
-    clients.push(ada, grace);
+    const { ada, grace, roomId } = await seatedPair(world.server.url);
+    world.clients.push(ada, grace);
     const send = (c: Client, seat: SeatIndex, command: CommandInput['command'], commandId = cid()) =>
       c.socket.emitWithAck('room:command', { commandId, seat, command });
 
@@ -103,7 +89,7 @@ describe.runIf(redisUrl !== '')('Question Swap over Redis', () => {
 
     await eventually(() => expect(gameView(ada).phase).toBe('finished'));
     expect(gameView(grace).completed).toBe(8);
-    const { stored } = await store.load(roomId);
+    const { stored } = await world.store.load(roomId);
     const state = stored!.room.play.activity!.state as { used: string[] };
     expect(new Set(state.used).size).toBe(state.used.length);
     expect((await send(ada, 0, { type: 'end-activity' })).ok).toBe(true);

@@ -1,14 +1,11 @@
 // "What intimacy means to me" and the closeness circles between two real clients over Redis:
 // private until both finish, typed errors that leave the room unchanged, then the reveal.
-import { nanoid } from 'nanoid';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { View } from '../../shared/activities/what-it-means.js';
 import { STARTERS } from '../../shared/content/starters.js';
 import { FOUNDATIONS, INTIMACY_KINDS } from '../../shared/intimacy.js';
 import type { CommandInput, SeatIndex } from '../../shared/protocol.js';
-import { RedisStore } from '../../server/store/redis.js';
-import type { RunningServer } from '../../server/server.js';
-import { cid, eventually, seatedPair, startTestServer, type Client } from '../support/server.js';
+import { cid, eventually, seatedPair, type Client, useServerOnRedis } from '../support/server.js';
 
 const redisUrl = inject('redisUrl');
 const ratings = (today: number) => Object.fromEntries(FOUNDATIONS.map((f) => [f, { today, want: 5 }]));
@@ -20,27 +17,15 @@ function meansView(c: Client): View {
 }
 
 describe.runIf(redisUrl !== '')('What intimacy means to me over Redis', () => {
-  let store: RedisStore;
-  let server: RunningServer;
-  const clients: Client[] = [];
-
-  beforeAll(async () => {
-    store = await RedisStore.connect(redisUrl, `means-${nanoid(8)}`);
-    server = await startTestServer(store);
-  });
-  afterAll(async () => {
-    clients.forEach((c) => c.close());
-    await server.close();
-    await store.close();
-  });
+  const world = useServerOnRedis('means');
 
   it('answers stay private until both finish; bad input is refused with the room unchanged', async () => {
-    const { ada, grace, roomId } = await seatedPair(server.url);
-    clients.push(ada, grace);
+    const { ada, grace, roomId } = await seatedPair(world.server.url);
+    world.clients.push(ada, grace);
     const send = (c: Client, seat: SeatIndex, command: CommandInput['command']) =>
       c.socket.emitWithAck('room:command', { commandId: cid(), seat, command });
     const move = (c: Client, seat: SeatIndex, m: Record<string, unknown>) => send(c, seat, { type: 'move', move: m });
-    const version = async () => (await store.load(roomId)).stored!.version;
+    const version = async () => (await world.store.load(roomId)).stored!.version;
 
     await send(ada, 0, { type: 'propose', activity: 'what-it-means', options: {} });
     await send(ada, 0, { type: 'ready' });

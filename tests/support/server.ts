@@ -5,6 +5,9 @@ import { loadConfig, type Config } from '../../server/config.js';
 import { createLogger } from '../../server/log.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import type { RoomStore } from '../../server/store/types.js';
+import { RedisStore } from '../../server/store/redis.js';
+import { nanoid } from 'nanoid';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -104,4 +107,26 @@ export async function seatedPair(url: string, audience: 'partners' | 'friends' |
   ada.socket.auth = { roomId: created.roomId, tokens: [credentials.ada.token] };
   grace.socket.auth = { roomId: created.roomId, tokens: [credentials.grace.token] };
   return { ada, grace, roomId: created.roomId, credentials };
+}
+
+export interface RedisWorld {
+  store: RedisStore;
+  server: RunningServer;
+  /** Clients a test opened; all closed after the suite. */
+  clients: Client[];
+}
+
+/** A real server on the suite's throwaway Redis, under its own key prefix, for one describe block. */
+export function useServerOnRedis(name: string): RedisWorld {
+  const world = { clients: [] as Client[] } as RedisWorld;
+  beforeAll(async () => {
+    world.store = await RedisStore.connect(inject('redisUrl'), `${name}-${nanoid(8)}`);
+    world.server = await startTestServer(world.store);
+  });
+  afterAll(async () => {
+    world.clients.forEach((c) => c.close());
+    await world.server?.close();
+    await world.store?.close();
+  });
+  return world;
 }

@@ -22,3 +22,18 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   for (const w of a) if (b.has(w)) shared++;
   return shared / (a.size + b.size - shared);
 }
+
+/** Every pair whose word sets are at least 80% the same, as "id ~ id (similarity)". */
+export function nearDuplicates(items: readonly { id: string; text: string }[]): string[] {
+  const sets = items.map((item) => ({ id: item.id, words: words(item.text) }));
+  const pairs: string[] = [];
+  for (let i = 0; i < sets.length; i++) {
+    for (let j = i + 1; j < sets.length; j++) {
+      const a = sets[i]!;
+      const b = sets[j]!;
+      const sim = jaccard(a.words, b.words);
+      if (sim >= 0.8) pairs.push(`${a.id} ~ ${b.id} (${sim.toFixed(2)})`);
+    }
+  }
+  return pairs;
+}

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { CARDS } from '../../shared/content/cards.js';
 import type { Card } from '../../shared/content/card.js';
 import { INTIMACY_KINDS } from '../../shared/intimacy.js';
-import { jaccard, words } from '../support/similarity.js';
+import { nearDuplicates } from '../support/similarity.js';
 
 const DEPTHS = [1, 2, 3] as const;
 const KIND_PREFIX: Record<string, string> = {
@@ -15,11 +15,6 @@ const KIND_PREFIX: Record<string, string> = {
   spiritual: 'spi',
 };
 const TYPES = ['question', 'task', 'finish', 'would-you-rather', 'guess'];
-
-/** What a player sees: the text plus any options (would-you-rather framings alone can be very short). */
-function cardWords(card: Card): Set<string> {
-  return words([card.text, ...(card.options ?? [])].join(' '));
-}
 
 function countBy(cards: readonly Card[], key: (c: Card) => string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -132,16 +127,8 @@ describe('Question Swap deck: text and options', () => {
 
 describe('Question Swap deck: variety and safety', () => {
   it('no two cards are near-identical (word-set Jaccard similarity below 0.8)', () => {
-    const sets = CARDS.map((c) => ({ id: c.id, words: cardWords(c) }));
-    const pairs: string[] = [];
-    for (let i = 0; i < sets.length; i++) {
-      for (let j = i + 1; j < sets.length; j++) {
-        const a = sets[i]!;
-        const b = sets[j]!;
-        const sim = jaccard(a.words, b.words);
-        if (sim >= 0.8) pairs.push(`${a.id} ~ ${b.id} (${sim.toFixed(2)})`);
-      }
-    }
+    // What a player sees: the text plus any options (would-you-rather framings alone can be very short).
+    const pairs = nearDuplicates(CARDS.map((c) => ({ id: c.id, text: [c.text, ...(c.options ?? [])].join(' ') })));
     expect(pairs, `near-identical cards: ${pairs.join('; ')}`).toEqual([]);
   });
 

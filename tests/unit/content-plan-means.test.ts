@@ -7,22 +7,7 @@ import { FOUNDATION_BETWEEN, FOUNDATION_WANT, KIND_RANKED_APART } from '../../sh
 import { IDEAS, IDEA_GROUPS, IDEA_GROUP_LABELS } from '../../shared/content/ideas.js';
 import { STARTERS } from '../../shared/content/starters.js';
 import { FOUNDATIONS, INTIMACY_KINDS } from '../../shared/intimacy.js';
-import { jaccard, words } from '../support/similarity.js';
-
-/** Every pair whose word sets are at least 80% the same, as "id ~ id (similarity)". */
-function nearDuplicates(items: readonly { id: string; text: string }[]): string[] {
-  const sets = items.map((item) => ({ id: item.id, words: words(item.text) }));
-  const pairs: string[] = [];
-  for (let i = 0; i < sets.length; i++) {
-    for (let j = i + 1; j < sets.length; j++) {
-      const a = sets[i]!;
-      const b = sets[j]!;
-      const sim = jaccard(a.words, b.words);
-      if (sim >= 0.8) pairs.push(`${a.id} ~ ${b.id} (${sim.toFixed(2)})`);
-    }
-  }
-  return pairs;
-}
+import { nearDuplicates } from '../support/similarity.js';
 
 function duplicateIds(items: readonly { id: string }[]): string[] {
   const seen = new Set<string>();
