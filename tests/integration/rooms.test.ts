@@ -88,6 +88,22 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     expect(again).toEqual({ ok: false, error: expect.objectContaining({ code: 'CODE_INVALID' }) });
   });
 
+  it('a renewed code works and the old one no longer does', async () => {
+    const { ada } = await createRoom();
+    const old = await eventually(() => ada.snapshots[0]!.view.invite!.code);
+    expect((await ada.socket.emitWithAck('room:command', { commandId: cid(), seat: 0, command: { type: 'renew-invite' } })).ok).toBe(true);
+    const fresh = await eventually(() => {
+      const code = ada.snapshots.at(-1)!.view.invite!.code;
+      expect(code).not.toBe(old);
+      return code;
+    });
+    const grace = connect();
+    await connected(grace);
+    const stale = await grace.socket.emitWithAck('room:join-by-code', { commandId: cid(), code: old, name: 'Grace' });
+    expect(stale.ok ? '' : stale.error.code).toBe('CODE_INVALID');
+    expect((await grace.socket.emitWithAck('room:join-by-code', { commandId: cid(), code: fresh, name: 'Grace' })).ok).toBe(true);
+  });
+
   it('a wrong code gets the same answer whether or not a room has it', async () => {
     const { ada } = await createRoom();
     const code = await eventually(() => ada.snapshots[0]!.view.invite!.code);
