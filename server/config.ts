@@ -18,6 +18,8 @@ export interface Config {
   clientDir: string;
   /** How long in-flight work may take on SIGTERM before the process exits anyway. */
   shutdownGraceMs: number;
+  /** How long a seat whose last socket left still shows as online (a reload, a node going away). */
+  presenceGraceMs: number;
   limits: LimitsConfig;
   /** Behind a proxy: take the client's address from X-Forwarded-For. */
   trustProxy: boolean;
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDir: resolve(env.CLIENT_DIR ?? 'dist/client'),
     shutdownGraceMs: seconds(env, 'SHUTDOWN_GRACE_SECONDS', 10_000),
+    presenceGraceMs: seconds(env, 'PRESENCE_GRACE_SECONDS', 5_000),
     limits: {
       commandsPerSecond: count(env, 'LIMIT_COMMANDS_PER_SECOND', 5),
       commandBurst: count(env, 'LIMIT_COMMAND_BURST', 20),

@@ -33,6 +33,7 @@ import type { Logger } from './log.js';
 import { RoomService, type RoomNotifier } from './rooms.js';
 import type { RoomStore, StoredRoom } from './store/types.js';
 import { roomRef } from './tokens.js';
+import type { Cluster } from './cluster.js';
 import type { Config } from './config.js';
 
 export type CloserServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -80,15 +81,23 @@ export function clientAddress(socket: { handshake: { address: string; headers: I
 
 export function attachRealtime(
   httpServer: HttpServer,
-  /** `shared`: the Redis (and key prefix) that rate limits are counted in, so every node counts together. */
-  options: { store: RoomStore; config: Config; log: Logger; shared: { redis: Redis; prefix: string } | null },
-): { io: CloserServer; service: RoomService } {
+  options: {
+    store: RoomStore;
+    config: Config;
+    log: Logger;
+    /** The Redis (and key prefix) that rate limits are counted in, so every node counts together. */
+    shared: { redis: Redis; prefix: string } | null;
+    /** Carries emits to the other nodes; absent for a single node with rooms in memory. */
+    adapter?: Cluster['adapter'];
+  },
+): Realtime {
   const { store, config, log } = options;
   const io: CloserServer = new Server(httpServer, {
     transports: ['websocket'],
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     allowRequest: (req, callback) => callback(null, originAllowed(req, config.allowedOrigins)),
     serveClient: false,
+    ...(options.adapter ? { adapter: options.adapter } : {}),
   });
 
   const snapshot = (stored: StoredRoom, seat: SeatIndex) => ({
@@ -98,9 +107,19 @@ export function attachRealtime(
   });
 
   const notifier: RoomNotifier = {
-    changed(stored) {
+    changed(stored, askedBy) {
+      // The asker gets its views straight away, so they arrive before its answer; everyone else through
+      // the adapter (on this node or another).
+      const asker = askedBy === undefined ? undefined : io.sockets.sockets.get(askedBy);
       for (const seat of [0, 1] as const) {
-        if (stored.room.seats[seat]) io.to(seatRoom(stored.room.id, seat)).emit('room:snapshot', snapshot(stored, seat));
+        if (!stored.room.seats[seat]) continue;
+        const message = snapshot(stored, seat);
+        if (asker?.data.seats.includes(seat)) {
+          asker.emit('room:snapshot', message);
+          io.to(seatRoom(stored.room.id, seat)).except(asker.id).emit('room:snapshot', message);
+        } else {
+          io.to(seatRoom(stored.room.id, seat)).emit('room:snapshot', message);
+        }
       }
     },
     seatRemoved(roomId, seat) {
@@ -122,12 +141,31 @@ export function attachRealtime(
   const service = new RoomService(store, config.lifetimes, notifier);
   const limits = new Limits(config.limits, options.shared);
 
+  /** Tells the room who is online now, asking every node. Best effort: a failure is logged, never thrown. */
   async function broadcastPresence(roomId: string): Promise<void> {
-    const sockets = await io.in(roomId).fetchSockets();
-    const online: [boolean, boolean] = [false, false];
-    for (const socket of sockets) for (const seat of socket.data.seats) online[seat] = true;
-    io.to(roomId).emit('room:presence', { online });
+    try {
+      const sockets = await io.in(roomId).fetchSockets();
+      const online: [boolean, boolean] = [false, false];
+      for (const socket of sockets) for (const seat of socket.data.seats) online[seat] = true;
+      io.to(roomId).emit('room:presence', { online });
+    } catch (error) {
+      log.warn({ err: { message: (error as Error).message } }, 'could not tell a room who is online');
+    }
   }
+
+  /** A socket that just left may be back in a moment (a reload, a node going away): wait before saying "offline". */
+  const presenceTimers = new Set<NodeJS.Timeout>();
+  function presenceAfterGrace(roomId: string): void {
+    const timer = setTimeout(() => {
+      presenceTimers.delete(timer);
+      void broadcastPresence(roomId);
+    }, config.presenceGraceMs);
+    presenceTimers.add(timer);
+  }
+
+  /** Commands being handled now; a stopping node waits for them before it closes its sockets. */
+  let inFlight = 0;
+  let settled: (() => void) | null = null;
 
   /** Puts a socket in its room and seat rooms and sends it everything it may see. */
   async function seat(socket: CloserSocket, stored: StoredRoom, seats: SeatIndex[]): Promise<void> {
@@ -139,7 +177,8 @@ export function attachRealtime(
     socket.data = { roomId, seats };
     await socket.join([roomId, ...seats.map((s) => seatRoom(roomId, s))]);
     for (const s of seats) socket.emit('room:snapshot', snapshot(stored, s));
-    await broadcastPresence(roomId);
+    // Not awaited: asking the other nodes must not hold up this socket's answer.
+    void broadcastPresence(roomId);
   }
 
   /** Validates a payload, runs the handler and always answers: a typed error rather than silence. */
@@ -160,10 +199,16 @@ export function attachRealtime(
       if (!parsed.ok) return fail('BAD_REQUEST', parsed.message);
       return run(parsed.value);
     };
-    handle().then(reply, (error: unknown) => {
-      log.error({ event, err: { message: error instanceof Error ? error.message : String(error) } }, 'command failed');
-      reply(fail(store.kind === 'redis' ? 'UNAVAILABLE' : 'INTERNAL'));
-    });
+    inFlight += 1;
+    handle()
+      .then(reply, (error: unknown) => {
+        log.error({ event, err: { message: error instanceof Error ? error.message : String(error) } }, 'command failed');
+        reply(fail(store.kind === 'redis' ? 'UNAVAILABLE' : 'INTERNAL'));
+      })
+      .finally(() => {
+        inFlight -= 1;
+        if (inFlight === 0) settled?.();
+      });
   }
 
   /** A join counts against the address's failed-join budget only when it fails. */
@@ -239,7 +284,7 @@ export function attachRealtime(
       answer(socket, 'room:command', ack, CommandSchema, input, async (value) => {
         const roomId = socket.data.roomId;
         if (!roomId || !socket.data.seats.includes(value.seat)) return fail('NOT_SEATED');
-        return service.command(roomId, value.seat, value.commandId, value.command);
+        return service.command(roomId, value.seat, value.commandId, value.command, socket.id);
       }),
     );
 
@@ -262,7 +307,7 @@ export function attachRealtime(
 
     socket.on('disconnect', () => {
       const roomId = socket.data.roomId;
-      if (roomId) void broadcastPresence(roomId).catch(() => undefined);
+      if (roomId && !stopping) presenceAfterGrace(roomId);
     });
   });
 
@@ -272,5 +317,29 @@ export function attachRealtime(
     if (stored) await seat(socket, stored, seats);
   }
 
-  return { io, service };
+  let stopping = false;
+  return {
+    io,
+    service,
+    async drain(timeoutMs) {
+      stopping = true;
+      for (const timer of presenceTimers) clearTimeout(timer);
+      presenceTimers.clear();
+      if (inFlight === 0) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        settled = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    },
+  };
+}
+
+export interface Realtime {
+  io: CloserServer;
+  service: RoomService;
+  /** Waits (up to `timeoutMs`) for the commands being handled to be answered; stops presence timers. */
+  drain(timeoutMs: number): Promise<void>;
 }

@@ -36,7 +36,8 @@ const MAX_ATTEMPTS = 8;
 
 /** What the realtime layer does after a change; the service never touches sockets itself. */
 export interface RoomNotifier {
-  changed(stored: StoredRoom): void;
+  /** `askedBy`: the socket whose command made the change; it should have the new view before its answer. */
+  changed(stored: StoredRoom, askedBy?: string): void;
   seatRemoved(roomId: string, seat: SeatIndex): void;
   /** The room now lives under a new id (after a removal); its remaining seat should follow. */
   moved(oldId: string, newId: string): void;
@@ -123,6 +124,7 @@ export class RoomService {
     seat: SeatIndex,
     commandId: string,
     command: RoomCommand,
+    askedBy?: string,
   ): Promise<Ack<{ version: number }>> {
     const freshCode = newInviteCode();
     // The room before and after the change that was committed (the last attempt, if it was retried).
@@ -137,7 +139,7 @@ export class RoomService {
       if (!changed.ok) return changed;
       change = { before: room, after: changed.value };
       return { ok: true, value: { room: changed.value, answer: {} } };
-    });
+    }, askedBy);
     if (!answer.ok || !change) return answer;
     const { before, after } = change;
     if (command.type === 'renew-invite') await this.replaceCode(before, after);
@@ -239,14 +241,20 @@ export class RoomService {
   }
 
   /** load → apply → commit with compare-and-set, retried on conflict; then every seat gets its view. */
-  private mutate<T extends object>(roomId: string, commandId: string, change: Change<T>): Promise<Ack<T & { version: number }>> {
-    return this.inLane(roomId, () => this.commitChange(roomId, commandId, change));
+  private mutate<T extends object>(
+    roomId: string,
+    commandId: string,
+    change: Change<T>,
+    askedBy?: string,
+  ): Promise<Ack<T & { version: number }>> {
+    return this.inLane(roomId, () => this.commitChange(roomId, commandId, change, askedBy));
   }
 
   private async commitChange<T extends object>(
     roomId: string,
     commandId: string,
     change: Change<T>,
+    askedBy?: string,
   ): Promise<Ack<T & { version: number }>> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const { stored, replay } = await this.store.load(roomId, commandId);
@@ -259,7 +267,7 @@ export class RoomService {
       const ttl = roomTtlMs(room, this.lifetimes);
       const outcome = await this.store.commit(roomId, stored.version, room, commandId, JSON.stringify(saved), ttl);
       if (outcome.status === 'ok') {
-        this.notify.changed({ version: outcome.version, room });
+        this.notify.changed({ version: outcome.version, room }, askedBy);
         return saved;
       }
       if (outcome.status === 'duplicate') return JSON.parse(outcome.result) as Ack<T & { version: number }>;

@@ -3,6 +3,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { joinCluster } from './cluster.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { attachRealtime, type CloserServer } from './realtime.js';
@@ -16,7 +17,11 @@ export interface RunningServer {
   store: RoomStore;
   port: number;
   url: string;
-  /** Stops taking connections, closes sockets and the store. */
+  /**
+   * Stops: takes no new connections and reports not ready, waits for the commands being handled to be
+   * answered (up to half the shutdown grace), then closes every socket (their clients reconnect to
+   * another node) and its connections to Redis.
+   */
   close(): Promise<void>;
 }
 
@@ -34,9 +39,19 @@ export async function openStore(config: Config, log: Logger): Promise<RoomStore>
 
 export async function startServer(config: Config, log: Logger, store?: RoomStore): Promise<RunningServer> {
   const rooms = store ?? (await openStore(config, log));
-  const http = createServer(createApp({ clientDir: config.clientDir, ready: () => rooms.ping() }));
-  const shared = rooms instanceof RedisStore ? { redis: rooms.redis, prefix: rooms.prefix } : null;
-  const { io } = attachRealtime(http, { store: rooms, config, log, shared });
+  let stopping = false;
+  const http = createServer(createApp({ clientDir: config.clientDir, ready: async () => !stopping && (await rooms.ping()) }));
+  const redis = rooms instanceof RedisStore ? rooms : null;
+  const cluster =
+    redis &&
+    joinCluster(redis.redis, redis.prefix, (error) => log.warn({ err: { message: error.message } }, 'redis connection problem (cluster)'));
+  const realtime = attachRealtime(http, {
+    store: rooms,
+    config,
+    log,
+    shared: redis && { redis: redis.redis, prefix: redis.prefix },
+    ...(cluster ? { adapter: cluster.adapter } : {}),
+  });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, resolve);
@@ -44,12 +59,17 @@ export async function startServer(config: Config, log: Logger, store?: RoomStore
   const { port } = http.address() as AddressInfo;
   return {
     http,
-    io,
+    io: realtime.io,
     store: rooms,
     port,
     url: `http://127.0.0.1:${port}`,
     async close() {
-      await io.close();
+      if (stopping) return;
+      stopping = true;
+      http.close();
+      await realtime.drain(config.shutdownGraceMs / 2);
+      await realtime.io.close();
+      await cluster?.close();
       if (!store) await rooms.close();
     },
   };

@@ -30,7 +30,11 @@ describe.runIf(redisUrl !== '')('What intimacy means to me over Redis', () => {
     await send(ada, 0, { type: 'propose', activity: 'what-it-means', options: {} });
     await send(ada, 0, { type: 'ready' });
     await send(grace, 1, { type: 'ready' });
-    const question = await eventually(() => ada.snapshots.at(-1)!.view.closeness.open!);
+    const question = await eventually(() => {
+      const open = ada.snapshots.at(-1)!.view.closeness.open;
+      if (!open) throw new Error('no closeness question yet');
+      return open;
+    });
     expect((await send(ada, 0, { type: 'closeness', id: question.id, value: 4 })).ok).toBe(true);
     expect(grace.snapshots.at(-1)!.view.closeness.open?.mine).toBeNull();
     expect(JSON.stringify(grace.snapshots.map((s) => s.view.closeness))).not.toContain('"values"');

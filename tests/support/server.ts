@@ -22,7 +22,7 @@ export const ROOMY_LIMITS: Config['limits'] = {
 };
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), port: 0, host: '127.0.0.1', logLevel: 'silent', limits: ROOMY_LIMITS, ...overrides };
+  return { ...loadConfig({}), port: 0, host: '127.0.0.1', logLevel: 'silent', limits: ROOMY_LIMITS, presenceGraceMs: 200, ...overrides };
 }
 
 /** The real server on a random port; `logs`, when given, collects every log line it writes. */
