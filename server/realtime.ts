@@ -325,14 +325,20 @@ export function attachRealtime(
       stopping = true;
       for (const timer of presenceTimers) clearTimeout(timer);
       presenceTimers.clear();
-      if (inFlight === 0) return;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, timeoutMs);
-        settled = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      const deadline = Date.now() + timeoutMs;
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, timeoutMs);
+          settled = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      // Close each connection only once what was written to it (the last answers) has gone out;
+      // Socket.IO's own close would discard it. Their clients see the transport close and reconnect.
+      for (const socket of io.sockets.sockets.values()) socket.conn.close();
+      while (io.engine.clientsCount > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     },
   };
 }
@@ -340,6 +346,9 @@ export function attachRealtime(
 export interface Realtime {
   io: CloserServer;
   service: RoomService;
-  /** Waits (up to `timeoutMs`) for the commands being handled to be answered; stops presence timers. */
+  /**
+   * Stops presence timers, waits (up to `timeoutMs` in all) for the commands being handled to be
+   * answered, then closes every connection once its last answers have been sent.
+   */
   drain(timeoutMs: number): Promise<void>;
 }

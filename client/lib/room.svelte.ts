@@ -15,6 +15,7 @@ import type {
   ServerToClientEvents,
   Snapshot,
 } from '../../shared/protocol.js';
+import { sendUntilAnswered } from '../../shared/answered.js';
 import { forgetRoom, saveCredentials, saveNames, savedRoom } from './credentials.js';
 import { commandId } from './ids.js';
 import { route } from './route.svelte.js';
@@ -33,6 +34,11 @@ export type Screen = 'home' | 'connecting' | 'invite' | 'lobby' | 'activity' | O
 
 const ACK_TIMEOUT_MS = 8_000;
 const RETRY_AFTER_REFUSAL_MS = 2_000;
+
+/** How long a change is sent again, across reconnects, before the person is asked to try again. */
+const GIVE_UP_MS = 20_000;
+
+type Send<T> = (socket: CloserSocket) => Promise<T>;
 
 const NO_ANSWER: AppError = { code: 'TRY_AGAIN', message: 'No answer from Closer. Check your connection and try again.' };
 
@@ -78,43 +84,40 @@ class RoomClient {
   }
 
   async create(input: Omit<CreateRoomInput, 'commandId'>): Promise<AppError | null> {
-    return this.claim(() => this.connection().timeout(ACK_TIMEOUT_MS).emitWithAck('room:create', { ...input, commandId: commandId() }));
+    const payload = { ...input, commandId: commandId() };
+    return this.claim((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:create', payload));
   }
 
   async join(roomId: string, name: string): Promise<AppError | null> {
-    return this.claim(() =>
-      this.connection().timeout(ACK_TIMEOUT_MS).emitWithAck('room:join', { roomId, name, commandId: commandId() }),
-    );
+    const payload = { roomId, name, commandId: commandId() };
+    return this.claim((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:join', payload));
   }
 
   async joinByCode(code: string, name: string): Promise<AppError | null> {
-    return this.claim(() =>
-      this.connection().timeout(ACK_TIMEOUT_MS).emitWithAck('room:join-by-code', { code, name, commandId: commandId() }),
-    );
+    const payload = { code, name, commandId: commandId() };
+    return this.claim((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:join-by-code', payload));
   }
 
   /** A change by one of this device's seats (the first, unless a shared device says whose turn it is). */
   async command(command: RoomCommand, seat: SeatIndex | undefined = this.seats[0]): Promise<AppError | null> {
     if (seat === undefined) return { code: 'NOT_SEATED', message: 'Join the room first.' };
-    return this.request(() =>
-      this.connection().timeout(ACK_TIMEOUT_MS).emitWithAck('room:command', { seat, command, commandId: commandId() }),
-    );
+    const payload = { seat, command, commandId: commandId() };
+    return this.request((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:command', payload));
   }
 
   async erase(): Promise<AppError | null> {
     this.erasing = true;
-    const error = await this.request(() =>
-      this.connection().timeout(ACK_TIMEOUT_MS).emitWithAck('room:erase', { commandId: commandId() }),
-    );
+    const payload = { commandId: commandId() };
+    const error = await this.request((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:erase', payload));
     if (error) this.erasing = false;
     return error;
   }
 
-  private async claim(send: () => Promise<Ack<SeatedAnswer>>): Promise<AppError | null> {
+  private async claim(send: Send<Ack<SeatedAnswer>>): Promise<AppError | null> {
     let answer: Ack<SeatedAnswer>;
     this.snapshots = {};
     try {
-      answer = await send();
+      answer = await this.answered(send);
     } catch {
       return NO_ANSWER;
     }
@@ -127,13 +130,19 @@ class RoomClient {
     return null;
   }
 
-  private async request(send: () => Promise<Ack>): Promise<AppError | null> {
+  private async request(send: Send<Ack>): Promise<AppError | null> {
     try {
-      const answer = await send();
+      const answer = await this.answered(send);
       return answer.ok ? null : answer.error;
     } catch {
       return NO_ANSWER;
     }
+  }
+
+  /** Sends until answered, across reconnects, unless this page has moved to another room meanwhile. */
+  private answered<T>(send: Send<T>): Promise<T> {
+    const roomId = route.roomId;
+    return sendUntilAnswered(this.connection(), send, { giveUpMs: GIVE_UP_MS, stillWanted: () => route.roomId === roomId });
   }
 
   /** The handshake sends this room's saved tokens, if any; otherwise the socket is a guest. */

@@ -2,24 +2,11 @@
 // replayed answer in the middle of a round: no answer lost, none doubled, none seen early.
 import { nanoid } from 'nanoid';
 import { describe, expect, inject, it } from 'vitest';
-import type { View } from '../../shared/activities/question-swap.js';
 import type { CommandInput, SeatIndex } from '../../shared/protocol.js';
+import { answerMove, gameView } from '../support/question-swap.js';
 import { cid, connected, eventually, seatedPair, type Client, useServerOnRedis } from '../support/server.js';
 
 const redisUrl = inject('redisUrl');
-
-function gameView(c: Client): View {
-  const activity = c.snapshots.at(-1)?.view.activity;
-  if (activity?.id !== 'question-swap') throw new Error('no game yet');
-  return activity.view;
-}
-
-function answerMove(view: View, text: string): Record<string, unknown> {
-  const card = view.round!.card;
-  if (card.type === 'guess') return { type: 'answer', cardId: card.id, choice: 1, guess: 0 };
-  if (card.type === 'would-you-rather') return { type: 'answer', cardId: card.id, choice: 0, text };
-  return { type: 'answer', cardId: card.id, text };
-}
 
 describe.runIf(redisUrl !== '')('Question Swap over Redis', () => {
   const world = useServerOnRedis('qs');

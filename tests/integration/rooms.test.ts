@@ -3,6 +3,7 @@ import { nanoid } from 'nanoid';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Credential, SeatedAnswer } from '../../shared/protocol.js';
 import { formatCode } from '../../shared/invite-code.js';
+import { STREAM_RETENTION_MS } from '../../server/cluster.js';
 import { RedisStore } from '../../server/store/redis.js';
 import type { RunningServer } from '../../server/server.js';
 import { cid, client, connected, eventually, refused, seatedPair, startTestServer, type Client } from '../support/server.js';
@@ -259,6 +260,22 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     const [waitingKey] = store.roomKeys(waiting);
     expect(await store.redis.pttl(fullKey)).toBeGreaterThan(6 * 86_400_000);
     expect(await store.redis.pttl(waitingKey)).toBeLessThanOrEqual(3_600_000);
+  });
+
+  it('the stream that carries views between nodes keeps only its last minute, and has a TTL', async () => {
+    const stream = `${prefix}:sio`;
+    // An entry from long ago, as if left over from an earlier game (this suite's own stream, started afresh).
+    await store.redis.multi().del(stream).xadd(stream, '1-1', 'old', 'view').exec();
+    const { ada, grace } = await fullRoom();
+    const command = { type: 'propose', activity: 'question-swap', options: { answerMode: 'talk' } } as const;
+    expect((await ada.socket.emitWithAck('room:command', { commandId: cid(), seat: 0, command })).ok).toBe(true);
+    await eventually(() => expect(grace.snapshots.at(-1)?.view.proposal).toBeTruthy());
+    const entries = await store.redis.xrange(stream, '-', '+');
+    expect(entries.length).toBeGreaterThan(0);
+    const oldest = Number(entries[0]![0].split('-')[0]);
+    expect(Date.now() - oldest).toBeLessThan(STREAM_RETENTION_MS);
+    expect(await store.redis.pttl(stream)).toBeGreaterThan(0);
+    expect(await store.redis.pttl(stream)).toBeLessThanOrEqual(2 * STREAM_RETENTION_MS);
   });
 
   it('on one shared device both seats are taken at once and one socket holds both', async () => {

@@ -22,6 +22,8 @@ export function freePort(): Promise<number> {
 export interface RedisProcess {
   url: string;
   port: number;
+  /** Freezes (SIGSTOP) or thaws (SIGCONT) the server, as a stalled Redis would be. */
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void;
   stop(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startRedis(port?: number, dataDir?: string): Promise<Redis
   return {
     url,
     port: chosen,
+    signal: (signal) => void child.kill(signal),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -93,10 +93,10 @@ export function cid(): string {
   return `test-cmd-${Date.now().toString(36)}-${counter}`;
 }
 
-/** Two people seated in one room over the given server: Ada made it on two devices, Grace joined by link. */
-export async function seatedPair(url: string, audience: 'partners' | 'friends' | 'family' = 'partners') {
+/** Two people seated in one room (Grace through `graceUrl`, if given): Ada made it on two devices, Grace joined by link. */
+export async function seatedPair(url: string, audience: 'partners' | 'friends' | 'family' = 'partners', graceUrl = url) {
   const ada = client(url);
-  const grace = client(url);
+  const grace = client(graceUrl);
   await Promise.all([connected(ada), connected(grace)]);
   const created = await ada.socket.emitWithAck('room:create', { commandId: cid(), name: 'Ada', audience, mode: 'two-devices' });
   if (!created.ok) throw new Error(created.error.message);

@@ -1,0 +1,45 @@
+// Playing Question Swap from socket clients: the view, an answer for any card type, and the moves
+// that start a game, shared by the tests that use the game as their workload.
+import { expect } from 'vitest';
+import type { View } from '../../shared/activities/question-swap.js';
+import type { Ack, CommandInput, SeatIndex } from '../../shared/protocol.js';
+import { sendUntilAnswered } from '../../shared/answered.js';
+import { cid, eventually, type Client } from './server.js';
+
+export function gameView(c: Client): View {
+  const activity = c.snapshots.at(-1)?.view.activity;
+  if (activity?.id !== 'question-swap') throw new Error('no game yet');
+  return activity.view;
+}
+
+export function answerMove(view: View, text: string): Record<string, unknown> {
+  const card = view.round!.card;
+  if (card.type === 'guess') return { type: 'answer', cardId: card.id, choice: 1, guess: 0 };
+  if (card.type === 'would-you-rather') return { type: 'answer', cardId: card.id, choice: 0, text };
+  return { type: 'answer', cardId: card.id, text };
+}
+
+/** A command sent as the browser sends it: again after a reconnect, with the same id, until answered. */
+export function send(c: Client, seat: SeatIndex, command: CommandInput['command'], commandId = cid()): Promise<Ack<{ version: number }>> {
+  const payload = { commandId, seat, command };
+  return sendUntilAnswered(c.socket, (s) => s.timeout(8_000).emitWithAck('room:command', payload), { giveUpMs: 20_000 });
+}
+
+/** Proposes a written game, both ready and consent; resolves when both see the first card. */
+export async function startGame(ada: Client, grace: Client): Promise<void> {
+  const consent = { type: 'consent', kinds: ['emotional', 'intellectual', 'experiential'], maxDepth: 3 };
+  for (const [c, seat, command] of [
+    [ada, 0, { type: 'propose', activity: 'question-swap', options: { answerMode: 'write' } }],
+    [ada, 0, { type: 'ready' }],
+    [grace, 1, { type: 'ready' }],
+    [ada, 0, { type: 'move', move: consent }],
+    [grace, 1, { type: 'move', move: consent }],
+  ] as const) {
+    const answer = await send(c, seat, command as CommandInput['command']);
+    if (!answer.ok) throw new Error(`${command.type}: ${answer.error.code}`);
+  }
+  await eventually(() => {
+    expect(gameView(ada).round?.number).toBe(1);
+    expect(gameView(grace).round?.number).toBe(1);
+  });
+}
