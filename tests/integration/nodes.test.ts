@@ -6,7 +6,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Presence } from '../../shared/protocol.js';
 import { startRedis } from '../support/redis-server.js';
 import { failoverBalancer, startNode, type Balancer, type Node } from '../support/nodes.js';
-import { answerMove, gameView, send, startGame } from '../support/question-swap.js';
+import { answerMove, gameView, playRound, send, startGame } from '../support/question-swap.js';
 import { connected, eventually, seatedPair, type Client } from '../support/server.js';
 
 const redisUrl = inject('redisUrl');
@@ -14,34 +14,6 @@ const GRACE_SECONDS = 1;
 
 function presences(c: Client): Presence[] {
   return c.received.filter((r) => r.event === 'room:presence').map((r) => r.args[0] as Presence);
-}
-
-/** One whole round: both answer, both see both answers, Grace turns the card. Returns the acknowledged versions. */
-async function playRound(ada: Client, grace: Client, round: number): Promise<number[]> {
-  const view = await eventually(() => {
-    const v = gameView(ada);
-    expect(v.round?.number).toBe(round);
-    expect(gameView(grace).round?.number).toBe(round);
-    return v;
-  }, 5_000);
-  const words = [`ada-${round}-${nanoid(6)}`, `grace-${round}-${nanoid(6)}`];
-  const versions: number[] = [];
-  for (const [c, seat] of [[ada, 0], [grace, 1]] as const) {
-    const answer = await send(c, seat, { type: 'move', move: answerMove(view, words[seat]!) });
-    if (!answer.ok) throw new Error(`round ${round}: ${answer.error.code}`);
-    versions.push(answer.version);
-  }
-  for (const c of [ada, grace]) {
-    await eventually(() => {
-      const r = gameView(c).round!;
-      expect(r.revealed).toBe(true);
-      if (view.round!.card.type !== 'guess') expect(r.answers!.map((a) => a!.text)).toEqual(words);
-    }, 5_000);
-  }
-  const next = await send(grace, 1, { type: 'move', move: { type: 'next', cardId: view.round!.card.id } });
-  if (!next.ok) throw new Error(`next: ${next.error.code}`);
-  versions.push(next.version);
-  return versions;
 }
 
 describe.runIf(redisUrl !== '')('two server nodes on one Redis', () => {

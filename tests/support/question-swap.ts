@@ -1,5 +1,6 @@
 // Playing Question Swap from socket clients: the view, an answer for any card type, and the moves
 // that start a game, shared by the tests that use the game as their workload.
+import { nanoid } from 'nanoid';
 import { expect } from 'vitest';
 import type { View } from '../../shared/activities/question-swap.js';
 import type { Ack, CommandInput, SeatIndex } from '../../shared/protocol.js';
@@ -41,5 +42,33 @@ export async function startGame(ada: Client, grace: Client): Promise<void> {
   await eventually(() => {
     expect(gameView(ada).round?.number).toBe(1);
     expect(gameView(grace).round?.number).toBe(1);
-  });
+  }, 5_000);
+}
+
+/** One whole round: both answer, both see both answers, Grace turns the card. Returns the acknowledged versions. */
+export async function playRound(ada: Client, grace: Client, round: number): Promise<number[]> {
+  const view = await eventually(() => {
+    const v = gameView(ada);
+    expect(v.round?.number).toBe(round);
+    expect(gameView(grace).round?.number).toBe(round);
+    return v;
+  }, 5_000);
+  const words = [`ada-${round}-${nanoid(6)}`, `grace-${round}-${nanoid(6)}`];
+  const versions: number[] = [];
+  for (const [c, seat] of [[ada, 0], [grace, 1]] as const) {
+    const answer = await send(c, seat, { type: 'move', move: answerMove(view, words[seat]!) });
+    if (!answer.ok) throw new Error(`round ${round}: ${answer.error.code}`);
+    versions.push(answer.version);
+  }
+  for (const c of [ada, grace]) {
+    await eventually(() => {
+      const r = gameView(c).round!;
+      expect(r.revealed).toBe(true);
+      if (view.round!.card.type !== 'guess') expect(r.answers!.map((a) => a!.text)).toEqual(words);
+    }, 5_000);
+  }
+  const next = await send(grace, 1, { type: 'move', move: { type: 'next', cardId: view.round!.card.id } });
+  if (!next.ok) throw new Error(`next: ${next.error.code}`);
+  versions.push(next.version);
+  return versions;
 }
