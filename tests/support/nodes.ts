@@ -59,6 +59,8 @@ export async function startNode(redisUrl: string, prefix: string, env: Record<st
 
 export interface Balancer {
   url: string;
+  /** From now on, nothing the nodes send reaches the clients of the connections open now (an answer lost on the way). */
+  holdReplies(): void;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export interface Balancer {
  */
 export async function failoverBalancer(ports: number[]): Promise<Balancer> {
   const open = new Set<Socket>();
+  const pairs = new Set<{ incoming: Socket; outgoing: Socket }>();
   const server = createServer((incoming) => {
     open.add(incoming);
     incoming.once('close', () => open.delete(incoming));
@@ -88,6 +91,9 @@ export async function failoverBalancer(ports: number[]): Promise<Balancer> {
         incoming.once('close', () => outgoing.destroy());
         incoming.on('error', () => outgoing.destroy());
         incoming.pipe(outgoing).pipe(incoming);
+        const pair = { incoming, outgoing };
+        pairs.add(pair);
+        outgoing.once('close', () => pairs.delete(pair));
         incoming.resume();
       });
     };
@@ -97,6 +103,14 @@ export async function failoverBalancer(ports: number[]): Promise<Balancer> {
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${port}`,
+    holdReplies() {
+      for (const { incoming, outgoing } of pairs) {
+        // Still read (and drop), so the node's close is noticed and passed on.
+        outgoing.unpipe(incoming);
+        outgoing.on('data', () => undefined);
+        outgoing.resume();
+      }
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of open) socket.destroy();
