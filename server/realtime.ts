@@ -168,14 +168,17 @@ export function attachRealtime(
   let settled: (() => void) | null = null;
 
   /** Puts a socket in its room and seat rooms and sends it everything it may see. */
-  async function seat(socket: CloserSocket, stored: StoredRoom, seats: SeatIndex[]): Promise<void> {
-    const roomId = stored.room.id;
+  async function seat(socket: CloserSocket, roomId: string, seats: SeatIndex[]): Promise<void> {
     const previous = socket.data.roomId;
     if (previous && previous !== roomId) {
       for (const name of [previous, seatRoom(previous, 0), seatRoom(previous, 1)]) await socket.leave(name);
     }
     socket.data = { roomId, seats };
+    // Join first, then load: a change committed in between reaches this socket either way (in the
+    // load, or as a broadcast it now receives). Loading first would miss it until the next change.
     await socket.join([roomId, ...seats.map((s) => seatRoom(roomId, s))]);
+    const { stored } = await store.load(roomId);
+    if (!stored) return;
     for (const s of seats) socket.emit('room:snapshot', snapshot(stored, s));
     // Not awaited: asking the other nodes must not hold up this socket's answer.
     void broadcastPresence(roomId);
@@ -218,7 +221,7 @@ export function attachRealtime(
     if (!allowed.ok) return rateLimited(allowed.retryAfterMs);
     const joined = await join();
     if (!joined.ok && FAILED_JOINS.has(joined.error.code)) await limits.failedJoin(ip);
-    if (joined.ok) await seatAfterClaim(socket, joined.roomId, joined.credentials.map((c) => c.seat));
+    if (joined.ok) await seat(socket, joined.roomId, joined.credentials.map((c) => c.seat));
     return joined;
   }
 
@@ -233,7 +236,7 @@ export function attachRealtime(
     try {
       const resumed = await service.resume(parsed.value);
       if (!resumed.ok) return next(refusal(resumed.error.code));
-      resuming.set(socket, resumed.value);
+      resuming.set(socket, { roomId: resumed.value.stored.room.id, seats: resumed.value.seats });
       next();
     } catch (error) {
       log.error({ err: { message: (error as Error).message } }, 'resume failed');
@@ -241,14 +244,14 @@ export function attachRealtime(
     }
   });
   /** Handshake → connection hand-over; weak, so a socket that never connects leaves nothing behind. */
-  const resuming = new WeakMap<object, { stored: StoredRoom; seats: SeatIndex[] }>();
+  const resuming = new WeakMap<object, { roomId: string; seats: SeatIndex[] }>();
 
   io.on('connection', (socket) => {
     const resumed = resuming.get(socket);
     resuming.delete(socket);
     if (resumed) {
-      log.info({ room: roomRef(resumed.stored.room.id), seats: resumed.seats }, 'seat resumed');
-      seat(socket, resumed.stored, resumed.seats).catch((error: unknown) =>
+      log.info({ room: roomRef(resumed.roomId), seats: resumed.seats }, 'seat resumed');
+      seat(socket, resumed.roomId, resumed.seats).catch((error: unknown) =>
         log.error({ err: { message: (error as Error).message } }, 'could not seat a resumed socket'),
       );
     }
@@ -260,7 +263,7 @@ export function attachRealtime(
         const created = await service.create(value);
         if (created.ok) {
           log.info({ room: roomRef(created.roomId), mode: value.mode }, 'room created');
-          await seatAfterClaim(socket, created.roomId, created.credentials.map((c) => c.seat));
+          await seat(socket, created.roomId, created.credentials.map((c) => c.seat));
         }
         return created;
       }),
@@ -310,12 +313,6 @@ export function attachRealtime(
       if (roomId && !stopping) presenceAfterGrace(roomId);
     });
   });
-
-  /** After a create or join the same socket is seated at once, without reconnecting. */
-  async function seatAfterClaim(socket: CloserSocket, roomId: string, seats: SeatIndex[]): Promise<void> {
-    const { stored } = await store.load(roomId);
-    if (stored) await seat(socket, stored, seats);
-  }
 
   let stopping = false;
   return {

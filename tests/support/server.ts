@@ -36,6 +36,7 @@ export function startTestServer(store: RoomStore, overrides: Partial<Config> = {
 export interface Client {
   socket: ClientSocket;
   received: { event: string; args: unknown[] }[];
+  /** The views this client would show, in order (a view older than one already shown is dropped). */
   snapshots: Snapshot[];
   close(): void;
 }
@@ -53,9 +54,21 @@ export function client(url: string, auth: object = {}, headers: Record<string, s
   const snapshots: Snapshot[] = [];
   socket.onAny((event: string, ...args: unknown[]) => {
     received.push({ event, args });
-    if (event === 'room:snapshot') snapshots.push(args[0] as Snapshot);
+    if (event !== 'room:snapshot') return;
+    // As the browser does: a view older than one this seat already has is ignored. (Views may arrive out
+    // of order: the asker gets its own straight away, the partner's change comes through the adapter.)
+    const snapshot = args[0] as Snapshot;
+    const newest = [...snapshots].reverse().find((s) => s.seat === snapshot.seat);
+    if (!newest || newest.version <= snapshot.version) snapshots.push(snapshot);
   });
   return { socket, received, snapshots, close: () => socket.disconnect() };
+}
+
+/** The first view this client was sent; throws (for `eventually`) until there is one. */
+export function firstSnapshot(c: Client): Snapshot {
+  const snapshot = c.snapshots[0];
+  if (!snapshot) throw new Error('no snapshot yet');
+  return snapshot;
 }
 
 export function connected(c: Client): Promise<void> {
