@@ -1,32 +1,9 @@
 // Question Swap in Chromium: two devices (two contexts) and one shared device (one context), with a
 // Pass, a guess card, hidden answers checked on screen and on the wire, and a reload mid-round.
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
 import { expectAccessible, seatedPair, sharedDevice, shoot, startActivity, useBrowserWorld } from '../support/people.js';
-
-const cardText = (page: Page) => page.locator('#card-text').textContent();
-
-/** Answers whatever card is on the table, as a person would. */
-async function answer(page: Page, words: string): Promise<void> {
-  const mine = page.getByRole('group', { name: 'Your answer' });
-  const guess = page.getByRole('group', { name: /Your guess for/ });
-  const pickOne = page.getByRole('group', { name: 'Pick one' });
-  if (await guess.count()) {
-    await mine.getByRole('radio').first().check();
-    await guess.getByRole('radio').first().check();
-  } else if (await pickOne.count()) {
-    await pickOne.getByRole('radio').first().check();
-  }
-  const text = page.getByRole('textbox');
-  if (await text.count()) await text.fill(words);
-  await page.getByRole('button', { name: 'Send answer' }).click();
-}
-
-/** On two devices: the first to answer waits, the second sees the reveal at once. */
-async function answered(page: Page): Promise<void> {
-  await page.getByText('Your answer is in').or(page.getByRole('button', { name: 'Next card' })).waitFor();
-}
+import { answer, answered, cardText } from '../support/question-swap-page.js';
 
 describe.runIf(inject('chromium'))('Question Swap in Chromium', () => {
   const world = useBrowserWorld();

@@ -102,7 +102,7 @@ export function framesTo(page: Page): string[] {
  * `toGrace` holds every frame Grace's page received, from before it first connected.
  */
 export async function seatedPair(
-  world: BrowserWorld,
+  world: { people: People; server: { url: string } },
   viewports = [PHONE, PHONE],
 ): Promise<{ ada: Page; grace: Page; link: string; toGrace: string[] }> {
   const ada = await world.people.open(viewports[0]);

@@ -1,0 +1,25 @@
+// Playing Question Swap in a page, as a person would: shared by the browser suites.
+import type { Page } from 'playwright-core';
+
+export const cardText = (page: Page) => page.locator('#card-text').textContent();
+
+/** Answers whatever card is on the table, as a person would. */
+export async function answer(page: Page, words: string): Promise<void> {
+  const mine = page.getByRole('group', { name: 'Your answer' });
+  const guess = page.getByRole('group', { name: /Your guess for/ });
+  const pickOne = page.getByRole('group', { name: 'Pick one' });
+  if (await guess.count()) {
+    await mine.getByRole('radio').first().check();
+    await guess.getByRole('radio').first().check();
+  } else if (await pickOne.count()) {
+    await pickOne.getByRole('radio').first().check();
+  }
+  const text = page.getByRole('textbox');
+  if (await text.count()) await text.fill(words);
+  await page.getByRole('button', { name: 'Send answer' }).click();
+}
+
+/** On two devices: the first to answer waits, the second sees the reveal at once. */
+export async function answered(page: Page): Promise<void> {
+  await page.getByText('Your answer is in').or(page.getByRole('button', { name: 'Next card' })).waitFor();
+}
