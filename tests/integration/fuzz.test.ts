@@ -1,13 +1,17 @@
 // Fuzzing every event with generated payloads, from seated and unseated sockets: no crash, no
 // unhandled rejection, every ack a typed error (or a valid answer), and rejected commands change nothing.
 import fc from 'fast-check';
+import { nanoid } from 'nanoid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_MESSAGES } from '../../shared/protocol.js';
+import { ACTIVITY_IDS, activityById, type ActivityId } from '../../shared/activities/registry.js';
+import { ERROR_MESSAGES, type Ack, type CommandInput } from '../../shared/protocol.js';
 import { MemoryStore } from '../../server/store/memory.js';
 import type { RunningServer } from '../../server/server.js';
 import { client, connected, seatedPair, startTestServer, type Client } from '../support/server.js';
 
 const PAYLOADS = Number(process.env.FUZZ_PAYLOADS ?? 100_000);
+/** Generated moves per activity, sent one at a time so each refusal can be checked on its own. */
+const MOVES_PER_ACTIVITY = Number(process.env.FUZZ_MOVES ?? 2_000);
 const BATCH = 500;
 const EVENTS = ['room:create', 'room:peek', 'room:join', 'room:join-by-code', 'room:command', 'room:erase', 'room:nope', '__proto__', 'constructor'];
 const CODES = new Set(Object.keys(ERROR_MESSAGES));
@@ -36,6 +40,31 @@ const payload = fc.oneof(
     { requiredKeys: [] },
   ),
 );
+
+/** The move types an activity's valibot schema accepts (`v.variant('type', [...])`). */
+function moveTypes(id: ActivityId): string[] {
+  const options = (activityById(id).moveSchema as { options?: { entries?: { type?: { literal?: unknown } } }[] }).options ?? [];
+  return options.map((o) => o.entries?.type?.literal).filter((t): t is string => typeof t === 'string');
+}
+
+/** Field names any activity's moves use, plus hostile ones. */
+const MOVE_FIELDS = [
+  'cardId', 'text', 'choice', 'guess', 'kinds', 'maxDepth', 'reaction', 'stepId', 'rev', 'before', 'date', 'owner',
+  'ideaId', 'on', 'index', 'needId', 'got', 'done', 'confirmPast', 'builtinId', 'order', 'ratings', 'starter',
+  'sentences', 'id', 'value', '__proto__', 'constructor',
+];
+const fieldValue = fc.oneof(
+  nasty,
+  fc.integer({ min: -3, max: 12 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.oneof(nasty, fc.integer({ min: -1, max: 10 })), { maxLength: 12 }),
+  fc.anything({ maxDepth: 3 }),
+);
+const moveFor = (id: ActivityId) =>
+  fc
+    .tuple(fc.constantFrom(...moveTypes(id), 'nope', '__proto__'), fc.dictionary(fc.constantFrom(...MOVE_FIELDS), fieldValue, { maxKeys: 5 }))
+    .map(([type, fields]) => ({ ...fields, type }));
 
 /**
  * Erasing is valid for a seated socket, so only the guest sends it; and the guest never creates or
@@ -109,5 +138,44 @@ describe('fuzzing every event', () => {
     // Random payloads never make a valid command for this room, so it must be exactly as it was.
     expect(JSON.stringify((await store.load(roomId)).stored)).toBe(before);
     for (const c of senders) expect(c.socket.connected).toBe(true);
+  });
+
+  it(`every activity's moves, generated (${MOVES_PER_ACTIVITY.toLocaleString('en')} each): typed answers, and a refused move changes nothing`, { timeout: 300_000 }, async () => {
+    const { ada, grace, roomId } = await seatedPair(server.url);
+    clients.push(ada, grace);
+    const people = [ada, grace] as const;
+    const command = (seat: 0 | 1, body: CommandInput['command']) =>
+      people[seat].socket.timeout(5_000).emitWithAck('room:command', { commandId: `fz-${nanoid(10)}`, seat, command: body });
+    const stored = async () => JSON.stringify((await store.load(roomId)).stored);
+    const tally = { refused: 0, accepted: 0 };
+    for (const id of ACTIVITY_IDS) {
+      expect(moveTypes(id).length, `${id}: move types readable from its schema`).toBeGreaterThan(0);
+      const options = id === 'question-swap' ? { answerMode: 'write' } : {};
+      for (const [seat, body] of [[0, { type: 'propose', activity: id, options }], [0, { type: 'ready' }], [1, { type: 'ready' }]] as const) {
+        expect((await command(seat, body as CommandInput['command'])).ok, `${id}: ${body.type}`).toBe(true);
+      }
+      if (id === 'question-swap') {
+        const consent = { type: 'consent', kinds: ['emotional', 'intellectual'], maxDepth: 3 };
+        for (const seat of [0, 1] as const) expect((await command(seat, { type: 'move', move: consent })).ok).toBe(true);
+      }
+      const moves = fc.sample(fc.tuple(moveFor(id), fc.constantFrom(0, 1) as fc.Arbitrary<0 | 1>), { numRuns: MOVES_PER_ACTIVITY, seed: 20261124 });
+      let before = await stored();
+      for (const [move, seat] of moves) {
+        const answer: Ack<{ version: number }> = await command(seat, { type: 'move', move });
+        if (answer.ok) {
+          tally.accepted += 1;
+          before = await stored();
+          continue;
+        }
+        tally.refused += 1;
+        expect(CODES.has(answer.error.code) && typeof answer.error.message === 'string', JSON.stringify(answer)).toBe(true);
+        const after = await stored();
+        if (after !== before) expect.fail(`${id}: a refused move changed the room: ${JSON.stringify(move).slice(0, 200)}`);
+      }
+      const ended = await command(0, { type: 'end-activity' });
+      expect(ended.ok || ended.error.code === 'WRONG_PHASE').toBe(true);
+    }
+    for (const c of people) expect(c.socket.connected).toBe(true);
+    console.log(`activity moves fuzzed: ${ACTIVITY_IDS.length} activities, ${tally.refused} refused (room unchanged each time), ${tally.accepted} accepted`);
   });
 });
