@@ -1,0 +1,208 @@
+// Capacity: one Closer node with N live rooms (both people connected, each moving every 10 s), N rising
+// level by level. At each level: partner latency, CPU of the server, the generators and Redis, the
+// server's memory per live room, and Redis commands per move. At the end: Redis memory per room at rest.
+import { nanoid } from 'nanoid';
+import type { Redis } from 'ioredis';
+import type { RedisProcess } from '../tests/support/redis-server.js';
+import type { BenchConfig } from './config.js';
+import type { GeneratorClient, WindowResult } from './ipc.js';
+import { averageRoomBytes } from './latency.js';
+import { CpuMeter, MachineCpuMeter, openFiles, openFilesLimit, rssBytes, startCloser, startGenerator, type Server, type Started } from './processes.js';
+import { countCommands, keyBytes, redisCpuSeconds, redisUsedMemory, type CommandCount } from './redis-stats.js';
+import { percentiles, sleep, type Percentiles } from './stats.js';
+
+/** Files the server keeps open besides its sockets may grow a little (a new Redis connection, a log). */
+const SPARE_FILES = 16;
+
+export interface LevelResult {
+  requestedRooms: number;
+  liveRooms: number;
+  /** Rooms whose create or join failed or timed out while ramping up. */
+  failedOpens: number;
+  movesPerSecond: number;
+  latency: Percentiles;
+  failed: Record<string, number>;
+  lost: number;
+  skipped: number;
+  /** % of one core over the window. */
+  cpu: { server: number; generators: number; redis: number };
+  /** The whole machine over the window, % of one core (200 = both cores busy), whoever ran. */
+  machine: { busy: number; softirq: number; steal: number };
+  generators: number;
+  generatorLoopDelayP99: number;
+  serverRssBytes: number;
+  rssPerRoomBytes: number;
+  streamBytes: number;
+  redisUsedBytes: number;
+  commands: CommandCount;
+  /** The window on the monotonic clock (µs since boot, as in V8 CPU profiles): for bench/profile-summary.ts. */
+  windowUs: [number, number];
+}
+
+export interface CapacityResult {
+  idleRssBytes: number;
+  /** The most rooms the server's open-file limit allows (two sockets a room). */
+  roomLimit: number;
+  serverFileLimit: number;
+  levels: LevelResult[];
+  /**
+   * Once moves stop, everyone still connected: the server's RSS per live room after a quiet spell (V8 may
+   * give back heap it grew under load), and Redis bytes per room: its own keys, and its two short-lived lookups.
+   */
+  atRest: {
+    rooms: number;
+    quietSeconds: number;
+    serverRssBytes: number;
+    rssPerRoomBytes: number;
+    movesPerRoom: number;
+    roomKeysBytes: number;
+    lookupBytes: number;
+  };
+}
+
+/** How long people stay connected without moving before the server's memory is read "at rest". */
+const QUIET_MS = 20_000;
+
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
+export async function capacityPhase(
+  config: BenchConfig['capacity'],
+  redis: RedisProcess,
+  admin: Redis,
+  profileDir: string | null,
+): Promise<CapacityResult> {
+  const prefix = `bench-capacity-${nanoid(6)}`;
+  const node = await startCloser('closer-capacity', redis.url, prefix, profileDir ?? undefined);
+  await sleep(3_000);
+  const idleRssBytes = rssBytes(node.pid);
+  const serverFileLimit = openFilesLimit(node.pid);
+  const roomLimit = Math.floor((serverFileLimit - openFiles(node.pid) - SPARE_FILES) / 2);
+
+  const largest = Math.min(Math.max(...config.levels), roomLimit);
+  const generatorCount = Math.ceil((2 * largest) / config.socketsPerGenerator);
+  const generators = Array.from({ length: generatorCount }, (_, i) => startGenerator(`capacity-generator-${i + 1}`));
+  const world: World = { node, generators, admin, redis, prefix };
+  const levels: LevelResult[] = [];
+  let live = 0;
+  try {
+    for (const requestedRooms of config.levels) {
+      const liveTarget = Math.min(requestedRooms, roomLimit);
+      // Twice the time the ramp should take, and half a minute: an overloaded server opens rooms slowly.
+      const deadlineMs = ((2 * (liveTarget - live)) / config.rampPerSecond) * 1000 + 30_000;
+      process.stdout.write(`  capacity: opening rooms up to ${liveTarget.toLocaleString('en-US')}\n`);
+      // Rooms are shared out evenly; each generator holds whole rooms (both people on one clock).
+      const opened = await Promise.all(
+        generators.map((generator, i) =>
+          generator.call('openRooms', {
+            url: node.url,
+            rooms: Math.floor(liveTarget / generatorCount) + (i < liveTarget % generatorCount ? 1 : 0),
+            perSecond: config.rampPerSecond / generatorCount,
+            moveEveryMs: config.moveEveryMs,
+            deadlineMs,
+          }),
+        ),
+      );
+      live = opened.reduce((n, o) => n + o.rooms, 0);
+      const failedOpens = opened.reduce((n, o) => n + o.failedOpens, 0);
+      await sleep(config.settleSeconds * 1000);
+      process.stdout.write(`  capacity: measuring ${live.toLocaleString('en-US')} live rooms for ${config.windowSeconds} s\n`);
+      const measured = await measureLevel(world, config);
+      levels.push({
+        requestedRooms,
+        liveRooms: live,
+        failedOpens,
+        ...measured,
+        rssPerRoomBytes: (measured.serverRssBytes - idleRssBytes) / live,
+      });
+    }
+
+    await Promise.all(generators.map((g) => g.call('stopMoves', null)));
+    process.stdout.write(`  capacity: ${QUIET_MS / 1000} s without moves, then memory at rest\n`);
+    await sleep(QUIET_MS);
+    const serverRssBytes = rssBytes(node.pid);
+    const redisAtRest = await restingRoomBytes(world, config.memorySample);
+    const atRest = { ...redisAtRest, quietSeconds: QUIET_MS / 1000, serverRssBytes, rssPerRoomBytes: (serverRssBytes - idleRssBytes) / live };
+    return { idleRssBytes, roomLimit, serverFileLimit, levels, atRest };
+  } finally {
+    for (const generator of generators) await generator.stop();
+    // A profiled node writes its profile on a clean exit; closing after the sockets are gone is quick.
+    await node.stop(30_000);
+  }
+}
+
+interface World {
+  node: Server;
+  generators: (GeneratorClient & Started)[];
+  admin: Redis;
+  redis: RedisProcess;
+  prefix: string;
+}
+
+/** One measuring window at the current level, then a short MONITOR count of Redis commands per move. */
+async function measureLevel({ node, generators, admin, redis, prefix }: World, config: BenchConfig['capacity']) {
+  const meter = new CpuMeter([node.pid, ...generators.map((g) => g.pid)]);
+  const machineMeter = new MachineCpuMeter();
+  const redisBefore = await redisCpuSeconds(admin);
+  const windowStart = performance.now();
+  const fromUs = monotonicUs();
+  await Promise.all(generators.map((g) => g.call('measureStart', null)));
+  await sleep(config.windowSeconds * 1000);
+  const windows = await Promise.all(generators.map((g) => g.call('measureStop', null)));
+  const wallSeconds = (performance.now() - windowStart) / 1000;
+  const windowUs: [number, number] = [fromUs, monotonicUs()];
+  const { percent } = meter.stop();
+  const machine = machineMeter.stop();
+  const redisPercent = (100 * ((await redisCpuSeconds(admin)) - redisBefore)) / wallSeconds;
+  const serverRssBytes = rssBytes(node.pid);
+  const streamBytes = await keyBytes(admin, `${prefix}:sio`);
+  const redisUsedBytes = await redisUsedMemory(admin);
+
+  const committed = async () => (await Promise.all(generators.map((g) => g.call('committed', null)))).reduce((a, b) => a + b, 0);
+  const commands = await countCommands(admin, redis.port, prefix, async () => {
+    const before = await committed();
+    await sleep(config.countSeconds * 1000);
+    return (await committed()) - before;
+  });
+  return {
+    ...summarize(windows, config.windowSeconds),
+    cpu: { server: percent[0]!, generators: percent.slice(1).reduce((a, b) => a + b, 0), redis: redisPercent },
+    machine,
+    generators: generators.length,
+    serverRssBytes,
+    streamBytes,
+    redisUsedBytes,
+    commands,
+    windowUs,
+  };
+}
+
+function summarize(windows: WindowResult[], seconds: number) {
+  const latencies = windows.flatMap((w) => w.latencies);
+  const failed: Record<string, number> = {};
+  for (const w of windows) for (const [code, n] of Object.entries(w.failed)) failed[code] = (failed[code] ?? 0) + n;
+  const lost = windows.reduce((n, w) => n + w.lost, 0);
+  return {
+    movesPerSecond: (latencies.length + lost + Object.values(failed).reduce((a, b) => a + b, 0)) / seconds,
+    latency: percentiles(latencies),
+    failed,
+    lost,
+    skipped: windows.reduce((n, w) => n + w.skipped, 0),
+    generatorLoopDelayP99: Math.max(...windows.map((w) => w.loopDelay.p99)),
+  };
+}
+
+/** MEMORY USAGE of a sample of rooms' keys, and of the lookups a create and a join leave for 15 minutes. */
+async function restingRoomBytes({ admin, prefix, generators }: World, sample: number) {
+  const perGenerator = Math.ceil(sample / generators.length);
+  const samples = await Promise.all(generators.map((g) => g.call('roomSample', { count: perGenerator })));
+  const roomIds = samples.flatMap((s) => s.roomIds);
+  let lookups = 0;
+  for (const code of samples.flatMap((s) => s.codes)) lookups += await keyBytes(admin, `${prefix}:code:{${code}}`);
+  for (const id of samples.flatMap((s) => s.claimIds)) lookups += await keyBytes(admin, `${prefix}:claim:{${id}}`);
+  return {
+    rooms: roomIds.length,
+    movesPerRoom: samples.reduce((n, s) => n + s.movesPerRoom * s.roomIds.length, 0) / Math.max(1, roomIds.length),
+    roomKeysBytes: await averageRoomBytes(admin, prefix, roomIds),
+    lookupBytes: roomIds.length > 0 ? lookups / roomIds.length : 0,
+  };
+}

@@ -1,0 +1,73 @@
+// How big a run is. The full run is what docs/PERFORMANCE.md reports; BENCH_QUICK=1 is a small run for
+// working on the benchmark itself.
+import { resolve } from 'node:path';
+
+export interface BenchConfig {
+  quick: boolean;
+  latency: {
+    /** Pairs per scenario; moves go round-robin over them, so each pair moves every pairs × gapMs. */
+    pairs: number;
+    /** The scenarios take turns in this many rounds, so a slow spell of the machine hits them alike. */
+    rounds: number;
+    /** Moves per scenario per round, not measured, before the measured ones. */
+    warmup: number;
+    /** Measured moves per scenario per round. */
+    moves: number;
+    /** Redis PINGs per round (the floor of one round trip). */
+    pings: number;
+    /** One move leaves every gapMs, in every scenario alike. */
+    gapMs: number;
+    /** Moves watched with MONITOR to count Redis commands (not timed). */
+    countedMoves: number;
+  };
+  capacity: {
+    /** Live rooms, one level after another; rooms are added to reach each. */
+    levels: number[];
+    /** Each person makes a move this often; the two people of a room take turns. */
+    moveEveryMs: number;
+    /** Rooms opened per second while ramping up (over all generators). */
+    rampPerSecond: number;
+    settleSeconds: number;
+    windowSeconds: number;
+    /** Seconds of MONITOR at each level, after its window, to count Redis commands per move. */
+    countSeconds: number;
+    /** Sockets per load-generator process (each process may hold 20,000 files here). */
+    socketsPerGenerator: number;
+    /** Rooms whose keys are measured with MEMORY USAGE at the end. */
+    memorySample: number;
+  };
+  /** Write a CPU profile (node --cpu-prof) of every Closer node into `profileDir`. */
+  profileDir: string | null;
+  out: string;
+}
+
+export function benchConfig(env: NodeJS.ProcessEnv): BenchConfig {
+  const quick = env.BENCH_QUICK === '1';
+  const levels = env.BENCH_LEVELS?.split(',').map(Number) ?? (quick ? [200, 1_000] : [1_000, 5_000, 10_000]);
+  if (levels.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_LEVELS must be whole numbers, got "${env.BENCH_LEVELS}"`);
+  const results = resolve(import.meta.dirname, 'results');
+  return {
+    quick,
+    latency: {
+      pairs: 24,
+      rounds: quick ? 2 : 5,
+      warmup: quick ? 50 : 100,
+      moves: quick ? 300 : 1_000,
+      pings: quick ? 100 : 200,
+      gapMs: 8,
+      countedMoves: 300,
+    },
+    capacity: {
+      levels,
+      moveEveryMs: 10_000,
+      rampPerSecond: 200,
+      settleSeconds: quick ? 3 : 10,
+      windowSeconds: quick ? 10 : 30,
+      countSeconds: 2,
+      socketsPerGenerator: 5_000,
+      memorySample: 400,
+    },
+    profileDir: env.BENCH_PROFILE === '1' ? resolve(results, 'profiles') : null,
+    out: resolve(env.BENCH_OUT ?? resolve(results, quick ? 'quick.json' : 'latest.json')),
+  };
+}

@@ -1,0 +1,207 @@
+// The processes the benchmark starts (Closer nodes, the bare relay, load generators) and what Linux
+// says about them: CPU time, resident memory, open files.
+import { execFileSync, fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { resolve } from 'node:path';
+import { freePort } from '../tests/support/redis-server.js';
+import { GeneratorClient } from './ipc.js';
+import { sleep } from './stats.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const TSX = ['--import', 'tsx'];
+/** The servers run as compiled JavaScript, as in production: no TypeScript loader thread in their memory or profile. */
+const BUILD = resolve(import.meta.dirname, '.build');
+
+/** Compiles server/, shared/ and the relay into bench/.build (tsconfig.build.json), leaving build/ alone. */
+export function buildServers(): void {
+  rmSync(BUILD, { recursive: true, force: true });
+  const tsc = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'bench/tsconfig.build.json'], { cwd: ROOT });
+  if (!existsSync(resolve(BUILD, 'server/main.js'))) throw new Error(`could not compile the server:\n${tsc.stdout.toString()}`);
+  // tsc still writes JavaScript when types are wrong; say so, since the run measures that code.
+  if (tsc.status !== 0) console.warn(`The server has type errors (measured anyway):\n${tsc.stdout.toString()}`);
+}
+
+/** Every limit is far above what the load needs: all of it comes from 127.0.0.1. */
+const NO_LIMITS = Object.fromEntries(
+  [
+    'LIMIT_CONNECTIONS_PER_MINUTE',
+    'LIMIT_COMMANDS_PER_SECOND',
+    'LIMIT_COMMAND_BURST',
+    'LIMIT_CREATES_PER_HOUR',
+    'LIMIT_FAILED_JOINS_PER_MINUTE',
+    'LIMIT_FAILED_JOINS_PER_HOUR',
+  ].map((name) => [name, '10000000']),
+);
+
+export interface Started {
+  name: string;
+  pid: number;
+  /** SIGTERM, then SIGKILL if it has not gone after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface Server extends Started {
+  url: string;
+}
+
+const started = new Set<ChildProcess>();
+
+function track(name: string, child: ChildProcess): Started {
+  started.add(child);
+  let stopRequested = false;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.once('exit', (code, signal) => {
+    started.delete(child);
+    if (!stopRequested) console.error(`${name} exited unexpectedly (${code ?? signal})`);
+  });
+  return {
+    name,
+    pid: child.pid!,
+    async stop(graceMs = 10_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      stopRequested = true;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Kills whatever is still running (an error or Ctrl-C in the middle of a run). */
+export function killAll(): void {
+  for (const child of started) child.kill('SIGKILL');
+}
+
+async function listening(port: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const up = await new Promise<boolean>((done) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        done(true);
+      });
+      socket.once('error', () => done(false));
+    });
+    if (up) return;
+    if (Date.now() > deadline) throw new Error(`nothing listens on ${port} after ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
+
+/**
+ * One Closer node (server/main.ts, compiled) on a free port, logging nothing, with rate limits out
+ * of the way; `redisUrl` null keeps rooms in its memory. `profileDir`: write a V8 CPU profile there when it stops.
+ */
+export async function startCloser(name: string, redisUrl: string | null, prefix: string, profileDir?: string): Promise<Server> {
+  const port = await freePort();
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, resolve(BUILD, 'server/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, ...NO_LIMITS, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl ?? '', REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const handle = track(name, child);
+  await listening(port);
+  return { ...handle, url: `http://127.0.0.1:${port}` };
+}
+
+export async function startRelay(): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [resolve(BUILD, 'bench/relay-server.js')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const handle = track('relay', child);
+  await listening(port);
+  return { ...handle, url: `http://127.0.0.1:${port}` };
+}
+
+export function startGenerator(name: string): GeneratorClient & Started {
+  const child = fork(resolve(ROOT, 'bench/generator.ts'), [], { cwd: ROOT, execArgv: TSX, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const handle = track(name, child);
+  return Object.assign(new GeneratorClient(name, child), { pid: handle.pid, stop: handle.stop });
+}
+
+// ---- /proc
+
+const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
+
+/** User + system CPU seconds the process has used so far. */
+export function cpuSeconds(pid: number): number {
+  // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/** Resident memory in bytes. */
+export function rssBytes(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB$/m);
+  return line ? Number(line[1]) * 1024 : 0;
+}
+
+export function openFiles(pid: number): number {
+  return readdirSync(`/proc/${pid}/fd`).length;
+}
+
+/** The hard limit on open files (sockets included) for that process. */
+export function openFilesLimit(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/limits`, 'utf8').match(/^Max open files\s+(\d+)\s+(\d+)/m);
+  return line ? Number(line[2]) : Infinity;
+}
+
+/** CPU used by a set of processes between two calls, as a share of one core (100 = one core busy). */
+export class CpuMeter {
+  private start: { at: number; cpu: number[] };
+
+  constructor(private pids: number[]) {
+    this.start = this.read();
+  }
+
+  private read() {
+    return { at: performance.now(), cpu: this.pids.map(cpuSeconds) };
+  }
+
+  /** Per process, % of one core since the meter was made; and the CPU seconds used. */
+  stop(): { percent: number[]; seconds: number[] } {
+    const end = this.read();
+    const wall = (end.at - this.start.at) / 1000;
+    const seconds = end.cpu.map((cpu, i) => cpu - this.start.cpu[i]!);
+    return { percent: seconds.map((s) => (100 * s) / wall), seconds };
+  }
+}
+
+/** The machine's CPU counters (all cores, in ticks): /proc/stat's first line. */
+function machineTicks(): { busy: number; softirq: number; steal: number; total: number } {
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number) as number[];
+  const busy = user! + nice! + system! + irq! + softirq!;
+  return { busy, softirq: softirq!, steal: steal!, total: busy + idle! + iowait! + steal! };
+}
+
+/**
+ * The whole machine's CPU between two calls, in % of one core (so up to 100 × cores): everything that ran,
+ * ours or not, including the kernel's network work (softirq) that no process is charged for.
+ */
+export class MachineCpuMeter {
+  private start = machineTicks();
+  private startedAt = performance.now();
+
+  stop(): { busy: number; softirq: number; steal: number } {
+    const end = machineTicks();
+    const seconds = (performance.now() - this.startedAt) / 1000;
+    const percent = (ticks: number) => (100 * ticks) / TICKS_PER_SECOND / seconds;
+    return {
+      busy: percent(end.busy - this.start.busy),
+      softirq: percent(end.softirq - this.start.softirq),
+      steal: percent(end.steal - this.start.steal),
+    };
+  }
+}

@@ -1,0 +1,22 @@
+// The baseline: a bare Socket.IO relay with the same socket.io version and transport as Closer, and no
+// store. A's message is passed to the other socket of its pair (a Socket.IO room) and A gets an ack.
+// run.ts compiles it with the server and runs it as its own process, with PORT set.
+import { createServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { RelayClientEvents, RelayServerEvents } from './pairs.js';
+
+const io = new Server<RelayClientEvents, RelayServerEvents>({ transports: ['websocket'], serveClient: false });
+
+io.on('connection', (socket) => {
+  const pair = String((socket.handshake.auth as { pair?: unknown }).pair);
+  void socket.join(pair);
+  socket.on('relay', (message, ack) => {
+    socket.to(pair).emit('relayed', message);
+    ack();
+  });
+});
+
+const http = createServer();
+io.attach(http);
+http.listen(Number(process.env.PORT), '127.0.0.1');
+process.on('SIGTERM', () => process.exit(0));

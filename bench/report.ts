@@ -1,0 +1,152 @@
+// The printed report (Markdown tables, ready for docs/PERFORMANCE.md) and the goals from the issue.
+import type { CapacityResult } from './capacity.js';
+import type { LatencyResult } from './latency.js';
+import { count, kb, mb, ms, ratio } from './stats.js';
+
+export interface Machine {
+  node: string;
+  cores: number;
+  cpu: string;
+  memoryBytes: number;
+  redis: string;
+  socketIo: string;
+  commit: string;
+  date: string;
+}
+
+export interface BenchResult {
+  machine: Machine;
+  quick: boolean;
+  latency: LatencyResult;
+  capacity: CapacityResult;
+  goals: Goal[];
+}
+
+export interface Goal {
+  goal: string;
+  measured: string;
+  met: boolean;
+}
+
+const p50Of = (latency: LatencyResult, name: string) => latency.scenarios.find((s) => s.name === name)?.latency.p50 ?? 0;
+
+export function goals(latency: LatencyResult, capacity: CapacityResult): Goal[] {
+  const relay = p50Of(latency, 'relay');
+  const one = p50Of(latency, 'closer-1');
+  const two = p50Of(latency, 'closer-2');
+  const sent = latency.commands['closer-1'].sentPerMove;
+  const top = capacity.levels.at(-1);
+  const tenThousand = capacity.levels.find((l) => l.requestedRooms === 10_000);
+  return [
+    { goal: 'one node with Redis: p50 within 2x the bare relay', measured: `${ms(one)} ms vs ${ms(relay)} ms = ${ratio(one, relay)}`, met: one <= 2 * relay },
+    { goal: 'two nodes: p50 within 2.5x the bare relay', measured: `${ms(two)} ms vs ${ms(relay)} ms = ${ratio(two, relay)}`, met: two <= 2.5 * relay },
+    { goal: 'at most 2 Redis round trips per move', measured: `${sent} commands sent per move (one node)`, met: sent <= 2 },
+    tenThousand
+      ? {
+          goal: '10,000 live rooms on one node, partner p99 under 50 ms',
+          measured: `${count(tenThousand.liveRooms)} live rooms, p99 ${ms(tenThousand.latency.p99)} ms`,
+          met: tenThousand.liveRooms >= 10_000 && tenThousand.latency.p99 < 50 && tenThousand.lost === 0,
+        }
+      : { goal: '10,000 live rooms on one node, partner p99 under 50 ms', measured: 'not run (BENCH_LEVELS)', met: false },
+    {
+      goal: 'under 50 KB of server memory per live room',
+      measured: top
+        ? `${kb(top.rssPerRoomBytes)} at ${count(top.liveRooms)} rooms under load; ${kb(capacity.atRest.rssPerRoomBytes)} once quiet`
+        : 'not run',
+      met: top !== undefined && top.rssPerRoomBytes < 50 * 1024,
+    },
+    {
+      goal: 'under 4 KB of Redis memory per room at rest',
+      measured: `${kb(capacity.atRest.roomKeysBytes)} after ~${Math.round(capacity.atRest.movesPerRoom)} moves; ${kb(latency.busyRoomBytes)} with 64 remembered commands`,
+      met: Math.max(capacity.atRest.roomKeysBytes, latency.busyRoomBytes) < 4 * 1024,
+    },
+  ];
+}
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function failures(failed: Record<string, number>, lost: number, skipped: number): string {
+  const parts = Object.entries(failed).map(([code, n]) => `${code} ${n}`);
+  if (lost) parts.push(`lost ${lost}`);
+  if (skipped) parts.push(`skipped ${skipped}`);
+  return parts.join(', ') || 'none';
+}
+
+export function formatReport(result: BenchResult): string {
+  const { machine, latency, capacity } = result;
+  const relay = latency.scenarios.find((s) => s.name === 'relay')!.latency;
+  const out: string[] = [];
+  out.push(
+    `Node ${machine.node} · ${machine.cores} cores (${machine.cpu}) · ${mb(machine.memoryBytes)} · Redis ${machine.redis} · ` +
+      `socket.io ${machine.socketIo} · ${machine.commit} · ${machine.date}${result.quick ? ' · QUICK RUN' : ''}`,
+  );
+
+  out.push(
+    '',
+    `### Partner latency (ms), loopback; one move every ${latency.pacing.gapMs} ms over ${latency.pacing.pairs} pairs in every scenario`,
+    '',
+    table(
+      ['scenario', 'samples', 'p50', 'p95', 'p99', 'p50 / relay', 'p95 / relay', 'p99 / relay', 'server CPU per move', 'bytes to B', 'failures'],
+      latency.scenarios.map((s) => [
+        s.label,
+        count(s.latency.samples),
+        ms(s.latency.p50),
+        ms(s.latency.p95),
+        ms(s.latency.p99),
+        ratio(s.latency.p50, relay.p50),
+        ratio(s.latency.p95, relay.p95),
+        ratio(s.latency.p99, relay.p99),
+        s.name === 'redis-ping' ? '–' : `${s.cpuMsPerMove.servers.toFixed(3)} ms`,
+        String(s.messageBytes),
+        failures(s.failed, s.lost, s.skipped),
+      ]),
+    ),
+  );
+
+  out.push('', '### Redis commands per move (counted with MONITOR, not timed)', '');
+  for (const [name, counted] of Object.entries(latency.commands)) {
+    const sent = Object.entries(counted.sent).map(([label, n]) => `${label} ×${n}`).join(', ');
+    const inside = Object.entries(counted.insideScripts).map(([label, n]) => `${label} ×${n}`).join(', ');
+    out.push(`- ${name}: **${counted.sentPerMove} sent** (${sent}); inside scripts: ${inside}`);
+  }
+
+  out.push(
+    '',
+    `### Capacity, one node: each person moves every 10 s (server idle RSS ${mb(capacity.idleRssBytes)}; its open-file limit ${count(capacity.serverFileLimit)} allows ${count(capacity.roomLimit)} rooms)`,
+    '',
+    table(
+      ['rooms asked', 'live rooms', 'moves/s', 'p50', 'p95', 'p99', 'server CPU', 'server CPU per move', 'generators CPU', 'Redis CPU', 'machine CPU (of 200%)', 'server RSS', 'RSS per room', 'Redis cmds per move', 'adapter stream', 'failures'],
+      capacity.levels.map((l) => [
+        count(l.requestedRooms),
+        count(l.liveRooms),
+        l.movesPerSecond.toFixed(0),
+        ms(l.latency.p50),
+        ms(l.latency.p95),
+        ms(l.latency.p99),
+        `${l.cpu.server.toFixed(0)}%`,
+        `${((10 * l.cpu.server) / Math.max(1, l.movesPerSecond)).toFixed(2)} ms`,
+        `${l.cpu.generators.toFixed(0)}% (${l.generators} procs, loop p99 ${ms(l.generatorLoopDelayP99)} ms)`,
+        `${l.cpu.redis.toFixed(0)}%`,
+        `${l.machine.busy.toFixed(0)}% (softirq ${l.machine.softirq.toFixed(0)}%, steal ${l.machine.steal.toFixed(0)}%)`,
+        mb(l.serverRssBytes),
+        kb(l.rssPerRoomBytes),
+        String(l.commands.sentPerMove),
+        mb(l.streamBytes),
+        failures(l.failed, l.lost, l.skipped) + (l.failedOpens ? `, ${l.failedOpens} rooms failed to open` : ''),
+      ]),
+    ),
+    '',
+    `Redis memory per room at rest (MEMORY USAGE of room + results + order, ${capacity.atRest.rooms} rooms after ~${Math.round(capacity.atRest.movesPerRoom)} moves each): ` +
+      `**${kb(capacity.atRest.roomKeysBytes)}**; with 64 remembered commands (the latency rooms): **${kb(latency.busyRoomBytes)}**; ` +
+      `plus ${kb(capacity.atRest.lookupBytes)} of invite-code and claim lookups for their first 15 minutes.`,
+    '',
+    `Server memory with everyone still connected, ${capacity.atRest.quietSeconds} s after the last move: ${mb(capacity.atRest.serverRssBytes)} RSS, ` +
+      `**${kb(capacity.atRest.rssPerRoomBytes)} per live room** (under load: ${kb(capacity.levels.at(-1)?.rssPerRoomBytes ?? 0)}).`,
+  );
+
+  out.push('', '### Goals', '', table(['goal', 'measured', 'met'], result.goals.map((g) => [g.goal, g.measured, g.met ? 'yes' : '**no**'])));
+  return out.join('\n');
+}
