@@ -39,7 +39,7 @@ export interface LatencyResult {
   scenarios: ScenarioResult[];
   /** Redis commands per move, counted with MONITOR. */
   commands: { 'closer-1': CommandCount; 'closer-2': CommandCount };
-  /** Redis bytes of one room's keys after hundreds of moves (its 64 remembered commands full). */
+  /** Redis bytes of one room's keys after hundreds of moves (its remembered commands full). */
   busyRoomBytes: number;
   pacing: { gapMs: number; pairs: number };
 }

@@ -5,12 +5,16 @@
 //
 // The adapter's stream holds what was sent to people's screens, so Closer keeps it short: every XADD
 // the adapter makes runs as one Lua script that trims the stream to its last STREAM_RETENTION_MS (by
-// Redis's own clock) and renews its TTL. Nothing in it outlives a minute of quiet.
+// Redis's own clock) and renews its TTL. Nothing in it outlives half a minute of quiet.
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 
-/** How long the stream keeps a message: long enough for a node's reader to catch up after a blip. */
-export const STREAM_RETENTION_MS = 60_000;
+/**
+ * How long the stream keeps a message: long enough for a node's reader (which wakes at least every
+ * second) to catch up after a blip, short enough that a busy stream stays small (about 2 MB per 1,000
+ * moves a second) and nothing anyone wrote lingers.
+ */
+export const STREAM_RETENTION_MS = 15_000;
 /** The stream disappears this long after the last message. */
 const STREAM_TTL_MS = 2 * STREAM_RETENTION_MS;
 

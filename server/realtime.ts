@@ -15,6 +15,7 @@ import {
   type HandshakeRefusal,
   type SeatIndex,
   type ServerToClientEvents,
+  type Snapshot,
   type SocketData,
 } from '../shared/protocol.js';
 import { viewFor } from '../shared/room.js';
@@ -106,20 +107,30 @@ export function attachRealtime(
     view: viewFor(stored.room, seat),
   });
 
+  /**
+   * A view for everyone in a seat's Socket.IO room but `skip`: this node's sockets at once, the other
+   * nodes' through the adapter. (Through the adapter alone, this node would first write to Redis and only
+   * then deliver to its own sockets: one more Redis round trip on the path of a partner on this node.)
+   */
+  function deliver(room: string, message: Snapshot, skip: string[]): void {
+    const here = io.of('/').adapter.rooms.get(room) ?? new Set<string>();
+    io.local.to(room).except(skip).emit('room:snapshot', message);
+    io.to(room).except([...skip, ...here]).emit('room:snapshot', message);
+  }
+
   const notifier: RoomNotifier = {
     changed(stored, askedBy) {
-      // The asker gets its views straight away, so they arrive before its answer; everyone else through
-      // the adapter (on this node or another).
+      // The asker gets its views first, so they arrive before its answer.
       const asker = askedBy === undefined ? undefined : io.sockets.sockets.get(askedBy);
       for (const seat of [0, 1] as const) {
         if (!stored.room.seats[seat]) continue;
         const message = snapshot(stored, seat);
+        const skip: string[] = [];
         if (asker?.data.seats.includes(seat)) {
           asker.emit('room:snapshot', message);
-          io.to(seatRoom(stored.room.id, seat)).except(asker.id).emit('room:snapshot', message);
-        } else {
-          io.to(seatRoom(stored.room.id, seat)).emit('room:snapshot', message);
+          skip.push(asker.id);
         }
+        deliver(seatRoom(stored.room.id, seat), message, skip);
       }
     },
     seatRemoved(roomId, seat) {
