@@ -262,7 +262,7 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     expect(await store.redis.pttl(waitingKey)).toBeLessThanOrEqual(3_600_000);
   });
 
-  it('the stream that carries views between nodes keeps only its last minute, and has a TTL', async () => {
+  it('the stream that carries views between nodes keeps only its last 15 s, and has a TTL', async () => {
     const stream = `${prefix}:sio`;
     // An entry from long ago, as if left over from an earlier game (this suite's own stream, started afresh).
     await store.redis.multi().del(stream).xadd(stream, '1-1', 'old', 'view').exec();
