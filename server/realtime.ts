@@ -177,6 +177,8 @@ export function attachRealtime(
   /** Commands being handled now; a stopping node waits for them before it closes its sockets. */
   let inFlight = 0;
   let settled: (() => void) | null = null;
+  /** Set by drain(): this node is going away, so its sockets leaving says nothing about presence. */
+  let stopping = false;
 
   /** Puts a socket in its room and seat rooms and sends it everything it may see. */
   async function seat(socket: CloserSocket, roomId: string, seats: SeatIndex[]): Promise<void> {
@@ -189,7 +191,8 @@ export function attachRealtime(
     // load, or as a broadcast it now receives). Loading first would miss it until the next change.
     await socket.join([roomId, ...seats.map((s) => seatRoom(roomId, s))]);
     const { stored } = await store.load(roomId);
-    if (!stored) return;
+    // Erased or expired a moment ago: closing makes the client ask again, and hear that the room is gone.
+    if (!stored) return void socket.disconnect(true);
     for (const s of seats) socket.emit('room:snapshot', snapshot(stored, s));
     // Not awaited: asking the other nodes must not hold up this socket's answer.
     void broadcastPresence(roomId);
@@ -325,7 +328,6 @@ export function attachRealtime(
     });
   });
 
-  let stopping = false;
   return {
     io,
     service,
