@@ -8,6 +8,7 @@
 // Redis's own clock) and renews its TTL. Nothing in it outlives half a minute of quiet.
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
+import { MessageType } from 'socket.io-adapter';
 
 /**
  * How long the stream keeps a message: long enough for a node's reader (which wakes at least every
@@ -18,18 +19,58 @@ export const STREAM_RETENTION_MS = 15_000;
 /** The stream disappears this long after the last message. */
 const STREAM_TTL_MS = 2 * STREAM_RETENTION_MS;
 
-// KEYS: stream; ARGV: retention ms, ttl ms, field, value, …
-const STREAM_ADD = `
-local now = redis.call('TIME')
-local cutoff = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) - tonumber(ARGV[1])
-local id = redis.call('XADD', KEYS[1], 'MINID', cutoff, '*', unpack(ARGV, 3))
-redis.call('PEXPIRE', KEYS[1], ARGV[2])
-return id
+/**
+ * Lua: `appendToStream(stream, entries, retentionMs, ttlMs)` adds each entry (a list of field, value, …)
+ * to the stream, trims it to its last `retentionMs` by Redis's clock and renews its TTL. Used for the
+ * adapter's own writes (STREAM_ADD) and by the store's commit, which publishes a change's views with it.
+ */
+export const APPEND_TO_STREAM_LUA = `
+local function appendToStream(stream, entries, retentionMs, ttlMs)
+  local now = redis.call('TIME')
+  local cutoff = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) - tonumber(retentionMs)
+  local id = false
+  for _, entry in ipairs(entries) do
+    id = redis.call('XADD', stream, 'MINID', cutoff, '*', unpack(entry))
+  end
+  redis.call('PEXPIRE', stream, ttlMs)
+  return id
+end
 `;
+
+// KEYS: stream; ARGV: retention ms, ttl ms, field, value, …
+const STREAM_ADD = `${APPEND_TO_STREAM_LUA}
+return appendToStream(KEYS[1], { { unpack(ARGV, 3) } }, ARGV[1], ARGV[2])
+`;
+
+/** Where views for the other nodes go, and how long they stay: what a commit needs to publish with it. */
+export interface StreamSpec {
+  key: string;
+  retentionMs: number;
+  ttlMs: number;
+}
+
+/** Views to add to the stream in the same script that commits the change they show. */
+export interface Publication {
+  stream: StreamSpec;
+  entries: string[][];
+}
+
+/**
+ * One emit to a Socket.IO room, in the message format of Socket.IO's cluster adapter (a BROADCAST, as the
+ * Redis Streams adapter writes it to its stream): the other nodes read it like any of the adapter's own.
+ * `uid` is this node's adapter, whose reader skips its own messages. Checked end to end by the tests
+ * with two nodes (tests/integration/nodes.test.ts, concurrency.test.ts): a change in this format would
+ * stop the partner on the other node from seeing anything.
+ */
+export function broadcastEntry(uid: string, room: string, except: string[], event: string, payload: unknown): string[] {
+  const packet = { type: 2 /* socket.io-parser EVENT */, data: [event, payload], nsp: '/' };
+  const data = JSON.stringify({ packet, opts: { rooms: [room], except, flags: {} } });
+  return ['uid', uid, 'nsp', '/', 'type', String(MessageType.BROADCAST), 'data', data];
+}
 
 export interface Cluster {
   adapter: ReturnType<typeof createAdapter>;
-  streamKey: string;
+  stream: StreamSpec;
   /** Closes the publishing connection (Socket.IO closes the adapter's readers itself). */
   close(): Promise<void>;
 }
@@ -76,7 +117,7 @@ export function joinCluster(storeRedis: Redis, prefix: string, onError: (error: 
   });
   return {
     adapter,
-    streamKey,
+    stream: { key: streamKey, retentionMs: STREAM_RETENTION_MS, ttlMs: STREAM_TTL_MS },
     async close() {
       await redis.quit().catch(() => redis.disconnect());
     },

@@ -15,7 +15,6 @@ import {
   type HandshakeRefusal,
   type SeatIndex,
   type ServerToClientEvents,
-  type Snapshot,
   type SocketData,
 } from '../shared/protocol.js';
 import { viewFor } from '../shared/room.js';
@@ -34,7 +33,7 @@ import type { Logger } from './log.js';
 import { RoomService, type RoomNotifier } from './rooms.js';
 import type { RoomStore, StoredRoom } from './store/types.js';
 import { roomRef } from './tokens.js';
-import type { Cluster } from './cluster.js';
+import { broadcastEntry, type Cluster } from './cluster.js';
 import type { Config } from './config.js';
 
 export type CloserServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -88,8 +87,8 @@ export function attachRealtime(
     log: Logger;
     /** The Redis (and key prefix) that rate limits are counted in, so every node counts together. */
     shared: { redis: Redis; prefix: string } | null;
-    /** Carries emits to the other nodes; absent for a single node with rooms in memory. */
-    adapter?: Cluster['adapter'];
+    /** Several nodes on Redis: the adapter that carries emits between them, and its stream. */
+    cluster?: Pick<Cluster, 'adapter' | 'stream'>;
   },
 ): Realtime {
   const { store, config, log } = options;
@@ -98,7 +97,7 @@ export function attachRealtime(
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     allowRequest: (req, callback) => callback(null, originAllowed(req, config.allowedOrigins)),
     serveClient: false,
-    ...(options.adapter ? { adapter: options.adapter } : {}),
+    ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
   });
 
   const snapshot = (stored: StoredRoom, seat: SeatIndex) => ({
@@ -107,31 +106,33 @@ export function attachRealtime(
     view: viewFor(stored.room, seat),
   });
 
-  /**
-   * A view for everyone in a seat's Socket.IO room but `skip`: this node's sockets at once, the other
-   * nodes' through the adapter. (Through the adapter alone, this node would first write to Redis and only
-   * then deliver to its own sockets: one more Redis round trip on the path of a partner on this node.)
-   */
-  function deliver(room: string, message: Snapshot, skip: string[]): void {
-    const here = io.of('/').adapter.rooms.get(room) ?? new Set<string>();
-    io.local.to(room).except(skip).emit('room:snapshot', message);
-    io.to(room).except([...skip, ...here]).emit('room:snapshot', message);
-  }
+  /** This node's id in the cluster: its stream reader skips messages carrying it. */
+  const nodeUid = () => (io.of('/').adapter as unknown as { uid: string }).uid;
 
   const notifier: RoomNotifier = {
-    changed(stored, askedBy) {
-      // The asker gets its views first, so they arrive before its answer.
+    prepare(next, askedBy) {
       const asker = askedBy === undefined ? undefined : io.sockets.sockets.get(askedBy);
-      for (const seat of [0, 1] as const) {
-        if (!stored.room.seats[seat]) continue;
-        const message = snapshot(stored, seat);
-        const skip: string[] = [];
-        if (asker?.data.seats.includes(seat)) {
-          asker.emit('room:snapshot', message);
-          skip.push(asker.id);
-        }
-        deliver(seatRoom(stored.room.id, seat), message, skip);
-      }
+      const sends = ([0, 1] as const)
+        .filter((seat) => next.room.seats[seat])
+        .map((seat) => ({
+          room: seatRoom(next.room.id, seat),
+          message: snapshot(next, seat),
+          asker: asker?.data.seats.includes(seat) ? asker : undefined,
+        }));
+      return {
+        // The other nodes get the views from the commit itself: no round trip of their own on anyone's path.
+        publication: options.cluster && {
+          stream: options.cluster.stream,
+          entries: sends.map(({ room, message }) => broadcastEntry(nodeUid(), room, [], 'room:snapshot', message)),
+        },
+        deliver() {
+          for (const { room, message, asker: first } of sends) {
+            // The asker first, so its views arrive before its answer; then this node's other sockets.
+            first?.emit('room:snapshot', message);
+            io.local.to(room).except(first ? [first.id] : []).emit('room:snapshot', message);
+          }
+        },
+      };
     },
     seatRemoved(roomId, seat) {
       io.to(seatRoom(roomId, seat)).emit('seat:removed');

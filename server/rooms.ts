@@ -28,6 +28,7 @@ import {
   type Result,
   type Room,
 } from '../shared/room.js';
+import type { Publication } from './cluster.js';
 import type { RoomStore, StoredRoom } from './store/types.js';
 import { hashToken, newInviteCode, newRoomId, newToken } from './tokens.js';
 
@@ -35,9 +36,17 @@ import { hashToken, newInviteCode, newRoomId, newToken } from './tokens.js';
 const MAX_ATTEMPTS = 8;
 
 /** What the realtime layer does after a change; the service never touches sockets itself. */
+/** What a change will send, made ready before its commit. */
+export interface PreparedChange {
+  /** Several nodes: the views for the other nodes, written by the commit itself (only if it commits). */
+  publication?: Publication;
+  /** Once committed: the views to this node's sockets. */
+  deliver(): void;
+}
+
 export interface RoomNotifier {
-  /** `askedBy`: the socket whose command made the change; it should have the new view before its answer. */
-  changed(stored: StoredRoom, askedBy?: string): void;
+  /** `askedBy`: the socket whose command makes the change; it should have the new view before its answer. */
+  prepare(next: StoredRoom, askedBy?: string): PreparedChange;
   seatRemoved(roomId: string, seat: SeatIndex): void;
   /** The room now lives under a new id (after a removal); its remaining seat should follow. */
   moved(oldId: string, newId: string): void;
@@ -265,9 +274,10 @@ export class RoomService {
       const { room, answer } = changed.value;
       const saved = { ok: true as const, ...answer, version: stored.version + 1 };
       const ttl = roomTtlMs(room, this.lifetimes);
-      const outcome = await this.store.commit(roomId, stored.version, room, commandId, JSON.stringify(saved), ttl);
+      const prepared = this.notify.prepare({ version: saved.version, room }, askedBy);
+      const outcome = await this.store.commit(roomId, stored.version, room, commandId, JSON.stringify(saved), ttl, prepared.publication);
       if (outcome.status === 'ok') {
-        this.notify.changed({ version: outcome.version, room }, askedBy);
+        prepared.deliver();
         return saved;
       }
       if (outcome.status === 'duplicate') return JSON.parse(outcome.result) as Ack<T & { version: number }>;

@@ -50,7 +50,7 @@ export async function startServer(config: Config, log: Logger, store?: RoomStore
     config,
     log,
     shared: redis && { redis: redis.redis, prefix: redis.prefix },
-    ...(cluster ? { adapter: cluster.adapter } : {}),
+    ...(cluster ? { cluster } : {}),
   });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -6,6 +6,7 @@
 // Compare-and-set happens inside the script; there is no WATCH/MULTI on the shared connection.
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Room } from '../../shared/room.js';
+import { APPEND_TO_STREAM_LUA, type Publication } from '../cluster.js';
 import { REMEMBERED_COMMANDS, type CommitOutcome, type Loaded, type LookupKind, type RoomStore } from './types.js';
 
 const LOAD = `
@@ -22,22 +23,36 @@ redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1
 `;
 
-// ARGV: expected version, doc, command id, result, ttl ms, commands remembered
-const COMMIT = `
-local v = redis.call('HGET', KEYS[1], 'v')
-if not v then return { 'missing' } end
-local previous = redis.call('HGET', KEYS[2], ARGV[3])
-if previous then return { 'duplicate', previous } end
-if v ~= ARGV[1] then return { 'conflict' } end
-local next = tonumber(v) + 1
-redis.call('HSET', KEYS[1], 'v', next, 'doc', ARGV[2])
-redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
-redis.call('RPUSH', KEYS[3], ARGV[3])
-if redis.call('LLEN', KEYS[3]) > tonumber(ARGV[6]) then
-  redis.call('HDEL', KEYS[2], redis.call('LPOP', KEYS[3]))
+// KEYS: room, results, order; ARGV: expected version, doc, command id, result, ttl ms, commands remembered
+const COMMIT_FUNCTION = `
+local function commit()
+  local v = redis.call('HGET', KEYS[1], 'v')
+  if not v then return { 'missing' } end
+  local previous = redis.call('HGET', KEYS[2], ARGV[3])
+  if previous then return { 'duplicate', previous } end
+  if v ~= ARGV[1] then return { 'conflict' } end
+  local next = tonumber(v) + 1
+  redis.call('HSET', KEYS[1], 'v', next, 'doc', ARGV[2])
+  redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
+  redis.call('RPUSH', KEYS[3], ARGV[3])
+  if redis.call('LLEN', KEYS[3]) > tonumber(ARGV[6]) then
+    redis.call('HDEL', KEYS[2], redis.call('LPOP', KEYS[3]))
+  end
+  for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
+  return { 'ok', tostring(next) }
 end
-for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
-return { 'ok', tostring(next) }
+`;
+
+const COMMIT = `${COMMIT_FUNCTION}
+return commit()
+`;
+
+// The same, and once committed, the change's views go to the other nodes in the same round trip.
+// KEYS: + stream; ARGV: + entries (JSON), stream retention ms, stream ttl ms
+const COMMIT_AND_PUBLISH = `${COMMIT_FUNCTION}${APPEND_TO_STREAM_LUA}
+local result = commit()
+if result[1] == 'ok' then appendToStream(KEYS[4], cjson.decode(ARGV[7]), ARGV[8], ARGV[9]) end
+return result
 `;
 
 const TOUCH = `
@@ -60,6 +75,21 @@ interface Scripts {
     result: string,
     ttlMs: number,
     remembered: number,
+  ): Promise<string[]>;
+  closerCommitAndPublish(
+    room: string,
+    results: string,
+    order: string,
+    stream: string,
+    expected: number,
+    doc: string,
+    commandId: string,
+    result: string,
+    ttlMs: number,
+    remembered: number,
+    entries: string,
+    retentionMs: number,
+    streamTtlMs: number,
   ): Promise<string[]>;
   closerTouch(room: string, results: string, order: string, ttlMs: number): Promise<number>;
 }
@@ -87,6 +117,7 @@ export class RedisStore implements RoomStore {
     redis.defineCommand('closerLoad', { numberOfKeys: 2, lua: LOAD });
     redis.defineCommand('closerCreate', { numberOfKeys: 1, lua: CREATE });
     redis.defineCommand('closerCommit', { numberOfKeys: 3, lua: COMMIT });
+    redis.defineCommand('closerCommitAndPublish', { numberOfKeys: 4, lua: COMMIT_AND_PUBLISH });
     redis.defineCommand('closerTouch', { numberOfKeys: 3, lua: TOUCH });
     this.scripts = redis as unknown as Scripts;
   }
@@ -128,19 +159,27 @@ export class RedisStore implements RoomStore {
     commandId: string,
     result: string,
     ttlMs: number,
+    publication?: Publication,
   ): Promise<CommitOutcome> {
     const [roomKey, results, order] = this.roomKeys(roomId);
-    const [status, detail] = await this.scripts.closerCommit(
-      roomKey,
-      results,
-      order,
-      expectedVersion,
-      JSON.stringify(room),
-      commandId,
-      result,
-      ttlMs,
-      REMEMBERED_COMMANDS,
-    );
+    const doc = JSON.stringify(room);
+    const [status, detail] = publication
+      ? await this.scripts.closerCommitAndPublish(
+          roomKey,
+          results,
+          order,
+          publication.stream.key,
+          expectedVersion,
+          doc,
+          commandId,
+          result,
+          ttlMs,
+          REMEMBERED_COMMANDS,
+          JSON.stringify(publication.entries),
+          publication.stream.retentionMs,
+          publication.stream.ttlMs,
+        )
+      : await this.scripts.closerCommit(roomKey, results, order, expectedVersion, doc, commandId, result, ttlMs, REMEMBERED_COMMANDS);
     if (status === 'ok') return { status, version: Number(detail) };
     if (status === 'duplicate') return { status, result: detail ?? '' };
     if (status === 'conflict' || status === 'missing') return { status };

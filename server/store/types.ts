@@ -1,6 +1,7 @@
 // The one interface the room service needs from storage. Two implementations pass the same
 // contract suite (tests/integration/store-contract.ts): RedisStore for real use, MemoryStore embedded.
 import type { Room } from '../../shared/room.js';
+import type { Publication } from '../cluster.js';
 
 export interface StoredRoom {
   version: number;
@@ -27,7 +28,9 @@ export interface RoomStore {
   load(roomId: string, commandId?: string): Promise<Loaded>;
   /**
    * Writes `room` as version expectedVersion + 1 only if the stored version is still expectedVersion
-   * and the command id is new; remembers `result` under the command id. One round trip.
+   * and the command id is new; remembers `result` under the command id. With a `publication` (several
+   * nodes), the views it holds go to the other nodes in the same step, only if the commit happened.
+   * One round trip.
    */
   commit(
     roomId: string,
@@ -36,6 +39,7 @@ export interface RoomStore {
     commandId: string,
     result: string,
     ttlMs: number,
+    publication?: Publication,
   ): Promise<CommitOutcome>;
   /** Renews a room's lifetime without changing it. */
   touch(roomId: string, ttlMs: number): Promise<void>;
