@@ -1,7 +1,8 @@
-// Several nodes on one Redis. Socket.IO's Redis Streams adapter carries every emit, presence query and
-// disconnect to the other nodes, so any node serves any room and the two people may sit on different
+// Several nodes on one Redis. Socket.IO's Redis Streams adapter carries emits, presence queries and
+// disconnects to the other nodes, so any node serves any room and the two people may sit on different
 // nodes. No room state lives in a node: the room is in the store; sockets and their seats are the
-// node's only memory, and Socket.IO asks the other nodes for theirs (fetchSockets).
+// node's only memory, and Socket.IO asks the other nodes for theirs (fetchSockets). A change's views
+// are written to the adapter's stream by the store's commit itself (broadcastEntry), saving a round trip.
 //
 // The adapter's stream holds what was sent to people's screens, so Closer keeps it short: every XADD
 // the adapter makes runs as one Lua script that trims the stream to its last STREAM_RETENTION_MS (by

@@ -1,5 +1,6 @@
 // Rooms in Redis. Each room is three keys sharing the `{roomId}` hash tag, so one Lua script can
-// check and write them together (and Redis Cluster keeps them on one slot):
+// check and write them together (one slot; only the commit that also publishes to the adapter's stream
+// touches another key):
 //   <prefix>:{id}:room     hash { v: version, doc: JSON }
 //   <prefix>:{id}:results  hash commandId → saved result (the last REMEMBERED_COMMANDS)
 //   <prefix>:{id}:order    list of those command ids, oldest first
