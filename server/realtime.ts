@@ -1,11 +1,11 @@
 // Socket.IO wiring: who may connect, which seats a socket holds, and where each view goes.
-// Each seat has its own Socket.IO room (`<roomId>#<seat>`); a view is only ever sent there.
+// Each seat has its own Socket.IO room (seatChannel); a view is only ever sent there.
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import * as v from 'valibot';
 import type { Redis } from 'ioredis';
 import {
-  fail,
+  refuse,
   rateLimited,
   type Ack,
   type AppError,
@@ -33,6 +33,7 @@ import type { Logger } from './log.js';
 import { RoomService, type RoomNotifier } from './rooms.js';
 import type { RoomStore, StoredRoom } from './store/types.js';
 import { roomRef } from './tokens.js';
+import { roomChannel, seatChannel } from './channels.js';
 import { broadcastEntry, type Cluster } from './cluster.js';
 import type { Config } from './config.js';
 
@@ -47,7 +48,6 @@ const UnknownEvent = v.unknown();
 
 const KNOWN_EVENTS = new Set(['room:create', 'room:peek', 'room:join', 'room:join-by-code', 'room:command', 'room:erase']);
 
-const seatRoom = (roomId: string, seat: SeatIndex) => `${roomId}#${seat}`;
 
 export function originAllowed(req: IncomingMessage, allowed: string[] | null): boolean {
   const origin = req.headers.origin;
@@ -62,7 +62,7 @@ export function originAllowed(req: IncomingMessage, allowed: string[] | null): b
 }
 
 function refusal(code: HandshakeRefusal['code'], message?: string): Error {
-  return refusalOf(fail(code, message).error);
+  return refusalOf(refuse(code, message).error);
 }
 
 function refusalOf(error: AppError): Error {
@@ -115,7 +115,7 @@ export function attachRealtime(
       const sends = ([0, 1] as const)
         .filter((seat) => next.room.seats[seat])
         .map((seat) => ({
-          room: seatRoom(next.room.id, seat),
+          room: seatChannel(next.room.id, seat),
           message: snapshot(next, seat),
           asker: asker?.data.seats.includes(seat) ? asker : undefined,
         }));
@@ -135,19 +135,19 @@ export function attachRealtime(
       };
     },
     seatRemoved(roomId, seat) {
-      io.to(seatRoom(roomId, seat)).emit('seat:removed');
-      io.in(seatRoom(roomId, seat)).disconnectSockets(true);
+      io.to(seatChannel(roomId, seat)).emit('seat:removed');
+      io.in(seatChannel(roomId, seat)).disconnectSockets(true);
     },
     moved(oldId, newId) {
       // After the creator's answer has gone out (it is sent once this task's promises settle).
       setImmediate(() => {
-        io.to(oldId).emit('room:moved', { roomId: newId });
-        io.in(oldId).disconnectSockets(true);
+        io.to(roomChannel(oldId)).emit('room:moved', { roomId: newId });
+        io.in(roomChannel(oldId)).disconnectSockets(true);
       });
     },
     erased(roomId) {
-      io.to(roomId).emit('room:erased');
-      io.in(roomId).disconnectSockets(true);
+      io.to(roomChannel(roomId)).emit('room:erased');
+      io.in(roomChannel(roomId)).disconnectSockets(true);
     },
   };
   const service = new RoomService(store, config.lifetimes, notifier);
@@ -156,10 +156,10 @@ export function attachRealtime(
   /** Tells the room who is online now, asking every node. Best effort: a failure is logged, never thrown. */
   async function broadcastPresence(roomId: string): Promise<void> {
     try {
-      const sockets = await io.in(roomId).fetchSockets();
+      const sockets = await io.in(roomChannel(roomId)).fetchSockets();
       const online: [boolean, boolean] = [false, false];
       for (const socket of sockets) for (const seat of socket.data.seats) online[seat] = true;
-      io.to(roomId).emit('room:presence', { online });
+      io.to(roomChannel(roomId)).emit('room:presence', { online });
     } catch (error) {
       log.warn({ err: { message: (error as Error).message } }, 'could not tell a room who is online');
     }
@@ -185,12 +185,12 @@ export function attachRealtime(
   async function seat(socket: CloserSocket, roomId: string, seats: SeatIndex[]): Promise<void> {
     const previous = socket.data.roomId;
     if (previous && previous !== roomId) {
-      for (const name of [previous, seatRoom(previous, 0), seatRoom(previous, 1)]) await socket.leave(name);
+      for (const name of [roomChannel(previous), seatChannel(previous, 0), seatChannel(previous, 1)]) await socket.leave(name);
     }
     socket.data = { roomId, seats };
     // Join first, then load: a change committed in between reaches this socket either way (in the
     // load, or as a broadcast it now receives). Loading first would miss it until the next change.
-    await socket.join([roomId, ...seats.map((s) => seatRoom(roomId, s))]);
+    await socket.join([roomChannel(roomId), ...seats.map((s) => seatChannel(roomId, s))]);
     const { stored } = await store.load(roomId);
     // Erased or expired a moment ago: closing makes the client ask again, and hear that the room is gone.
     if (!stored) return void socket.disconnect(true);
@@ -214,14 +214,14 @@ export function attachRealtime(
       const allowed = await limits.command(socket.id);
       if (!allowed.ok) return rateLimited(allowed.retryAfterMs);
       const parsed = parse(schema, input);
-      if (!parsed.ok) return fail('BAD_REQUEST', parsed.message);
+      if (!parsed.ok) return refuse('BAD_REQUEST', parsed.message);
       return run(parsed.value);
     };
     inFlight += 1;
     handle()
       .then(reply, (error: unknown) => {
         log.error({ event, err: { message: error instanceof Error ? error.message : String(error) } }, 'command failed');
-        reply(fail(store.kind === 'redis' ? 'UNAVAILABLE' : 'INTERNAL'));
+        reply(refuse(store.kind === 'redis' ? 'UNAVAILABLE' : 'INTERNAL'));
       })
       .finally(() => {
         inFlight -= 1;
@@ -301,7 +301,7 @@ export function attachRealtime(
     socket.on('room:command', (input, ack) =>
       answer(socket, 'room:command', ack, CommandSchema, input, async (value) => {
         const roomId = socket.data.roomId;
-        if (!roomId || !socket.data.seats.includes(value.seat)) return fail('NOT_SEATED');
+        if (!roomId || !socket.data.seats.includes(value.seat)) return refuse('NOT_SEATED');
         return service.command(roomId, value.seat, value.commandId, value.command, socket.id);
       }),
     );
@@ -309,7 +309,7 @@ export function attachRealtime(
     socket.on('room:erase', (input, ack) =>
       answer(socket, 'room:erase', ack, EraseSchema, input, async () => {
         const roomId = socket.data.roomId;
-        if (!roomId) return fail('NOT_SEATED');
+        if (!roomId) return refuse('NOT_SEATED');
         const erased = await service.erase(roomId);
         log.info({ room: roomRef(roomId) }, 'room erased');
         // Answer first, then tell everyone and close their sockets, so the eraser's answer is not lost.
@@ -320,7 +320,7 @@ export function attachRealtime(
 
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN_EVENTS.has(event)) return;
-      answer(socket, event, args.at(-1), UnknownEvent, undefined, async () => fail('BAD_REQUEST', 'Unknown event.'));
+      answer(socket, event, args.at(-1), UnknownEvent, undefined, async () => refuse('BAD_REQUEST', 'Unknown event.'));
     });
 
     socket.on('disconnect', () => {

@@ -4,7 +4,7 @@
 import { randomInt } from 'node:crypto';
 import { nanoid } from 'nanoid';
 import {
-  fail,
+  refuse,
   type Ack,
   type CreateRoomInput,
   type Credential,
@@ -84,7 +84,7 @@ export class RoomService {
       },
       this.lifetimes,
     );
-    if (!(await this.store.create(room, roomTtlMs(room, this.lifetimes)))) return fail('TRY_AGAIN');
+    if (!(await this.store.create(room, roomTtlMs(room, this.lifetimes)))) return refuse('TRY_AGAIN');
     await this.store.putLookup('claim', input.commandId, room.id, this.lifetimes.inviteMs);
     if (room.invite) await this.store.putLookup('code', room.invite.code, room.id, this.lifetimes.inviteMs);
 
@@ -96,8 +96,8 @@ export class RoomService {
   /** Answers the creator's name while the second seat is free; a full room shows nothing of itself. */
   async peek(roomId: string): Promise<Ack<{ hostName: string }>> {
     const { stored } = await this.store.load(roomId);
-    if (!stored) return fail('ROOM_NOT_FOUND');
-    if (stored.room.seats[1]) return fail('ROOM_FULL');
+    if (!stored) return refuse('ROOM_NOT_FOUND');
+    if (stored.room.seats[1]) return refuse('ROOM_FULL');
     return { ok: true, hostName: stored.room.seats[0].name };
   }
 
@@ -111,9 +111,9 @@ export class RoomService {
     if (earlier) return this.takeSeat(earlier, input.name, input.commandId, null, true);
     const code = normalizeCode(input.code);
     const roomId = code && (await this.store.getLookup('code', code));
-    if (!code || !roomId) return fail('CODE_INVALID');
+    if (!code || !roomId) return refuse('CODE_INVALID');
     const answer = await this.takeSeat(roomId, input.name, input.commandId, code);
-    if (!answer.ok) return answer.error.code === 'ROOM_NOT_FOUND' ? fail('CODE_INVALID') : answer;
+    if (!answer.ok) return answer.error.code === 'ROOM_NOT_FOUND' ? refuse('CODE_INVALID') : answer;
     await this.store.dropLookup('code', code);
     return answer;
   }
@@ -121,9 +121,9 @@ export class RoomService {
   /** Checks a device's tokens on (re)connect and renews the room's lifetime: a visit is activity. */
   async resume(auth: SeatAuth): Promise<Result<{ stored: StoredRoom; seats: SeatIndex[] }>> {
     const { stored } = await this.store.load(auth.roomId);
-    if (!stored) return { ok: false, error: fail('ROOM_NOT_FOUND').error };
+    if (!stored) return { ok: false, error: refuse('ROOM_NOT_FOUND').error };
     const seats = seatsForTokenHashes(stored.room, auth.tokens.map(hashToken));
-    if (!seats) return { ok: false, error: fail('SEAT_REFUSED').error };
+    if (!seats) return { ok: false, error: refuse('SEAT_REFUSED').error };
     await this.store.touch(auth.roomId, roomTtlMs(stored.room, this.lifetimes));
     return { ok: true, value: { stored, seats } };
   }
@@ -208,7 +208,7 @@ export class RoomService {
     const answer = await this.mutate(roomId, uniqueCommitId(), (room) => {
       const claimed = seatClaimedBy(room, claimId);
       if (claimed !== null) return { ok: true, value: { room: reissueToken(room, claimed, hash), answer: { seat: claimed } } };
-      if (reclaimOnly) return { ok: false, error: fail('CODE_INVALID').error };
+      if (reclaimOnly) return { ok: false, error: refuse('CODE_INVALID').error };
       const joined = joinRoom(room, { name, tokenHash: hash, claimId }, this.now(), viaCode);
       return joined.ok ? { ok: true, value: { room: joined.value.room, answer: { seat: joined.value.seat } } } : joined;
     });
@@ -229,7 +229,7 @@ export class RoomService {
         next = reissueToken(next, seat, fresh.hash);
         credentials.push({ seat, token: fresh.token });
       }
-      if (seatClaimedBy(room, claimId) === null) return { ok: false, error: fail('ROOM_FULL').error };
+      if (seatClaimedBy(room, claimId) === null) return { ok: false, error: refuse('ROOM_FULL').error };
       return { ok: true, value: { room: next, answer: {} } };
     });
     return answer.ok ? { ok: true, roomId, credentials } : answer;
@@ -268,7 +268,7 @@ export class RoomService {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const { stored, replay } = await this.store.load(roomId, commandId);
       if (replay) return JSON.parse(replay) as Ack<T & { version: number }>;
-      if (!stored) return fail('ROOM_NOT_FOUND');
+      if (!stored) return refuse('ROOM_NOT_FOUND');
       const changed = change(stored.room);
       if (!changed.ok) return { ok: false, error: changed.error };
       const { room, answer } = changed.value;
@@ -281,9 +281,9 @@ export class RoomService {
         return saved;
       }
       if (outcome.status === 'duplicate') return JSON.parse(outcome.result) as Ack<T & { version: number }>;
-      if (outcome.status === 'missing') return fail('ROOM_NOT_FOUND');
+      if (outcome.status === 'missing') return refuse('ROOM_NOT_FOUND');
     }
-    return fail('TRY_AGAIN');
+    return refuse('TRY_AGAIN');
   }
 }
 

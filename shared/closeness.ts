@@ -37,7 +37,7 @@ export function answerRound(
   value: number,
 ): { ok: true; rounds: ClosenessRound[] } | { ok: false; error: AppError } {
   const round = rounds.find((r) => r.id === id);
-  if (!round) return { ok: false, error: { code: 'STEP_NOT_FOUND', message: 'That question has closed.' } };
+  if (!round) return { ok: false, error: { code: 'NOT_FOUND', message: 'That question has closed.' } };
   if (round.answers[seat] !== null) return { ok: false, error: { code: 'ALREADY_ANSWERED', message: 'You have already answered.' } };
   if (!Number.isInteger(value) || value < 0 || value > CIRCLES) {
     return { ok: false, error: { code: 'BAD_REQUEST', message: `Choose one of the ${CIRCLES} pictures, or skip.` } };

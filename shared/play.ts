@@ -106,7 +106,7 @@ export function endActivity(play: Play, now: number): PlayResult {
 }
 
 export function forgetMemory(play: Play, id: string): PlayResult {
-  if (!play.memories.some((m) => m.id === id)) return refuse('STEP_NOT_FOUND', 'That memory was already removed.');
+  if (!play.memories.some((m) => m.id === id)) return refuse('NOT_FOUND', 'That memory was already removed.');
   return { ok: true, play: { ...play, memories: play.memories.filter((m) => m.id !== id) } };
 }
 

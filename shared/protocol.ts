@@ -4,59 +4,27 @@ import type { ActivityId } from './activities/catalog.js';
 import type { ActivityView } from './activities/registry.js';
 import type { ClosenessView } from './closeness.js';
 import type { Memory, Proposal } from './play.js';
+import type { AppError, Audience, PlayMode, Refused, SeatIndex } from './core.js';
 
-export type Audience = 'partners' | 'friends' | 'family';
-export type PlayMode = 'two-devices' | 'one-device';
-export type SeatIndex = 0 | 1;
-
-/** The creator sits in seat 0; the person who joins takes seat 1. */
-export const CREATOR_SEAT: SeatIndex = 0;
-export const SEATS: readonly SeatIndex[] = [0, 1];
-
-export const ERROR_MESSAGES = {
-  BAD_REQUEST: 'That request was not understood.',
-  ROOM_NOT_FOUND: 'This room is not here any more. It may have expired or been erased.',
-  ROOM_FULL: 'This room already has two people.',
-  CODE_INVALID: "That code didn't work. Check it, or ask for a new code.",
-  SEAT_REFUSED: 'This device is not seated in that room.',
-  NOT_SEATED: 'Join the room first.',
-  NOT_ALLOWED: 'Only the person who made the room can do that.',
-  NOT_POSSIBLE: 'That cannot be done right now.',
-  NOT_YOUR_TURN: "It's the other person's turn for that.",
-  WRONG_PHASE: "That can't be done at this point of the game.",
-  TOO_LONG: 'That is longer than this answer allows.',
-  UNKNOWN_CARD: 'That card is no longer on the table.',
-  ALREADY_READY: 'You are already ready.',
-  ALREADY_ANSWERED: 'You have already answered this card.',
-  NO_ACTIVITY: 'No activity is running right now.',
-  STEP_NOT_FOUND: 'That was just removed.',
-  STALE_EDIT: 'That was just changed by the other person. Have a look and try again.',
-  PAST_DATE: 'That date has passed. Use it anyway?',
-  TRY_AGAIN: 'Something was busy. Please try again.',
-  RATE_LIMITED: 'That was a lot of tries in a short time. Please wait a moment and try again.',
-  UNAVAILABLE: 'Closer cannot reach its storage right now. Please try again in a moment.',
-  INTERNAL: 'Something went wrong on our side. Please try again.',
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_MESSAGES;
-
-export interface AppError {
-  code: ErrorCode;
-  message: string;
-  /** With RATE_LIMITED: how long to wait before trying again. */
-  retryAfterMs?: number;
-}
+export {
+  CREATOR_SEAT,
+  ERROR_MESSAGES,
+  SEATS,
+  other,
+  refuse,
+  type AppError,
+  type Audience,
+  type ErrorCode,
+  type PlayMode,
+  type Refused,
+  type SeatIndex,
+} from './core.js';
 
 export type Ok<T extends object = object> = { ok: true } & T;
-export type Failed = { ok: false; error: AppError };
 /** Every ack answers either ok with its data, or a typed error whose message the UI can show. */
-export type Ack<T extends object = object> = Ok<T> | Failed;
+export type Ack<T extends object = object> = Ok<T> | Refused;
 
-export function fail(code: ErrorCode, message: string = ERROR_MESSAGES[code]): Failed {
-  return { ok: false, error: { code, message } };
-}
-
-export function rateLimited(retryAfterMs: number): Failed {
+export function rateLimited(retryAfterMs: number): Refused {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
   return { ok: false, error: { code: 'RATE_LIMITED', message: `That was a lot of tries in a short time. Please try again in ${wait}.`, retryAfterMs } };

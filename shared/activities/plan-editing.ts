@@ -139,7 +139,7 @@ export function editPlan(plan: Plan, actor: SeatIndex, edit: PlanEdit, now: numb
     case 'edit-step': {
       const index = stepAt(edit.stepId);
       const step = plan.steps[index];
-      if (!step) return refuse('STEP_NOT_FOUND', GONE);
+      if (!step) return refuse('NOT_FOUND', GONE);
       if (step.rev !== edit.rev) return refuse('STALE_EDIT', 'This step was just changed by the other person. Have a look and try again.');
       const changed: Step = { ...step, rev: step.rev + 1, by: actor };
       if (edit.text !== undefined) {
@@ -158,7 +158,7 @@ export function editPlan(plan: Plan, actor: SeatIndex, edit: PlanEdit, now: numb
     }
     case 'move-step': {
       const step = plan.steps[stepAt(edit.stepId)];
-      if (!step) return refuse('STEP_NOT_FOUND', GONE);
+      if (!step) return refuse('NOT_FOUND', GONE);
       const rest = plan.steps.filter((s) => s.id !== edit.stepId);
       // A step moved before one that was just deleted goes to the end rather than failing.
       const before = edit.before === null ? -1 : rest.findIndex((s) => s.id === edit.before);
@@ -167,13 +167,13 @@ export function editPlan(plan: Plan, actor: SeatIndex, edit: PlanEdit, now: numb
     }
     case 'check-step': {
       const step = plan.steps[stepAt(edit.stepId)];
-      if (!step) return refuse('STEP_NOT_FOUND', GONE);
+      if (!step) return refuse('NOT_FOUND', GONE);
       // Ticking a step off is independent of its text, so it leaves `rev` alone: an edit in flight still lands.
       const steps = plan.steps.map((s) => (s.id === step.id ? { ...s, done: edit.done, by: actor } : s));
       return { ok: true, plan: noted({ ...plan, steps }, actor, edit.done ? 'checked off a step' : 'reopened a step') };
     }
     case 'delete-step': {
-      if (stepAt(edit.stepId) === -1) return refuse('STEP_NOT_FOUND', GONE);
+      if (stepAt(edit.stepId) === -1) return refuse('NOT_FOUND', GONE);
       return { ok: true, plan: noted({ ...plan, steps: plan.steps.filter((s) => s.id !== edit.stepId) }, actor, 'removed a step') };
     }
     case 'set-target': {
@@ -189,12 +189,12 @@ export function editPlan(plan: Plan, actor: SeatIndex, edit: PlanEdit, now: numb
       return { ok: true, plan: noted({ ...plan, needs: [...plan.needs, need], nextId: plan.nextId + 1 }, actor, 'added a thing needed') };
     }
     case 'check-need': {
-      if (!plan.needs.some((n) => n.id === edit.needId)) return refuse('STEP_NOT_FOUND', 'That item was just removed.');
+      if (!plan.needs.some((n) => n.id === edit.needId)) return refuse('NOT_FOUND', 'That item was just removed.');
       const needs = plan.needs.map((n) => (n.id === edit.needId ? { ...n, got: edit.got, by: actor } : n));
       return { ok: true, plan: noted({ ...plan, needs }, actor, 'ticked a thing needed') };
     }
     case 'delete-need': {
-      if (!plan.needs.some((n) => n.id === edit.needId)) return refuse('STEP_NOT_FOUND', 'That item was just removed.');
+      if (!plan.needs.some((n) => n.id === edit.needId)) return refuse('NOT_FOUND', 'That item was just removed.');
       return { ok: true, plan: noted({ ...plan, needs: plan.needs.filter((n) => n.id !== edit.needId) }, actor, 'removed a thing needed') };
     }
   }

@@ -192,7 +192,7 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { now: number }): Mov
     }
     case 'remove-idea': {
       if (state.phase !== 'ideas' || state.ready[seat]) return refuse('WRONG_PHASE');
-      if (m.index >= state.drafts[seat].length) return refuse('STEP_NOT_FOUND');
+      if (m.index >= state.drafts[seat].length) return refuse('NOT_FOUND');
       return { ok: true, state: { ...state, drafts: set(state.drafts, state.drafts[seat].filter((_, i) => i !== m.index)) } };
     }
     case 'ideas-done': {
@@ -206,7 +206,7 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { now: number }): Mov
     }
     case 'vote': {
       if (state.phase !== 'choose' || state.ready[seat]) return refuse('WRONG_PHASE');
-      if (!state.pool.some((p) => p.id === m.ideaId)) return refuse('STEP_NOT_FOUND', 'That idea is not on the list.');
+      if (!state.pool.some((p) => p.id === m.ideaId)) return refuse('NOT_FOUND', 'That idea is not on the list.');
       const mine = state.votes[seat].filter((id) => id !== m.ideaId);
       if (m.on && mine.length >= state.voteLimit) {
         return refuse('NOT_POSSIBLE', state.voteLimit === 1 ? 'Pick just one this time.' : `Up to ${state.voteLimit} votes each.`);

@@ -29,7 +29,7 @@ describe('closeness circles', () => {
   it('refuse a second answer, an unknown question and values outside 0–7', () => {
     const rounds = answered(openRound([], 'r1', 'before', 'x', 1), 0, 'r1', 2);
     const refusals = [answerRound(rounds, 0, 'r1', 3), answerRound(rounds, 1, 'nope', 3), answerRound(rounds, 1, 'r1', 8), answerRound(rounds, 1, 'r1', 2.5)];
-    expect(refusals.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ALREADY_ANSWERED', 'STEP_NOT_FOUND', 'BAD_REQUEST', 'BAD_REQUEST']);
+    expect(refusals.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ALREADY_ANSWERED', 'NOT_FOUND', 'BAD_REQUEST', 'BAD_REQUEST']);
   });
 
   it('a new question replaces one left half-answered', () => {

@@ -142,7 +142,7 @@ describe('the live plan', () => {
     const step = added.plan.steps[0]!;
     const gone = editPlan(added.plan, 1, { type: 'delete-step', stepId: step.id }, NOW) as { plan: Plan };
     const late = editPlan(gone.plan, 0, { type: 'edit-step', stepId: step.id, rev: step.rev, text: 'Buy rye flour' }, NOW);
-    expect(late.ok ? 'ok' : late.error.code).toBe('STEP_NOT_FOUND');
+    expect(late.ok ? 'ok' : late.error.code).toBe('NOT_FOUND');
     const changed = editPlan(added.plan, 1, { type: 'edit-step', stepId: step.id, rev: step.rev, text: 'Buy spelt' }, NOW) as { plan: Plan };
     const stale = editPlan(changed.plan, 0, { type: 'edit-step', stepId: step.id, rev: step.rev, text: 'Buy rye' }, NOW);
     expect(stale.ok ? 'ok' : stale.error.code).toBe('STALE_EDIT');
@@ -194,7 +194,7 @@ describe('the live plan', () => {
           else edit = { type: 'move-step', stepId: target.id, before: steps[o.pick2 % steps.length]?.id ?? null };
           const result = editPlan(server, o.seat, edit, NOW);
           if (!result.ok) {
-            expect(['STEP_NOT_FOUND', 'STALE_EDIT']).toContain(result.error.code);
+            expect(['NOT_FOUND', 'STALE_EDIT']).toContain(result.error.code);
             continue;
           }
           server = result.plan;

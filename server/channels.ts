@@ -1,0 +1,15 @@
+// Socket.IO room names. They cross Redis between nodes (the adapter's stream and pub/sub), so they are
+// opaque: a one-way hash of the room id, never the id itself. After an erase, whatever the adapter
+// still carries names no room anyone could open.
+import { createHash } from 'node:crypto';
+import type { SeatIndex } from '../shared/core.js';
+
+/** Everyone in the room: presence, erase, moved. */
+export function roomChannel(roomId: string): string {
+  return `r:${createHash('sha256').update(roomId).digest('base64url').slice(0, 22)}`;
+}
+
+/** One seat's views go only here. */
+export function seatChannel(roomId: string, seat: SeatIndex): string {
+  return `${roomChannel(roomId)}#${seat}`;
+}
