@@ -214,7 +214,7 @@ export function attachRealtime(
       const allowed = await limits.command(socket.id);
       if (!allowed.ok) return rateLimited(allowed.retryAfterMs);
       const parsed = parse(schema, input);
-      if (!parsed.ok) return refuse('BAD_REQUEST', parsed.message);
+      if (!parsed.ok) return parsed;
       return run(parsed.value);
     };
     inFlight += 1;

@@ -1,7 +1,7 @@
 // Closeness circles: the Inclusion of Other in the Self measure — seven pairs of circles from apart to
 // almost overlapping — offered before and after each activity. Optional, one tap, private until both
 // have answered (or skipped); the revealed pairs form the room's history.
-import type { AppError, SeatIndex } from './protocol.js';
+import { ok, other, refuse, withSeat, type Result, type SeatIndex } from './core.js';
 
 export const CIRCLES = 7;
 /** Pairs kept for the history chart. */
@@ -35,22 +35,20 @@ export function answerRound(
   seat: SeatIndex,
   id: string,
   value: number,
-): { ok: true; rounds: ClosenessRound[] } | { ok: false; error: AppError } {
+): Result<ClosenessRound[]> {
   const round = rounds.find((r) => r.id === id);
-  if (!round) return { ok: false, error: { code: 'NOT_FOUND', message: 'That question has closed.' } };
-  if (round.answers[seat] !== null) return { ok: false, error: { code: 'ALREADY_ANSWERED', message: 'You have already answered.' } };
-  if (!Number.isInteger(value) || value < 0 || value > CIRCLES) {
-    return { ok: false, error: { code: 'BAD_REQUEST', message: `Choose one of the ${CIRCLES} pictures, or skip.` } };
-  }
-  const answers: ClosenessRound['answers'] = seat === 0 ? [value, round.answers[1]] : [round.answers[0], value];
-  return { ok: true, rounds: rounds.map((r) => (r.id === id ? { ...r, answers } : r)) };
+  if (!round) return refuse('NOT_FOUND', 'That question has closed.');
+  if (round.answers[seat] !== null) return refuse('ALREADY_ANSWERED', 'You have already answered.');
+  if (!Number.isInteger(value) || value < 0 || value > CIRCLES) return refuse('BAD_REQUEST', `Choose one of the ${CIRCLES} pictures, or skip.`);
+  const answers = withSeat(round.answers, seat, value);
+  return ok(rounds.map((r) => (r.id === id ? { ...r, answers } : r)));
 }
 
 export function closenessView(rounds: ClosenessRound[], seat: SeatIndex): ClosenessView {
   const open = rounds.find((r) => r.answers[0] === null || r.answers[1] === null);
   return {
     open: open
-      ? { id: open.id, moment: open.moment, mine: open.answers[seat], otherAnswered: open.answers[seat === 0 ? 1 : 0] !== null }
+      ? { id: open.id, moment: open.moment, mine: open.answers[seat], otherAnswered: open.answers[other(seat)] !== null }
       : null,
     history: rounds
       .filter((r) => r.answers[0] !== null && r.answers[1] !== null)

@@ -1,11 +1,11 @@
 // The lobby and the running activity, as part of the room: either person proposes an activity, it
 // starts when both are Ready, moves go to the activity's pure functions, and either can end it.
 import { activityById, type ActivityId, type ActivityView } from './activities/registry.js';
-import type { NewMemory, SetupContext } from './activities/types.js';
-import { ERROR_MESSAGES, type AppError, type ErrorCode, type SeatIndex } from './protocol.js';
+import type { Awaiting, NewMemory, SetupContext } from './activities/types.js';
 import { answerRound, openRound, type ClosenessRound } from './closeness.js';
+import { ok, refuse, withSeat, type Result, type SeatIndex } from './core.js';
+import { parse } from './parse.js';
 import { seededRng } from './random.js';
-import { parse } from './schemas.js';
 
 export interface Proposal {
   activity: ActivityId;
@@ -51,47 +51,36 @@ export interface Play {
 
 export const EMPTY_PLAY: Play = { proposal: null, activity: null, memories: [], kept: [], closeness: [] };
 
-type PlayResult = { ok: true; play: Play } | { ok: false; error: AppError };
-
-function refuse(code: ErrorCode, message: string = ERROR_MESSAGES[code]): PlayResult {
-  return { ok: false, error: { code, message } };
-}
+type PlayResult = Result<Play>;
 
 export function propose(play: Play, seat: SeatIndex, activity: ActivityId, options: unknown): PlayResult {
   if (play.activity) return refuse('WRONG_PHASE', 'An activity is running: end it first.');
   const parsed = parse(activityById(activity).optionsSchema, options);
-  if (!parsed.ok) return refuse('BAD_REQUEST', parsed.message);
-  return {
-    ok: true,
-    play: { ...play, proposal: { activity, options: parsed.value as Record<string, unknown>, by: seat, ready: [false, false] } },
-  };
+  if (!parsed.ok) return parsed;
+  return ok({ ...play, proposal: { activity, options: parsed.value as Record<string, unknown>, by: seat, ready: [false, false] } });
 }
 
 export function ready(play: Play, seat: SeatIndex, ctx: { now: number; seed: number; room: SetupContext }): PlayResult {
   const proposal = play.proposal;
   if (!proposal) return refuse('WRONG_PHASE', 'Nothing has been proposed yet.');
   if (proposal.ready[seat]) return refuse('ALREADY_READY');
-  const readyNow: Proposal['ready'] = [...proposal.ready];
-  readyNow[seat] = true;
-  if (!readyNow[0] || !readyNow[1]) return { ok: true, play: { ...play, proposal: { ...proposal, ready: readyNow } } };
+  const readyNow = withSeat(proposal.ready, seat, true);
+  if (!readyNow[0] || !readyNow[1]) return ok({ ...play, proposal: { ...proposal, ready: readyNow } });
   const kept = proposal.options.resume === true ? play.kept.find((k) => k.activity === proposal.activity) : undefined;
   const rest = play.kept.filter((k) => k !== kept);
   const closeness = openRound(play.closeness, `${ctx.now}-before`, 'before', proposal.activity, ctx.now);
   if (kept) {
     const activity = { id: proposal.activity, seed: kept.seed, state: kept.state, startedAt: ctx.now };
-    return { ok: true, play: { ...play, proposal: null, kept: rest, activity, closeness } };
+    return ok({ ...play, proposal: null, kept: rest, activity, closeness });
   }
   const rng = seededRng(ctx.seed);
   const state = activityById(proposal.activity).setup(proposal.options, ctx.room, rng);
-  return {
-    ok: true,
-    play: { ...play, proposal: null, activity: { id: proposal.activity, seed: rng.seed(), state, startedAt: ctx.now }, closeness },
-  };
+  return ok({ ...play, proposal: null, activity: { id: proposal.activity, seed: rng.seed(), state, startedAt: ctx.now }, closeness });
 }
 
 export function withdraw(play: Play): PlayResult {
   if (!play.proposal) return refuse('WRONG_PHASE', 'Nothing has been proposed.');
-  return { ok: true, play: { ...play, proposal: null } };
+  return ok({ ...play, proposal: null });
 }
 
 /** Ends the activity; one whose state is worth keeping (a plan) is kept to reopen, replacing an older one. */
@@ -102,18 +91,18 @@ export function endActivity(play: Play, now: number): PlayResult {
   const others = play.kept.filter((k) => k.activity !== instance.id);
   const kept = keep ? [...others, { activity: instance.id, seed: instance.seed, state: instance.state }] : play.kept;
   const closeness = openRound(play.closeness, `${now}-after`, 'after', instance.id, now);
-  return { ok: true, play: { ...play, activity: null, kept, closeness } };
+  return ok({ ...play, activity: null, kept, closeness });
 }
 
 export function forgetMemory(play: Play, id: string): PlayResult {
   if (!play.memories.some((m) => m.id === id)) return refuse('NOT_FOUND', 'That memory was already removed.');
-  return { ok: true, play: { ...play, memories: play.memories.filter((m) => m.id !== id) } };
+  return ok({ ...play, memories: play.memories.filter((m) => m.id !== id) });
 }
 
 /** One person's closeness answer (1–7, or 0 to skip); revealed once both have answered. */
 export function answerCloseness(play: Play, seat: SeatIndex, id: string, value: number): PlayResult {
   const answered = answerRound(play.closeness, seat, id, value);
-  return answered.ok ? { ok: true, play: { ...play, closeness: answered.rounds } } : answered;
+  return answered.ok ? ok({ ...play, closeness: answered.value }) : answered;
 }
 
 /** What the lobby shows about kept activities: which, and one line (e.g. the plan's title). */
@@ -126,18 +115,15 @@ export function playMove(play: Play, seat: SeatIndex, move: unknown, now: number
   if (!instance) return refuse('NO_ACTIVITY');
   const activity = activityById(instance.id);
   const parsed = parse(activity.moveSchema, move);
-  if (!parsed.ok) return refuse('BAD_REQUEST', parsed.message);
+  if (!parsed.ok) return parsed;
   const rng = seededRng(instance.seed);
   const result = activity.move(instance.state, seat, parsed.value, { now, rng });
   if (!result.ok) return result;
-  return {
-    ok: true,
-    play: {
-      ...play,
-      activity: { ...instance, seed: rng.seed(), state: result.state },
-      memories: addMemories(play.memories, instance.id, result.memories ?? [], now),
-    },
-  };
+  return ok({
+    ...play,
+    activity: { ...instance, seed: rng.seed(), state: result.value.state },
+    memories: addMemories(play.memories, instance.id, result.value.memories ?? [], now),
+  });
 }
 
 function addMemories(memories: Memory[], activity: ActivityId, added: NewMemory[], now: number): Memory[] {
@@ -151,5 +137,12 @@ export function activityViewFor(play: Play, seat: SeatIndex): ActivityView | nul
   const instance = play.activity;
   if (!instance) return null;
   const activity = activityById(instance.id);
-  return { id: instance.id, view: activity.view(instance.state, seat), finished: activity.finished(instance.state) } as ActivityView;
+  // Typed member by member, so nothing can go missing; only the view's own type is taken on trust
+  // from the registry (the id and the state were filed together).
+  const running: { id: ActivityId; view: unknown; awaiting: Awaiting } = {
+    id: instance.id,
+    view: activity.view(instance.state, seat),
+    awaiting: activity.awaiting(instance.state),
+  };
+  return running as ActivityView;
 }

@@ -1,10 +1,7 @@
 // The contract between the browser and the server: every Socket.IO event, its payload and its ack.
 // Payloads are checked at runtime by the valibot schemas in schemas.ts before anything uses them.
-import type { ActivityId } from './activities/catalog.js';
-import type { ActivityView } from './activities/registry.js';
-import type { ClosenessView } from './closeness.js';
-import type { Memory, Proposal } from './play.js';
 import type { AppError, Audience, PlayMode, Refused, SeatIndex } from './core.js';
+import type { RoomCommand, RoomView } from './room.js';
 
 export {
   CREATOR_SEAT,
@@ -19,6 +16,9 @@ export {
   type Refused,
   type SeatIndex,
 } from './core.js';
+
+export type { RoomCommand, RoomView, SeatView } from './room.js';
+export type { ActivityView } from './activities/registry.js';
 
 export type Ok<T extends object = object> = { ok: true } & T;
 /** Every ack answers either ok with its data, or a typed error whose message the UI can show. */
@@ -40,31 +40,6 @@ export interface Credential {
 export interface SeatAuth {
   roomId: string;
   tokens: string[];
-}
-
-export interface SeatView {
-  name: string;
-}
-
-/** What one seat sees of a room. Never holds another seat's private data. */
-export interface RoomView {
-  roomId: string;
-  audience: Audience;
-  mode: PlayMode;
-  you: SeatIndex;
-  seats: [SeatView | null, SeatView | null];
-  /** The code to type, shown to the creator while the second seat is free. */
-  invite: { code: string; expiresAt: number } | null;
-  /** An activity proposed in the lobby, waiting for both to be Ready. */
-  proposal: Proposal | null;
-  /** The running activity, as this seat may see it. */
-  activity: ActivityView | null;
-  /** Everything either starred, oldest first. */
-  memories: Memory[];
-  /** Activities kept to reopen (a plan), with one line each. */
-  kept: { activity: ActivityId; summary: string | null }[];
-  /** Closeness circles: the open question and the revealed history. */
-  closeness: ClosenessView;
 }
 
 export interface Snapshot {
@@ -97,25 +72,6 @@ export interface JoinByCodeInput {
   code: string;
   name: string;
 }
-
-/** Changes a seated person can ask for. */
-export type RoomCommand =
-  | { type: 'remove-partner' }
-  | { type: 'renew-invite' }
-  /** Suggest an activity in the lobby (replaces an earlier suggestion). */
-  | { type: 'propose'; activity: ActivityId; options: unknown }
-  /** I'm ready for the proposed activity; it starts when both are. */
-  | { type: 'ready' }
-  /** Take the proposal back (either person). */
-  | { type: 'withdraw' }
-  /** Stop the running activity; both return to the lobby. */
-  | { type: 'end-activity' }
-  /** A move in the running activity, checked by that activity's own schema. */
-  | { type: 'move'; move: unknown }
-  /** Remove one item from the room's Memories (either person). */
-  | { type: 'forget-memory'; id: string }
-  /** My closeness-circles answer, 1–7, or 0 to skip. */
-  | { type: 'closeness'; id: string; value: number };
 
 export interface CommandInput {
   commandId: string;

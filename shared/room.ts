@@ -1,9 +1,24 @@
 // The room model: one document per room, changed only by the pure functions here.
 // The server loads a room, applies one of these, and commits the result with compare-and-set.
-import type { AppError, Audience, PlayMode, RoomCommand, RoomView, SeatIndex } from './protocol.js';
-import { CREATOR_SEAT, ERROR_MESSAGES } from './protocol.js';
-import { closenessView } from './closeness.js';
-import { EMPTY_PLAY, activityViewFor, answerCloseness, endActivity, forgetMemory, keptSummaries, playMove, propose, ready, withdraw, type Play } from './play.js';
+import type { ActivityId } from './activities/catalog.js';
+import type { ActivityView } from './activities/registry.js';
+import { closenessView, type ClosenessView } from './closeness.js';
+import { CREATOR_SEAT, refuse, type Audience, type PlayMode, type Result, type SeatIndex } from './core.js';
+import {
+  EMPTY_PLAY,
+  activityViewFor,
+  answerCloseness,
+  endActivity,
+  forgetMemory,
+  keptSummaries,
+  playMove,
+  propose,
+  ready,
+  withdraw,
+  type Memory,
+  type Play,
+  type Proposal,
+} from './play.js';
 
 export interface Seat {
   name: string;
@@ -39,11 +54,7 @@ export interface Lifetimes {
   inviteMs: number;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
-
-function refuse<T>(code: AppError['code']): Result<T> {
-  return { ok: false, error: { code, message: ERROR_MESSAGES[code] } };
-}
+export type { Result };
 
 export interface NewRoom {
   id: string;
@@ -113,6 +124,25 @@ export function seatsForTokenHashes(room: Room, hashes: readonly string[]): Seat
   return seats;
 }
 
+/** Changes a seated person can ask for. */
+export type RoomCommand =
+  | { type: 'remove-partner' }
+  | { type: 'renew-invite' }
+  /** Suggest an activity in the lobby (replaces an earlier suggestion). */
+  | { type: 'propose'; activity: ActivityId; options: unknown }
+  /** I'm ready for the proposed activity; it starts when both are. */
+  | { type: 'ready' }
+  /** Take the proposal back (either person). */
+  | { type: 'withdraw' }
+  /** Stop the running activity; both return to the lobby. */
+  | { type: 'end-activity' }
+  /** A move in the running activity, checked by that activity's own schema. */
+  | { type: 'move'; move: unknown }
+  /** Remove one item from the room's Memories (either person). */
+  | { type: 'forget-memory'; id: string }
+  /** My closeness-circles answer, 1–7, or 0 to skip. */
+  | { type: 'closeness'; id: string; value: number };
+
 export interface CommandContext {
   now: number;
   /** A fresh invite code, used only if the command opens the free seat again. */
@@ -146,7 +176,7 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
     case 'propose':
       return isFull(room) ? withPlay(room, propose(room.play, actor, command.activity, command.options)) : refuse('NOT_POSSIBLE');
     case 'ready':
-      return withPlay(room, ready(room.play, actor, { now: ctx.now, seed: ctx.seed, room: { audience: room.audience, mode: room.mode } }));
+      return withPlay(room, ready(room.play, actor, { now: ctx.now, seed: ctx.seed, room: { audience: room.audience } }));
     case 'withdraw':
       return withPlay(room, withdraw(room.play));
     case 'end-activity':
@@ -160,8 +190,35 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
   }
 }
 
-function withPlay(room: Room, result: { ok: true; play: Play } | { ok: false; error: AppError }): Result<Room> {
-  return result.ok ? { ok: true, value: { ...room, play: result.play } } : result;
+function withPlay(room: Room, result: Result<Play>): Result<Room> {
+  return result.ok ? { ok: true, value: { ...room, play: result.value } } : result;
+}
+
+export interface SeatView {
+  name: string;
+}
+
+/** What one seat sees of a room. Never holds another seat's private data. */
+export interface RoomView {
+  roomId: string;
+  audience: Audience;
+  mode: PlayMode;
+  you: SeatIndex;
+  seats: [SeatView | null, SeatView | null];
+  /** The code to type, shown to the creator while the second seat is free. */
+  invite: { code: string; expiresAt: number } | null;
+  /** An activity proposed in the lobby, waiting for both to be Ready. */
+  proposal: Proposal | null;
+  /** The running activity, as this seat may see it. */
+  activity: ActivityView | null;
+  /** Everything either starred, oldest first. */
+  memories: Memory[];
+  /** Activities kept to reopen (a plan), with one line each. */
+  kept: { activity: ActivityId; summary: string | null }[];
+  /** Closeness circles: the open question and the revealed history. */
+  closeness: ClosenessView;
+  /** What this seat may do to the room itself. */
+  can: { removePartner: boolean };
 }
 
 /** How long the store keeps a room from now: short while it waits for its second person. */
@@ -183,5 +240,6 @@ export function viewFor(room: Room, seat: SeatIndex): RoomView {
     memories: room.play.memories,
     kept: keptSummaries(room.play),
     closeness: closenessView(room.play.closeness, seat),
+    can: { removePartner: seat === CREATOR_SEAT && room.mode === 'two-devices' && isFull(room) },
   };
 }

@@ -96,12 +96,4 @@ export const SeatAuthSchema = v.object({
   ),
 });
 
-/** Parses a payload; answers the output, or the first problem as a sentence a person can read. */
-export function parse<S extends v.GenericSchema>(
-  schema: S,
-  input: unknown,
-): { ok: true; value: v.InferOutput<S> } | { ok: false; message: string } {
-  const result = v.safeParse(schema, input);
-  if (result.success) return { ok: true, value: result.output };
-  return { ok: false, message: result.issues[0]?.message ?? 'That request was not understood.' };
-}
+export { parse } from './parse.js';

@@ -1,34 +1,19 @@
-// What the lobby lists about each activity, without its logic or content, so the browser bundle
-// stays small. The logic is joined to these ids in registry.ts.
-import { INTIMACY_KINDS } from '../intimacy.js';
+// What the lobby lists about each activity, without its logic or content, so the browser bundle stays
+// small (a test checks the deck is not in it). Checked against the registry's ids: an activity missing
+// here, or one the registry does not know, is a compile error.
+import type { ActivityId } from './registry.js';
+import { info as planTogether } from './plan-together/info.js';
+import { info as questionSwap } from './question-swap/info.js';
 import type { ActivityInfo } from './types.js';
+import { info as whatItMeans } from './what-it-means/info.js';
 
-export const ACTIVITY_IDS = ['question-swap', 'plan-together', 'what-it-means'] as const;
-export type ActivityId = (typeof ACTIVITY_IDS)[number];
+export type { ActivityId };
 
-export const ACTIVITY_LIST: readonly (ActivityInfo & { id: ActivityId })[] = [
-  {
-    id: 'question-swap',
-    title: 'Question Swap',
-    description: 'Take turns with cards from light to deep; answers are revealed together.',
-    kinds: INTIMACY_KINDS,
-  },
-  {
-    id: 'plan-together',
-    title: 'Plan something together',
-    description: 'Bring ideas, agree on one shared project or date, and build its plan live.',
-    kinds: ['experiential', 'intellectual'],
-  },
-  {
-    id: 'what-it-means',
-    title: 'What intimacy means to me',
-    description: 'Rank, rate and finish a few sentences privately, then see both side by side.',
-    kinds: ['emotional', 'intellectual'],
-  },
-];
+export const CATALOG = {
+  'question-swap': questionSwap,
+  'plan-together': planTogether,
+  'what-it-means': whatItMeans,
+} as const satisfies { [Id in ActivityId]: ActivityInfo & { id: Id } };
 
-export function activityInfo(id: ActivityId): ActivityInfo {
-  const info = ACTIVITY_LIST.find((a) => a.id === id);
-  if (!info) throw new Error(`unknown activity ${id}`);
-  return info;
-}
+export const ACTIVITY_LIST: readonly (ActivityInfo & { id: ActivityId })[] = Object.values(CATALOG);
+export const ACTIVITY_IDS = ACTIVITY_LIST.map((a) => a.id);

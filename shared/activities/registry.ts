@@ -1,25 +1,28 @@
-// Every activity's logic, by id. Add a new one here, in catalog.ts, in ActivityView, and in client/activities/.
-import type { ActivityId } from './catalog.js';
-import { planTogether, type View as PlanTogetherView } from './plan-together.js';
-import { questionSwap, type View as QuestionSwapView } from './question-swap.js';
-import { whatItMeans, type View as WhatItMeansView } from './what-it-means.js';
-import type { Activity } from './types.js';
-
-export { ACTIVITY_IDS, ACTIVITY_LIST, type ActivityId } from './catalog.js';
+// Every activity, by id: the one list the rest is derived from. The ids (ActivityId), the view union
+// (ActivityView) and the lobby's catalog (catalog.ts) follow from it by types. Add an activity here.
+import type { Awaiting, AnyActivity, MoveOf, ViewOf } from './types.js';
+import { planTogether } from './plan-together/index.js';
+import { questionSwap } from './question-swap/index.js';
+import { whatItMeans } from './what-it-means/index.js';
 
 const ACTIVITIES = {
   'question-swap': questionSwap,
   'plan-together': planTogether,
   'what-it-means': whatItMeans,
-} as const satisfies Record<ActivityId, unknown>;
+};
+
+type Registry = typeof ACTIVITIES;
+export type ActivityId = keyof Registry;
+
+// Each entry is an activity, filed under its own id.
+void (ACTIVITIES satisfies { [Id in ActivityId]: AnyActivity & { info: { id: Id } } });
+
+export type MoveFor<Id extends ActivityId> = MoveOf<Registry[Id]>;
+export type ViewFor<Id extends ActivityId> = ViewOf<Registry[Id]>;
 
 /** The running activity as one seat sees it; the id tells the client which screen to show. */
-export type ActivityView =
-  | { id: 'question-swap'; view: QuestionSwapView; finished: boolean }
-  | { id: 'plan-together'; view: PlanTogetherView; finished: boolean }
-  | { id: 'what-it-means'; view: WhatItMeansView; finished: boolean };
+export type ActivityView = { [Id in ActivityId]: { id: Id; view: ViewFor<Id>; awaiting: Awaiting } }[ActivityId];
 
-/** The registry, with each activity's own types erased, for the room to run any of them. */
-export function activityById(id: ActivityId): Activity<unknown, unknown, unknown, unknown> {
-  return ACTIVITIES[id] as unknown as Activity<unknown, unknown, unknown, unknown>;
+export function activityById(id: ActivityId): AnyActivity {
+  return ACTIVITIES[id];
 }

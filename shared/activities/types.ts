@@ -1,21 +1,26 @@
-// What every activity is: pure functions over its own state, no I/O. The room runs them inside the
-// server's load → apply → commit loop; a seat's private data leaves the server only through view().
+// What every activity is: one object of pure functions over its own state, no I/O. The room runs them
+// inside the server's load → apply → commit loop; a seat's private data leaves the server only
+// through view(), and awaiting() tells both screens (and the shared-device hand-off) whose input is next.
 import type * as v from 'valibot';
-import type { AppError, Audience, PlayMode, SeatIndex } from '../protocol.js';
+import type { Audience, Result, SeatIndex } from '../core.js';
 import type { IntimacyKind } from '../intimacy.js';
 import type { Rng } from '../random.js';
 
+/** What the lobby shows about an activity: no logic, no content, so the browser can import it. */
 export interface ActivityInfo {
   id: string;
   title: string;
-  /** One line for the lobby. */
-  description: string;
+  /** One plain line: what you do. */
+  line: string;
+  /** About how long it takes, in minutes (from, to). */
+  minutes: readonly [number, number];
+  /** Which kinds of pair it suits. */
+  audiences: readonly Audience[];
   kinds: readonly IntimacyKind[];
 }
 
 export interface SetupContext {
   audience: Audience;
-  mode: PlayMode;
 }
 
 export interface MoveContext {
@@ -31,19 +36,48 @@ export interface NewMemory {
   entries: { seat: SeatIndex; text: string }[];
 }
 
-export type MoveResult<S> = { ok: true; state: S; memories?: NewMemory[] } | { ok: false; error: AppError };
+export interface Moved<S> {
+  state: S;
+  memories?: NewMemory[];
+}
 
-export interface Activity<Options, State, Move, View> {
-  info: ActivityInfo;
+export type MoveResult<S> = Result<Moved<S>>;
+
+/**
+ * Whose input the activity waits for now. `private`: what they give is hidden from the other until a
+ * reveal, so on one shared device they take it in turns (in the order listed); otherwise both look
+ * at the screen together. No seats: nothing is awaited (a reveal to read, or the end).
+ */
+export interface Awaiting {
+  seats: SeatIndex[];
+  private: boolean;
+}
+
+export interface Activity<Options, State, Move, View, Info extends ActivityInfo = ActivityInfo> {
+  info: Info;
   optionsSchema: v.GenericSchema<unknown, Options>;
   moveSchema: v.GenericSchema<unknown, Move>;
   setup(options: Options, context: SetupContext, rng: Rng): State;
   move(state: State, seat: SeatIndex, move: Move, ctx: MoveContext): MoveResult<State>;
   view(state: State, seat: SeatIndex): View;
+  /** The seats whose next input move would be accepted now (boardgame.io's activePlayers). */
+  awaiting(state: State): Awaiting;
   /** True when the activity has run its course (the room then offers to go back to the lobby). */
   finished(state: State): boolean;
   /** True when the room should keep this state after the activity ends, to reopen it later. */
   keep?(state: State): boolean;
   /** One line for the lobby about a kept state (e.g. the plan's title). */
   summary?(state: State): string | null;
+}
+
+/** Any activity, with its own types erased, for the room to run. */
+export type AnyActivity = Activity<any, any, any, any>;
+
+export type MoveOf<A> = A extends { moveSchema: v.GenericSchema<unknown, infer M> } ? M : never;
+export type ViewOf<A> = A extends { view(state: never, seat: SeatIndex): infer V } ? V : never;
+export type OptionsOf<A> = A extends { optionsSchema: v.GenericSchema<unknown, infer O> } ? O : never;
+
+/** An accepted move: the new state, and anything it hands to Memories. */
+export function moved<S>(state: S, memories?: NewMemory[]): MoveResult<S> {
+  return { ok: true, value: memories && memories.length > 0 ? { state, memories } : { state } };
 }

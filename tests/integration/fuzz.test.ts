@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { nanoid } from 'nanoid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTIVITY_IDS, activityById, type ActivityId } from '../../shared/activities/registry.js';
+import { ACTIVITY_IDS } from '../../shared/activities/catalog.js';
+import { activityById, type ActivityId } from '../../shared/activities/registry.js';
 import { ERROR_MESSAGES, type Ack, type CommandInput } from '../../shared/protocol.js';
 import { MemoryStore } from '../../server/store/memory.js';
 import type { RunningServer } from '../../server/server.js';

@@ -1,7 +1,7 @@
 // Two real clients plan together over Redis, editing the plan at the same time: every acknowledged
 // edit lands, nothing is doubled, and the plan is still there after the activity ends and reopens.
 import { describe, expect, inject, it } from 'vitest';
-import type { View } from '../../shared/activities/plan-together.js';
+import type { View } from '../../shared/activities/plan-together/index.js';
 import type { CommandInput, SeatIndex } from '../../shared/protocol.js';
 import { cid, eventually, seatedPair, type Client, useServerOnRedis } from '../support/server.js';
 

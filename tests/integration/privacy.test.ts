@@ -2,7 +2,7 @@
 // (create, join by code, a round of Question Swap, a bad command, erase) at the most verbose level.
 import { nanoid } from 'nanoid';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import type { View } from '../../shared/activities/question-swap.js';
+import type { View } from '../../shared/activities/question-swap/index.js';
 import { RedisStore } from '../../server/store/redis.js';
 import type { RunningServer } from '../../server/server.js';
 import { cid, client, connected, eventually, startTestServer, type Client } from '../support/server.js';

@@ -1,7 +1,7 @@
 // "What intimacy means to me" and the closeness circles between two real clients over Redis:
 // private until both finish, typed errors that leave the room unchanged, then the reveal.
 import { describe, expect, inject, it } from 'vitest';
-import type { View } from '../../shared/activities/what-it-means.js';
+import type { View } from '../../shared/activities/what-it-means/index.js';
 import { STARTERS } from '../../shared/content/starters.js';
 import { FOUNDATIONS, INTIMACY_KINDS } from '../../shared/intimacy.js';
 import type { CommandInput, SeatIndex } from '../../shared/protocol.js';

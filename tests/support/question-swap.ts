@@ -2,7 +2,7 @@
 // that start a game, shared by the tests that use the game as their workload.
 import { nanoid } from 'nanoid';
 import { expect } from 'vitest';
-import type { View } from '../../shared/activities/question-swap.js';
+import type { View } from '../../shared/activities/question-swap/index.js';
 import type { Ack, CommandInput, SeatIndex } from '../../shared/protocol.js';
 import { sendUntilAnswered } from '../../shared/answered.js';
 import { cid, eventually, type Client } from './server.js';

@@ -7,7 +7,7 @@ import type { SeatIndex } from '../../shared/protocol.js';
 function answered(rounds: ClosenessRound[], seat: SeatIndex, id: string, value: number): ClosenessRound[] {
   const result = answerRound(rounds, seat, id, value);
   if (!result.ok) throw new Error(result.error.message);
-  return result.rounds;
+  return result.value;
 }
 
 describe('closeness circles', () => {
@@ -47,7 +47,7 @@ describe('closeness circles', () => {
         for (const s of steps) {
           if (s.open || rounds.length === 0) rounds = openRound(rounds, `r${++n}`, 'before', 'x', n);
           const result = answerRound(rounds, s.seat, `r${n}`, s.value);
-          if (result.ok) rounds = result.rounds;
+          if (result.ok) rounds = result.value;
           const open = rounds.find((r) => r.answers[0] === null || r.answers[1] === null);
           for (const viewer of [0, 1] as const) {
             const view = closenessView(rounds, viewer);

@@ -2,9 +2,9 @@
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { planTogether, sameIdea, type Move, type State } from '../../shared/activities/plan-together.js';
-import { editPlan, emptyPlan, isCalendarDate, type Plan, type PlanEdit } from '../../shared/activities/plan-editing.js';
-import { planToIcs, planToMarkdown } from '../../shared/activities/plan-export.js';
+import { planTogether, sameIdea, type Move, type State } from '../../shared/activities/plan-together/index.js';
+import { editPlan, emptyPlan, isCalendarDate, type Plan, type PlanEdit } from '../../shared/activities/plan-together/editing.js';
+import { planToIcs, planToMarkdown } from '../../shared/activities/plan-together/export.js';
 import type { MoveResult } from '../../shared/activities/types.js';
 import { IDEAS } from '../../shared/content/ideas.js';
 import type { SeatIndex } from '../../shared/protocol.js';
@@ -18,9 +18,9 @@ function act(state: State, seat: SeatIndex, move: Move): MoveResult<State> {
 }
 function must(result: MoveResult<State>): State {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.state;
+  return result.value.state;
 }
-const fresh = () => planTogether.setup({ resume: false }, { audience: 'friends', mode: 'two-devices' }, seededRng(1));
+const fresh = () => planTogether.setup({ resume: false }, { audience: 'friends' }, seededRng(1));
 
 function withIdeas(a: string[], b: string[]): State {
   let state = fresh();
@@ -123,11 +123,11 @@ describe('the live plan', () => {
     const feb = editPlan(base, 0, { type: 'add-step', text: 'Buy flour', owner: 'me', date: '2027-02-30' }, NOW);
     expect(feb.ok ? 'ok' : feb.error.code).toBe('BAD_REQUEST');
     let full: Plan = base;
-    for (let i = 0; i < 100; i++) full = (editPlan(full, 0, { type: 'add-step', text: `Step ${i}`, owner: 'both' }, NOW) as { plan: Plan }).plan;
+    for (let i = 0; i < 100; i++) full = (editPlan(full, 0, { type: 'add-step', text: `Step ${i}`, owner: 'both' }, NOW) as { value: Plan }).value;
     const over = editPlan(full, 0, { type: 'add-step', text: 'One too many', owner: 'me' }, NOW);
     expect(over.ok ? 'ok' : over.error.code).toBe('NOT_POSSIBLE');
     const mine = editPlan(base, 1, { type: 'add-step', text: 'Knead', owner: 'me' }, NOW);
-    expect(mine.ok && mine.plan.steps[0]!.owner).toBe(1);
+    expect(mine.ok && mine.value.steps[0]!.owner).toBe(1);
   });
 
   it('a past target date needs a confirm', () => {
@@ -138,22 +138,22 @@ describe('the live plan', () => {
   });
 
   it('editing a step the other just deleted, or just changed, is a clear error', () => {
-    const added = editPlan(plan(), 0, { type: 'add-step', text: 'Buy flour', owner: 'me' }, NOW) as { plan: Plan };
-    const step = added.plan.steps[0]!;
-    const gone = editPlan(added.plan, 1, { type: 'delete-step', stepId: step.id }, NOW) as { plan: Plan };
-    const late = editPlan(gone.plan, 0, { type: 'edit-step', stepId: step.id, rev: step.rev, text: 'Buy rye flour' }, NOW);
+    const added = editPlan(plan(), 0, { type: 'add-step', text: 'Buy flour', owner: 'me' }, NOW) as { value: Plan };
+    const step = added.value.steps[0]!;
+    const gone = editPlan(added.value, 1, { type: 'delete-step', stepId: step.id }, NOW) as { value: Plan };
+    const late = editPlan(gone.value, 0, { type: 'edit-step', stepId: step.id, rev: step.rev, text: 'Buy rye flour' }, NOW);
     expect(late.ok ? 'ok' : late.error.code).toBe('NOT_FOUND');
-    const changed = editPlan(added.plan, 1, { type: 'edit-step', stepId: step.id, rev: step.rev, text: 'Buy spelt' }, NOW) as { plan: Plan };
-    const stale = editPlan(changed.plan, 0, { type: 'edit-step', stepId: step.id, rev: step.rev, text: 'Buy rye' }, NOW);
+    const changed = editPlan(added.value, 1, { type: 'edit-step', stepId: step.id, rev: step.rev, text: 'Buy spelt' }, NOW) as { value: Plan };
+    const stale = editPlan(changed.value, 0, { type: 'edit-step', stepId: step.id, rev: step.rev, text: 'Buy rye' }, NOW);
     expect(stale.ok ? 'ok' : stale.error.code).toBe('STALE_EDIT');
   });
 
   it('reordering while the other edits keeps both changes', () => {
     let p = plan();
-    for (const text of ['One', 'Two', 'Three']) p = (editPlan(p, 0, { type: 'add-step', text, owner: 'both' }, NOW) as { plan: Plan }).plan;
+    for (const text of ['One', 'Two', 'Three']) p = (editPlan(p, 0, { type: 'add-step', text, owner: 'both' }, NOW) as { value: Plan }).value;
     const [one, , three] = p.steps;
-    p = (editPlan(p, 1, { type: 'edit-step', stepId: three!.id, rev: three!.rev, text: 'Three, edited' }, NOW) as { plan: Plan }).plan;
-    p = (editPlan(p, 0, { type: 'move-step', stepId: three!.id, before: one!.id }, NOW) as { plan: Plan }).plan;
+    p = (editPlan(p, 1, { type: 'edit-step', stepId: three!.id, rev: three!.rev, text: 'Three, edited' }, NOW) as { value: Plan }).value;
+    p = (editPlan(p, 0, { type: 'move-step', stepId: three!.id, before: one!.id }, NOW) as { value: Plan }).value;
     expect(p.steps.map((s) => s.text)).toEqual(['Three, edited', 'One', 'Two']);
   });
 
@@ -197,7 +197,7 @@ describe('the live plan', () => {
             expect(['NOT_FOUND', 'STALE_EDIT']).toContain(result.error.code);
             continue;
           }
-          server = result.plan;
+          server = result.value;
           seen[o.seat] = server; // the acting device gets the new snapshot
           if (edit.type === 'add-step') model.set(server.steps.at(-1)!.id, text);
           if (edit.type === 'edit-step') model.set(edit.stepId, text);
@@ -217,11 +217,11 @@ describe('finishing and keeping', () => {
   it('both write a line of appreciation; the lines go to Memories once both are in', () => {
     let state = must(act(planning(), 1, { type: 'finish' }));
     const first = act(state, 0, { type: 'appreciate', text: 'You kept us going' });
-    expect(first.ok && first.memories).toBeFalsy();
+    expect(first.ok && first.value.memories).toBeFalsy();
     state = must(first);
     expect(JSON.stringify(planTogether.view(state, 1))).not.toContain('kept us going');
     const second = act(state, 1, { type: 'appreciate', text: 'Your patience with the dough' });
-    expect(second.ok && second.memories?.[0]?.entries.map((e) => e.text)).toEqual(['You kept us going', 'Your patience with the dough']);
+    expect(second.ok && second.value.memories?.[0]?.entries.map((e) => e.text)).toEqual(['You kept us going', 'Your patience with the dough']);
   });
 
   it('a room keeps a plan to reopen, with its title for the lobby', () => {
@@ -241,7 +241,7 @@ describe('exports', () => {
       { type: 'add-step', text: 'Clean the kitchen', owner: 'both' },
       { type: 'add-need', text: 'Big bowl' },
     ];
-    for (const edit of edits) p = (editPlan(p, 0, edit, NOW) as { plan: Plan }).plan;
+    for (const edit of edits) p = (editPlan(p, 0, edit, NOW) as { value: Plan }).value;
     return p;
   }
 

@@ -9,7 +9,7 @@ import {
   type Move,
   type Options,
   type State,
-} from '../../shared/activities/question-swap.js';
+} from '../../shared/activities/question-swap/index.js';
 import type { MoveResult } from '../../shared/activities/types.js';
 import { CARDS } from '../../shared/content/cards.js';
 import { INTIMACY_KINDS } from '../../shared/intimacy.js';
@@ -19,7 +19,7 @@ import { seededRng } from '../../shared/random.js';
 const ALL_IN: Move = { type: 'consent', kinds: [...INTIMACY_KINDS], maxDepth: 3 };
 
 function start(options: Partial<Options> = {}, audience: 'partners' | 'friends' = 'partners', seed = 1): State {
-  return questionSwap.setup({ answerMode: 'write', rounds: 8, ...options }, { audience, mode: 'two-devices' }, seededRng(seed));
+  return questionSwap.setup({ answerMode: 'write', rounds: 8, ...options }, { audience }, seededRng(seed));
 }
 
 function act(state: State, seat: SeatIndex, move: Move, seed = 5): MoveResult<State> {
@@ -28,7 +28,7 @@ function act(state: State, seat: SeatIndex, move: Move, seed = 5): MoveResult<St
 
 function must(result: MoveResult<State>): State {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.state;
+  return result.value.state;
 }
 
 function errorCode(result: MoveResult<State>): string {
@@ -139,7 +139,7 @@ describe('a round in write mode', () => {
     state = must(act(state, 1, { type: 'react', cardId, reaction: 'thanks' }));
     expect(questionSwap.view(state, 0).round!.reactions).toEqual([null, 'thanks']);
     const starred = act(state, 0, { type: 'star', cardId, starred: true });
-    expect(starred.ok && starred.memories?.[0]?.entries.map((e) => e.seat)).toEqual([0, 1]);
+    expect(starred.ok && starred.value.memories?.[0]?.entries.map((e) => e.seat)).toEqual([0, 1]);
   });
 
   it('alternates the reader and ends after the agreed number of rounds', () => {
@@ -238,7 +238,7 @@ describe('properties over any sequence of moves', () => {
             expect(JSON.stringify(state)).toBe(before);
             continue;
           }
-          state = result.state;
+          state = result.value.state;
           if (state.phase === 'finished') break;
           const round = state.round!;
           expect(round.number === lastRound || round.number === lastRound + 1).toBe(true);

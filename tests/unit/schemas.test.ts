@@ -51,7 +51,7 @@ describe('creating', () => {
 
   it('answers a sentence a person can read', () => {
     const result = parse(CreateRoomSchema, { commandId: 'cmd-12345', name: '', audience: 'friends', mode: 'two-devices' });
-    expect(result.ok ? '' : result.message).toBe('Please type a name.');
+    expect(result.ok ? '' : result.error.message).toBe('Please type a name.');
   });
 });
 

@@ -2,7 +2,7 @@
 // refused with the state unchanged, and the gaps computed from both answers.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { biggestGaps, whatItMeans, type Entry, type Move, type Ratings, type State } from '../../shared/activities/what-it-means.js';
+import { biggestGaps, whatItMeans, type Entry, type Move, type Ratings, type StarTarget, type State } from '../../shared/activities/what-it-means/index.js';
 import type { MoveResult } from '../../shared/activities/types.js';
 import { STARTERS } from '../../shared/content/starters.js';
 import { FOUNDATIONS, INTIMACY_KINDS } from '../../shared/intimacy.js';
@@ -10,12 +10,12 @@ import type { SeatIndex } from '../../shared/protocol.js';
 import { seededRng } from '../../shared/random.js';
 import { parse } from '../../shared/schemas.js';
 
-const fresh = (): State => whatItMeans.setup({}, { audience: 'partners', mode: 'two-devices' }, seededRng(1));
+const fresh = (): State => whatItMeans.setup({}, { audience: 'partners' }, seededRng(1));
 const act = (state: State, seat: SeatIndex, move: Move): MoveResult<State> =>
   whatItMeans.move(state, seat, move, { now: 0, rng: seededRng(1) });
 function must(result: MoveResult<State>): State {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.state;
+  return result.value.state;
 }
 const ratingsOf = (today: number, want: number): Ratings =>
   Object.fromEntries(FOUNDATIONS.map((f) => [f, { today, want }])) as Ratings;
@@ -54,7 +54,7 @@ describe('answering', () => {
       expect(result.ok, JSON.stringify(move)).toBe(false);
     }
     const outOfRange = { type: 'rate', ratings: { ...ratingsOf(3, 3), trust: { today: 6, want: 3 } } };
-    expect(parse(whatItMeans.moveSchema, outOfRange)).toEqual({ ok: false, message: 'Ratings go from 1 to 5.' });
+    expect(parse(whatItMeans.moveSchema, outOfRange)).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'Ratings go from 1 to 5.' } });
     expect(parse(whatItMeans.moveSchema, { type: 'rate', ratings: ratingsOf(0, 3) }).ok).toBe(false);
     expect(parse(whatItMeans.moveSchema, { type: 'rate', ratings: ratingsOf(1, 5) }).ok).toBe(true);
   });
@@ -129,10 +129,10 @@ describe('views', () => {
                 : s.kind === 'sentences'
                   ? { type: 'sentences', items: sentences(words) }
                   : s.kind === 'star'
-                    ? { type: 'star', item: 'ranking', starred: true }
+                    ? { type: 'star', target: { part: 'ranking' }, starred: true }
                     : { type: 'done' };
           const result = act(state, s.seat, move);
-          if (result.ok) state = result.state;
+          if (result.ok) state = result.value.state;
           for (const viewer of [0, 1] as const) {
             const text = JSON.stringify(whatItMeans.view(state, viewer));
             if (!state.revealed) expect(text).not.toContain(`SECRET${viewer === 0 ? 1 : 0}`);
@@ -146,12 +146,13 @@ describe('views', () => {
 describe('stars', () => {
   it('anything revealed can be starred: rankings, foundations, a gap, a sentence', () => {
     const state = finished(finished(fresh(), 0, 'a', ratingsOf(2, 4)), 1, 'b', ratingsOf(4, 4));
-    for (const item of ['ranking', 'ratings', 'gap:0', 'sentence:2']) {
-      const result = act(state, 1, { type: 'star', item, starred: true });
-      expect(result.ok && result.memories?.length, item).toBe(1);
+    const targets: StarTarget[] = [{ part: 'ranking' }, { part: 'ratings' }, { part: 'gap', index: 0 }, { part: 'sentence', index: 2 }];
+    for (const target of targets) {
+      const result = act(state, 1, { type: 'star', target, starred: true });
+      expect(result.ok && result.value.memories?.length, JSON.stringify(target)).toBe(1);
     }
-    const ratings = act(state, 0, { type: 'star', item: 'ratings', starred: true });
-    expect(ratings.ok && ratings.memories?.[0]?.entries[0]?.text).toContain('trust 2→4');
-    expect(act(state, 0, { type: 'star', item: 'sentence:7', starred: true }).ok).toBe(false);
+    const ratings = act(state, 0, { type: 'star', target: { part: 'ratings' }, starred: true });
+    expect(ratings.ok && ratings.value.memories?.[0]?.entries[0]?.text).toContain('trust 2→4');
+    expect(act(state, 0, { type: 'star', target: { part: 'sentence', index: 7 }, starred: true }).ok).toBe(false);
   });
 });

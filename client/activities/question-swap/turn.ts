@@ -1,5 +1,5 @@
 // On one shared device: who should hold it now. null means "look together" (a reveal, talking, the end).
-import type { View } from '../../../shared/activities/question-swap.js';
+import type { View } from '../../../shared/activities/question-swap/index.js';
 import type { SeatIndex } from '../../../shared/protocol.js';
 
 export function holder(views: [View, View]): SeatIndex | null {

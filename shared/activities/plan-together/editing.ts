@@ -1,7 +1,7 @@
 // The live plan of "Plan something together": steps, things needed, a target date and why it matters.
 // Every edit names what it changes by id, so two people editing at once never overwrite each other
 // silently: a step the other just deleted, or just changed, answers a clear error instead.
-import type { AppError, SeatIndex } from '../protocol.js';
+import { ok, other, refuse, type AppError, type Result, type SeatIndex } from '../../core.js';
 
 export const STEP_TEXT_MAX = 200;
 export const STEPS_MAX = 100;
@@ -55,13 +55,9 @@ export type PlanEdit =
   | { type: 'check-need'; needId: string; got: boolean }
   | { type: 'delete-need'; needId: string };
 
-type Edited = { ok: true; plan: Plan } | { ok: false; error: AppError };
+type Edited = Result<Plan>;
 
 const CHANGES_KEPT = 8;
-
-function refuse(code: AppError['code'], message: string): Edited {
-  return { ok: false, error: { code, message } };
-}
 
 export function emptyPlan(title: string): Plan {
   return { title, why: ['', ''], steps: [], needs: [], targetDate: null, nextId: 1, changes: [] };
@@ -88,7 +84,7 @@ function cleanText(text: string, what: string): string | AppError {
 
 function absoluteOwner(owner: RelativeOwner, actor: SeatIndex): Owner {
   if (owner === 'both') return 'both';
-  return owner === 'me' ? actor : actor === 0 ? 1 : 0;
+  return owner === 'me' ? actor : other(actor);
 }
 
 function noted(plan: Plan, by: SeatIndex, what: string): Plan {
@@ -110,14 +106,14 @@ export function editPlan(plan: Plan, actor: SeatIndex, edit: PlanEdit, now: numb
     case 'set-title': {
       const text = cleanText(edit.text, 'The title');
       if (typeof text !== 'string') return { ok: false, error: text };
-      return { ok: true, plan: noted({ ...plan, title: text }, actor, 'renamed the plan') };
+      return ok(noted({ ...plan, title: text }, actor, 'renamed the plan'));
     }
     case 'set-why': {
       const text = edit.text.trim();
       if (text.length > STEP_TEXT_MAX) return refuse('TOO_LONG', `Keep it under ${STEP_TEXT_MAX} characters.`);
       const why: Plan['why'] = [...plan.why];
       why[actor] = text;
-      return { ok: true, plan: noted({ ...plan, why }, actor, 'wrote why it matters') };
+      return ok(noted({ ...plan, why }, actor, 'wrote why it matters'));
     }
     case 'add-step': {
       if (plan.steps.length >= STEPS_MAX) return refuse('NOT_POSSIBLE', `A plan can have up to ${STEPS_MAX} steps.`);
@@ -134,7 +130,7 @@ export function editPlan(plan: Plan, actor: SeatIndex, edit: PlanEdit, now: numb
         rev: 1,
         by: actor,
       };
-      return { ok: true, plan: noted({ ...plan, steps: [...plan.steps, step], nextId: plan.nextId + 1 }, actor, 'added a step') };
+      return ok(noted({ ...plan, steps: [...plan.steps, step], nextId: plan.nextId + 1 }, actor, 'added a step'));
     }
     case 'edit-step': {
       const index = stepAt(edit.stepId);
@@ -154,7 +150,7 @@ export function editPlan(plan: Plan, actor: SeatIndex, edit: PlanEdit, now: numb
         changed.date = edit.date;
       }
       const steps = plan.steps.map((s, i) => (i === index ? changed : s));
-      return { ok: true, plan: noted({ ...plan, steps }, actor, 'edited a step') };
+      return ok(noted({ ...plan, steps }, actor, 'edited a step'));
     }
     case 'move-step': {
       const step = plan.steps[stepAt(edit.stepId)];
@@ -163,39 +159,39 @@ export function editPlan(plan: Plan, actor: SeatIndex, edit: PlanEdit, now: numb
       // A step moved before one that was just deleted goes to the end rather than failing.
       const before = edit.before === null ? -1 : rest.findIndex((s) => s.id === edit.before);
       const steps = before === -1 ? [...rest, step] : [...rest.slice(0, before), step, ...rest.slice(before)];
-      return { ok: true, plan: noted({ ...plan, steps }, actor, 'moved a step') };
+      return ok(noted({ ...plan, steps }, actor, 'moved a step'));
     }
     case 'check-step': {
       const step = plan.steps[stepAt(edit.stepId)];
       if (!step) return refuse('NOT_FOUND', GONE);
       // Ticking a step off is independent of its text, so it leaves `rev` alone: an edit in flight still lands.
       const steps = plan.steps.map((s) => (s.id === step.id ? { ...s, done: edit.done, by: actor } : s));
-      return { ok: true, plan: noted({ ...plan, steps }, actor, edit.done ? 'checked off a step' : 'reopened a step') };
+      return ok(noted({ ...plan, steps }, actor, edit.done ? 'checked off a step' : 'reopened a step'));
     }
     case 'delete-step': {
       if (stepAt(edit.stepId) === -1) return refuse('NOT_FOUND', GONE);
-      return { ok: true, plan: noted({ ...plan, steps: plan.steps.filter((s) => s.id !== edit.stepId) }, actor, 'removed a step') };
+      return ok(noted({ ...plan, steps: plan.steps.filter((s) => s.id !== edit.stepId) }, actor, 'removed a step'));
     }
     case 'set-target': {
       const problem = checkDate(edit.date, now, edit.confirmPast ?? false);
       if (problem) return { ok: false, error: problem };
-      return { ok: true, plan: noted({ ...plan, targetDate: edit.date }, actor, 'set the target date') };
+      return ok(noted({ ...plan, targetDate: edit.date }, actor, 'set the target date'));
     }
     case 'add-need': {
       if (plan.needs.length >= NEEDS_MAX) return refuse('NOT_POSSIBLE', `The list can have up to ${NEEDS_MAX} things.`);
       const text = cleanText(edit.text, 'A thing needed');
       if (typeof text !== 'string') return { ok: false, error: text };
       const need: Need = { id: `n${plan.nextId}`, text, got: false, by: actor };
-      return { ok: true, plan: noted({ ...plan, needs: [...plan.needs, need], nextId: plan.nextId + 1 }, actor, 'added a thing needed') };
+      return ok(noted({ ...plan, needs: [...plan.needs, need], nextId: plan.nextId + 1 }, actor, 'added a thing needed'));
     }
     case 'check-need': {
       if (!plan.needs.some((n) => n.id === edit.needId)) return refuse('NOT_FOUND', 'That item was just removed.');
       const needs = plan.needs.map((n) => (n.id === edit.needId ? { ...n, got: edit.got, by: actor } : n));
-      return { ok: true, plan: noted({ ...plan, needs }, actor, 'ticked a thing needed') };
+      return ok(noted({ ...plan, needs }, actor, 'ticked a thing needed'));
     }
     case 'delete-need': {
       if (!plan.needs.some((n) => n.id === edit.needId)) return refuse('NOT_FOUND', 'That item was just removed.');
-      return { ok: true, plan: noted({ ...plan, needs: plan.needs.filter((n) => n.id !== edit.needId) }, actor, 'removed a thing needed') };
+      return ok(noted({ ...plan, needs: plan.needs.filter((n) => n.id !== edit.needId) }, actor, 'removed a thing needed'));
     }
   }
 }

@@ -1,6 +1,6 @@
 // A plan to keep outside Closer: Markdown to read, and an iCalendar (.ics, RFC 5545) file with the
 // target date and every dated step as all-day events. Pure, so the browser builds the files itself.
-import type { Owner, Plan } from './plan-editing.js';
+import type { Owner, Plan } from './editing.js';
 
 export function ownerLabel(owner: Owner, names: [string, string]): string {
   return owner === 'both' ? 'both' : names[owner];

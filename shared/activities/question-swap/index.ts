@@ -2,106 +2,30 @@
 // Each first says privately what they are open to; the game uses what both chose and the lower depth.
 // Answers stay under their seat until both are in, then are revealed together.
 import * as v from 'valibot';
-import type { Card } from '../content/card.js';
-import { CARDS } from '../content/cards.js';
-import { INTIMACY_KINDS, type Depth, type IntimacyKind } from '../intimacy.js';
-import { ERROR_MESSAGES, type AppError, type ErrorCode, type SeatIndex } from '../protocol.js';
-import { pick, type Rng } from '../random.js';
-import { activityInfo } from './catalog.js';
-import type { Activity, MoveResult, NewMemory, SetupContext } from './types.js';
+import type { Card } from '../../content/card.js';
+import { CARDS } from '../../content/cards.js';
+import { other, refuse, withSeat, type AppError, type SeatIndex } from '../../core.js';
+import { INTIMACY_KINDS, type Depth } from '../../intimacy.js';
+import { pick, type Rng } from '../../random.js';
+import { moved, type Activity, type Awaiting, type MoveResult, type NewMemory, type SetupContext } from '../types.js';
+import { info } from './info.js';
+import {
+  ANSWER_MAX,
+  REACTIONS,
+  REDRAWS_PER_ROUND,
+  type Answer,
+  type Consent,
+  type Move,
+  type Options,
+  type Reaction,
+  type RevealedAnswer,
+  type Round,
+  type RoundView,
+  type State,
+  type View,
+} from './model.js';
 
-export const ANSWER_MAX = 2_000;
-export const REDRAWS_PER_ROUND = 2;
-export const REACTIONS = {
-  thanks: 'Thank you for sharing',
-  'me-too': 'Me too',
-  'tell-me-more': 'Tell me more',
-  smile: 'That made me smile',
-} as const;
-export type Reaction = keyof typeof REACTIONS;
-export type AnswerMode = 'write' | 'talk';
-
-export interface Options {
-  answerMode: AnswerMode;
-  rounds: number;
-}
-
-interface Consent {
-  kinds: IntimacyKind[];
-  maxDepth: Depth;
-}
-
-/** text for written answers; choice for would-you-rather and guess (my own answer); guess: what I think the other chose. */
-export interface Answer {
-  text?: string;
-  choice?: number;
-  guess?: number;
-}
-
-interface Round {
-  number: number;
-  reader: SeatIndex;
-  cardId: string;
-  redrawsLeft: number;
-  answers: [Answer | null, Answer | null];
-  /** Talk mode: someone tapped Done. */
-  talked: boolean;
-  reactions: [Reaction | null, Reaction | null];
-  starred: [boolean, boolean];
-}
-
-export interface State {
-  options: Options & { partnersOnly: boolean };
-  phase: 'consent' | 'play' | 'finished';
-  consent: [Consent | null, Consent | null];
-  /** Both chose, but no kind in common: choose again. */
-  noOverlap: boolean;
-  kinds: IntimacyKind[];
-  ceiling: Depth;
-  firstReader: SeatIndex;
-  used: string[];
-  round: Round | null;
-  completed: number;
-}
-
-export type Move =
-  | { type: 'consent'; kinds: IntimacyKind[]; maxDepth: Depth }
-  | { type: 'redraw'; cardId: string }
-  | { type: 'answer'; cardId: string; text?: string; choice?: number; guess?: number }
-  | { type: 'done'; cardId: string }
-  | { type: 'pass'; cardId: string }
-  | { type: 'react'; cardId: string; reaction: Reaction }
-  | { type: 'star'; cardId: string; starred: boolean }
-  | { type: 'next'; cardId: string };
-
-export interface RoundView {
-  number: number;
-  reader: SeatIndex;
-  card: Card;
-  depth: Depth;
-  redrawsLeft: number;
-  /** Whether each seat has answered — never what. */
-  answered: [boolean, boolean];
-  mine: Answer | null;
-  revealed: boolean;
-  /** Both answers, only once revealed. */
-  answers: [Answer | null, Answer | null] | null;
-  /** Guess cards, once revealed: did each seat guess the other right? */
-  guessedRight: [boolean, boolean] | null;
-  reactions: [Reaction | null, Reaction | null];
-  starred: boolean;
-}
-
-export interface View {
-  phase: State['phase'];
-  answerMode: AnswerMode;
-  rounds: number;
-  completed: number;
-  consent: { mine: Consent | null; otherChose: boolean; noOverlap: boolean };
-  /** What both agreed to, once both chose (never who limited it). */
-  agreed: { kinds: IntimacyKind[]; ceiling: Depth } | null;
-  round: RoundView | null;
-}
+export * from './model.js';
 
 let cardsById: Map<string, Card> | undefined;
 
@@ -136,12 +60,6 @@ export const optionsSchema = v.object({
   rounds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(3), v.maxValue(15)), 8),
 }) satisfies v.GenericSchema<unknown, Options>;
 
-function refuse<S>(code: ErrorCode, message: string = ERROR_MESSAGES[code]): MoveResult<S> {
-  return { ok: false, error: { code, message } satisfies AppError };
-}
-
-const other = (seat: SeatIndex): SeatIndex => (seat === 0 ? 1 : 0);
-
 export function cardOf(round: Round): Card {
   cardsById ??= new Map(CARDS.map((c) => [c.id, c]));
   const card = cardsById.get(round.cardId);
@@ -156,7 +74,7 @@ export function targetDepth(roundNumber: number, rounds: number, ceiling: Depth)
 }
 
 /** Whether a card needs written answers (or, in talk mode, just talking) rather than choices. */
-function isOpen(card: Card): boolean {
+export function isOpen(card: Card): boolean {
   return card.type === 'question' || card.type === 'task' || card.type === 'finish';
 }
 
@@ -221,12 +139,11 @@ function setup(options: Options, context: SetupContext, rng: Rng): State {
 function consent(state: State, seat: SeatIndex, chosen: Consent, rng: Rng): MoveResult<State> {
   if (state.phase !== 'consent') return refuse('WRONG_PHASE');
   if (state.consent[seat]) return refuse('ALREADY_ANSWERED', 'You have already chosen.');
-  const choices: State['consent'] = [...state.consent];
-  choices[seat] = { kinds: INTIMACY_KINDS.filter((k) => chosen.kinds.includes(k)), maxDepth: chosen.maxDepth };
+  const choices = withSeat(state.consent, seat, { kinds: INTIMACY_KINDS.filter((k) => chosen.kinds.includes(k)), maxDepth: chosen.maxDepth });
   const [a, b] = choices;
-  if (!a || !b) return { ok: true, state: { ...state, consent: choices, noOverlap: false } };
+  if (!a || !b) return moved({ ...state, consent: choices, noOverlap: false });
   const kinds = a.kinds.filter((k) => b.kinds.includes(k));
-  if (kinds.length === 0) return { ok: true, state: { ...state, consent: [null, null], noOverlap: true } };
+  if (kinds.length === 0) return moved({ ...state, consent: [null, null], noOverlap: true });
   const agreed: State = {
     ...state,
     consent: choices,
@@ -235,7 +152,7 @@ function consent(state: State, seat: SeatIndex, chosen: Consent, rng: Rng): Move
     ceiling: Math.min(a.maxDepth, b.maxDepth) as Depth,
     phase: 'play',
   };
-  return { ok: true, state: startRound(agreed, 1, state.firstReader, rng) };
+  return moved(startRound(agreed, 1, state.firstReader, rng));
 }
 
 function checkAnswer(state: State, card: Card, answer: Answer): AppError | null {
@@ -254,13 +171,17 @@ function checkAnswer(state: State, card: Card, answer: Answer): AppError | null 
   return null;
 }
 
+/** What an answer says, as the reveal and Memories show it: the choice, then the words. */
+export function answerWords(card: Card, answer: Answer): string {
+  const chosen = answer.choice !== undefined ? card.options?.[answer.choice] : undefined;
+  return [chosen, answer.text].filter(Boolean).join(' — ');
+}
+
 function memoryOf(round: Round): NewMemory {
   const card = cardOf(round);
   const entries = ([0, 1] as const).flatMap((seat) => {
     const answer = round.answers[seat];
-    if (!answer) return [];
-    const chosen = answer.choice !== undefined ? card.options?.[answer.choice] : undefined;
-    const text = [chosen, answer.text?.trim()].filter(Boolean).join(' — ');
+    const text = answer ? answerWords(card, answer) : '';
     return text ? [{ seat, text }] : [];
   });
   return { key: `question-swap:${round.number}:${card.id}`, title: card.text, entries };
@@ -273,7 +194,7 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng }): MoveRe
   if (m.cardId !== round.cardId) return refuse('UNKNOWN_CARD');
   const card = cardOf(round);
   const revealed = isRevealed(state, round);
-  const withRound = (changes: Partial<Round>): MoveResult<State> => ({ ok: true, state: { ...state, round: { ...round, ...changes } } });
+  const withRound = (changes: Partial<Round>, memories?: NewMemory[]): MoveResult<State> => moved({ ...state, round: { ...round, ...changes } }, memories);
 
   switch (m.type) {
     case 'redraw': {
@@ -281,25 +202,23 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng }): MoveRe
       if (round.redrawsLeft <= 0) return refuse('NOT_POSSIBLE', 'No redraws left for this round: you can still pass.');
       if (round.answers.some(Boolean) || revealed) return refuse('WRONG_PHASE', 'Someone has already answered this card.');
       const next = startRound(state, round.number, round.reader, ctx.rng);
-      if (!next.round) return { ok: true, state: next };
-      return { ok: true, state: { ...next, round: { ...next.round, redrawsLeft: round.redrawsLeft - 1 } } };
+      if (!next.round) return moved(next);
+      return moved({ ...next, round: { ...next.round, redrawsLeft: round.redrawsLeft - 1 } });
     }
     case 'pass': {
       if (revealed) return refuse('WRONG_PHASE', 'This card is already revealed: tap Next.');
-      return { ok: true, state: startRound(state, round.number, round.reader, ctx.rng) };
+      return moved(startRound(state, round.number, round.reader, ctx.rng));
     }
     case 'answer': {
       if (revealed || round.answers[seat]) return refuse('ALREADY_ANSWERED');
       const problem = checkAnswer(state, card, m);
-      if (problem) return { ok: false, error: problem };
+      if (problem) return refuse(problem.code, problem.message);
       const answer: Answer = {};
       const text = m.text?.trim();
       if (text) answer.text = text;
       if (m.choice !== undefined && card.options) answer.choice = m.choice;
       if (m.guess !== undefined && card.type === 'guess') answer.guess = m.guess;
-      const answers: Round['answers'] = [...round.answers];
-      answers[seat] = answer;
-      return withRound({ answers });
+      return withRound({ answers: withSeat(round.answers, seat, answer) });
     }
     case 'done': {
       if (state.options.answerMode !== 'talk' || !isOpen(card)) return refuse('WRONG_PHASE', 'Answer this card to reveal it.');
@@ -308,22 +227,17 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng }): MoveRe
     }
     case 'react': {
       if (!revealed) return refuse('WRONG_PHASE', 'Reactions open once the answers are revealed.');
-      const reactions: Round['reactions'] = [...round.reactions];
-      reactions[seat] = reactions[seat] === m.reaction ? null : m.reaction;
-      return withRound({ reactions });
+      return withRound({ reactions: withSeat(round.reactions, seat, round.reactions[seat] === m.reaction ? null : m.reaction) });
     }
     case 'star': {
       if (!revealed) return refuse('WRONG_PHASE', 'You can star a card once it is revealed.');
-      const starred: Round['starred'] = [...round.starred];
-      starred[seat] = m.starred;
-      const result = withRound({ starred });
-      return m.starred && result.ok ? { ...result, memories: [memoryOf(round)] } : result;
+      return withRound({ starred: withSeat(round.starred, seat, m.starred) }, m.starred ? [memoryOf(round)] : undefined);
     }
     case 'next': {
       if (!revealed) return refuse('WRONG_PHASE', 'Reveal this card first, or pass it.');
       const completed = state.completed + 1;
-      if (completed >= state.options.rounds) return { ok: true, state: { ...state, completed, phase: 'finished', round: null } };
-      return { ok: true, state: startRound({ ...state, completed }, round.number + 1, other(round.reader), ctx.rng) };
+      if (completed >= state.options.rounds) return moved({ ...state, completed, phase: 'finished', round: null });
+      return moved(startRound({ ...state, completed }, round.number + 1, other(round.reader), ctx.rng));
     }
   }
 }
@@ -335,6 +249,7 @@ function view(state: State, seat: SeatIndex): View {
     const card = cardOf(round);
     const revealed = isRevealed(state, round);
     const [a, b] = round.answers;
+    const shown = (answer: Answer | null): RevealedAnswer | null => answer && { ...answer, words: answerWords(card, answer) };
     roundView = {
       number: round.number,
       reader: round.reader,
@@ -344,7 +259,9 @@ function view(state: State, seat: SeatIndex): View {
       answered: [a !== null, b !== null],
       mine: round.answers[seat],
       revealed,
-      answers: revealed ? [a, b] : null,
+      open: isOpen(card),
+      talk: state.options.answerMode === 'talk' && isOpen(card),
+      answers: revealed ? [shown(a), shown(b)] : null,
       guessedRight:
         revealed && card.type === 'guess' && a && b ? [a.guess === b.choice, b.guess === a.choice] : null,
       reactions: revealed ? round.reactions : [null, null],
@@ -362,12 +279,25 @@ function view(state: State, seat: SeatIndex): View {
   };
 }
 
-export const questionSwap: Activity<Options, State, Move, View> = {
-  info: activityInfo('question-swap'),
+/**
+ * Choosing what you are open to, and answering a card, are private: each in turn, the reader first.
+ * Talking a card through, and moving on from a reveal, are shared: either may tap.
+ */
+function awaiting(state: State): Awaiting {
+  if (state.phase === 'consent') return { seats: [0, 1].filter((s) => state.consent[s as SeatIndex] === null) as SeatIndex[], private: true };
+  const round = state.round;
+  if (state.phase !== 'play' || !round) return { seats: [], private: false };
+  if (isRevealed(state, round) || (state.options.answerMode === 'talk' && isOpen(cardOf(round)))) return { seats: [0, 1], private: false };
+  return { seats: [round.reader, other(round.reader)].filter((s) => round.answers[s] === null), private: true };
+}
+
+export const questionSwap: Activity<Options, State, Move, View, typeof info> = {
+  info,
   optionsSchema,
   moveSchema,
   setup,
   move,
   view,
-  finished: (state) => state.phase === 'finished',
+  awaiting,
+  finished: (state: State) => state.phase === 'finished',
 };

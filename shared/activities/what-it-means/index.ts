@@ -2,12 +2,12 @@
 // foundations twice (today, and how much I want it) and finishes three sentences. Nothing is shown
 // until both are done; then both answers side by side, with the biggest gaps turned into questions.
 import * as v from 'valibot';
-import { FOUNDATION_BETWEEN, FOUNDATION_WANT, KIND_RANKED_APART } from '../content/gap-prompts.js';
-import { STARTERS } from '../content/starters.js';
-import { FOUNDATIONS, INTIMACY_KINDS, type Foundation, type IntimacyKind } from '../intimacy.js';
-import { ERROR_MESSAGES, type ErrorCode, type SeatIndex } from '../protocol.js';
-import { activityInfo } from './catalog.js';
-import type { Activity, MoveResult, NewMemory } from './types.js';
+import { FOUNDATION_BETWEEN, FOUNDATION_WANT, KIND_RANKED_APART } from '../../content/gap-prompts.js';
+import { STARTERS } from '../../content/starters.js';
+import { other, refuse, withSeat, type SeatIndex } from '../../core.js';
+import { FOUNDATIONS, INTIMACY_KINDS, type Foundation, type IntimacyKind } from '../../intimacy.js';
+import { moved, type Activity, type Awaiting, type MoveResult, type NewMemory } from '../types.js';
+import { info } from './info.js';
 
 export const SENTENCE_MAX = 500;
 export const SENTENCES = 3;
@@ -27,10 +27,17 @@ export interface Entry {
   done: boolean;
 }
 
+/** What a star points at on the reveal. */
+export type StarTarget =
+  | { part: 'ranking' }
+  | { part: 'ratings' }
+  | { part: 'sentence'; index: number }
+  | { part: 'gap'; index: number };
+
 export interface State {
   entries: [Entry, Entry];
   revealed: boolean;
-  starred: string[];
+  starred: StarTarget[];
 }
 
 export interface Gap {
@@ -48,11 +55,22 @@ export interface View {
   /** Both entries and the gaps, only once both are done. */
   both: [Entry, Entry] | null;
   gaps: Gap[];
-  starred: string[];
+  starred: StarTarget[];
 }
 
 const Score = v.pipe(v.number(), v.integer(), v.minValue(1, 'Ratings go from 1 to 5.'), v.maxValue(5, 'Ratings go from 1 to 5.'));
 const RatingSchema = v.object({ today: Score, want: Score });
+const Index = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(9));
+const StarTargetSchema = v.variant(
+  'part',
+  [
+    v.object({ part: v.literal('ranking') }),
+    v.object({ part: v.literal('ratings') }),
+    v.object({ part: v.literal('sentence'), index: Index }),
+    v.object({ part: v.literal('gap'), index: Index }),
+  ],
+  'There is nothing like that to star.',
+) satisfies v.GenericSchema<unknown, StarTarget>;
 
 export const moveSchema = v.variant('type', [
   v.object({ type: v.literal('rank'), order: v.pipe(v.array(v.string()), v.maxLength(10)) }),
@@ -68,7 +86,7 @@ export const moveSchema = v.variant('type', [
     ),
   }),
   v.object({ type: v.literal('done') }),
-  v.object({ type: v.literal('star'), item: v.pipe(v.string(), v.maxLength(30)), starred: v.boolean() }),
+  v.object({ type: v.literal('star'), target: StarTargetSchema, starred: v.boolean() }),
 ]);
 export type Move = v.InferOutput<typeof moveSchema>;
 
@@ -76,10 +94,6 @@ export const optionsSchema = v.object({});
 
 const STARTER_TEXT = new Map(STARTERS.map((s) => [s.id, s.text]));
 const EMPTY: Entry = { ranking: null, ratings: null, sentences: null, done: false };
-
-function refuse(code: ErrorCode, message: string = ERROR_MESSAGES[code]): MoveResult<State> {
-  return { ok: false, error: { code, message } };
-}
 
 export function isPermutationOfKinds(order: readonly string[]): order is IntimacyKind[] {
   return order.length === INTIMACY_KINDS.length && INTIMACY_KINDS.every((k) => order.includes(k));
@@ -112,40 +126,45 @@ export function biggestGaps(a: Entry, b: Entry, count = GAPS_SHOWN): Gap[] {
   return chosen;
 }
 
-function memoryFor(state: State, item: string): NewMemory | null {
+/** One key per star target: it names the memory, so starring twice keeps one. */
+export function starKey(target: StarTarget): string {
+  return 'index' in target ? `${target.part}:${target.index}` : target.part;
+}
+
+function memoryFor(state: State, target: StarTarget): NewMemory | null {
   const [a, b] = state.entries;
-  const key = `what-it-means:${item}`;
-  if (item === 'ranking' && a.ranking && b.ranking) {
-    return { key, title: 'What matters most to each of us', entries: [{ seat: 0, text: a.ranking.join(' › ') }, { seat: 1, text: b.ranking.join(' › ') }] };
+  const key = `what-it-means:${starKey(target)}`;
+  switch (target.part) {
+    case 'ranking':
+      if (!a.ranking || !b.ranking) return null;
+      return { key, title: 'What matters most to each of us', entries: [{ seat: 0, text: a.ranking.join(' › ') }, { seat: 1, text: b.ranking.join(' › ') }] };
+    case 'ratings': {
+      if (!a.ratings || !b.ratings) return null;
+      const line = (r: Ratings) => FOUNDATIONS.map((f) => `${f} ${r[f].today}→${r[f].want}`).join(', ');
+      return { key, title: 'The foundations, today → wanted', entries: [{ seat: 0, text: line(a.ratings) }, { seat: 1, text: line(b.ratings) }] };
+    }
+    case 'sentence': {
+      const entries = ([0, 1] as const).flatMap((seat) => {
+        const s = state.entries[seat].sentences?.[target.index];
+        return s ? [{ seat, text: `${STARTER_TEXT.get(s.starterId)?.replace(/…$/, '') ?? ''} ${s.text}` }] : [];
+      });
+      return entries.length ? { key, title: 'Sentences we finished', entries } : null;
+    }
+    case 'gap': {
+      const found = biggestGaps(a, b)[target.index];
+      return found ? { key, title: 'A question to talk about', entries: [{ seat: 0, text: found.prompt }] } : null;
+    }
   }
-  if (item === 'ratings' && a.ratings && b.ratings) {
-    const line = (r: Ratings) => FOUNDATIONS.map((f) => `${f} ${r[f].today}→${r[f].want}`).join(', ');
-    return { key, title: 'The foundations, today → wanted', entries: [{ seat: 0, text: line(a.ratings) }, { seat: 1, text: line(b.ratings) }] };
-  }
-  const sentence = /^sentence:(\d)$/.exec(item);
-  if (sentence) {
-    const index = Number(sentence[1]);
-    const entries = ([0, 1] as const).flatMap((seat) => {
-      const s = state.entries[seat].sentences?.[index];
-      return s ? [{ seat, text: `${STARTER_TEXT.get(s.starterId)?.replace(/…$/, '') ?? ''} ${s.text}` }] : [];
-    });
-    return entries.length ? { key, title: 'Sentences we finished', entries } : null;
-  }
-  const gap = /^gap:(\d)$/.exec(item);
-  if (gap) {
-    const found = biggestGaps(a, b)[Number(gap[1])];
-    return found ? { key, title: 'A question to talk about', entries: [{ seat: 0, text: found.prompt }] } : null;
-  }
-  return null;
 }
 
 function move(state: State, seat: SeatIndex, m: Move): MoveResult<State> {
   if (m.type === 'star') {
     if (!state.revealed) return refuse('WRONG_PHASE', 'You can star things once both answers are shown.');
-    const memory = m.starred ? memoryFor(state, m.item) : null;
+    const memory = m.starred ? memoryFor(state, m.target) : null;
     if (m.starred && !memory) return refuse('BAD_REQUEST', 'There is nothing like that to star.');
-    const starred = m.starred ? [...new Set([...state.starred, m.item])] : state.starred.filter((s) => s !== m.item);
-    return { ok: true, state: { ...state, starred }, memories: memory ? [memory] : [] };
+    const key = starKey(m.target);
+    const others = state.starred.filter((t) => starKey(t) !== key);
+    return moved({ ...state, starred: m.starred ? [...others, m.target] : others }, memory ? [memory] : undefined);
   }
   if (state.revealed) return refuse('WRONG_PHASE', 'Both answers are revealed: they can no longer change.');
   const entry = state.entries[seat];
@@ -174,15 +193,15 @@ function move(state: State, seat: SeatIndex, m: Move): MoveResult<State> {
       next = { ...entry, done: true };
       break;
   }
-  const entries: State['entries'] = seat === 0 ? [next, state.entries[1]] : [state.entries[0], next];
-  return { ok: true, state: { ...state, entries, revealed: entries[0].done && entries[1].done } };
+  const entries = withSeat(state.entries, seat, next);
+  return moved({ ...state, entries, revealed: entries[0].done && entries[1].done });
 }
 
 function view(state: State, seat: SeatIndex): View {
   const [a, b] = state.entries;
   return {
     mine: state.entries[seat],
-    otherDone: state.entries[seat === 0 ? 1 : 0].done,
+    otherDone: state.entries[other(seat)].done,
     revealed: state.revealed,
     both: state.revealed ? [a, b] : null,
     gaps: state.revealed ? biggestGaps(a, b) : [],
@@ -190,12 +209,19 @@ function view(state: State, seat: SeatIndex): View {
   };
 }
 
-export const whatItMeans: Activity<v.InferOutput<typeof optionsSchema>, State, Move, View> = {
-  info: activityInfo('what-it-means'),
+/** Until both are done, each answers privately (in turn on a shared device); then nothing is awaited. */
+function awaiting(state: State): Awaiting {
+  if (state.revealed) return { seats: [], private: false };
+  return { seats: ([0, 1] as const).filter((s) => !state.entries[s].done), private: true };
+}
+
+export const whatItMeans: Activity<v.InferOutput<typeof optionsSchema>, State, Move, View, typeof info> = {
+  info,
   optionsSchema,
   moveSchema,
-  setup: () => ({ entries: [EMPTY, EMPTY], revealed: false, starred: [] }),
-  move: (state, seat, m) => move(state, seat, m),
+  setup: (): State => ({ entries: [EMPTY, EMPTY], revealed: false, starred: [] }),
+  move: (state: State, seat: SeatIndex, m: Move) => move(state, seat, m),
   view,
-  finished: (state) => state.revealed,
+  awaiting,
+  finished: (state: State) => state.revealed,
 };

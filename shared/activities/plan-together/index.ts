@@ -2,11 +2,11 @@
 // are highlighted), both vote until they agree on one, then they build its plan live. When the project
 // is finished, each writes a line of appreciation that goes to Memories.
 import * as v from 'valibot';
-import { IDEAS } from '../content/ideas.js';
-import { ERROR_MESSAGES, type AppError, type ErrorCode, type SeatIndex } from '../protocol.js';
-import { activityInfo } from './catalog.js';
-import { editPlan, emptyPlan, STEP_TEXT_MAX, type Plan, type PlanEdit } from './plan-editing.js';
-import type { Activity, MoveResult } from './types.js';
+import { IDEAS } from '../../content/ideas.js';
+import { refuse, withSeat, type SeatIndex } from '../../core.js';
+import { moved, type Activity, type Awaiting, type MoveResult } from '../types.js';
+import { editPlan, emptyPlan, STEP_TEXT_MAX, type Plan, type PlanEdit } from './editing.js';
+import { info } from './info.js';
 
 export const IDEAS_PER_PERSON = 5;
 export const VOTES_PER_PERSON = 2;
@@ -116,10 +116,6 @@ export function sameIdea(a: Draft, b: Draft): boolean {
   return smaller > 0 && (shared === smaller || shared >= 2) && shared / Math.max(wa.size, wb.size) >= 0.5;
 }
 
-function refuse(code: ErrorCode, message: string = ERROR_MESSAGES[code]): MoveResult<State> {
-  return { ok: false, error: { code, message } satisfies AppError };
-}
-
 /** Reveal: everyone's drafts in one pool, an idea both brought listed once with both names. */
 function poolOf(drafts: State['drafts']): PoolIdea[] {
   const pool: (PoolIdea & { draft: Draft })[] = [];
@@ -153,16 +149,16 @@ function countVotes(state: State): MoveResult<State> {
   const [a, b] = state.votes;
   const common = a.filter((id) => b.includes(id));
   const fresh = { ...state, ready: [false, false] as [boolean, boolean] };
-  if (common.length === 0) return { ok: true, state: { ...fresh, outcome: 'none' } };
+  if (common.length === 0) return moved({ ...fresh, outcome: 'none' });
   if (common.length > 1) {
-    return { ok: true, state: { ...fresh, outcome: 'tie', voteLimit: 1, votes: [[], []], pool: state.pool.filter((p) => common.includes(p.id)) } };
+    return moved({ ...fresh, outcome: 'tie', voteLimit: 1, votes: [[], []], pool: state.pool.filter((p) => common.includes(p.id)) });
   }
   const chosen = state.pool.find((p) => p.id === common[0])!;
-  return { ok: true, state: { ...fresh, phase: 'plan', outcome: null, plan: emptyPlan(chosen.text) } };
+  return moved({ ...fresh, phase: 'plan', outcome: null, plan: emptyPlan(chosen.text) });
 }
 
 function move(state: State, seat: SeatIndex, m: Move, ctx: { now: number }): MoveResult<State> {
-  const set = <T>(pair: [T, T], value: T): [T, T] => (seat === 0 ? [value, pair[1]] : [pair[0], value]);
+  const set = <T>(pair: [T, T], value: T): [T, T] => withSeat(pair, seat, value);
   switch (m.type) {
     case 'add-idea': {
       if (state.phase === 'choose') {
@@ -170,7 +166,7 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { now: number }): Mov
         if (!text) return refuse('BAD_REQUEST', 'Write the idea, or pick one.');
         if (text.length > STEP_TEXT_MAX) return refuse('TOO_LONG', `Ideas can be up to ${STEP_TEXT_MAX} characters.`);
         const idea: PoolIdea = { id: `i${state.nextIdea}`, text, from: [seat] };
-        return { ok: true, state: { ...state, pool: [...state.pool, idea], nextIdea: state.nextIdea + 1 } };
+        return moved({ ...state, pool: [...state.pool, idea], nextIdea: state.nextIdea + 1 });
       }
       if (state.phase !== 'ideas') return refuse('WRONG_PHASE');
       if (state.ready[seat]) return refuse('WRONG_PHASE', 'Your ideas are in already.');
@@ -188,21 +184,21 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { now: number }): Mov
         if (text.length > STEP_TEXT_MAX) return refuse('TOO_LONG', `Ideas can be up to ${STEP_TEXT_MAX} characters.`);
         draft = { text };
       }
-      return { ok: true, state: { ...state, drafts: set(state.drafts, [...mine, draft]) } };
+      return moved({ ...state, drafts: set(state.drafts, [...mine, draft]) });
     }
     case 'remove-idea': {
       if (state.phase !== 'ideas' || state.ready[seat]) return refuse('WRONG_PHASE');
       if (m.index >= state.drafts[seat].length) return refuse('NOT_FOUND');
-      return { ok: true, state: { ...state, drafts: set(state.drafts, state.drafts[seat].filter((_, i) => i !== m.index)) } };
+      return moved({ ...state, drafts: set(state.drafts, state.drafts[seat].filter((_, i) => i !== m.index)) });
     }
     case 'ideas-done': {
       if (state.phase !== 'ideas') return refuse('WRONG_PHASE');
       if (state.ready[seat]) return refuse('ALREADY_READY');
       if (state.drafts[seat].length === 0) return refuse('NOT_POSSIBLE', 'Bring at least one idea.');
       const ready = set(state.ready, true);
-      if (!ready[0] || !ready[1]) return { ok: true, state: { ...state, ready } };
+      if (!ready[0] || !ready[1]) return moved({ ...state, ready });
       const pool = poolOf(state.drafts);
-      return { ok: true, state: { ...state, ready: [false, false], phase: 'choose', pool, nextIdea: pool.length + 1 } };
+      return moved({ ...state, ready: [false, false], phase: 'choose', pool, nextIdea: pool.length + 1 });
     }
     case 'vote': {
       if (state.phase !== 'choose' || state.ready[seat]) return refuse('WRONG_PHASE');
@@ -211,19 +207,19 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { now: number }): Mov
       if (m.on && mine.length >= state.voteLimit) {
         return refuse('NOT_POSSIBLE', state.voteLimit === 1 ? 'Pick just one this time.' : `Up to ${state.voteLimit} votes each.`);
       }
-      return { ok: true, state: { ...state, votes: set(state.votes, m.on ? [...mine, m.ideaId] : mine) } };
+      return moved({ ...state, votes: set(state.votes, m.on ? [...mine, m.ideaId] : mine) });
     }
     case 'votes-done': {
       if (state.phase !== 'choose') return refuse('WRONG_PHASE');
       if (state.ready[seat]) return refuse('ALREADY_READY');
       if (state.votes[seat].length === 0) return refuse('NOT_POSSIBLE', 'Vote for at least one idea.');
       const ready = set(state.ready, true);
-      if (!ready[0] || !ready[1]) return { ok: true, state: { ...state, ready, outcome: null } };
+      if (!ready[0] || !ready[1]) return moved({ ...state, ready, outcome: null });
       return countVotes({ ...state, ready });
     }
     case 'finish': {
       if (state.phase !== 'plan') return refuse('WRONG_PHASE');
-      return { ok: true, state: { ...state, phase: 'finished' } };
+      return moved({ ...state, phase: 'finished' });
     }
     case 'appreciate': {
       if (state.phase !== 'finished') return refuse('WRONG_PHASE', 'Mark the project finished first.');
@@ -234,7 +230,7 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { now: number }): Mov
       const appreciations = set(state.appreciations, text);
       const next = { ...state, appreciations };
       const [a, b] = appreciations;
-      if (a === null || b === null) return { ok: true, state: next };
+      if (a === null || b === null) return moved(next);
       const memory = {
         key: `plan-together:thanks:${state.plan?.title ?? ''}`,
         title: `We finished: ${state.plan?.title ?? 'our project'}`,
@@ -243,12 +239,12 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { now: number }): Mov
           { seat: 1 as const, text: b },
         ],
       };
-      return { ok: true, state: next, memories: [memory] };
+      return moved(next, [memory]);
     }
     default: {
       if (state.phase !== 'plan' || !state.plan) return refuse('WRONG_PHASE', 'The plan opens once you agree on an idea.');
       const edited = editPlan(state.plan, seat, m as PlanEdit, ctx.now);
-      return edited.ok ? { ok: true, state: { ...state, plan: edited.plan } } : edited;
+      return edited.ok ? moved({ ...state, plan: edited.value }) : edited;
     }
   }
 }
@@ -269,17 +265,26 @@ function view(state: State, seat: SeatIndex): View {
 }
 
 function onlyMine(seat: SeatIndex, value: string | null): [string | null, string | null] {
-  return seat === 0 ? [value, null] : [null, value];
+  return withSeat([null, null], seat, value);
 }
 
-export const planTogether: Activity<Options, State, Move, View> = {
-  info: activityInfo('plan-together'),
+/** Ideas, votes and the closing thanks are private (each in turn); the plan is built together. */
+function awaiting(state: State): Awaiting {
+  const notYet = (done: readonly [unknown, unknown]) => ([0, 1] as const).filter((s) => !done[s]);
+  if (state.phase === 'ideas' || state.phase === 'choose') return { seats: notYet(state.ready), private: true };
+  if (state.phase === 'plan') return { seats: [0, 1], private: false };
+  return { seats: notYet([state.appreciations[0] !== null, state.appreciations[1] !== null]), private: true };
+}
+
+export const planTogether: Activity<Options, State, Move, View, typeof info> = {
+  info,
   optionsSchema,
   moveSchema,
   setup,
   move,
   view,
+  awaiting,
   finished: () => false,
-  keep: (state) => state.plan !== null,
-  summary: (state) => state.plan?.title ?? null,
+  keep: (state: State) => state.plan !== null,
+  summary: (state: State) => state.plan?.title ?? null,
 };

@@ -1,0 +1,11 @@
+// "What intimacy means to me" as the lobby lists it (no logic, no starters).
+import type { ActivityInfo } from '../types.js';
+
+export const info = {
+  id: 'what-it-means',
+  title: 'What intimacy means to me',
+  line: 'Rank, rate and finish a few sentences privately, then see both side by side.',
+  minutes: [10, 20],
+  audiences: ['partners', 'friends', 'family'],
+  kinds: ['emotional', 'intellectual'],
+} as const satisfies ActivityInfo;
