@@ -87,6 +87,19 @@ describe.runIf(inject('chromium'))('Question Swap in Chromium', () => {
     await sharedDevice(tablet, world.server.url);
     await startActivity('Question Swap', [tablet, tablet], ['Ada is ready', 'Grace is ready']);
 
+    // The closeness question comes first, each in turn behind the same hand-off, with nothing of the
+    // game (or of the other's question) under it, and each person's buttons drawn fresh.
+    for (const name of ['Ada', 'Grace']) {
+      await tablet.getByRole('heading', { name: `Pass the device to ${name}` }).waitFor();
+      expect(await tablet.getByRole('heading', { name: /how close/i }).count()).toBe(0);
+      expect(await tablet.getByRole('heading', { name: 'What are you open to today?' }).count()).toBe(0);
+      await tablet.getByRole('button', { name: `I'm ${name}` }).click();
+      await tablet.getByRole('heading', { name: `${name}, how close do you feel right now?` }).waitFor();
+      expect(await tablet.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).not.toMatch(/of 7/);
+      await tablet.getByRole('button', { name: '5 of 7' }).click();
+    }
+    await tablet.getByRole('region', { name: 'How close you both feel' }).waitFor();
+
     for (const name of ['Ada', 'Grace']) {
       await tablet.getByRole('heading', { name: `Pass the device to ${name}` }).waitFor();
       await expectAccessible(tablet, 'handoff');

@@ -1,0 +1,37 @@
+// The browser's side of the activity registry: each activity's screen, and the options it asks for when
+// suggested, by id. Checked against the registry's ids, so a missing screen is a compile error.
+import type { Component } from 'svelte';
+import type { ActivityId, ViewFor } from '../../shared/activities/registry.js';
+import type { Awaiting } from '../../shared/activities/types.js';
+import type { SeatIndex } from '../../shared/protocol.js';
+import PlanTogether from './plan-together/PlanTogether.svelte';
+import QuestionSwapOptions from './question-swap/Options.svelte';
+import QuestionSwap from './question-swap/QuestionSwap.svelte';
+import WhatItMeans from './what-it-means/WhatItMeans.svelte';
+
+export interface ScreenProps<Id extends ActivityId> {
+  /** A seat's view of the running activity: this device's seat, or either on one shared device. */
+  viewOf: (seat: SeatIndex) => ViewFor<Id>;
+  /** Whose input the activity waits for (drives the shared-device hand-off). */
+  awaiting: Awaiting;
+  names: [string, string];
+}
+
+/** The options an activity asks for in the lobby before it is suggested. */
+export type OptionsComponent = Component<{ options?: Record<string, unknown> }, object, 'options'>;
+
+export interface ActivityScreens<Id extends ActivityId> {
+  Screen: Component<ScreenProps<Id>>;
+  Options?: OptionsComponent;
+}
+
+export const SCREENS = {
+  'question-swap': { Screen: QuestionSwap, Options: QuestionSwapOptions },
+  'plan-together': { Screen: PlanTogether },
+  'what-it-means': { Screen: WhatItMeans },
+} satisfies { [Id in ActivityId]: ActivityScreens<Id> };
+
+export function optionsFor(id: ActivityId): OptionsComponent | undefined {
+  const screens: ActivityScreens<ActivityId> = SCREENS[id] as ActivityScreens<ActivityId>;
+  return screens.Options;
+}
