@@ -186,6 +186,32 @@ describe('talk mode and guess cards', () => {
   });
 });
 
+describe('what the view tells the screen', () => {
+  it('how a card is answered (written, talked through, or chosen) and the words the reveal shows', () => {
+    let state = playing();
+    for (let i = 0; i < 200 && state.round; i++) {
+      if (CARDS.find((c) => c.id === state.round!.cardId)!.type === 'would-you-rather') break;
+      state = must(act(state, 0, { type: 'pass', cardId: state.round!.cardId }, 500 + i));
+    }
+    const card = CARDS.find((c) => c.id === state.round!.cardId)!;
+    expect(card.type).toBe('would-you-rather');
+    expect(questionSwap.view(state, 0).round).toMatchObject({ open: false, talk: false });
+    state = must(act(state, 0, { type: 'answer', cardId: card.id, choice: 1, text: 'because' }));
+    state = must(act(state, 1, { type: 'answer', cardId: card.id, choice: 0 }));
+    const shown = questionSwap.view(state, 1).round!.answers!;
+    expect(shown.map((a) => a?.words)).toEqual([`${card.options![1]} — because`, card.options![0]]);
+
+    let talking = playing({ answerMode: 'talk' });
+    for (let i = 0; i < 40; i++) {
+      const open = questionSwap.view(talking, 0).round!;
+      const type = CARDS.find((c) => c.id === open.card.id)!.type;
+      expect(open.open).toBe(type === 'question' || type === 'task' || type === 'finish');
+      expect(open.talk).toBe(open.open);
+      talking = must(act(talking, 0, { type: 'pass', cardId: open.card.id }, 700 + i));
+    }
+  });
+});
+
 describe('depth and audience', () => {
   it('starts light and reaches the ceiling only in the last rounds', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => targetDepth(n, 8, 3))).toEqual([1, 1, 1, 2, 2, 2, 3, 3]);

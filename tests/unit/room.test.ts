@@ -30,6 +30,24 @@ function fullRoom(): Room {
   return joined.value.room;
 }
 
+describe('what a seat may do to the room', () => {
+  it('only the creator of a full two-device room may remove the other; the view says so', () => {
+    expect(viewFor(waitingRoom(), 0).can.removePartner).toBe(false);
+    expect(viewFor(fullRoom(), 0).can.removePartner).toBe(true);
+    expect(viewFor(fullRoom(), 1).can.removePartner).toBe(false);
+    const shared = createRoom(
+      { id: 's'.repeat(21), audience: 'family', mode: 'one-device', creator: seat('Ada', 0), partner: seat('Grace', 1), code: 'ABCDEFGHJK', now: NOW },
+      lifetimes,
+    );
+    expect(viewFor(shared, 0).can.removePartner).toBe(false);
+    for (const [room, actor] of [[fullRoom(), 1], [shared, 0], [waitingRoom(), 0]] as const) {
+      const view = viewFor(room, actor);
+      const removed = applyCommand(room, actor, { type: 'remove-partner' }, { now: NOW, freshCode: 'BCDEFGHJKM', seed: 1, lifetimes });
+      expect(removed.ok, `${room.mode} seat ${actor}`).toBe(view.can.removePartner);
+    }
+  });
+});
+
 describe('creating a room', () => {
   it('seats the creator and opens a 15-minute code on two devices', () => {
     const room = waitingRoom();
