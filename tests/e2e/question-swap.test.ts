@@ -93,8 +93,11 @@ describe.runIf(inject('chromium'))('Question Swap in Chromium', () => {
       await tablet.getByRole('heading', { name: `Pass the device to ${name}` }).waitFor();
       expect(await tablet.getByRole('heading', { name: /how close/i }).count()).toBe(0);
       expect(await tablet.getByRole('heading', { name: 'What are you open to today?' }).count()).toBe(0);
+      await shoot(tablet, `qs-closeness-handoff-${name}-tablet`);
       await tablet.getByRole('button', { name: `I'm ${name}` }).click();
       await tablet.getByRole('heading', { name: `${name}, how close do you feel right now?` }).waitFor();
+      await expectAccessible(tablet, `closeness for ${name}`);
+      await shoot(tablet, `qs-closeness-${name}-tablet`);
       expect(await tablet.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).not.toMatch(/of 7/);
       await tablet.getByRole('button', { name: '5 of 7' }).click();
     }
