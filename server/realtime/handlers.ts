@@ -1,5 +1,5 @@
 // Every client event in one typed table: its payload's schema and what it runs. The known events are
-// the table's keys; every event goes through one door, answerEmit.
+// the table's keys, and every acknowledged emit gets an answer, whatever arguments came with it.
 import * as v from 'valibot';
 import { refuse, rateLimited, type Ack, type ClientToServerEvents, type ErrorCode, type SeatedAnswer } from '../../shared/protocol.js';
 import { CommandSchema, CreateRoomSchema, EraseSchema, JoinByCodeSchema, JoinRoomSchema, PeekSchema, parse } from '../../shared/schemas.js';
@@ -105,10 +105,17 @@ export function isClientEvent(event: string): event is ClientEvent {
 
 type Reply = (answer: Ack<object>) => void;
 
-/** A known event's input and ack come by position; an unknown event's ack is its last argument. */
-function readArguments(event: string, args: readonly unknown[]): { input: unknown; reply: Reply } | null {
-  const ack = isClientEvent(event) ? args[1] : args.at(-1);
-  return typeof ack === 'function' ? { input: args[0], reply: ack as Reply } : null;
+/**
+ * How any emit's arguments are read: the ack is the last argument when it is a function, and the
+ * input is the single argument before it. No function: nothing to answer. Any other shape: malformed.
+ */
+export type Request = { kind: 'no-ack' } | { kind: 'malformed'; reply: Reply } | { kind: 'input'; input: unknown; reply: Reply };
+
+export function readArguments(args: readonly unknown[]): Request {
+  const last = args.at(-1);
+  if (typeof last !== 'function') return { kind: 'no-ack' };
+  const reply = last as Reply;
+  return args.length === 2 ? { kind: 'input', input: args[0], reply } : { kind: 'malformed', reply };
 }
 
 function runHandler<E extends ClientEvent>(event: E, input: unknown, context: HandlerContext): Promise<Ack<object>> {
@@ -127,14 +134,15 @@ export interface Answering extends Omit<HandlerContext, 'socket' | 'limits'> {
   inFlight: InFlight;
 }
 
-/** Answers one acknowledged emit, known or not: rate limit first, then its payload, then its handler. */
+/** Answers one emit, known or not: rate limit first, then its arguments' shape, its payload, its handler. */
 export function answerEmit(socket: CloserSocket, event: string, args: readonly unknown[], deps: Answering): void {
-  const request = readArguments(event, args);
-  if (!request) return;
+  const request = readArguments(args);
+  if (request.kind === 'no-ack') return;
   const handle = async (): Promise<Ack<object>> => {
     const allowed = await deps.limits.command(socket.id);
     if (!allowed.ok) return rateLimited(allowed.retryAfterMs);
     if (!isClientEvent(event)) return refuse('BAD_REQUEST', 'Unknown event.');
+    if (request.kind === 'malformed') return refuse('BAD_REQUEST', 'Send one payload, then the acknowledgement.');
     return runHandler(event, request.input, { ...deps, socket });
   };
   deps.inFlight.track(

@@ -1,9 +1,9 @@
 // The handler table: the known events are its keys, and every acknowledged emit is answered (rate
-// limit first, then the payload, then the handler; a failure is a typed error, never silence).
+// limit first, then the arguments' shape, the payload, the handler; a failure is a typed error, never silence).
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { refuse, type Ack, type ClientToServerEvents } from '../../../shared/protocol.js';
 import { InFlight } from '../../../server/realtime/drain.js';
-import { CLIENT_EVENTS, HANDLERS, answerEmit, isClientEvent, type Answering } from '../../../server/realtime/handlers.js';
+import { CLIENT_EVENTS, HANDLERS, answerEmit, isClientEvent, readArguments, type Answering } from '../../../server/realtime/handlers.js';
 import type { CloserSocket } from '../../../server/realtime/types.js';
 
 const ROOM = 'V1StGXR8_Z5jdHi6B-myT';
@@ -13,17 +13,17 @@ function fakeSocket(data: CloserSocket['data'] = { roomId: null, seats: [] }): C
   return { id: 'socket-1', data, handshake: { address: '127.0.0.1', headers: {} } } as unknown as CloserSocket;
 }
 
-/** A node whose services answer as told; nothing here touches a socket or a store. */
-function node(overrides: Partial<Answering> = {}): Answering {
+/** A node whose services answer as told (and note in `ran` that they did); nothing here touches a socket or a store. */
+function node(overrides: Partial<Answering> = {}, ran: string[] = []): Answering {
   const allowed = async () => ({ ok: true as const });
   return {
     service: {
-      create: async () => refuse('TRY_AGAIN'),
-      peek: async () => ({ ok: true, hostName: 'Ada' }),
-      join: async () => refuse('ROOM_FULL'),
-      joinByCode: async () => refuse('CODE_INVALID'),
-      command: async () => ({ ok: true, version: 2 }),
-      erase: async () => ({ ok: true }),
+      create: async () => (ran.push('create'), refuse('TRY_AGAIN')),
+      peek: async () => (ran.push('peek'), { ok: true, hostName: 'Ada' }),
+      join: async () => (ran.push('join'), refuse('ROOM_FULL')),
+      joinByCode: async () => (ran.push('joinByCode'), refuse('CODE_INVALID')),
+      command: async () => (ran.push('command'), { ok: true, version: 2 }),
+      erase: async () => (ran.push('erase'), { ok: true }),
     },
     limits: { command: allowed, create: allowed, joinAllowed: allowed, failedJoin: async () => undefined },
     notifier: { erased: () => undefined },
@@ -54,17 +54,43 @@ describe('the known events', () => {
   });
 });
 
+describe("an emit's arguments", () => {
+  const ack = () => undefined;
+
+  it('the ack is the last argument when it is a function, and the input is the one before it', () => {
+    expect(readArguments([{ roomId: ROOM }, ack])).toEqual({ kind: 'input', input: { roomId: ROOM }, reply: ack });
+    expect(readArguments([null, ack])).toEqual({ kind: 'input', input: null, reply: ack });
+  });
+
+  it('with no function last there is nothing to answer', () => {
+    for (const args of [[], [{ roomId: ROOM }], [ack, { roomId: ROOM }], [1, 2]]) expect(readArguments(args)).toEqual({ kind: 'no-ack' });
+  });
+
+  it('no input, or more than one, is malformed, and still has its ack', () => {
+    for (const args of [[ack], [1, 2, ack], [1, 2, 3, ack]]) expect(readArguments(args)).toEqual({ kind: 'malformed', reply: ack });
+  });
+});
+
 describe('answering an emit', () => {
   it('runs the handler with the parsed payload', async () => {
     expect(await emit(node(), 'room:peek', [{ roomId: ROOM }])).toEqual({ ok: true, hostName: 'Ada' });
   });
 
   it('a payload its schema refuses is BAD_REQUEST, and the handler never runs', async () => {
-    let ran = false;
-    const deps = node();
-    deps.service.peek = async () => ((ran = true), refuse('ROOM_NOT_FOUND'));
-    expect(codeOf(await emit(deps, 'room:peek', [{ roomId: '../etc' }]))).toBe('BAD_REQUEST');
-    expect(ran).toBe(false);
+    const ran: string[] = [];
+    expect(codeOf(await emit(node({}, ran), 'room:peek', [{ roomId: '../etc' }]))).toBe('BAD_REQUEST');
+    expect(ran).toEqual([]);
+  });
+
+  it('every known event with no input, or two, is answered BAD_REQUEST and its handler never runs', async () => {
+    const ran: string[] = [];
+    const deps = node({}, ran);
+    for (const event of CLIENT_EVENTS) {
+      for (const args of [[], [{ roomId: ROOM }, { roomId: ROOM }]]) {
+        expect(codeOf(await emit(deps, event, args)), `${event} with ${args.length} inputs`).toBe('BAD_REQUEST');
+      }
+    }
+    expect(ran).toEqual([]);
   });
 
   it('an unknown event is answered BAD_REQUEST', async () => {
