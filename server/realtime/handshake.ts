@@ -1,5 +1,5 @@
 // Who may connect: the Origin check, the client's address, and the auth middleware that resumes a
-// device's seats from its tokens and hands them to the connection.
+// device's seats from its tokens and hands them to the connection. The tokens go no further.
 import type { IncomingMessage } from 'node:http';
 import { refuse, rateLimited, type AppError, type HandshakeRefusal, type SeatAuth, type SeatIndex } from '../../shared/protocol.js';
 import { SeatAuthSchema, parse } from '../../shared/schemas.js';
@@ -70,6 +70,9 @@ export function seatHandshake(deps: {
     async middleware(socket, next) {
       socket.data = { roomId: null, seats: [] };
       const request = readSeatAuth(socket.handshake.auth);
+      // The handshake travels: every node's presence query (fetchSockets) gets it through Redis.
+      // The tokens were only ever needed here, so they are dropped before anything else can see them.
+      socket.handshake.auth = {};
       const allowed = await deps.limits.connection(clientAddress(socket, deps.trustProxy));
       if (!allowed.ok) return next(refusalOf(rateLimited(allowed.retryAfterMs).error));
       if (request.kind === 'none') return next();

@@ -1,8 +1,11 @@
-// The handshake: which origins may open a WebSocket, whose address a connection counts against, and
-// what a handshake's auth asks for.
+// The handshake: which origins may open a WebSocket, whose address a connection counts against, what
+// a handshake's auth asks for, and that its tokens are gone from the socket once they have been checked.
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { clientAddress, originAllowed, readSeatAuth } from '../../../server/realtime/handshake.js';
+import { refuse } from '../../../shared/protocol.js';
+import type { Room } from '../../../shared/room.js';
+import { clientAddress, originAllowed, readSeatAuth, seatHandshake, type Handshake } from '../../../server/realtime/handshake.js';
+import type { CloserSocket } from '../../../server/realtime/types.js';
 
 const ROOM = 'V1StGXR8_Z5jdHi6B-myT';
 const TOKEN = 'abcdefghijklmnopqrstuv';
@@ -48,5 +51,37 @@ describe('what a handshake asks for', () => {
     for (const auth of [{ roomId: ROOM }, { roomId: ROOM, tokens: [] }, { roomId: ROOM, tokens: [TOKEN, TOKEN, TOKEN] }, { tokens: [TOKEN] }]) {
       expect(readSeatAuth(auth)).toEqual({ kind: 'malformed' });
     }
+  });
+});
+
+describe('the auth middleware', () => {
+  const log = { error: () => undefined };
+  const limits = { connection: async () => ({ ok: true as const }) };
+  const handshakeOf = (auth: unknown) =>
+    ({ id: 's1', data: {}, handshake: { auth, address: '127.0.0.1', headers: {} } }) as unknown as CloserSocket;
+  const run = (handshake: Handshake, socket: CloserSocket) =>
+    new Promise<Error | undefined>((resolve) => void handshake.middleware(socket, resolve));
+
+  it('resumes the seats, hands them to the connection once, and keeps no token in the handshake', async () => {
+    const handshake = seatHandshake({
+      service: { resume: async (auth) => ({ ok: true, value: { stored: { version: 1, room: { id: auth.roomId } as Room }, seats: [0] } }) },
+      limits,
+      log,
+      trustProxy: false,
+    });
+    const socket = handshakeOf({ roomId: ROOM, tokens: [TOKEN] });
+    expect(await run(handshake, socket)).toBeUndefined();
+    expect(socket.handshake.auth).toEqual({});
+    expect(JSON.stringify(socket)).not.toContain(TOKEN);
+    expect(handshake.takeResumed(socket)).toEqual({ roomId: ROOM, seats: [0] });
+    expect(handshake.takeResumed(socket)).toBeUndefined();
+  });
+
+  it('a refused handshake keeps no token either', async () => {
+    const handshake = seatHandshake({ service: { resume: async () => refuse('SEAT_REFUSED') }, limits, log, trustProxy: false });
+    const socket = handshakeOf({ roomId: ROOM, tokens: [TOKEN] });
+    expect(((await run(handshake, socket)) as Error & { data: unknown }).data).toMatchObject({ code: 'SEAT_REFUSED' });
+    expect(socket.handshake.auth).toEqual({});
+    expect(handshake.takeResumed(socket)).toBeUndefined();
   });
 });
