@@ -6,7 +6,7 @@ import { createApp } from './app.js';
 import { joinCluster } from './cluster.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
-import { attachRealtime, type CloserServer } from './realtime.js';
+import { attachRealtime, type CloserServer } from './realtime/index.js';
 import { MemoryStore } from './store/memory.js';
 import { RedisStore } from './store/redis.js';
 import type { RoomStore } from './store/types.js';

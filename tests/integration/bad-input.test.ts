@@ -3,7 +3,7 @@ import { nanoid } from 'nanoid';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/store/memory.js';
 import type { RunningServer } from '../../server/server.js';
-import { MAX_MESSAGE_BYTES } from '../../server/realtime.js';
+import { MAX_MESSAGE_BYTES } from '../../server/realtime/index.js';
 import { cid, client, connected, eventually, startTestServer, type Client } from '../support/server.js';
 
 describe('bad input', () => {

@@ -1,0 +1,86 @@
+// Where each view goes. Each seat has its own Socket.IO room (seatChannel) and a view is only ever sent
+// there: the asker's first, then this node's other sockets, and to the other nodes through the commit.
+import type { SeatIndex, Snapshot } from '../../shared/protocol.js';
+import { viewFor } from '../../shared/room.js';
+import { roomChannel, seatChannel } from '../channels.js';
+import { broadcastEntry, type Cluster } from '../cluster.js';
+import type { RoomNotifier } from '../rooms.js';
+import type { RoomStore, StoredRoom } from '../store/types.js';
+import type { CloserServer, CloserSocket } from './types.js';
+
+export function snapshotFor(stored: StoredRoom, seat: SeatIndex): Snapshot {
+  return { version: stored.version, seat, view: viewFor(stored.room, seat) };
+}
+
+/** One view per taken seat, each addressed to that seat's channel alone. */
+export function seatViews(stored: StoredRoom): { channel: string; seat: SeatIndex; snapshot: Snapshot }[] {
+  return ([0, 1] as const)
+    .filter((seat) => stored.room.seats[seat])
+    .map((seat) => ({ channel: seatChannel(stored.room.id, seat), seat, snapshot: snapshotFor(stored, seat) }));
+}
+
+export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> | undefined): RoomNotifier {
+  /** This node's id in the cluster: its stream reader skips messages carrying it. */
+  const nodeUid = () => (io.of('/').adapter as unknown as { uid: string }).uid;
+  return {
+    prepare(next, askedBy) {
+      const asker = askedBy === undefined ? undefined : io.sockets.sockets.get(askedBy);
+      const sends = seatViews(next).map(({ channel, seat, snapshot }) => ({
+        channel,
+        snapshot,
+        asker: asker?.data.seats.includes(seat) ? asker : undefined,
+      }));
+      return {
+        // The other nodes get the views from the commit itself: no round trip of their own on anyone's path.
+        publication: cluster && {
+          stream: cluster.stream,
+          entries: sends.map(({ channel, snapshot }) => broadcastEntry(nodeUid(), channel, [], 'room:snapshot', snapshot)),
+        },
+        deliver() {
+          for (const { channel, snapshot, asker: first } of sends) {
+            // The asker first, so its views arrive before its answer; then this node's other sockets.
+            first?.emit('room:snapshot', snapshot);
+            io.local.to(channel).except(first ? [first.id] : []).emit('room:snapshot', snapshot);
+          }
+        },
+      };
+    },
+    seatRemoved(roomId, seat) {
+      io.to(seatChannel(roomId, seat)).emit('seat:removed');
+      io.in(seatChannel(roomId, seat)).disconnectSockets(true);
+    },
+    moved(oldId, newId) {
+      // After the creator's answer has gone out (it is sent once this task's promises settle).
+      setImmediate(() => {
+        io.to(roomChannel(oldId)).emit('room:moved', { roomId: newId });
+        io.in(roomChannel(oldId)).disconnectSockets(true);
+      });
+    },
+    erased(roomId) {
+      io.to(roomChannel(roomId)).emit('room:erased');
+      io.in(roomChannel(roomId)).disconnectSockets(true);
+    },
+  };
+}
+
+/** Puts a socket in its room's channel and its seats' channels, then sends it everything it may see. */
+export type SeatSocket = (socket: CloserSocket, roomId: string, seats: SeatIndex[]) => Promise<void>;
+
+export function seatSocket(store: Pick<RoomStore, 'load'>, announcePresence: (roomId: string) => Promise<void>): SeatSocket {
+  return async (socket, roomId, seats) => {
+    const previous = socket.data.roomId;
+    if (previous && previous !== roomId) {
+      for (const name of [roomChannel(previous), seatChannel(previous, 0), seatChannel(previous, 1)]) await socket.leave(name);
+    }
+    socket.data = { roomId, seats };
+    // Join first, then load: a change committed in between reaches this socket either way (in the
+    // load, or as a broadcast it now receives). Loading first would miss it until the next change.
+    await socket.join([roomChannel(roomId), ...seats.map((s) => seatChannel(roomId, s))]);
+    const { stored } = await store.load(roomId);
+    // Erased or expired a moment ago: closing makes the client ask again, and hear that the room is gone.
+    if (!stored) return void socket.disconnect(true);
+    for (const s of seats) socket.emit('room:snapshot', snapshotFor(stored, s));
+    // Not awaited: asking the other nodes must not hold up this socket's answer.
+    void announcePresence(roomId);
+  };
+}

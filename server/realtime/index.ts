@@ -1,0 +1,92 @@
+// Socket.IO wiring: makes the server and joins its pieces — the handshake, the handler table, fan-out
+// to each seat's channel, presence across nodes, and the drain when the node stops.
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { Redis } from 'ioredis';
+import type { Cluster } from '../cluster.js';
+import type { Config } from '../config.js';
+import { Limits } from '../limits.js';
+import type { Logger } from '../log.js';
+import { RoomService } from '../rooms.js';
+import type { RoomStore } from '../store/types.js';
+import { roomRef } from '../tokens.js';
+import { InFlight, drainConnections } from './drain.js';
+import { roomNotifier, seatSocket } from './fanout.js';
+import { answerEmit } from './handlers.js';
+import { originAllowed, seatHandshake } from './handshake.js';
+import { RoomPresence, socketsOnEveryNode } from './presence.js';
+import type { CloserServer } from './types.js';
+
+export { clientAddress, originAllowed } from './handshake.js';
+export type { CloserServer } from './types.js';
+
+/** Largest message a client may send; a larger one closes its connection. */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
+
+export interface Realtime {
+  io: CloserServer;
+  service: RoomService;
+  /**
+   * Stops presence timers, waits (up to `timeoutMs` in all) for the commands being handled to be
+   * answered, then closes every connection once its last answers have been sent.
+   */
+  drain(timeoutMs: number): Promise<void>;
+}
+
+export function attachRealtime(
+  httpServer: HttpServer,
+  options: {
+    store: RoomStore;
+    config: Config;
+    log: Logger;
+    /** The Redis (and key prefix) that rate limits are counted in, so every node counts together. */
+    shared: { redis: Redis; prefix: string } | null;
+    /** Several nodes on Redis: the adapter that carries emits between them, and its stream. */
+    cluster?: Pick<Cluster, 'adapter' | 'stream'>;
+  },
+): Realtime {
+  const { store, config, log } = options;
+  const io: CloserServer = new Server(httpServer, {
+    transports: ['websocket'],
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    allowRequest: (req, callback) => callback(null, originAllowed(req, config.allowedOrigins)),
+    serveClient: false,
+    ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
+  });
+
+  const notifier = roomNotifier(io, options.cluster);
+  const service = new RoomService(store, config.lifetimes, notifier);
+  const limits = new Limits(config.limits, options.shared);
+  const presence = new RoomPresence(socketsOnEveryNode(io), config.presenceGraceMs, log);
+  const seat = seatSocket(store, (roomId) => presence.announce(roomId));
+  const inFlight = new InFlight();
+  const handshake = seatHandshake({ service, limits, log, trustProxy: config.trustProxy });
+  const answering = { service, limits, notifier, seat, log, trustProxy: config.trustProxy, store, inFlight };
+
+  io.use((socket, next) => void handshake.middleware(socket, next));
+
+  io.on('connection', (socket) => {
+    const resumed = handshake.takeResumed(socket);
+    if (resumed) {
+      log.info({ room: roomRef(resumed.roomId), seats: resumed.seats }, 'seat resumed');
+      seat(socket, resumed.roomId, resumed.seats).catch((error: unknown) =>
+        log.error({ err: { message: (error as Error).message } }, 'could not seat a resumed socket'),
+      );
+    }
+    // Every event, known or not, goes through one door, so every acknowledged emit is answered.
+    socket.onAny((event: string, ...args: unknown[]) => answerEmit(socket, event, args, answering));
+    socket.on('disconnect', () => {
+      const roomId = socket.data.roomId;
+      if (roomId) presence.left(roomId);
+    });
+  });
+
+  return {
+    io,
+    service,
+    async drain(timeoutMs) {
+      presence.stop();
+      await drainConnections(io, inFlight, timeoutMs);
+    },
+  };
+}
