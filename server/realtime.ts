@@ -31,6 +31,7 @@ import {
 import { Limits } from './limits.js';
 import type { Logger } from './log.js';
 import { RoomService, type RoomNotifier } from './rooms.js';
+import { StoreUnavailableError } from './store/errors.js';
 import type { RoomStore, StoredRoom } from './store/types.js';
 import { roomRef } from './tokens.js';
 import { roomChannel, seatChannel } from './channels.js';
@@ -221,7 +222,7 @@ export function attachRealtime(
     handle()
       .then(reply, (error: unknown) => {
         log.error({ event, err: { message: error instanceof Error ? error.message : String(error) } }, 'command failed');
-        reply(refuse(store.kind === 'redis' ? 'UNAVAILABLE' : 'INTERNAL'));
+        reply(refuse(error instanceof StoreUnavailableError ? 'UNAVAILABLE' : 'INTERNAL'));
       })
       .finally(() => {
         inFlight -= 1;
