@@ -1,7 +1,7 @@
 // Rooms in Redis. Each room is three keys sharing the `{roomId}` hash tag, so one Lua script can
 // check and write them together:
 //   <prefix>:{id}:room     hash { v: version, doc: JSON }
-//   <prefix>:{id}:results  hash commandId → saved result (the last REMEMBERED_COMMANDS)
+//   <prefix>:{id}:results  hash commit id (seat:commandId) → saved answer and effects (the last REMEMBERED_COMMANDS)
 //   <prefix>:{id}:order    list of those command ids, oldest first
 // Commit and erase also touch keys outside the tag (lookups, the outbox stream), so they would not run
 // on Redis Cluster as they are. Compare-and-set happens inside the script; there is no WATCH/MULTI.

@@ -75,10 +75,10 @@ export interface RoomStore {
 export type LookupKind = 'code' | 'claim';
 
 /**
- * How many recent command ids each room remembers for replays. A replay comes from a device that lost its
- * connection before an answer arrived, within a second or two of reconnecting; a socket may burst 20
- * commands (README "Limits"), so 20 covers every realistic replay while keeping a room at rest under
- * 4 KB in Redis (docs/PERFORMANCE.md). Only a replay arriving after 20 newer changes to the room would be
- * treated as new.
+ * How many recent command ids each room remembers for replays (both seats together; the service keys
+ * them by seat). A replay comes from a device that lost its connection before an answer arrived, within
+ * a second or two of reconnecting; a socket may burst 20 commands (README "Limits"), so 20 covers every
+ * realistic replay while keeping a room at rest under 4 KB in Redis (docs/PERFORMANCE.md). Only a replay
+ * arriving after 20 newer changes to the room would be treated as new.
  */
 export const REMEMBERED_COMMANDS = 20;
