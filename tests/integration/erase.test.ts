@@ -27,7 +27,7 @@ async function everything(redis: Redis): Promise<{ key: string; type: string; te
         : type === 'list' ? await redis.lrange(key, 0, -1)
         : type === 'stream' ? await redis.xrange(key, '-', '+')
         : type === 'set' ? await redis.smembers(key)
-        : type === 'zset' ? await redis.zrange(key, 0, -1, 'WITHSCORES')
+        : type === 'zset' ? await redis.zrange(key, '0', '-1')
         : `unread type ${type}`;
       found.push({ key, type, text: JSON.stringify(value) });
     }
