@@ -47,7 +47,7 @@ export interface CapacityResult {
   levels: LevelResult[];
   /**
    * Once moves stop, everyone still connected: the server's RSS per live room after a quiet spell (V8 may
-   * give back heap it grew under load), and Redis bytes per room: its own keys, and its two short-lived lookups.
+   * give back heap it grew under load), and Redis bytes per room: its own keys, and its short-lived lookups.
    */
   atRest: {
     rooms: number;
@@ -191,7 +191,7 @@ function summarize(windows: WindowResult[], seconds: number) {
   };
 }
 
-/** MEMORY USAGE of a sample of rooms' keys, and of the lookups a create and a join leave for 15 minutes. */
+/** MEMORY USAGE of a sample of rooms' keys, and of the lookups a create and a join leave for 15 minutes (a code's goes once its seat is taken). */
 async function restingRoomBytes({ admin, prefix, generators }: World, sample: number) {
   const perGenerator = Math.ceil(sample / generators.length);
   const samples = await Promise.all(generators.map((g) => g.call('roomSample', { count: perGenerator })));

@@ -151,7 +151,7 @@ export function formatReport(result: BenchResult): string {
     '',
     `Redis memory per room at rest (MEMORY USAGE of room + results + order, ${capacity.atRest.rooms} rooms after ~${Math.round(capacity.atRest.movesPerRoom)} moves each): ` +
       `**${kb(capacity.atRest.roomKeysBytes)}**; with ${REMEMBERED_COMMANDS} remembered commands, full (the latency rooms): **${kb(latency.busyRoomBytes)}**; ` +
-      `plus ${kb(capacity.atRest.lookupBytes)} of invite-code and claim lookups for their first 15 minutes.`,
+      `plus ${kb(capacity.atRest.lookupBytes)} of claim lookups (and a code lookup while the second seat is free) for their first 15 minutes.`,
     '',
     `Server memory with everyone still connected, ${capacity.atRest.quietSeconds} s after the last move: ${mb(capacity.atRest.serverRssBytes)} RSS, ` +
       `**${kb(capacity.atRest.rssPerRoomBytes)} per live room** (under load: ${kb(capacity.levels.at(-1)?.rssPerRoomBytes ?? 0)}).`,

@@ -1,6 +1,7 @@
 // The room service: what a person does to a room — create, peek, join, resume, command, erase.
 // Every change is load → apply a pure function from shared/room.ts → commit with compare-and-set
-// (retried on conflict) → tell the realtime layer, which sends each seat its own view.
+// (retried on conflict) → tell the realtime layer, which sends each seat its own view → carry out the
+// change's effects (server/effects.ts), which are saved with its answer so a replay finishes them.
 import { randomInt } from 'node:crypto';
 import { nanoid } from 'nanoid';
 import {
@@ -24,36 +25,41 @@ import {
   roomTtlMs,
   seatClaimedBy,
   seatsForTokenHashes,
+  type Effect,
   type Lifetimes,
   type Result,
   type Room,
 } from '../shared/room.js';
-import type { Publication } from './cluster.js';
-import type { RoomStore, StoredRoom } from './store/types.js';
+import { carryOut, eraseRoom, lookupsOf, type MoveNotifier } from './effects.js';
+import type { Outbox } from './store/outbox.js';
+import type { Lookup, RoomStore, StoredRoom } from './store/types.js';
 import { hashToken, newInviteCode, newRoomId, newToken } from './tokens.js';
 
 /** Conflicts are retried this many times; two people rarely collide more than once. */
 const MAX_ATTEMPTS = 8;
 
-/** What the realtime layer does after a change; the service never touches sockets itself. */
 /** What a change will send, made ready before its commit. */
 export interface PreparedChange {
   /** Several nodes: the views for the other nodes, written by the commit itself (only if it commits). */
-  publication?: Publication;
+  publication?: Outbox;
   /** Once committed: the views to this node's sockets. */
   deliver(): void;
 }
 
-export interface RoomNotifier {
+/** What the realtime layer does after a change; the service never touches sockets itself. */
+export interface RoomNotifier extends MoveNotifier {
   /** `askedBy`: the socket whose command makes the change; it should have the new view before its answer. */
   prepare(next: StoredRoom, askedBy?: string): PreparedChange;
-  seatRemoved(roomId: string, seat: SeatIndex): void;
-  /** The room now lives under a new id (after a removal); its remaining seat should follow. */
-  moved(oldId: string, newId: string): void;
   erased(roomId: string): void;
 }
 
-type Change<T> = (room: Room) => Result<{ room: Room; answer: T }>;
+type Change<T> = (room: Room) => Result<{ room: Room; answer: T; effects?: Effect[] }>;
+
+/** What a commit remembers under its command id: the answer, and the effects a replay carries out again. */
+interface Saved<T> {
+  answer: Ack<T & { version: number }>;
+  effects: Effect[];
+}
 
 export class RoomService {
   /** Per room, the tail of this process's queue of changes (see inLane). */
@@ -96,7 +102,7 @@ export class RoomService {
   /** Answers the creator's name while the second seat is free; a full room shows nothing of itself. */
   async peek(roomId: string): Promise<Ack<{ hostName: string }>> {
     const { stored } = await this.store.load(roomId);
-    if (!stored) return refuse('ROOM_NOT_FOUND');
+    if (!stored || stored.room.movedTo !== undefined) return refuse('ROOM_NOT_FOUND');
     if (stored.room.seats[1]) return refuse('ROOM_FULL');
     return { ok: true, hostName: stored.room.seats[0].name };
   }
@@ -113,9 +119,7 @@ export class RoomService {
     const roomId = code && (await this.store.getLookup('code', code));
     if (!code || !roomId) return refuse('CODE_INVALID');
     const answer = await this.takeSeat(roomId, input.name, input.commandId, code);
-    if (!answer.ok) return answer.error.code === 'ROOM_NOT_FOUND' ? refuse('CODE_INVALID') : answer;
-    await this.store.dropLookup('code', code);
-    return answer;
+    return !answer.ok && answer.error.code === 'ROOM_NOT_FOUND' ? refuse('CODE_INVALID') : answer;
   }
 
   /** Checks a device's tokens on (re)connect and renews the room's lifetime: a visit is activity. */
@@ -128,6 +132,11 @@ export class RoomService {
     return { ok: true, value: { stored, seats } };
   }
 
+  /**
+   * Runs a person's command. Its id is remembered per seat, so the other seat's id can never answer
+   * (or swallow) this one; the same id from the same seat again is answered as the first time, and
+   * finishes the first try's effects if they were cut short.
+   */
   async command(
     roomId: string,
     seat: SeatIndex,
@@ -135,64 +144,28 @@ export class RoomService {
     command: RoomCommand,
     askedBy?: string,
   ): Promise<Ack<{ version: number }>> {
-    const freshCode = newInviteCode();
-    // The room before and after the change that was committed (the last attempt, if it was retried).
-    let change = null as { before: Room; after: Room } | null;
-    const answer = await this.mutate(roomId, commandId, (room) => {
-      const changed = applyCommand(room, seat, command, {
-        now: this.now(),
-        freshCode,
-        seed: randomInt(2 ** 32),
-        lifetimes: this.lifetimes,
-      });
-      if (!changed.ok) return changed;
-      change = { before: room, after: changed.value };
-      return { ok: true, value: { room: changed.value, answer: {} } };
-    }, askedBy);
-    if (!answer.ok || !change) return answer;
-    const { before, after } = change;
-    if (command.type === 'renew-invite') await this.replaceCode(before, after);
-    if (command.type === 'remove-partner') await this.moveAfterRemoval(before, roomId);
-    return answer;
+    const context = { freshCode: newInviteCode(), freshRoomId: newRoomId(), lifetimes: this.lifetimes };
+    return this.mutate(
+      roomId,
+      `${seat}:${commandId}`,
+      (room) => {
+        const changed = applyCommand(room, seat, command, { ...context, now: this.now(), seed: randomInt(2 ** 32) });
+        if (!changed.ok) return changed;
+        return { ok: true, value: { room: changed.value.room, answer: {}, effects: changed.value.effects } };
+      },
+      askedBy,
+    );
   }
 
   /**
-   * Deletes everything stored for the room. Erasing a room that is already gone is fine.
+   * Deletes everything stored for the room, in one step: its keys, its lookups and what the stream
+   * between nodes still holds of it. Erasing a room that is already gone is fine (its stream entries go).
    * The caller tells the sockets (notify.erased) after answering, so the eraser's answer is not lost.
    */
   async erase(roomId: string): Promise<Ack> {
     const { stored } = await this.store.load(roomId);
-    await this.store.erase(roomId);
-    if (stored) {
-      const { room } = stored;
-      if (room.invite) await this.store.dropLookup('code', room.invite.code);
-      for (const seat of room.seats) if (seat) await this.store.dropLookup('claim', seat.claimId);
-    }
+    await eraseRoom(this.store, roomId, stored ? lookupsOf(stored.room) : []);
     return { ok: true };
-  }
-
-  /** The typed code changed with the commit: the lookup follows it, without loading the room again. */
-  private async replaceCode(before: Room, after: Room): Promise<void> {
-    if (before.invite) await this.store.dropLookup('code', before.invite.code);
-    if (after.invite) await this.store.putLookup('code', after.invite.code, after.id, this.lifetimes.inviteMs);
-  }
-
-  /**
-   * After the wrong person is removed the room moves to a new id, so the link they had stops working
-   * too; the creator's device follows it (notify.moved) with the same token.
-   */
-  private async moveAfterRemoval(before: Room, oldId: string): Promise<void> {
-    // Loaded again on purpose: another process may have changed the room since, and the move copies the latest.
-    const { stored } = await this.store.load(oldId);
-    if (!stored) return;
-    const room: Room = { ...stored.room, id: newRoomId() };
-    await this.store.create(room, roomTtlMs(room, this.lifetimes));
-    await this.store.erase(oldId);
-    if (before.invite) await this.store.dropLookup('code', before.invite.code);
-    for (const seat of before.seats) if (seat) await this.store.dropLookup('claim', seat.claimId);
-    if (room.invite) await this.store.putLookup('code', room.invite.code, room.id, this.lifetimes.inviteMs);
-    this.notify.seatRemoved(oldId, 1);
-    this.notify.moved(oldId, room.id);
   }
 
   /** Takes the free seat; the same claim id again (a lost answer, replayed) gets the same seat, fresh token. */
@@ -209,6 +182,7 @@ export class RoomService {
       const claimed = seatClaimedBy(room, claimId);
       if (claimed !== null) return { ok: true, value: { room: reissueToken(room, claimed, hash), answer: { seat: claimed } } };
       if (reclaimOnly) return { ok: false, error: refuse('CODE_INVALID').error };
+      if (room.movedTo !== undefined) return { ok: false, error: refuse('ROOM_NOT_FOUND').error };
       const joined = joinRoom(room, { name, tokenHash: hash, claimId }, this.now(), viaCode);
       return joined.ok ? { ok: true, value: { room: joined.value.room, answer: { seat: joined.value.seat } } } : joined;
     });
@@ -267,24 +241,44 @@ export class RoomService {
   ): Promise<Ack<T & { version: number }>> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const { stored, replay } = await this.store.load(roomId, commandId);
-      if (replay) return JSON.parse(replay) as Ack<T & { version: number }>;
       if (!stored) return refuse('ROOM_NOT_FOUND');
+      if (replay) return this.finish(stored.room, JSON.parse(replay) as Saved<T>);
       const changed = change(stored.room);
       if (!changed.ok) return { ok: false, error: changed.error };
-      const { room, answer } = changed.value;
-      const saved = { ok: true as const, ...answer, version: stored.version + 1 };
-      const ttl = roomTtlMs(room, this.lifetimes);
-      const prepared = this.notify.prepare({ version: saved.version, room }, askedBy);
-      const outcome = await this.store.commit(roomId, stored.version, room, commandId, JSON.stringify(saved), ttl, prepared.publication);
+      const { room, answer, effects = [] } = changed.value;
+      const saved: Saved<T> = { answer: { ok: true as const, ...answer, version: stored.version + 1 }, effects };
+      const prepared = this.notify.prepare({ version: stored.version + 1, room }, askedBy);
+      const outcome = await this.store.commit({
+        roomId,
+        expectedVersion: stored.version,
+        room,
+        commandId,
+        result: JSON.stringify(saved),
+        ttlMs: roomTtlMs(room, this.lifetimes),
+        dropLookups: closedCode(stored.room, room),
+        ...(prepared.publication ? { outbox: prepared.publication } : {}),
+      });
       if (outcome.status === 'ok') {
         prepared.deliver();
-        return saved;
+        return this.finish(room, saved);
       }
-      if (outcome.status === 'duplicate') return JSON.parse(outcome.result) as Ack<T & { version: number }>;
       if (outcome.status === 'missing') return refuse('ROOM_NOT_FOUND');
+      // 'duplicate': committed meanwhile by another try of the same command; the next load replays it.
     }
     return refuse('TRY_AGAIN');
   }
+
+  /** Carries out a committed change's effects (again, on a replay), then answers as the first time. */
+  private async finish<T>(room: Room, saved: Saved<T>): Promise<Ack<T & { version: number }>> {
+    await carryOut({ store: this.store, lifetimes: this.lifetimes, notify: this.notify }, room, saved.effects);
+    return saved.answer;
+  }
+}
+
+/** A code the change closes (the second seat taken, by any path) or replaces stops working in the commit itself. */
+function closedCode(before: Room, after: Room): Lookup[] {
+  const code = before.invite?.code;
+  return code !== undefined && after.invite?.code !== code ? [{ kind: 'code', key: code }] : [];
 }
 
 /** Seat claims are deduplicated by their claim id instead, so their commits must never look like replays. */

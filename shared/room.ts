@@ -43,6 +43,11 @@ export interface Room {
   invite: Invite | null;
   /** The lobby's proposal, the running activity and the Memories. */
   play: Play;
+  /**
+   * Set by the removal that moved this room to a new id, in the same commit: from then on this id
+   * takes no join, peek or command, whether or not the copy under the new id has been made yet.
+   */
+  movedTo?: string;
 }
 
 export interface Lifetimes {
@@ -147,31 +152,61 @@ export interface CommandContext {
   now: number;
   /** A fresh invite code, used only if the command opens the free seat again. */
   freshCode: string;
+  /** A fresh room id, used only if the command moves the room (a removal). */
+  freshRoomId: string;
   /** A fresh random seed, used only if the command starts an activity. */
   seed: number;
   lifetimes: Lifetimes;
 }
 
-export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand, ctx: CommandContext): Result<Room> {
+/**
+ * What a committed command leaves for the shell to do outside the room's document. Saved with the
+ * command's answer, so a replay of the same command id carries it out again; each is idempotent.
+ * (A code the change closes or replaces needs no effect: the commit itself drops its lookup.)
+ */
+export type Effect =
+  /** The typed code `code` leads to this room from now on, if it is still the room's code. */
+  | { type: 'open-code'; code: string }
+  /**
+   * The room moves to `to` (room.movedTo): a copy there unless there is one, then the old id erased with
+   * `claims`' lookups; seat `removed`'s sockets are told they were removed, the others that the room moved.
+   */
+  | { type: 'move-room'; to: string; removed: SeatIndex; claims: string[] };
+
+export type Changed = Result<{ room: Room; effects: Effect[] }>;
+
+export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand, ctx: CommandContext): Changed {
+  if (room.movedTo !== undefined) return refuse('ROOM_NOT_FOUND');
   switch (command.type) {
     case 'remove-partner': {
       if (actor !== CREATOR_SEAT) return refuse('NOT_ALLOWED');
       if (room.mode === 'one-device' || !isFull(room)) return refuse('NOT_POSSIBLE');
+      const claims = room.seats.flatMap((seat) => (seat ? [seat.claimId] : []));
       return {
         ok: true,
         value: {
-          ...room,
-          seats: [room.seats[0], null],
-          invite: { code: ctx.freshCode, expiresAt: ctx.now + ctx.lifetimes.inviteMs },
-          // Whatever the wrong person wrote leaves with them.
-          play: EMPTY_PLAY,
+          room: {
+            ...room,
+            seats: [room.seats[0], null],
+            invite: { code: ctx.freshCode, expiresAt: ctx.now + ctx.lifetimes.inviteMs },
+            // Whatever the wrong person wrote leaves with them.
+            play: EMPTY_PLAY,
+            movedTo: ctx.freshRoomId,
+          },
+          effects: [{ type: 'move-room', to: ctx.freshRoomId, removed: 1, claims }],
         },
       };
     }
     case 'renew-invite': {
       if (actor !== CREATOR_SEAT) return refuse('NOT_ALLOWED');
       if (isFull(room)) return refuse('NOT_POSSIBLE');
-      return { ok: true, value: { ...room, invite: { code: ctx.freshCode, expiresAt: ctx.now + ctx.lifetimes.inviteMs } } };
+      return {
+        ok: true,
+        value: {
+          room: { ...room, invite: { code: ctx.freshCode, expiresAt: ctx.now + ctx.lifetimes.inviteMs } },
+          effects: [{ type: 'open-code', code: ctx.freshCode }],
+        },
+      };
     }
     case 'propose':
       return isFull(room) ? withPlay(room, propose(room.play, actor, command.activity, command.options)) : refuse('NOT_POSSIBLE');
@@ -190,8 +225,8 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
   }
 }
 
-function withPlay(room: Room, result: Result<Play>): Result<Room> {
-  return result.ok ? { ok: true, value: { ...room, play: result.value } } : result;
+function withPlay(room: Room, result: Result<Play>): Changed {
+  return result.ok ? { ok: true, value: { room: { ...room, play: result.value }, effects: [] } } : result;
 }
 
 export interface SeatView {

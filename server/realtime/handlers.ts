@@ -6,7 +6,7 @@ import { CommandSchema, CreateRoomSchema, EraseSchema, JoinByCodeSchema, JoinRoo
 import type { Limits } from '../limits.js';
 import type { Logger } from '../log.js';
 import type { RoomNotifier, RoomService } from '../rooms.js';
-import type { RoomStore } from '../store/types.js';
+import { StoreUnavailableError } from '../store/errors.js';
 import { roomRef } from '../tokens.js';
 import type { InFlight } from './drain.js';
 import type { SeatSocket } from './fanout.js';
@@ -130,7 +130,6 @@ function runHandler<E extends ClientEvent>(event: E, input: unknown, context: Ha
 export interface Answering extends Omit<HandlerContext, 'socket' | 'limits'> {
   limits: HandlerContext['limits'] & Pick<Limits, 'command'>;
   log: Pick<Logger, 'info' | 'error'>;
-  store: Pick<RoomStore, 'kind'>;
   inFlight: InFlight;
 }
 
@@ -148,7 +147,7 @@ export function answerEmit(socket: CloserSocket, event: string, args: readonly u
   deps.inFlight.track(
     handle().then(request.reply, (error: unknown) => {
       deps.log.error({ event, err: { message: error instanceof Error ? error.message : String(error) } }, 'command failed');
-      request.reply(refuse(deps.store.kind === 'redis' ? 'UNAVAILABLE' : 'INTERNAL'));
+      request.reply(refuse(error instanceof StoreUnavailableError ? 'UNAVAILABLE' : 'INTERNAL'));
     }),
   );
 }

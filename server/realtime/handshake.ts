@@ -1,5 +1,6 @@
 // Who may connect: the Origin check, the client's address, and the auth middleware that resumes a
 // device's seats from its tokens and hands them to the connection. The tokens go no further.
+import { StoreUnavailableError } from '../store/errors.js';
 import type { IncomingMessage } from 'node:http';
 import { refuse, rateLimited, type AppError, type HandshakeRefusal, type SeatAuth, type SeatIndex } from '../../shared/protocol.js';
 import { SeatAuthSchema, parse } from '../../shared/schemas.js';
@@ -84,7 +85,7 @@ export function seatHandshake(deps: {
         next();
       } catch (error) {
         deps.log.error({ err: { message: (error as Error).message } }, 'resume failed');
-        next(refusal('UNAVAILABLE'));
+        next(refusal(error instanceof StoreUnavailableError ? 'UNAVAILABLE' : 'INTERNAL'));
       }
     },
     takeResumed(socket) {

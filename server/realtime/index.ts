@@ -61,7 +61,7 @@ export function attachRealtime(
   const seat = seatSocket(store, (roomId) => presence.announce(roomId));
   const inFlight = new InFlight();
   const handshake = seatHandshake({ service, limits, log, trustProxy: config.trustProxy });
-  const answering = { service, limits, notifier, seat, log, trustProxy: config.trustProxy, store, inFlight };
+  const answering = { service, limits, notifier, seat, log, trustProxy: config.trustProxy, inFlight };
 
   io.use((socket, next) => void handshake.middleware(socket, next));
 

@@ -1,7 +1,16 @@
 // The embedded store: rooms in this process's memory. For development and single-process use;
-// everything is lost when the process stops. Keeps the same semantics as RedisStore, including TTLs.
+// everything is lost when the process stops. Keeps the same semantics as RedisStore, including TTLs;
+// it has no outbox (one process has no other nodes to tell).
 import type { Room } from '../../shared/room.js';
-import { REMEMBERED_COMMANDS, type CommitOutcome, type Loaded, type LookupKind, type RoomStore } from './types.js';
+import {
+  REMEMBERED_COMMANDS,
+  type CommitInput,
+  type CommitOutcome,
+  type EraseInput,
+  type Loaded,
+  type LookupKind,
+  type RoomStore,
+} from './types.js';
 
 interface Entry {
   version: number;
@@ -12,7 +21,6 @@ interface Entry {
 }
 
 export class MemoryStore implements RoomStore {
-  readonly kind = 'memory';
   private rooms = new Map<string, Entry>();
   private lookups = new Map<string, { roomId: string; expiresAt: number }>();
   private sweeper: NodeJS.Timeout;
@@ -37,14 +45,7 @@ export class MemoryStore implements RoomStore {
     };
   }
 
-  async commit(
-    roomId: string,
-    expectedVersion: number,
-    room: Room,
-    commandId: string,
-    result: string,
-    ttlMs: number,
-  ): Promise<CommitOutcome> {
+  async commit({ roomId, expectedVersion, room, commandId, result, ttlMs, dropLookups = [] }: CommitInput): Promise<CommitOutcome> {
     const entry = this.live(roomId);
     if (!entry) return { status: 'missing' };
     const previous = entry.results.get(commandId);
@@ -54,6 +55,7 @@ export class MemoryStore implements RoomStore {
     entry.doc = JSON.stringify(room);
     entry.expiresAt = this.now() + ttlMs;
     entry.results.set(commandId, result);
+    for (const { kind, key } of dropLookups) this.lookups.delete(`${kind}:${key}`);
     if (entry.results.size > REMEMBERED_COMMANDS) {
       const oldest = entry.results.keys().next().value;
       if (oldest !== undefined) entry.results.delete(oldest);
@@ -66,8 +68,9 @@ export class MemoryStore implements RoomStore {
     if (entry) entry.expiresAt = this.now() + ttlMs;
   }
 
-  async erase(roomId: string): Promise<void> {
+  async erase({ roomId, lookups }: EraseInput): Promise<void> {
     this.rooms.delete(roomId);
+    for (const { kind, key } of lookups) this.lookups.delete(`${kind}:${key}`);
   }
 
   async putLookup(kind: LookupKind, key: string, roomId: string, ttlMs: number): Promise<void> {

@@ -1,14 +1,23 @@
 // Rooms in Redis. Each room is three keys sharing the `{roomId}` hash tag, so one Lua script can
-// check and write them together (one slot; only the commit that also publishes to the adapter's stream
-// touches another key):
+// check and write them together:
 //   <prefix>:{id}:room     hash { v: version, doc: JSON }
-//   <prefix>:{id}:results  hash commandId → saved result (the last REMEMBERED_COMMANDS)
+//   <prefix>:{id}:results  hash commit id (seat:commandId) → saved answer and effects (the last REMEMBERED_COMMANDS)
 //   <prefix>:{id}:order    list of those command ids, oldest first
-// Compare-and-set happens inside the script; there is no WATCH/MULTI on the shared connection.
-import { Redis, type RedisOptions } from 'ioredis';
+// Commit and erase also touch keys outside the tag (lookups, the outbox stream), so they would not run
+// on Redis Cluster as they are. Compare-and-set happens inside the script; there is no WATCH/MULTI.
+import { Redis, ReplyError, type RedisOptions } from 'ioredis';
 import type { Room } from '../../shared/room.js';
-import { APPEND_TO_STREAM_LUA, type Publication } from '../cluster.js';
-import { REMEMBERED_COMMANDS, type CommitOutcome, type Loaded, type LookupKind, type RoomStore } from './types.js';
+import { StoreUnavailableError } from './errors.js';
+import { APPEND_TO_STREAM_LUA, SCRUB_STREAM_LUA, outboxStream } from './outbox.js';
+import {
+  REMEMBERED_COMMANDS,
+  type CommitInput,
+  type CommitOutcome,
+  type EraseInput,
+  type Loaded,
+  type LookupKind,
+  type RoomStore,
+} from './types.js';
 
 const LOAD = `
 local got = redis.call('HMGET', KEYS[1], 'v', 'doc')
@@ -24,36 +33,34 @@ redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1
 `;
 
-// KEYS: room, results, order; ARGV: expected version, doc, command id, result, ttl ms, commands remembered
-const COMMIT_FUNCTION = `
-local function commit()
-  local v = redis.call('HGET', KEYS[1], 'v')
-  if not v then return { 'missing' } end
-  local previous = redis.call('HGET', KEYS[2], ARGV[3])
-  if previous then return { 'duplicate', previous } end
-  if v ~= ARGV[1] then return { 'conflict' } end
-  local next = tonumber(v) + 1
-  redis.call('HSET', KEYS[1], 'v', next, 'doc', ARGV[2])
-  redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
-  redis.call('RPUSH', KEYS[3], ARGV[3])
-  if redis.call('LLEN', KEYS[3]) > tonumber(ARGV[6]) then
-    redis.call('HDEL', KEYS[2], redis.call('LPOP', KEYS[3]))
-  end
-  for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
-  return { 'ok', tostring(next) }
+// KEYS: room, results, order, stream, lookups to drop…
+// ARGV: expected version, doc, command id, result, ttl ms, commands remembered,
+//       outbox entries (JSON, '' for none), stream retention ms, stream ttl ms
+const COMMIT = `${APPEND_TO_STREAM_LUA}
+local v = redis.call('HGET', KEYS[1], 'v')
+if not v then return { 'missing' } end
+local previous = redis.call('HGET', KEYS[2], ARGV[3])
+if previous then return { 'duplicate', previous } end
+if v ~= ARGV[1] then return { 'conflict' } end
+local next = tonumber(v) + 1
+redis.call('HSET', KEYS[1], 'v', next, 'doc', ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
+redis.call('RPUSH', KEYS[3], ARGV[3])
+if redis.call('LLEN', KEYS[3]) > tonumber(ARGV[6]) then
+  redis.call('HDEL', KEYS[2], redis.call('LPOP', KEYS[3]))
 end
+for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
+for i = 5, #KEYS do redis.call('DEL', KEYS[i]) end
+if ARGV[7] ~= '' then appendToStream(KEYS[4], cjson.decode(ARGV[7]), ARGV[8], ARGV[9]) end
+return { 'ok', tostring(next) }
 `;
 
-const COMMIT = `${COMMIT_FUNCTION}
-return commit()
-`;
-
-// The same, and once committed, the change's views go to the other nodes in the same round trip.
-// KEYS: + stream; ARGV: + entries (JSON), stream retention ms, stream ttl ms
-const COMMIT_AND_PUBLISH = `${COMMIT_FUNCTION}${APPEND_TO_STREAM_LUA}
-local result = commit()
-if result[1] == 'ok' then appendToStream(KEYS[4], cjson.decode(ARGV[7]), ARGV[8], ARGV[9]) end
-return result
+// KEYS: room, results, order, stream, lookups…; ARGV: strings naming the room in the stream
+const ERASE = `${SCRUB_STREAM_LUA}
+for i = 1, #KEYS do
+  if i ~= 4 then redis.call('DEL', KEYS[i]) end
+end
+return scrubStream(KEYS[4], ARGV)
 `;
 
 const TOUCH = `
@@ -66,32 +73,9 @@ type Reply = string | null | false;
 interface Scripts {
   closerLoad(room: string, results: string, commandId: string): Promise<[Reply, Reply, Reply]>;
   closerCreate(room: string, doc: string, ttlMs: number): Promise<number>;
-  closerCommit(
-    room: string,
-    results: string,
-    order: string,
-    expected: number,
-    doc: string,
-    commandId: string,
-    result: string,
-    ttlMs: number,
-    remembered: number,
-  ): Promise<string[]>;
-  closerCommitAndPublish(
-    room: string,
-    results: string,
-    order: string,
-    stream: string,
-    expected: number,
-    doc: string,
-    commandId: string,
-    result: string,
-    ttlMs: number,
-    remembered: number,
-    entries: string,
-    retentionMs: number,
-    streamTtlMs: number,
-  ): Promise<string[]>;
+  /** Keys and arguments as above, preceded by the number of keys. */
+  closerCommit(...keysThenArgs: (string | number)[]): Promise<string[]>;
+  closerErase(...keysThenArgs: (string | number)[]): Promise<number>;
   closerTouch(room: string, results: string, order: string, ttlMs: number): Promise<number>;
 }
 
@@ -103,8 +87,24 @@ export const FAIL_FAST: RedisOptions = {
   enableAutoPipelining: true,
 };
 
+/** Replies by which a reachable Redis says it cannot serve yet (starting up, busy, failing over). */
+const NOT_SERVING = /^(LOADING|BUSY|MASTERDOWN|TRYAGAIN|CLUSTERDOWN)\b/;
+
+/**
+ * The one place Redis failures are sorted. A reply error is Redis refusing what we sent (a bug: it
+ * stays as it is) unless it says Redis cannot serve yet; anything else (closed, not connected, timed
+ * out, retries used up) means Redis could not be reached or did not answer in time.
+ */
+async function reach<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    const refused = error instanceof ReplyError && !NOT_SERVING.test((error as Error).message);
+    throw refused ? error : new StoreUnavailableError(error);
+  }
+}
+
 export class RedisStore implements RoomStore {
-  readonly kind = 'redis';
   private scripts: Scripts;
 
   constructor(
@@ -117,8 +117,8 @@ export class RedisStore implements RoomStore {
     redis.on('error', onError);
     redis.defineCommand('closerLoad', { numberOfKeys: 2, lua: LOAD });
     redis.defineCommand('closerCreate', { numberOfKeys: 1, lua: CREATE });
-    redis.defineCommand('closerCommit', { numberOfKeys: 3, lua: COMMIT });
-    redis.defineCommand('closerCommitAndPublish', { numberOfKeys: 4, lua: COMMIT_AND_PUBLISH });
+    redis.defineCommand('closerCommit', { lua: COMMIT });
+    redis.defineCommand('closerErase', { lua: ERASE });
     redis.defineCommand('closerTouch', { numberOfKeys: 3, lua: TOUCH });
     this.scripts = redis as unknown as Scripts;
   }
@@ -127,7 +127,7 @@ export class RedisStore implements RoomStore {
   static async connect(url: string, prefix?: string, onError?: (error: Error) => void): Promise<RedisStore> {
     const redis = new Redis(url, { ...FAIL_FAST, lazyConnect: true });
     const store = new RedisStore(redis, prefix, onError);
-    await redis.connect();
+    await reach(redis.connect());
     return store;
   }
 
@@ -143,44 +143,34 @@ export class RedisStore implements RoomStore {
 
   async create(room: Room, ttlMs: number): Promise<boolean> {
     const [roomKey] = this.roomKeys(room.id);
-    return (await this.scripts.closerCreate(roomKey, JSON.stringify(room), ttlMs)) === 1;
+    return (await reach(this.scripts.closerCreate(roomKey, JSON.stringify(room), ttlMs))) === 1;
   }
 
   async load(roomId: string, commandId = ''): Promise<Loaded> {
     const [roomKey, results] = this.roomKeys(roomId);
-    const [version, doc, replay] = await this.scripts.closerLoad(roomKey, results, commandId);
+    const [version, doc, replay] = await reach(this.scripts.closerLoad(roomKey, results, commandId));
     if (!version || !doc) return { stored: null, replay: null };
     return { stored: { version: Number(version), room: JSON.parse(doc) as Room }, replay: replay || null };
   }
 
-  async commit(
-    roomId: string,
-    expectedVersion: number,
-    room: Room,
-    commandId: string,
-    result: string,
-    ttlMs: number,
-    publication?: Publication,
-  ): Promise<CommitOutcome> {
-    const [roomKey, results, order] = this.roomKeys(roomId);
-    const doc = JSON.stringify(room);
-    const [status, detail] = publication
-      ? await this.scripts.closerCommitAndPublish(
-          roomKey,
-          results,
-          order,
-          publication.stream.key,
-          expectedVersion,
-          doc,
-          commandId,
-          result,
-          ttlMs,
-          REMEMBERED_COMMANDS,
-          JSON.stringify(publication.entries),
-          publication.stream.retentionMs,
-          publication.stream.ttlMs,
-        )
-      : await this.scripts.closerCommit(roomKey, results, order, expectedVersion, doc, commandId, result, ttlMs, REMEMBERED_COMMANDS);
+  async commit(input: CommitInput): Promise<CommitOutcome> {
+    const stream = input.outbox?.stream ?? outboxStream(this.prefix);
+    const keys = [...this.roomKeys(input.roomId), stream.key, ...(input.dropLookups ?? []).map((l) => this.lookupKey(l.kind, l.key))];
+    const [status, detail] = await reach(
+      this.scripts.closerCommit(
+        keys.length,
+        ...keys,
+        input.expectedVersion,
+        JSON.stringify(input.room),
+        input.commandId,
+        input.result,
+        input.ttlMs,
+        REMEMBERED_COMMANDS,
+        input.outbox ? JSON.stringify(input.outbox.entries) : '',
+        stream.retentionMs,
+        stream.ttlMs,
+      ),
+    );
     if (status === 'ok') return { status, version: Number(detail) };
     if (status === 'duplicate') return { status, result: detail ?? '' };
     if (status === 'conflict' || status === 'missing') return { status };
@@ -188,23 +178,28 @@ export class RedisStore implements RoomStore {
   }
 
   async touch(roomId: string, ttlMs: number): Promise<void> {
-    await this.scripts.closerTouch(...this.roomKeys(roomId), ttlMs);
+    await reach(this.scripts.closerTouch(...this.roomKeys(roomId), ttlMs));
   }
 
-  async erase(roomId: string): Promise<void> {
-    await this.redis.del(...this.roomKeys(roomId));
+  async erase(input: EraseInput): Promise<void> {
+    const keys = [
+      ...this.roomKeys(input.roomId),
+      outboxStream(this.prefix).key,
+      ...input.lookups.map((l) => this.lookupKey(l.kind, l.key)),
+    ];
+    await reach(this.scripts.closerErase(keys.length, ...keys, ...input.mentions));
   }
 
   async putLookup(kind: LookupKind, key: string, roomId: string, ttlMs: number): Promise<void> {
-    await this.redis.set(this.lookupKey(kind, key), roomId, 'PX', ttlMs);
+    await reach(this.redis.set(this.lookupKey(kind, key), roomId, 'PX', ttlMs));
   }
 
   async getLookup(kind: LookupKind, key: string): Promise<string | null> {
-    return this.redis.get(this.lookupKey(kind, key));
+    return reach(this.redis.get(this.lookupKey(kind, key)));
   }
 
   async dropLookup(kind: LookupKind, key: string): Promise<void> {
-    await this.redis.del(this.lookupKey(kind, key));
+    await reach(this.redis.del(this.lookupKey(kind, key)));
   }
 
   async ping(): Promise<boolean> {

@@ -1,7 +1,8 @@
 // The one interface the room service needs from storage. Two implementations pass the same
-// contract suite (tests/integration/store-contract.ts): RedisStore for real use, MemoryStore embedded.
+// contract suite (tests/integration/store-contract.test.ts): RedisStore for real use, MemoryStore embedded.
+// A store that cannot be reached throws StoreUnavailableError (./errors.ts); nothing else is expected.
 import type { Room } from '../../shared/room.js';
-import type { Publication } from '../cluster.js';
+import type { Outbox } from './outbox.js';
 
 export interface StoredRoom {
   version: number;
@@ -20,31 +21,48 @@ export type CommitOutcome =
   | { status: 'missing' }
   | { status: 'duplicate'; result: string };
 
+export interface Lookup {
+  kind: LookupKind;
+  key: string;
+}
+
+export interface CommitInput {
+  roomId: string;
+  /** Written only if the stored version is still this one. */
+  expectedVersion: number;
+  room: Room;
+  /** Remembered with `result`, so the same id again is answered `duplicate` and changes nothing. */
+  commandId: string;
+  result: string;
+  ttlMs: number;
+  /** Lookups deleted in the same step (a code that stops working once the second seat is taken). */
+  dropLookups?: Lookup[];
+  /** Several nodes: entries for the other nodes, appended in the same step, only if the commit happens. */
+  outbox?: Outbox;
+}
+
+export interface EraseInput {
+  roomId: string;
+  /** The room's lookups (its code, its seats' claims), deleted in the same step. */
+  lookups: Lookup[];
+  /** Plain strings that name the room (its id, its channel): every outbox entry holding one is deleted too. */
+  mentions: string[];
+}
+
 export interface RoomStore {
-  readonly kind: 'redis' | 'memory';
   /** Saves a new room at version 1; false when the id is taken. */
   create(room: Room, ttlMs: number): Promise<boolean>;
   /** Loads a room and tells whether `commandId` was already committed to it. One round trip. */
   load(roomId: string, commandId?: string): Promise<Loaded>;
   /**
    * Writes `room` as version expectedVersion + 1 only if the stored version is still expectedVersion
-   * and the command id is new; remembers `result` under the command id. With a `publication` (several
-   * nodes), the views it holds go to the other nodes in the same step, only if the commit happened.
-   * One round trip.
+   * and the command id is new; remembers `result` under the command id. One round trip.
    */
-  commit(
-    roomId: string,
-    expectedVersion: number,
-    room: Room,
-    commandId: string,
-    result: string,
-    ttlMs: number,
-    publication?: Publication,
-  ): Promise<CommitOutcome>;
+  commit(input: CommitInput): Promise<CommitOutcome>;
   /** Renews a room's lifetime without changing it. */
   touch(roomId: string, ttlMs: number): Promise<void>;
-  /** Deletes everything stored under the room. */
-  erase(roomId: string): Promise<void>;
+  /** Deletes everything stored under the room, its lookups and its outbox entries, in one step. */
+  erase(input: EraseInput): Promise<void>;
   /** Short-lived lookups that cannot live under the room's hash tag: typed code → room, create id → room. */
   putLookup(kind: LookupKind, key: string, roomId: string, ttlMs: number): Promise<void>;
   getLookup(kind: LookupKind, key: string): Promise<string | null>;
@@ -57,10 +75,10 @@ export interface RoomStore {
 export type LookupKind = 'code' | 'claim';
 
 /**
- * How many recent command ids each room remembers for replays. A replay comes from a device that lost its
- * connection before an answer arrived, within a second or two of reconnecting; a socket may burst 20
- * commands (README "Limits"), so 20 covers every realistic replay while keeping a room at rest under
- * 4 KB in Redis (docs/PERFORMANCE.md). Only a replay arriving after 20 newer changes to the room would be
- * treated as new.
+ * How many recent command ids each room remembers for replays (both seats together; the service keys
+ * them by seat). A replay comes from a device that lost its connection before an answer arrived, within
+ * a second or two of reconnecting; a socket may burst 20 commands (README "Limits"), so 20 covers every
+ * realistic replay while keeping a room at rest under 4 KB in Redis (docs/PERFORMANCE.md). Only a replay
+ * arriving after 20 newer changes to the room would be treated as new.
  */
 export const REMEMBERED_COMMANDS = 20;

@@ -3,7 +3,7 @@ import { nanoid } from 'nanoid';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Credential, SeatedAnswer } from '../../shared/protocol.js';
 import { formatCode } from '../../shared/invite-code.js';
-import { STREAM_RETENTION_MS } from '../../server/cluster.js';
+import { STREAM_RETENTION_MS } from '../../server/store/outbox.js';
 import { RedisStore } from '../../server/store/redis.js';
 import type { RunningServer } from '../../server/server.js';
 import { cid, client, connected, eventually, firstSnapshot, refused, seatedPair, startTestServer, type Client } from '../support/server.js';

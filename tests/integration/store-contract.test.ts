@@ -3,7 +3,11 @@ import { nanoid } from 'nanoid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRoom, type Room } from '../../shared/room.js';
 import { MemoryStore } from '../../server/store/memory.js';
-import { RedisStore } from '../../server/store/redis.js';
+import { Redis } from 'ioredis';
+import { StoreUnavailableError } from '../../server/store/errors.js';
+import { outboxStream } from '../../server/store/outbox.js';
+import { FAIL_FAST, RedisStore } from '../../server/store/redis.js';
+import { freePort } from '../support/redis-server.js';
 import { REMEMBERED_COMMANDS, type RoomStore } from '../../server/store/types.js';
 
 const redisUrl = inject('redisUrl');
@@ -64,16 +68,16 @@ describe.each(cases)('$name', ({ enabled, open }) => {
     const room = newRoom();
     await store.create(room, TTL);
     const changed = { ...room, audience: 'family' as const };
-    expect(await store.commit(room.id, 1, changed, 'cmd-1', '{"ok":true}', TTL)).toEqual({ status: 'ok', version: 2 });
-    expect(await store.commit(room.id, 1, room, 'cmd-2', '{"ok":true}', TTL)).toEqual({ status: 'conflict' });
+    expect(await store.commit({ roomId: room.id, expectedVersion: 1, room: changed, commandId: 'cmd-1', result: '{"ok":true}', ttlMs: TTL })).toEqual({ status: 'ok', version: 2 });
+    expect(await store.commit({ roomId: room.id, expectedVersion: 1, room, commandId: 'cmd-2', result: '{"ok":true}', ttlMs: TTL })).toEqual({ status: 'conflict' });
     expect((await store.load(room.id)).stored).toEqual({ version: 2, room: changed });
   });
 
   it.runIf(enabled)('a repeated command id is a no-op that answers the first result', async () => {
     const room = newRoom();
     await store.create(room, TTL);
-    await store.commit(room.id, 1, room, 'cmd-same', '{"ok":true,"version":2}', TTL);
-    const again = await store.commit(room.id, 2, { ...room, audience: 'family' }, 'cmd-same', '{"other":1}', TTL);
+    await store.commit({ roomId: room.id, expectedVersion: 1, room, commandId: 'cmd-same', result: '{"ok":true,"version":2}', ttlMs: TTL });
+    const again = await store.commit({ roomId: room.id, expectedVersion: 2, room: { ...room, audience: 'family' }, commandId: 'cmd-same', result: '{"other":1}', ttlMs: TTL });
     expect(again).toEqual({ status: 'duplicate', result: '{"ok":true,"version":2}' });
     const loaded = await store.load(room.id, 'cmd-same');
     expect(loaded.stored?.version).toBe(2);
@@ -85,7 +89,7 @@ describe.each(cases)('$name', ({ enabled, open }) => {
     const room = newRoom();
     await store.create(room, TTL);
     for (let i = 0; i < REMEMBERED_COMMANDS + 1; i++) {
-      expect((await store.commit(room.id, i + 1, room, `cmd-${i}`, `{"n":${i}}`, TTL)).status).toBe('ok');
+      expect((await store.commit({ roomId: room.id, expectedVersion: i + 1, room, commandId: `cmd-${i}`, result: `{"n":${i}}`, ttlMs: TTL })).status).toBe('ok');
     }
     expect((await store.load(room.id, 'cmd-0')).replay).toBeNull();
     expect((await store.load(room.id, 'cmd-1')).replay).toBe('{"n":1}');
@@ -93,7 +97,7 @@ describe.each(cases)('$name', ({ enabled, open }) => {
   });
 
   it.runIf(enabled)('a commit to a missing room says so', async () => {
-    expect(await store.commit(nanoid(), 1, newRoom(), 'cmd-x', '{}', TTL)).toEqual({ status: 'missing' });
+    expect(await store.commit({ roomId: nanoid(), expectedVersion: 1, room: newRoom(), commandId: 'cmd-x', result: '{}', ttlMs: TTL })).toEqual({ status: 'missing' });
   });
 
   it.runIf(enabled)('100 concurrent commits on one room: versions rise by one each, none lost', async () => {
@@ -105,7 +109,7 @@ describe.each(cases)('$name', ({ enabled, open }) => {
         const { stored } = await store.load(room.id);
         const current = stored!.room as MarkedRoom;
         const next: MarkedRoom = { ...current, marks: [...(current.marks ?? []), `w${n}`] };
-        const outcome = await store.commit(room.id, stored!.version, next, `write-${n}`, '{"ok":true}', TTL);
+        const outcome = await store.commit({ roomId: room.id, expectedVersion: stored!.version, room: next, commandId: `write-${n}`, result: '{"ok":true}', ttlMs: TTL });
         if (outcome.status === 'ok') return versions.push(outcome.version);
         expect(outcome.status).toBe('conflict');
       }
@@ -122,10 +126,35 @@ describe.each(cases)('$name', ({ enabled, open }) => {
   it.runIf(enabled)('erase removes the room', async () => {
     const room = newRoom();
     await store.create(room, TTL);
-    await store.commit(room.id, 1, room, 'cmd-e', '{}', TTL);
-    await store.erase(room.id);
+    await store.commit({ roomId: room.id, expectedVersion: 1, room, commandId: 'cmd-e', result: '{}', ttlMs: TTL });
+    await store.erase({ roomId: room.id, lookups: [], mentions: [room.id] });
     expect((await store.load(room.id, 'cmd-e')).stored).toBeNull();
-    expect(await store.commit(room.id, 2, room, 'cmd-f', '{}', TTL)).toEqual({ status: 'missing' });
+    expect(await store.commit({ roomId: room.id, expectedVersion: 2, room, commandId: 'cmd-f', result: '{}', ttlMs: TTL })).toEqual({ status: 'missing' });
+  });
+
+  it.runIf(enabled)('a commit drops the lookups it is given in the same step, and only if it commits', async () => {
+    const room = newRoom();
+    await store.create(room, TTL);
+    await store.putLookup('code', 'CLOSEDCODE', room.id, TTL);
+    const dropLookups = [{ kind: 'code' as const, key: 'CLOSEDCODE' }];
+    const stale = { roomId: room.id, expectedVersion: 7, room, commandId: 'cmd-stale', result: '{}', ttlMs: TTL, dropLookups };
+    expect(await store.commit(stale)).toEqual({ status: 'conflict' });
+    expect(await store.getLookup('code', 'CLOSEDCODE')).toBe(room.id);
+    expect(await store.commit({ ...stale, expectedVersion: 1, commandId: 'cmd-close' })).toEqual({ status: 'ok', version: 2 });
+    expect(await store.getLookup('code', 'CLOSEDCODE')).toBeNull();
+  });
+
+  it.runIf(enabled)('erase drops the lookups it is given with the room', async () => {
+    const room = newRoom();
+    await store.create(room, TTL);
+    await store.putLookup('code', 'ERASEDCODE', room.id, TTL);
+    await store.putLookup('claim', 'claim-erased', room.id, TTL);
+    await store.putLookup('claim', 'claim-other', 'another-room', TTL);
+    const lookups = [{ kind: 'code' as const, key: 'ERASEDCODE' }, { kind: 'claim' as const, key: 'claim-erased' }];
+    await store.erase({ roomId: room.id, lookups, mentions: [room.id] });
+    expect(await store.getLookup('code', 'ERASEDCODE')).toBeNull();
+    expect(await store.getLookup('claim', 'claim-erased')).toBeNull();
+    expect(await store.getLookup('claim', 'claim-other')).toBe('another-room');
   });
 
   it.runIf(enabled)('a room expires after its time to live, and touch renews it', async () => {
@@ -157,12 +186,46 @@ describe.each(cases)('$name', ({ enabled, open }) => {
 });
 
 describe.runIf(redisUrl !== '')('RedisStore keys', () => {
+  it('erase deletes the outbox entries that name the room, and only those', async () => {
+    const prefix = `outbox-${nanoid(8)}`;
+    const store = await RedisStore.connect(redisUrl, prefix);
+    const stream = outboxStream(prefix);
+    const [gone, kept] = [newRoom(), newRoom()];
+    for (const room of [gone, kept]) {
+      await store.create(room, TTL);
+      const entries = [['data', `{"rooms":["channel-of-${room.id}"],"name":"Ada"}`]];
+      const input = { roomId: room.id, expectedVersion: 1, room, commandId: 'cmd-1', result: '{}', ttlMs: TTL };
+      expect(await store.commit({ ...input, outbox: { stream, entries } })).toEqual({ status: 'ok', version: 2 });
+    }
+    expect(await store.redis.xlen(stream.key)).toBe(2);
+    await store.erase({ roomId: gone.id, lookups: [], mentions: [`channel-of-${gone.id}`] });
+    const left = await store.redis.xrange(stream.key, '-', '+');
+    expect(left.map(([, fields]) => fields[1])).toEqual([`{"rooms":["channel-of-${kept.id}"],"name":"Ada"}`]);
+    await store.close();
+  });
+
+  it('an unreachable Redis is a StoreUnavailableError, whatever the call', async () => {
+    const port = await freePort();
+    const store = new RedisStore(new Redis(`redis://127.0.0.1:${port}`, { ...FAIL_FAST, lazyConnect: true, retryStrategy: () => null }));
+    const room = newRoom();
+    const calls = [
+      () => store.load(room.id),
+      () => store.create(room, TTL),
+      () => store.commit({ roomId: room.id, expectedVersion: 1, room, commandId: 'c', result: '{}', ttlMs: TTL }),
+      () => store.erase({ roomId: room.id, lookups: [], mentions: [room.id] }),
+      () => store.getLookup('code', 'ABCDEFGHJK'),
+    ];
+    for (const call of calls) await expect(call()).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(await store.ping()).toBe(false);
+    store.redis.disconnect();
+  });
+
   it('all of a room’s keys share its hash tag and carry a TTL', async () => {
     const prefix = `keys-${nanoid(8)}`;
     const store = await RedisStore.connect(redisUrl, prefix);
     const room = newRoom();
     await store.create(room, TTL);
-    await store.commit(room.id, 1, room, 'cmd-1', '{}', TTL);
+    await store.commit({ roomId: room.id, expectedVersion: 1, room, commandId: 'cmd-1', result: '{}', ttlMs: TTL });
     const keys = await store.redis.keys(`${prefix}:*`);
     expect(keys.sort()).toEqual(store.roomKeys(room.id).sort());
     for (const key of keys) {
@@ -171,7 +234,7 @@ describe.runIf(redisUrl !== '')('RedisStore keys', () => {
       expect(ttl).toBeGreaterThan(0);
       expect(ttl).toBeLessThanOrEqual(TTL);
     }
-    await store.erase(room.id);
+    await store.erase({ roomId: room.id, lookups: [], mentions: [room.id] });
     expect(await store.redis.keys(`${prefix}:*`)).toEqual([]);
     await store.close();
   });

@@ -42,7 +42,7 @@ describe('what a seat may do to the room', () => {
     expect(viewFor(shared, 0).can.removePartner).toBe(false);
     for (const [room, actor] of [[fullRoom(), 1], [shared, 0], [waitingRoom(), 0]] as const) {
       const view = viewFor(room, actor);
-      const removed = applyCommand(room, actor, { type: 'remove-partner' }, { now: NOW, freshCode: 'BCDEFGHJKM', seed: 1, lifetimes });
+      const removed = applyCommand(room, actor, { type: 'remove-partner' }, { now: NOW, freshCode: 'BCDEFGHJKM', freshRoomId: 'n'.repeat(21), seed: 1, lifetimes });
       expect(removed.ok, `${room.mode} seat ${actor}`).toBe(view.can.removePartner);
     }
   });
@@ -105,15 +105,34 @@ describe('tokens', () => {
 });
 
 describe('commands', () => {
-  const ctx = { now: NOW, freshCode: 'MNPQRSTVWX', seed: 7, lifetimes };
+  const ctx = { now: NOW, freshCode: 'MNPQRSTVWX', freshRoomId: 'new-room-id', seed: 7, lifetimes };
 
   it('the creator can remove the person who joined: the seat frees and a new code opens', () => {
     const result = applyCommand(fullRoom(), 0, { type: 'remove-partner' }, ctx);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.seats[1]).toBeNull();
-    expect(result.value.invite?.code).toBe('MNPQRSTVWX');
-    expect(seatsForTokenHashes(result.value, [seat('', 1).tokenHash])).toBeNull();
+    const { room, effects } = result.value;
+    expect(room.seats[1]).toBeNull();
+    expect(room.invite?.code).toBe('MNPQRSTVWX');
+    expect(seatsForTokenHashes(room, [seat('', 1).tokenHash])).toBeNull();
+  });
+
+  it('a removal marks the room as moved in the same change, and leaves the move to do as data', () => {
+    const before = fullRoom();
+    const result = applyCommand(before, 0, { type: 'remove-partner' }, ctx);
+    if (!result.ok) throw new Error(result.error.code);
+    expect(result.value.room.movedTo).toBe('new-room-id');
+    expect(result.value.effects).toEqual([
+      { type: 'move-room', to: 'new-room-id', removed: 1, claims: [before.seats[0].claimId, before.seats[1]!.claimId] },
+    ]);
+    const afterwards = applyCommand(result.value.room, 0, { type: 'renew-invite' }, ctx);
+    expect(afterwards.ok ? 'ok' : afterwards.error.code).toBe('ROOM_NOT_FOUND');
+  });
+
+  it('a renewed code is an effect: the shell opens the new code', () => {
+    const result = applyCommand(waitingRoom(), 0, { type: 'renew-invite' }, ctx);
+    if (!result.ok) throw new Error(result.error.code);
+    expect(result.value.effects).toEqual([{ type: 'open-code', code: 'MNPQRSTVWX' }]);
   });
 
   it('the person who joined cannot remove the creator', () => {
@@ -169,7 +188,7 @@ describe('what each seat sees', () => {
           const result =
             s.kind === 'join'
               ? joinRoom(room, seat(`P${s.n}`, s.n), NOW)
-              : applyCommand(room, s.actor, s.command, { now: NOW, freshCode: 'MNPQRSTVWX', seed: 7, lifetimes });
+              : applyCommand(room, s.actor, s.command, { now: NOW, freshCode: 'MNPQRSTVWX', freshRoomId: 'new-room-id', seed: 7, lifetimes });
           if (result.ok) room = 'room' in result.value ? result.value.room : result.value;
           expect(room.seats).toHaveLength(2);
           expect(room.seats[0].name).toBe('Ada');

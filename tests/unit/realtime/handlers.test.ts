@@ -5,6 +5,7 @@ import { refuse, type Ack, type ClientToServerEvents } from '../../../shared/pro
 import { InFlight } from '../../../server/realtime/drain.js';
 import { CLIENT_EVENTS, HANDLERS, answerEmit, isClientEvent, readArguments, type Answering } from '../../../server/realtime/handlers.js';
 import type { CloserSocket } from '../../../server/realtime/types.js';
+import { StoreUnavailableError } from '../../../server/store/errors.js';
 
 const ROOM = 'V1StGXR8_Z5jdHi6B-myT';
 const COMMAND_ID = 'cmd-12345';
@@ -30,7 +31,6 @@ function node(overrides: Partial<Answering> = {}, ran: string[] = []): Answering
     seat: async () => undefined,
     log: { info: () => undefined, error: () => undefined },
     trustProxy: false,
-    store: { kind: 'memory' },
     inFlight: new InFlight(),
     ...overrides,
   };
@@ -109,10 +109,10 @@ describe('answering an emit', () => {
     expect(codeOf(answer)).toBe('NOT_SEATED');
   });
 
-  it('a handler that throws is answered UNAVAILABLE on Redis, INTERNAL in memory', async () => {
-    for (const [kind, code] of [['redis', 'UNAVAILABLE'], ['memory', 'INTERNAL']] as const) {
-      const deps = node({ store: { kind } });
-      deps.service.peek = () => Promise.reject(new Error('connection lost'));
+  it('a handler that throws is answered UNAVAILABLE when the store is unreachable, INTERNAL otherwise', async () => {
+    for (const [error, code] of [[new StoreUnavailableError(new Error('connection lost')), 'UNAVAILABLE'], [new Error('a bug'), 'INTERNAL']] as const) {
+      const deps = node();
+      deps.service.peek = () => Promise.reject(error);
       expect(codeOf(await emit(deps, 'room:peek', [{ roomId: ROOM }]))).toBe(code);
     }
   });

@@ -1,0 +1,73 @@
+// The store's outbox: the stream a commit writes a change's views to, in the same script, so they reach
+// the other nodes only if the change committed. The cluster wiring reads this stream through Socket.IO's
+// Redis Streams adapter; it depends on this module, never the reverse.
+//
+// The stream holds what was sent to people's screens, so it is kept short: every append trims it to its
+// last STREAM_RETENTION_MS (by Redis's own clock) and renews its TTL, and erasing a room deletes the
+// room's entries from it at once (SCRUB_STREAM_LUA).
+
+/**
+ * How long the stream keeps a message: long enough for a node's reader (which wakes at least every
+ * second) to catch up after a blip, short enough that a busy stream stays small (about 2 MB per 1,000
+ * moves a second) and nothing anyone wrote lingers.
+ */
+export const STREAM_RETENTION_MS = 15_000;
+/** The stream disappears this long after its last message. */
+export const STREAM_TTL_MS = 2 * STREAM_RETENTION_MS;
+
+/** Where views for the other nodes go, and how long they stay. */
+export interface StreamSpec {
+  key: string;
+  retentionMs: number;
+  ttlMs: number;
+}
+
+/** The one stream of the nodes sharing a key prefix. */
+export function outboxStream(prefix: string): StreamSpec {
+  return { key: `${prefix}:sio`, retentionMs: STREAM_RETENTION_MS, ttlMs: STREAM_TTL_MS };
+}
+
+/** Entries (each a list of field, value, …) to add to the stream in the script that commits the change they show. */
+export interface Outbox {
+  stream: StreamSpec;
+  entries: string[][];
+}
+
+/**
+ * Lua: `appendToStream(stream, entries, retentionMs, ttlMs)` adds each entry to the stream, trims it to
+ * its last `retentionMs` by Redis's clock and renews its TTL. Used by the commit (its outbox) and for the
+ * adapter's own writes.
+ */
+export const APPEND_TO_STREAM_LUA = `
+local function appendToStream(stream, entries, retentionMs, ttlMs)
+  local now = redis.call('TIME')
+  local cutoff = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) - tonumber(retentionMs)
+  local id = false
+  for _, entry in ipairs(entries) do
+    id = redis.call('XADD', stream, 'MINID', cutoff, '*', unpack(entry))
+  end
+  redis.call('PEXPIRE', stream, ttlMs)
+  return id
+end
+`;
+
+/**
+ * Lua: `scrubStream(stream, mentions)` deletes every entry with a value containing any of `mentions`
+ * (plain substrings). The stream holds at most its last 15 s, so reading it whole is bounded.
+ */
+export const SCRUB_STREAM_LUA = `
+local function scrubStream(stream, mentions)
+  local removed = 0
+  for _, entry in ipairs(redis.call('XRANGE', stream, '-', '+')) do
+    local fields = entry[2]
+    local named = false
+    for i = 2, #fields, 2 do
+      for _, mention in ipairs(mentions) do
+        if string.find(fields[i], mention, 1, true) then named = true end
+      end
+    end
+    if named then removed = removed + redis.call('XDEL', stream, entry[1]) end
+  end
+  return removed
+end
+`;

@@ -1,0 +1,115 @@
+// "Erase means nothing of the room is left": two real nodes on one Redis of their own, the creator on
+// node 1 and the partner joined by link on node 2, both write in Question Swap, answer the closeness
+// circles and star a card; right after the erase is answered, every key in that Redis is read whole
+// and none may hold (in its name or its value) either name, a word either wrote, or the room id.
+import { nanoid } from 'nanoid';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { startRedis, type RedisProcess } from '../support/redis-server.js';
+import { startNode, type Node } from '../support/nodes.js';
+import { answerMove, gameView, send, startGame } from '../support/question-swap.js';
+import { cid, client, connected, eventually, type Client } from '../support/server.js';
+
+const redisAvailable = inject('redisUrl') !== '';
+
+/** Every key in the Redis with everything it holds, as text, read by its type. */
+async function everything(redis: Redis): Promise<{ key: string; type: string; text: string }[]> {
+  const found: { key: string; type: string; text: string }[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'COUNT', 1000);
+    cursor = next;
+    for (const key of keys) {
+      const type = await redis.type(key);
+      const value =
+        type === 'string' ? await redis.get(key)
+        : type === 'hash' ? await redis.hgetall(key)
+        : type === 'list' ? await redis.lrange(key, 0, -1)
+        : type === 'stream' ? await redis.xrange(key, '-', '+')
+        : type === 'set' ? await redis.smembers(key)
+        : type === 'zset' ? await redis.zrange(key, '0', '-1')
+        : `unread type ${type}`;
+      found.push({ key, type, text: JSON.stringify(value) });
+    }
+  } while (cursor !== '0');
+  return found;
+}
+
+describe.runIf(redisAvailable)('erasing a room', () => {
+  let redis: RedisProcess | undefined;
+  let admin: Redis | undefined;
+  const nodes: Node[] = [];
+  const clients: Client[] = [];
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    await Promise.all(nodes.map((n) => n.stop('SIGKILL')));
+    admin?.disconnect();
+    await redis?.stop();
+  });
+
+  it('leaves nothing of the room in Redis: no name, no word anyone wrote, no room id, in any key', { timeout: 60_000 }, async () => {
+    redis = await startRedis();
+    admin = new Redis(redis.url);
+    const prefix = `erase-${nanoid(8)}`;
+    nodes.push(...(await Promise.all([startNode(redis.url, prefix), startNode(redis.url, prefix)])));
+    const [one, two] = nodes as [Node, Node];
+    const names = [`Adaname${nanoid(6)}`, `Gracename${nanoid(6)}`];
+    const words: string[] = [];
+
+    const ada = client(one.url);
+    const grace = client(two.url);
+    clients.push(ada, grace);
+    await Promise.all([connected(ada), connected(grace)]);
+    const created = await ada.socket.emitWithAck('room:create', { commandId: cid(), name: names[0]!, audience: 'partners', mode: 'two-devices' });
+    if (!created.ok) throw new Error(created.error.code);
+    const roomId = created.roomId;
+    // By link, not by code: the code's lookup must go all the same.
+    const joined = await grace.socket.emitWithAck('room:join', { commandId: cid(), roomId, name: names[1]! });
+    if (!joined.ok) throw new Error(joined.error.code);
+
+    await startGame(ada, grace);
+    const question = await eventually(() => {
+      const open = ada.snapshots.at(-1)?.view.closeness.open;
+      if (!open) throw new Error('no closeness question yet');
+      return open;
+    });
+    expect((await send(ada, 0, { type: 'closeness', id: question.id, value: 5 })).ok).toBe(true);
+
+    // A card that takes words (a guess card takes none): redraw until there is one.
+    const writable = async () =>
+      eventually(async () => {
+        const view = gameView(ada);
+        if (view.round?.card.type !== 'guess') return view;
+        await send(ada, 0, { type: 'move', move: { type: 'redraw', cardId: view.round.card.id } });
+        throw new Error('a guess card; redrawn');
+      }, 10_000);
+    let view = await writable();
+    for (const [c, seat] of [[ada, 0], [grace, 1]] as const) {
+      const word = `canary${seat}${nanoid(8)}`;
+      words.push(word);
+      expect((await send(c, seat, { type: 'move', move: answerMove(view, word) })).ok).toBe(true);
+    }
+    await eventually(() => expect(gameView(grace).round?.revealed).toBe(true));
+    const cardId = view.round!.card.id;
+    expect((await send(grace, 1, { type: 'move', move: { type: 'star', cardId, starred: true } })).ok).toBe(true);
+    expect((await send(grace, 1, { type: 'move', move: { type: 'next', cardId } })).ok).toBe(true);
+    await eventually(() => expect(gameView(ada).round?.card.id).not.toBe(cardId));
+    // One answer never revealed: it is in the room, and was on its way to the other node.
+    view = await writable();
+    const unrevealed = `canaryhidden${nanoid(8)}`;
+    words.push(unrevealed);
+    expect((await send(ada, 0, { type: 'move', move: answerMove(view, unrevealed) })).ok).toBe(true);
+
+    const before = await everything(admin);
+    expect(before.some((k) => k.text.includes(unrevealed))).toBe(true);
+    expect(before.some((k) => k.type === 'stream' && k.text.includes(names[1]!))).toBe(true);
+
+    expect(await grace.socket.emitWithAck('room:erase', { commandId: cid() })).toEqual({ ok: true });
+    const after = await everything(admin);
+    const forbidden = [...names, ...words, roomId];
+    const leaks = after.flatMap(({ key, type, text }) =>
+      forbidden.filter((f) => key.includes(f) || text.includes(f)).map((f) => `${type} ${key} holds ${f}`),
+    );
+    expect(leaks).toEqual([]);
+  });
+});
