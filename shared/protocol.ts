@@ -115,7 +115,7 @@ export interface ServerToClientEvents {
 
 /** Server-side facts about a socket. Identity comes from here, never from a payload. */
 export interface SocketData {
-  roomId: string | null;
+  /** Only the seats: this crosses Redis in presence answers, so the room id is kept on the node. */
   seats: SeatIndex[];
 }
 

@@ -1,5 +1,6 @@
 // Where each view goes. Each seat has its own Socket.IO room (seatChannel) and a view is only ever sent
 // there: the asker's first, then this node's other sockets, and to the other nodes through the commit.
+import { seatIn, seatedRoom } from './seated.js';
 import type { SeatIndex, Snapshot } from '../../shared/protocol.js';
 import { viewFor } from '../../shared/room.js';
 import { roomChannel, seatChannel } from '../channels.js';
@@ -68,11 +69,11 @@ export type SeatSocket = (socket: CloserSocket, roomId: string, seats: SeatIndex
 
 export function seatSocket(store: Pick<RoomStore, 'load'>, announcePresence: (roomId: string) => Promise<void>): SeatSocket {
   return async (socket, roomId, seats) => {
-    const previous = socket.data.roomId;
+    const previous = seatedRoom(socket);
     if (previous && previous !== roomId) {
       for (const name of [roomChannel(previous), seatChannel(previous, 0), seatChannel(previous, 1)]) await socket.leave(name);
     }
-    socket.data = { roomId, seats };
+    seatIn(socket, roomId, seats);
     // Join first, then load: a change committed in between reaches this socket either way (in the
     // load, or as a broadcast it now receives). Loading first would miss it until the next change.
     await socket.join([roomChannel(roomId), ...seats.map((s) => seatChannel(roomId, s))]);

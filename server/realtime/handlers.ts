@@ -1,5 +1,6 @@
 // Every client event in one typed table: its payload's schema and what it runs. The known events are
 // the table's keys, and every acknowledged emit gets an answer, whatever arguments came with it.
+import { seatedRoom } from './seated.js';
 import * as v from 'valibot';
 import { refuse, rateLimited, type Ack, type ClientToServerEvents, type ErrorCode, type SeatedAnswer } from '../../shared/protocol.js';
 import { CommandSchema, CreateRoomSchema, EraseSchema, JoinByCodeSchema, JoinRoomSchema, PeekSchema, parse } from '../../shared/schemas.js';
@@ -77,7 +78,7 @@ export const HANDLERS = {
   'room:command': {
     schema: CommandSchema,
     async run(input, { socket, service }) {
-      const roomId = socket.data.roomId;
+      const roomId = seatedRoom(socket);
       if (!roomId || !socket.data.seats.includes(input.seat)) return refuse('NOT_SEATED');
       return service.command(roomId, input.seat, input.commandId, input.command, socket.id);
     },
@@ -85,7 +86,7 @@ export const HANDLERS = {
   'room:erase': {
     schema: EraseSchema,
     async run(_input, { socket, service, notifier, log }) {
-      const roomId = socket.data.roomId;
+      const roomId = seatedRoom(socket);
       if (!roomId) return refuse('NOT_SEATED');
       const erased = await service.erase(roomId);
       log.info({ room: roomRef(roomId) }, 'room erased');

@@ -69,7 +69,7 @@ export function seatHandshake(deps: {
   const resuming = new WeakMap<object, Resumed>();
   return {
     async middleware(socket, next) {
-      socket.data = { roomId: null, seats: [] };
+      socket.data = { seats: [] };
       const request = readSeatAuth(socket.handshake.auth);
       // The handshake travels: every node's presence query (fetchSockets) gets it through Redis.
       // The tokens were only ever needed here, so they are dropped before anything else can see them.

@@ -1,5 +1,6 @@
 // Socket.IO wiring: makes the server and joins its pieces — the handshake, the handler table, fan-out
 // to each seat's channel, presence across nodes, and the drain when the node stops.
+import { seatedRoom } from './seated.js';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Redis } from 'ioredis';
@@ -76,7 +77,7 @@ export function attachRealtime(
     // Every event, known or not, goes through one door, so every acknowledged emit is answered.
     socket.onAny((event: string, ...args: unknown[]) => answerEmit(socket, event, args, answering));
     socket.on('disconnect', () => {
-      const roomId = socket.data.roomId;
+      const roomId = seatedRoom(socket);
       if (roomId) presence.left(roomId);
     });
   });

@@ -31,16 +31,18 @@ describe.runIf(redisServerInstalled())('seat tokens and Redis', () => {
     await opened.server?.stop();
   });
 
-  it('no token appears in any message or command Redis sees while presence is asked across two nodes', { timeout: 60_000 }, async () => {
+  it('no token appears in any message or command Redis sees while presence is asked across two nodes, nor the room id in any message', { timeout: 60_000 }, async () => {
     const server = await startRedis();
     opened.server = server;
 
     // Everything Redis sees, as text (pub/sub payloads are msgpack: a token in them would still be its own 22 bytes).
     const seen: string[] = [];
+    const published: string[] = [];
     const subscriber = new Redis(server.url);
     opened.redis.push(subscriber);
     subscriber.on('pmessageBuffer', (_pattern: Buffer, channel: Buffer, message: Buffer) => {
       seen.push(`${channel.toString('latin1')} ${message.toString('latin1')}`);
+      published.push(message.toString('latin1'));
     });
     await subscriber.psubscribe('*');
     const monitored = new Redis(server.url);
@@ -55,7 +57,7 @@ describe.runIf(redisServerInstalled())('seat tokens and Redis', () => {
     opened.nodes.push(one, two);
 
     // Ada on node 1, Grace on node 2, both seated by link; from now on each handshake carries a token.
-    const { ada, grace, credentials } = await seatedPair(one.url, 'partners', two.url);
+    const { ada, grace, credentials, roomId } = await seatedPair(one.url, 'partners', two.url);
     opened.clients.push(ada, grace);
 
     // Each resume asks the other node who is online, and so does a leave once its grace period is over.
@@ -73,5 +75,7 @@ describe.runIf(redisServerInstalled())('seat tokens and Redis', () => {
     }
     const sightings = (token: string) => seen.filter((s) => s.includes(token)).length;
     expect({ ada: sightings(credentials.ada.token), grace: sightings(credentials.grace.token) }).toEqual({ ada: 0, grace: 0 });
+    // Nor does the room id ride along in the presence answers (socket.data holds only the seats).
+    expect(published.filter((m) => m.includes(roomId)).length).toBe(0);
   });
 });

@@ -1,17 +1,20 @@
 // The handler table: the known events are its keys, and every acknowledged emit is answered (rate
 // limit first, then the arguments' shape, the payload, the handler; a failure is a typed error, never silence).
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { refuse, type Ack, type ClientToServerEvents } from '../../../shared/protocol.js';
+import { refuse, type Ack, type ClientToServerEvents, type SeatIndex } from '../../../shared/protocol.js';
 import { InFlight } from '../../../server/realtime/drain.js';
 import { CLIENT_EVENTS, HANDLERS, answerEmit, isClientEvent, readArguments, type Answering } from '../../../server/realtime/handlers.js';
 import type { CloserSocket } from '../../../server/realtime/types.js';
+import { seatIn } from '../../../server/realtime/seated.js';
 import { StoreUnavailableError } from '../../../server/store/errors.js';
 
 const ROOM = 'V1StGXR8_Z5jdHi6B-myT';
 const COMMAND_ID = 'cmd-12345';
 
-function fakeSocket(data: CloserSocket['data'] = { roomId: null, seats: [] }): CloserSocket {
-  return { id: 'socket-1', data, handshake: { address: '127.0.0.1', headers: {} } } as unknown as CloserSocket;
+function fakeSocket(seated?: { roomId: string; seats: SeatIndex[] }): CloserSocket {
+  const socket = { id: 'socket-1', data: { seats: [] }, handshake: { address: '127.0.0.1', headers: {} } } as unknown as CloserSocket;
+  if (seated) seatIn(socket, seated.roomId, seated.seats);
+  return socket;
 }
 
 /** A node whose services answer as told (and note in `ran` that they did); nothing here touches a socket or a store. */
