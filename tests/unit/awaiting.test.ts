@@ -251,6 +251,21 @@ describe.each(Object.keys(SUBJECTS) as ActivityId[])('%s', (id) => {
     );
   });
 
+  // Known bug, left for the activity's owner: plan-together answers private: true once both thanks are shown.
+  (id === 'plan-together' ? it.fails : it)('when nobody is awaited, nothing is private', () => {
+    fc.assert(
+      fc.property(startOf(subj), steps, (start, walkSteps) => {
+        walk(activity, subj, start, walkSteps, {
+          onState(state, trace) {
+            const awaiting = activity.awaiting(state);
+            if (awaiting.seats.length === 0) expect(awaiting.private, JSON.stringify({ awaiting, trace }, null, 1)).toBe(false);
+          },
+        });
+      }),
+      RUNS,
+    );
+  });
+
   it("a seat's view never holds the other's words before they are revealed", () => {
     let witnessed = 0;
     fc.assert(
