@@ -273,7 +273,8 @@ function awaiting(state: State): Awaiting {
   const notYet = (done: readonly [unknown, unknown]) => ([0, 1] as const).filter((s) => !done[s]);
   if (state.phase === 'ideas' || state.phase === 'choose') return { seats: notYet(state.ready), private: true };
   if (state.phase === 'plan') return { seats: [0, 1], private: false };
-  return { seats: notYet([state.appreciations[0] !== null, state.appreciations[1] !== null]), private: true };
+  const thanking = notYet([state.appreciations[0] !== null, state.appreciations[1] !== null]);
+  return { seats: thanking, private: thanking.length > 0 };
 }
 
 export const planTogether: Activity<Options, State, Move, View, typeof info> = {
