@@ -28,6 +28,7 @@ import {
   type Effect,
   type Lifetimes,
   type Result,
+  type MoveRoom,
   type Room,
 } from '../shared/room.js';
 import { carryOut, eraseRoom, lookupsOf, type MoveNotifier } from './effects.js';
@@ -122,12 +123,21 @@ export class RoomService {
     return !answer.ok && answer.error.code === 'ROOM_NOT_FOUND' ? refuse('CODE_INVALID') : answer;
   }
 
-  /** Checks a device's tokens on (re)connect and renews the room's lifetime: a visit is activity. */
+  /**
+   * Checks a device's tokens on (re)connect and renews the room's lifetime: a visit is activity. The
+   * creator coming back to a room whose move was cut short finishes it and is seated under the new id
+   * (`stored.room.id` then differs from the one asked for).
+   */
   async resume(auth: SeatAuth): Promise<Result<{ stored: StoredRoom; seats: SeatIndex[] }>> {
     const { stored } = await this.store.load(auth.roomId);
-    if (!stored) return { ok: false, error: refuse('ROOM_NOT_FOUND').error };
+    if (!stored) return refuse('ROOM_NOT_FOUND');
     const seats = seatsForTokenHashes(stored.room, auth.tokens.map(hashToken));
-    if (!seats) return { ok: false, error: refuse('SEAT_REFUSED').error };
+    if (!seats) return refuse('SEAT_REFUSED');
+    const move = stored.room.movedTo;
+    if (move) {
+      await this.finishMove(stored.room, move);
+      return this.resume({ ...auth, roomId: move.to });
+    }
     await this.store.touch(auth.roomId, roomTtlMs(stored.room, this.lifetimes));
     return { ok: true, value: { stored, seats } };
   }
@@ -154,6 +164,7 @@ export class RoomService {
         return { ok: true, value: { room: changed.value.room, answer: {}, effects: changed.value.effects } };
       },
       askedBy,
+      true,
     );
   }
 
@@ -182,7 +193,6 @@ export class RoomService {
       const claimed = seatClaimedBy(room, claimId);
       if (claimed !== null) return { ok: true, value: { room: reissueToken(room, claimed, hash), answer: { seat: claimed } } };
       if (reclaimOnly) return { ok: false, error: refuse('CODE_INVALID').error };
-      if (room.movedTo !== undefined) return { ok: false, error: refuse('ROOM_NOT_FOUND').error };
       const joined = joinRoom(room, { name, tokenHash: hash, claimId }, this.now(), viaCode);
       return joined.ok ? { ok: true, value: { room: joined.value.room, answer: { seat: joined.value.seat } } } : joined;
     });
@@ -229,20 +239,29 @@ export class RoomService {
     commandId: string,
     change: Change<T>,
     askedBy?: string,
+    /** A seated person's command, as opposed to a claim of a seat (create, join). */
+    seatedCommand = false,
   ): Promise<Ack<T & { version: number }>> {
-    return this.inLane(roomId, () => this.commitChange(roomId, commandId, change, askedBy));
+    return this.inLane(roomId, () => this.commitChange(roomId, commandId, change, askedBy, seatedCommand));
   }
 
   private async commitChange<T extends object>(
     roomId: string,
     commandId: string,
     change: Change<T>,
-    askedBy?: string,
+    askedBy: string | undefined,
+    seatedCommand: boolean,
   ): Promise<Ack<T & { version: number }>> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const { stored, replay } = await this.store.load(roomId, commandId);
       if (!stored) return refuse('ROOM_NOT_FOUND');
       if (replay) return this.finish(stored.room, JSON.parse(replay) as Saved<T>);
+      // A move cut short (its answer lost, and the creator sent something new instead of the replay):
+      // the creator's command finishes it, and their sockets hear where the room went. A join does not.
+      if (stored.room.movedTo) {
+        if (seatedCommand) await this.finishMove(stored.room, stored.room.movedTo);
+        return refuse('ROOM_NOT_FOUND');
+      }
       const changed = change(stored.room);
       if (!changed.ok) return { ok: false, error: changed.error };
       const { room, answer, effects = [] } = changed.value;
@@ -266,6 +285,10 @@ export class RoomService {
       // 'duplicate': committed meanwhile by another try of the same command; the next load replays it.
     }
     return refuse('TRY_AGAIN');
+  }
+
+  private finishMove(room: Room, move: MoveRoom): Promise<void> {
+    return carryOut({ store: this.store, lifetimes: this.lifetimes, notify: this.notify }, room, [move]);
   }
 
   /** Carries out a committed change's effects (again, on a replay), then answers as the first time. */

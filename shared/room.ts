@@ -45,9 +45,10 @@ export interface Room {
   play: Play;
   /**
    * Set by the removal that moved this room to a new id, in the same commit: from then on this id
-   * takes no join, peek or command, whether or not the copy under the new id has been made yet.
+   * takes no join, peek or command, whether or not the copy under the new id has been made yet. It holds
+   * the whole move, so whoever finds it unfinished (a replay, the creator coming back) can finish it.
    */
-  movedTo?: string;
+  movedTo?: MoveRoom;
 }
 
 export interface Lifetimes {
@@ -171,7 +172,14 @@ export type Effect =
    * The room moves to `to` (room.movedTo): a copy there unless there is one, then the old id erased with
    * `claims`' lookups; seat `removed`'s sockets are told they were removed, the others that the room moved.
    */
-  | { type: 'move-room'; to: string; removed: SeatIndex; claims: string[] };
+  | MoveRoom;
+
+export interface MoveRoom {
+  type: 'move-room';
+  to: string;
+  removed: SeatIndex;
+  claims: string[];
+}
 
 export type Changed = Result<{ room: Room; effects: Effect[] }>;
 
@@ -181,7 +189,7 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
     case 'remove-partner': {
       if (actor !== CREATOR_SEAT) return refuse('NOT_ALLOWED');
       if (room.mode === 'one-device' || !isFull(room)) return refuse('NOT_POSSIBLE');
-      const claims = room.seats.flatMap((seat) => (seat ? [seat.claimId] : []));
+      const move: MoveRoom = { type: 'move-room', to: ctx.freshRoomId, removed: 1, claims: room.seats.flatMap((seat) => (seat ? [seat.claimId] : [])) };
       return {
         ok: true,
         value: {
@@ -191,9 +199,9 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
             invite: { code: ctx.freshCode, expiresAt: ctx.now + ctx.lifetimes.inviteMs },
             // Whatever the wrong person wrote leaves with them.
             play: EMPTY_PLAY,
-            movedTo: ctx.freshRoomId,
+            movedTo: move,
           },
-          effects: [{ type: 'move-room', to: ctx.freshRoomId, removed: 1, claims }],
+          effects: [move],
         },
       };
     }

@@ -50,6 +50,8 @@ export function readSeatAuth(auth: unknown): SeatRequest {
 export interface Resumed {
   roomId: string;
   seats: SeatIndex[];
+  /** The id the device asked for, when the room had moved from it (a removal finished on return). */
+  movedFrom?: string;
 }
 
 export interface Handshake {
@@ -81,7 +83,9 @@ export function seatHandshake(deps: {
       try {
         const resumed = await deps.service.resume(request.auth);
         if (!resumed.ok) return next(refusal(resumed.error.code));
-        resuming.set(socket, { roomId: resumed.value.stored.room.id, seats: resumed.value.seats });
+        const roomId = resumed.value.stored.room.id;
+        const moved = roomId !== request.auth.roomId ? { movedFrom: request.auth.roomId } : {};
+        resuming.set(socket, { roomId, seats: resumed.value.seats, ...moved });
         next();
       } catch (error) {
         deps.log.error({ err: { message: (error as Error).message } }, 'resume failed');

@@ -104,6 +104,48 @@ describe.runIf(redisUrl !== '')('replays over a store that blips right after a c
     expect(lookups).not.toContain(roomId);
   });
 
+  it('a removal whose answer was lost, and the creator comes back instead of resending: the move is finished and they follow', async () => {
+    const { ada, grace, roomId, credentials } = await seatedPair(server.url);
+    open.push(ada, grace);
+    blip.arm();
+    const lost = await ada.socket.emitWithAck('room:command', { commandId: cid(), seat: 0, command: { type: 'remove-partner' } });
+    expect(errorCode(lost)).toBe('UNAVAILABLE');
+    ada.close();
+
+    // A reload: the device still holds the old id and its token.
+    const adaBack = connect({ roomId, tokens: tokens(credentials.ada) });
+    await connected(adaBack);
+    const moved = await eventually(() => {
+      const event = adaBack.received.find((e) => e.event === 'room:moved');
+      if (!event) throw new Error('not moved yet');
+      return (event.args[0] as { roomId: string }).roomId;
+    });
+    expect(moved).not.toBe(roomId);
+    const snapshot = await eventually(() => firstSnapshot(adaBack));
+    expect(snapshot.view.roomId).toBe(moved);
+    expect(snapshot.view.seats).toEqual([{ name: 'Ada' }, null]);
+    await eventually(() => expect(grace.received.map((e) => e.event)).toContain('seat:removed'));
+    expect((await refused(connect({ roomId, tokens: tokens(credentials.grace) })))?.code).toBe('ROOM_NOT_FOUND');
+    expect(await store.redis.keys(`${prefix}:*${roomId}*`)).toEqual([]);
+  });
+
+  it('a removal whose answer was lost, and the creator taps something else: the move is finished and their screen follows', async () => {
+    const { ada, grace, roomId } = await seatedPair(server.url);
+    open.push(ada, grace);
+    blip.arm();
+    expect(errorCode(await ada.socket.emitWithAck('room:command', { commandId: cid(), seat: 0, command: { type: 'remove-partner' } }))).toBe('UNAVAILABLE');
+    const other = await ada.socket.emitWithAck('room:command', { commandId: cid(), seat: 0, command: { type: 'renew-invite' } });
+    expect(errorCode(other)).toBe('ROOM_NOT_FOUND');
+    const moved = await eventually(() => {
+      const event = ada.received.find((e) => e.event === 'room:moved');
+      if (!event) throw new Error('not moved yet');
+      return (event.args[0] as { roomId: string }).roomId;
+    });
+    expect(moved).not.toBe(roomId);
+    await eventually(() => expect(grace.received.map((e) => e.event)).toContain('seat:removed'));
+    expect(await store.redis.keys(`${prefix}:*${roomId}*`)).toEqual([]);
+  });
+
   it('a renewed code whose answer was lost: the old code stops at once, the new one works after the same id again', async () => {
     const ada = connect();
     await connected(ada);

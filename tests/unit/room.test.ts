@@ -121,10 +121,9 @@ describe('commands', () => {
     const before = fullRoom();
     const result = applyCommand(before, 0, { type: 'remove-partner' }, ctx);
     if (!result.ok) throw new Error(result.error.code);
-    expect(result.value.room.movedTo).toBe('new-room-id');
-    expect(result.value.effects).toEqual([
-      { type: 'move-room', to: 'new-room-id', removed: 1, claims: [before.seats[0].claimId, before.seats[1]!.claimId] },
-    ]);
+    const move = { type: 'move-room', to: 'new-room-id', removed: 1, claims: [before.seats[0].claimId, before.seats[1]!.claimId] };
+    expect(result.value.room.movedTo).toEqual(move);
+    expect(result.value.effects).toEqual([move]);
     const afterwards = applyCommand(result.value.room, 0, { type: 'renew-invite' }, ctx);
     expect(afterwards.ok ? 'ok' : afterwards.error.code).toBe('ROOM_NOT_FOUND');
   });
