@@ -62,7 +62,7 @@ export interface Activity<Options, State, Move, View, Info extends ActivityInfo 
   view(state: State, seat: SeatIndex): View;
   /** The seats whose next input move would be accepted now (boardgame.io's activePlayers). */
   awaiting(state: State): Awaiting;
-  /** True when the activity has run its course (the room then offers to go back to the lobby). */
+  /** True when the activity has run its course: nothing more is awaited, and its screen offers the way back. */
   finished(state: State): boolean;
   /** True when the room should keep this state after the activity ends, to reopen it later. */
   keep?(state: State): boolean;
