@@ -1,5 +1,6 @@
 // The browser's side of the activity registry: each activity's screen, and the options it asks for when
-// suggested, by id. Checked against the registry's ids, so a missing screen is a compile error.
+// suggested, by id. Typed by the registry's ids, so a missing screen is a compile error. Each Screen
+// puts its content inside SharedDeviceGate (the closeness question and the shared-device hand-off).
 import type { Component } from 'svelte';
 import type { ActivityId, ViewFor } from '../../shared/activities/registry.js';
 import type { Awaiting } from '../../shared/activities/types.js';
@@ -25,13 +26,12 @@ export interface ActivityScreens<Id extends ActivityId> {
   Options?: OptionsComponent;
 }
 
-export const SCREENS = {
+export const SCREENS: { [Id in ActivityId]: ActivityScreens<Id> } = {
   'question-swap': { Screen: QuestionSwap, Options: QuestionSwapOptions },
   'plan-together': { Screen: PlanTogether },
   'what-it-means': { Screen: WhatItMeans },
-} satisfies { [Id in ActivityId]: ActivityScreens<Id> };
+};
 
 export function optionsFor(id: ActivityId): OptionsComponent | undefined {
-  const screens: ActivityScreens<ActivityId> = SCREENS[id] as ActivityScreens<ActivityId>;
-  return screens.Options;
+  return SCREENS[id].Options;
 }
