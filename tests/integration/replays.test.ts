@@ -38,6 +38,15 @@ function blipAfterCommit(store: RoomStore): { store: RoomStore; arm(): void } {
   return { store: wrapper, arm: () => void (armed = true) };
 }
 
+/** Where a client was told the room moved to (`room:moved`), once it has been. */
+function movedTo(c: Client): Promise<string> {
+  return eventually(() => {
+    const event = c.received.find((e) => e.event === 'room:moved');
+    if (!event) throw new Error('not moved yet');
+    return (event.args[0] as { roomId: string }).roomId;
+  });
+}
+
 describe.runIf(redisUrl !== '')('replays over a store that blips right after a commit', () => {
   const prefix = `replays-${nanoid(8)}`;
   let store: RedisStore;
@@ -81,11 +90,7 @@ describe.runIf(redisUrl !== '')('replays over a store that blips right after a c
     expect((await refused(connect({ roomId, tokens: tokens(credentials.grace) })))?.code).toBe('SEAT_REFUSED');
 
     expect(await remove()).toEqual({ ok: true, version: expect.any(Number) });
-    const moved = await eventually(() => {
-      const event = ada.received.find((e) => e.event === 'room:moved');
-      if (!event) throw new Error('not moved yet');
-      return (event.args[0] as { roomId: string }).roomId;
-    });
+    const moved = await movedTo(ada);
     expect(moved).not.toBe(roomId);
     await eventually(() => expect(grace.received.map((e) => e.event)).toContain('seat:removed'));
 
@@ -115,11 +120,7 @@ describe.runIf(redisUrl !== '')('replays over a store that blips right after a c
     // A reload: the device still holds the old id and its token.
     const adaBack = connect({ roomId, tokens: tokens(credentials.ada) });
     await connected(adaBack);
-    const moved = await eventually(() => {
-      const event = adaBack.received.find((e) => e.event === 'room:moved');
-      if (!event) throw new Error('not moved yet');
-      return (event.args[0] as { roomId: string }).roomId;
-    });
+    const moved = await movedTo(adaBack);
     expect(moved).not.toBe(roomId);
     const snapshot = await eventually(() => firstSnapshot(adaBack));
     expect(snapshot.view.roomId).toBe(moved);
@@ -136,11 +137,7 @@ describe.runIf(redisUrl !== '')('replays over a store that blips right after a c
     expect(errorCode(await ada.socket.emitWithAck('room:command', { commandId: cid(), seat: 0, command: { type: 'remove-partner' } }))).toBe('UNAVAILABLE');
     const other = await ada.socket.emitWithAck('room:command', { commandId: cid(), seat: 0, command: { type: 'renew-invite' } });
     expect(errorCode(other)).toBe('ROOM_NOT_FOUND');
-    const moved = await eventually(() => {
-      const event = ada.received.find((e) => e.event === 'room:moved');
-      if (!event) throw new Error('not moved yet');
-      return (event.args[0] as { roomId: string }).roomId;
-    });
+    const moved = await movedTo(ada);
     expect(moved).not.toBe(roomId);
     await eventually(() => expect(grace.received.map((e) => e.event)).toContain('seat:removed'));
     expect(await store.redis.keys(`${prefix}:*${roomId}*`)).toEqual([]);
