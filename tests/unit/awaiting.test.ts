@@ -7,12 +7,11 @@ import { IDEAS } from '../../shared/content/ideas.js';
 import { STARTERS } from '../../shared/content/starters.js';
 import { ERROR_MESSAGES, other, type SeatIndex } from '../../shared/core.js';
 import { FOUNDATIONS, INTIMACY_KINDS } from '../../shared/intimacy.js';
-import type { Move as PlanMove, State as PlanState } from '../../shared/activities/plan-together/index.js';
-import { cardOf, isOpen, isRevealed, type Move as SwapMove, type State as SwapState } from '../../shared/activities/question-swap/index.js';
-import { activityById, type ActivityId, type MoveFor } from '../../shared/activities/registry.js';
-import type { Move as MeansMove, Rating, State as MeansState } from '../../shared/activities/what-it-means/index.js';
+import { cardOf, isOpen, isRevealed } from '../../shared/activities/question-swap/index.js';
+import { activityById, type ActivityId, type MoveFor, type StateFor } from '../../shared/activities/registry.js';
+import type { Rating } from '../../shared/activities/what-it-means/index.js';
 import { pick, type Rng } from '../../shared/random.js';
-import { below, canaryOf, chance, context, shuffled, steps, subject, walk, type Subject } from '../support/activity-walk.js';
+import { below, canaryOf, chance, context, shuffled, steps, walk, type Subject } from '../support/activity-walk.js';
 
 const ALL_KINDS = [...INTIMACY_KINDS];
 const somePick = <T>(items: readonly T[], rng: Rng): T[] => items.filter(() => chance(rng, 0.5));
@@ -21,8 +20,8 @@ const somePick = <T>(items: readonly T[], rng: Rng): T[] => items.filter(() => c
 // for nobody are left out on purpose: Question Swap's pass, redraw, react and star; Plan together's
 // remove-idea, and add-idea once the ideas are revealed (anyone may add one while choosing); What it
 // means' star. They still run in every walk, through anyMove.
-const SUBJECTS: { [Id in ActivityId]: Subject<any, MoveFor<Id>> } = {
-  'question-swap': subject<SwapState, SwapMove>({
+const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> } = {
+  'question-swap': {
     start: fc
       .record({
         answerMode: fc.constantFrom('write' as const, 'talk' as const),
@@ -74,9 +73,9 @@ const SUBJECTS: { [Id in ActivityId]: Subject<any, MoveFor<Id>> } = {
       return state.options.answerMode === 'talk' && isOpen(cardOf(state.round)) ? 'talking' : 'answering';
     },
     stages: ['consent', 'answering', 'talking', 'revealed', 'finished'],
-  }),
+  },
 
-  'plan-together': subject<PlanState, PlanMove>({
+  'plan-together': {
     start: fc.constant({ options: { resume: false }, context: { audience: 'partners' as const } }),
     // Ideas until done, votes until done, any edit while planning, then the closing thanks.
     inputMoves: (state, _seat, canary) => {
@@ -157,9 +156,9 @@ const SUBJECTS: { [Id in ActivityId]: Subject<any, MoveFor<Id>> } = {
     ],
     stage: (state) => (state.phase === 'finished' && state.appreciations.every((a) => a !== null) ? 'thanked' : state.phase),
     stages: ['ideas', 'choose', 'plan', 'finished', 'thanked'],
-  }),
+  },
 
-  'what-it-means': subject<MeansState, MeansMove>({
+  'what-it-means': {
     start: fc.constant({ options: {}, context: { audience: 'friends' as const } }),
     // A ranking, ratings, three sentences, and Done: all before the reveal.
     inputMoves: (_state, _seat, canary) => [
@@ -199,7 +198,7 @@ const SUBJECTS: { [Id in ActivityId]: Subject<any, MoveFor<Id>> } = {
     sealed: (state) => (state.revealed ? [] : ['sentence']),
     stage: (state) => (state.revealed ? 'revealed' : 'answering'),
     stages: ['answering', 'revealed'],
-  }),
+  },
 };
 
 const RUNS = { numRuns: 150 };
