@@ -4,14 +4,18 @@ import fc from 'fast-check';
 import { IDEAS } from '../../shared/content/ideas.js';
 import { STARTERS } from '../../shared/content/starters.js';
 import { FOUNDATIONS, INTIMACY_KINDS } from '../../shared/intimacy.js';
-import { cardOf, isOpen, isRevealed } from '../../shared/activities/question-swap/index.js';
+import { other, withSeat } from '../../shared/core.js';
+import { cardOf, isOpen, isRevealed, type Answer } from '../../shared/activities/question-swap/index.js';
 import type { ActivityId, MoveFor, StateFor } from '../../shared/activities/registry.js';
-import type { Rating } from '../../shared/activities/what-it-means/index.js';
+import type { Entry, Rating } from '../../shared/activities/what-it-means/index.js';
 import { pick, type Rng } from '../../shared/random.js';
-import { below, chance, shuffled, type Subject } from './activity-walk.js';
+import { below, chance, shuffled, type Subject, type Variant } from './activity-walk.js';
 
 const ALL_KINDS = [...INTIMACY_KINDS];
 const somePick = <T>(items: readonly T[], rng: Rng): T[] => items.filter(() => chance(rng, 0.5));
+const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x) => b.includes(x));
+/** A score other than this one, 1 to 5. */
+const otherScore = (n: number) => (n % 5) + 1;
 
 // Input moves are the ones that give what the activity waits for. Moves allowed at any time that wait
 // for nobody are left out on purpose: Question Swap's pass, redraw, react and star; Plan together's
@@ -70,6 +74,28 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
       return state.options.answerMode === 'talk' && isOpen(cardOf(state.round)) ? 'talking' : 'answering';
     },
     stages: ['consent', 'answering', 'talking', 'revealed', 'finished'],
+    // What you are open to, while the other has not chosen; your answer's choice, guess and words until the reveal.
+    hiddenVariants: (state, seat, rng) => {
+      const chosen = state.consent[seat];
+      if (state.phase === 'consent' && chosen) {
+        const picked = somePick(INTIMACY_KINDS, rng);
+        const unchosen = INTIMACY_KINDS.filter((k) => !chosen.kinds.includes(k));
+        const kinds = picked.length > 0 && !sameItems(picked, chosen.kinds) ? picked : unchosen.length > 0 ? unchosen : [INTIMACY_KINDS[0]];
+        const consenting = (changes: Partial<typeof chosen>) => ({ what: 'consent', state: { ...state, consent: withSeat(state.consent, seat, { ...chosen, ...changes }) } });
+        return [consenting({ kinds }), ...([1, 2, 3] as const).filter((d) => d !== chosen.maxDepth).map((maxDepth) => consenting({ maxDepth }))];
+      }
+      const round = state.round;
+      const answer = round?.answers[seat];
+      if (state.phase !== 'play' || !round || !answer || isRevealed(state, round)) return [];
+      const answering = (what: string, changes: Answer) => ({ what, state: { ...state, round: { ...round, answers: withSeat(round.answers, seat, { ...answer, ...changes }) } } });
+      const options = (cardOf(round).options ?? []).map((_, i) => i);
+      return [
+        ...(answer.choice === undefined ? [] : options.filter((i) => i !== answer.choice).map((choice) => answering('choice', { choice }))),
+        ...(answer.guess === undefined ? [] : options.filter((i) => i !== answer.guess).map((guess) => answering('guess', { guess }))),
+        ...(answer.text === undefined ? [] : [answering('text', { text: `${answer.text}, and more` })]),
+      ];
+    },
+    hidden: ['consent', 'choice', 'guess', 'text'],
   },
 
   'plan-together': {
@@ -153,6 +179,34 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
     ],
     stage: (state) => (state.phase === 'finished' && state.appreciations.every((a) => a !== null) ? 'thanked' : state.phase),
     stages: ['ideas', 'choose', 'plan', 'finished', 'thanked'],
+    // Your ideas until both are done, your votes while choosing, your thanks until the other wrote theirs.
+    hiddenVariants: (state, seat, rng) => {
+      const mine = state.drafts[seat];
+      if (state.phase === 'ideas' && mine.length > 0) {
+        const unpicked = IDEAS.filter((idea) => !mine.some((d) => d.builtinId === idea.id));
+        const others = mine.map((d) => {
+          if (!d.builtinId) return { text: `${d.text} by the sea` };
+          const idea = pick(unpicked, rng);
+          return { text: idea.text, builtinId: idea.id };
+        });
+        const drafting = (drafts: typeof mine) => ({ what: 'ideas', state: { ...state, drafts: withSeat(state.drafts, seat, drafts) } });
+        const reversed = [...mine].reverse();
+        return [drafting(others), ...(JSON.stringify(reversed) !== JSON.stringify(mine) ? [drafting(reversed)] : [])];
+      }
+      const votes = state.votes[seat];
+      if (state.phase === 'choose' && votes.length > 0) {
+        const voting = (ids: string[]) => ({ what: 'votes', state: { ...state, votes: withSeat(state.votes, seat, ids) } });
+        const unvoted = state.pool.filter((idea) => !votes.includes(idea.id));
+        const swapped = unvoted.length > 0 ? [voting(votes.map((id, i) => (i === 0 ? pick(unvoted, rng).id : id)))] : [];
+        return [...swapped, ...(votes.length > 1 ? [voting([...votes].reverse())] : [])];
+      }
+      const thanks = state.appreciations[seat];
+      if (state.phase === 'finished' && thanks !== null && state.appreciations[other(seat)] === null) {
+        return [{ what: 'thanks', state: { ...state, appreciations: withSeat(state.appreciations, seat, `${thanks}, truly`) } }];
+      }
+      return [];
+    },
+    hidden: ['ideas', 'votes', 'thanks'],
   },
 
   'what-it-means': {
@@ -195,5 +249,33 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
     sealed: (state) => (state.revealed ? [] : ['sentence']),
     stage: (state) => (state.revealed ? 'revealed' : 'answering'),
     stages: ['answering', 'revealed'],
+    // Your ranking, ratings and sentences until both are done.
+    hiddenVariants: (state, seat, rng) => {
+      if (state.revealed) return [];
+      const entry = state.entries[seat];
+      const answering = (what: string, changes: Partial<Entry>) => ({ what, state: { ...state, entries: withSeat(state.entries, seat, { ...entry, ...changes }) } });
+      const variants: Variant<typeof state>[] = [];
+      const { ranking, ratings, sentences } = entry;
+      if (ranking) {
+        variants.push(answering('ranking', { ranking: [...ranking].reverse() }));
+        const shuffledKinds = shuffled(ranking, rng);
+        if (shuffledKinds.some((k, i) => k !== ranking[i])) variants.push(answering('ranking', { ranking: shuffledKinds }));
+      }
+      if (ratings) {
+        const [first] = FOUNDATIONS;
+        variants.push(answering('ratings', { ratings: { ...ratings, [first]: { ...ratings[first], want: otherScore(ratings[first].want) } } }));
+        const moved = Object.fromEntries(FOUNDATIONS.map((f) => [f, { today: otherScore(ratings[f].today), want: 1 + below(rng, 5) }]));
+        variants.push(answering('ratings', { ratings: moved as typeof ratings }));
+      }
+      if (sentences) {
+        variants.push(answering('sentences', { sentences: sentences.map((s) => ({ ...s, text: `${s.text}, mostly` })) }));
+        const starters = STARTERS.filter((st) => !sentences.some((s) => s.starterId === st.id));
+        if (starters.length >= sentences.length) {
+          variants.push(answering('sentences', { sentences: shuffled(starters, rng).slice(0, sentences.length).map((st, i) => ({ starterId: st.id, text: sentences[i]!.text })) }));
+        }
+      }
+      return variants;
+    },
+    hidden: ['ranking', 'ratings', 'sentences'],
   },
 };

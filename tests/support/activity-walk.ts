@@ -34,9 +34,23 @@ export interface Subject<State, Move> {
   showsReveal: (state: State) => boolean;
   /** The canary tags whose texts the other seat must not see yet. */
   sealed: (state: State) => string[];
+  /**
+   * States that differ from this one only in the value of what `seat` gave that the other may not see
+   * yet (another choice, ranking, vote…), never in whether they gave it; each says what it changed.
+   * None when nothing of theirs is hidden now.
+   */
+  hiddenVariants: (state: State, seat: SeatIndex, rng: Rng) => Variant<State>[];
+  /** Every `what` hiddenVariants names, to check that walks varied each kind of secret. */
+  hidden: readonly string[];
   /** A name for where the walk is, to check that walks reach every part of the activity. */
   stage: (state: State) => string;
   stages: readonly string[];
+}
+
+/** A state changed in one seat's hidden input, and what was changed. */
+export interface Variant<State> {
+  what: string;
+  state: State;
 }
 
 export const NOW = Date.UTC(2025, 5, 1, 12);

@@ -1,12 +1,13 @@
 // Properties every activity keeps, checked through the registry over random walks from both seats:
 // awaiting() names exactly the seats whose input would be accepted, no view holds the other's
-// unrevealed words, and a refused move changes nothing. A new activity adds one entry to SUBJECTS
+// unrevealed words or depends on their hidden input, and a refused move changes nothing. A new activity adds one entry to SUBJECTS
 // (tests/support/activity-subjects.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES, other } from '../../shared/core.js';
 import { activityById, type ActivityId } from '../../shared/activities/registry.js';
 import { SUBJECTS } from '../support/activity-subjects.js';
+import { seededRng } from '../../shared/random.js';
 import { canaryOf, context, steps, walk, type Subject } from '../support/activity-walk.js';
 
 const RUNS = { numRuns: 150 };
@@ -94,6 +95,31 @@ describe.each(Object.keys(SUBJECTS) as ActivityId[])('%s', (id) => {
     );
     // The walks did write secrets the views had to keep out.
     expect(witnessed).toBeGreaterThan(0);
+  });
+
+  it("a seat's view does not change when only the other's hidden input does (choices, rankings, votes, not just words)", () => {
+    const varied = new Set<string>();
+    fc.assert(
+      fc.property(startOf(subj), steps, (start, walkSteps) => {
+        walk(activity, subj, start, walkSteps, {
+          onState(state, trace) {
+            for (const seat of seats) {
+              const viewer = other(seat);
+              const seen = activity.view(state, viewer);
+              for (const { what, state: variant } of subj.hiddenVariants(state, seat, seededRng(trace.length * 2 + seat))) {
+                const why = JSON.stringify({ viewer, what, variant, trace }, null, 1);
+                expect(variant, why).not.toEqual(state);
+                expect(activity.view(variant, viewer), why).toEqual(seen);
+                varied.add(what);
+              }
+            }
+          },
+        });
+      }),
+      RUNS,
+    );
+    // The walks did give each kind of hidden input that the views had to keep out.
+    expect([...varied].sort()).toEqual([...subj.hidden].sort());
   });
 
   it('a refused move leaves the state as it was, and no move changes the state it was given', () => {
