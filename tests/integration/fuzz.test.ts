@@ -42,18 +42,21 @@ const payload = fc.oneof(
   ),
 );
 
-/** The move types an activity's valibot schema accepts (`v.variant('type', [...])`). */
-function moveTypes(id: ActivityId): string[] {
-  const options = (activityById(id).moveSchema as { options?: { entries?: { type?: { literal?: unknown } } }[] }).options ?? [];
-  return options.map((o) => o.entries?.type?.literal).filter((t): t is string => typeof t === 'string');
+/** The objects of an activity's valibot move schema (`v.variant('type', [...])`), one per move type. */
+function moveOptions(id: ActivityId): { entries?: Record<string, { literal?: unknown }> }[] {
+  return (activityById(id).moveSchema as { options?: { entries?: Record<string, { literal?: unknown }> }[] }).options ?? [];
 }
 
-/** Field names any activity's moves use, plus hostile ones. */
-const MOVE_FIELDS = [
-  'cardId', 'text', 'choice', 'guess', 'kinds', 'maxDepth', 'reaction', 'stepId', 'rev', 'before', 'date', 'owner',
-  'ideaId', 'on', 'index', 'needId', 'got', 'done', 'confirmPast', 'builtinId', 'order', 'ratings', 'starter',
-  'sentences', 'id', 'value', '__proto__', 'constructor',
-];
+/** The move types an activity's schema accepts. */
+function moveTypes(id: ActivityId): string[] {
+  return moveOptions(id).map((o) => o.entries?.['type']?.literal).filter((t): t is string => typeof t === 'string');
+}
+
+/** The field names an activity's moves take, read from the same schema (so a new activity's are fuzzed too), plus hostile ones. */
+function moveFields(id: ActivityId): string[] {
+  const fields = moveOptions(id).flatMap((o) => Object.keys(o.entries ?? {}));
+  return [...new Set(fields.filter((f) => f !== 'type')), '__proto__', 'constructor'];
+}
 const fieldValue = fc.oneof(
   nasty,
   fc.integer({ min: -3, max: 12 }),
@@ -64,7 +67,7 @@ const fieldValue = fc.oneof(
 );
 const moveFor = (id: ActivityId) =>
   fc
-    .tuple(fc.constantFrom(...moveTypes(id), 'nope', '__proto__'), fc.dictionary(fc.constantFrom(...MOVE_FIELDS), fieldValue, { maxKeys: 5 }))
+    .tuple(fc.constantFrom(...moveTypes(id), 'nope', '__proto__'), fc.dictionary(fc.constantFrom(...moveFields(id)), fieldValue, { maxKeys: 5 }))
     .map(([type, fields]) => ({ ...fields, type }));
 
 /**
