@@ -1,6 +1,6 @@
 // Every activity, by id: the one list the rest is derived from. The ids (ActivityId), the view union
 // (ActivityView) and the lobby's catalog (catalog.ts) follow from it by types. Add an activity here.
-import type { Awaiting, AnyActivity, MoveOf, ViewOf } from './types.js';
+import type { Awaiting, AnyActivity, MoveOf, StateOf, ViewOf } from './types.js';
 import { planTogether } from './plan-together/index.js';
 import { questionSwap } from './question-swap/index.js';
 import { whatItMeans } from './what-it-means/index.js';
@@ -17,6 +17,7 @@ export type ActivityId = keyof Registry;
 // Each entry is an activity, filed under its own id.
 void (ACTIVITIES satisfies { [Id in ActivityId]: AnyActivity & { info: { id: Id } } });
 
+export type StateFor<Id extends ActivityId> = StateOf<Registry[Id]>;
 export type MoveFor<Id extends ActivityId> = MoveOf<Registry[Id]>;
 export type ViewFor<Id extends ActivityId> = ViewOf<Registry[Id]>;
 

@@ -73,6 +73,7 @@ export interface Activity<Options, State, Move, View, Info extends ActivityInfo 
 /** Any activity, with its own types erased, for the room to run. */
 export type AnyActivity = Activity<any, any, any, any>;
 
+export type StateOf<A> = A extends { setup(options: never, context: never, rng: never): infer S } ? S : never;
 export type MoveOf<A> = A extends { moveSchema: v.GenericSchema<unknown, infer M> } ? M : never;
 export type ViewOf<A> = A extends { view(state: never, seat: SeatIndex): infer V } ? V : never;
 export type OptionsOf<A> = A extends { optionsSchema: v.GenericSchema<unknown, infer O> } ? O : never;

@@ -42,18 +42,6 @@ const payload = fc.oneof(
   ),
 );
 
-/** The move types an activity's valibot schema accepts (`v.variant('type', [...])`). */
-function moveTypes(id: ActivityId): string[] {
-  const options = (activityById(id).moveSchema as { options?: { entries?: { type?: { literal?: unknown } } }[] }).options ?? [];
-  return options.map((o) => o.entries?.type?.literal).filter((t): t is string => typeof t === 'string');
-}
-
-/** Field names any activity's moves use, plus hostile ones. */
-const MOVE_FIELDS = [
-  'cardId', 'text', 'choice', 'guess', 'kinds', 'maxDepth', 'reaction', 'stepId', 'rev', 'before', 'date', 'owner',
-  'ideaId', 'on', 'index', 'needId', 'got', 'done', 'confirmPast', 'builtinId', 'order', 'ratings', 'starter',
-  'sentences', 'id', 'value', '__proto__', 'constructor',
-];
 const fieldValue = fc.oneof(
   nasty,
   fc.integer({ min: -3, max: 12 }),
@@ -62,10 +50,77 @@ const fieldValue = fc.oneof(
   fc.array(fc.oneof(nasty, fc.integer({ min: -1, max: 10 })), { maxLength: 12 }),
   fc.anything({ maxDepth: 3 }),
 );
-const moveFor = (id: ActivityId) =>
-  fc
-    .tuple(fc.constantFrom(...moveTypes(id), 'nope', '__proto__'), fc.dictionary(fc.constantFrom(...MOVE_FIELDS), fieldValue, { maxKeys: 5 }))
-    .map(([type, fields]) => ({ ...fields, type }));
+
+/** The parts of valibot's schema objects the fuzz reads, to write values that may fit. */
+interface SchemaNode {
+  type?: string;
+  literal?: unknown;
+  options?: unknown[];
+  wrapped?: SchemaNode;
+  item?: SchemaNode;
+  entries?: Record<string, SchemaNode>;
+  pipe?: { type?: string; requirement?: unknown }[];
+}
+
+/** The objects of an activity's move schema (`v.variant('type', [...])`), one per move type. */
+function moveOptions(id: ActivityId): SchemaNode[] {
+  return ((activityById(id).moveSchema as SchemaNode).options ?? []) as SchemaNode[];
+}
+
+/** The move types an activity's schema accepts. */
+function moveTypes(id: ActivityId): string[] {
+  return moveOptions(id).map((o) => o.entries?.['type']?.literal).filter((t): t is string => typeof t === 'string');
+}
+
+/** Values of the shape a schema asks for (its picklists, bounds, objects), so some moves get past it. */
+function fitting(schema: SchemaNode): fc.Arbitrary<unknown> {
+  const bound = (kind: string, otherwise: number) => {
+    const found = schema.pipe?.find((action) => action.type === kind)?.requirement;
+    return typeof found === 'number' ? found : otherwise;
+  };
+  switch (schema.type) {
+    case 'optional':
+    case 'nullable':
+      return schema.wrapped ? fitting(schema.wrapped) : fc.constant(null);
+    case 'literal':
+      return fc.constant(schema.literal);
+    case 'picklist':
+      return fc.constantFrom(...(schema.options ?? [null]));
+    case 'variant':
+      return fc.oneof(...((schema.options ?? []) as SchemaNode[]).map(fitting));
+    case 'boolean':
+      return fc.boolean();
+    case 'number':
+      return fc.integer({ min: bound('min_value', -3), max: bound('max_value', 12) });
+    case 'array':
+      return fc.array(schema.item ? fitting(schema.item) : fieldValue, { maxLength: bound('max_length', 6) });
+    case 'object':
+      return fc.record(Object.fromEntries(Object.entries(schema.entries ?? {}).map(([name, entry]) => [name, fitting(entry)])));
+    default:
+      return nasty;
+  }
+}
+
+/**
+ * The fields an activity's moves take, read from the same schema (so a new activity's are fuzzed too),
+ * each with values of any shape or of the shape it asks for; plus hostile names.
+ */
+function moveFields(id: ActivityId): Record<string, fc.Arbitrary<unknown>> {
+  const fields: Record<string, fc.Arbitrary<unknown>[]> = {};
+  for (const [name, schema] of moveOptions(id).flatMap((o) => Object.entries(o.entries ?? {}))) {
+    if (name !== 'type') (fields[name] ??= [fieldValue]).push(fitting(schema));
+  }
+  const named = Object.entries(fields).map(([name, values]) => [name, fc.oneof(...values)] as const);
+  return Object.fromEntries([...named, ['__proto__', fieldValue], ['constructor', fieldValue]]);
+}
+
+const moveFor = (id: ActivityId) => {
+  const fields = moveFields(id);
+  const someFields = fc
+    .uniqueArray(fc.constantFrom(...Object.keys(fields)), { maxLength: 5 })
+    .chain((names) => fc.tuple(...names.map((name) => fields[name]!)).map((values) => Object.fromEntries(names.map((name, i) => [name, values[i]]))));
+  return fc.tuple(fc.constantFrom(...moveTypes(id), 'nope', '__proto__'), someFields).map(([type, chosen]) => ({ ...chosen, type }));
+};
 
 /**
  * Erasing is valid for a seated socket, so only the guest sends it; and the guest never creates or

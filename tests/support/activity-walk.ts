@@ -14,7 +14,10 @@ export function canaryOf(seat: SeatIndex): Canary {
   return (tag) => `SECRET${seat}:${tag}`;
 }
 
-/** What the properties need to know about one activity, beside the activity object itself. */
+/**
+ * What the properties need to know about one activity, beside the activity object itself. Members are
+ * function properties, not methods, so a writer for the wrong State is a compile error (no bivariance).
+ */
 export interface Subject<State, Move> {
   /** The options and audience a walk starts from. */
   start: fc.Arbitrary<{ options: unknown; context: SetupContext }>;
@@ -22,23 +25,32 @@ export interface Subject<State, Move> {
    * Candidate input moves: one or more of each kind of input this state's phase takes (the moves
    * that give what the activity waits for), written to be valid where the rules allow.
    */
-  inputMoves(state: State, seat: SeatIndex, canary: Canary): Move[];
+  inputMoves: (state: State, seat: SeatIndex, canary: Canary) => Move[];
   /** Any move, valid in shape, often wrong in content, phase or seat; every text holds the canary. */
-  anyMove(state: State, seat: SeatIndex, rng: Rng, canary: Canary): Move;
+  anyMove: (state: State, seat: SeatIndex, rng: Rng, canary: Canary) => Move;
   /** Whether the input awaited now stays hidden from the other until a reveal (the spec of `private`). */
-  hiddenInput(state: State): boolean;
+  hiddenInput: (state: State) => boolean;
   /** Whether both are looking at a reveal (what was hidden is now shown). */
-  showsReveal(state: State): boolean;
+  showsReveal: (state: State) => boolean;
   /** The canary tags whose texts the other seat must not see yet. */
-  sealed(state: State): string[];
+  sealed: (state: State) => string[];
+  /**
+   * States that differ from this one only in the value of what `seat` gave that the other may not see
+   * yet (another choice, ranking, vote…), never in whether they gave it; each says what it changed.
+   * None when nothing of theirs is hidden now.
+   */
+  hiddenVariants: (state: State, seat: SeatIndex, rng: Rng) => Variant<State>[];
+  /** Every `what` hiddenVariants names, to check that walks varied each kind of secret. */
+  hidden: readonly string[];
   /** A name for where the walk is, to check that walks reach every part of the activity. */
-  stage(state: State): string;
+  stage: (state: State) => string;
   stages: readonly string[];
 }
 
-/** Keeps each entry's own State and Move types while the table holds them side by side. */
-export function subject<State, Move>(s: Subject<State, Move>): Subject<State, Move> {
-  return s;
+/** A state changed in one seat's hidden input, and what was changed. */
+export interface Variant<State> {
+  what: string;
+  state: State;
 }
 
 export const NOW = Date.UTC(2025, 5, 1, 12);

@@ -1,206 +1,14 @@
 // Properties every activity keeps, checked through the registry over random walks from both seats:
 // awaiting() names exactly the seats whose input would be accepted, no view holds the other's
-// unrevealed words, and a refused move changes nothing. A new activity adds one entry to SUBJECTS.
+// unrevealed words or depends on their hidden input, and a refused move changes nothing. A new activity adds one entry to SUBJECTS
+// (tests/support/activity-subjects.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IDEAS } from '../../shared/content/ideas.js';
-import { STARTERS } from '../../shared/content/starters.js';
-import { ERROR_MESSAGES, other, type SeatIndex } from '../../shared/core.js';
-import { FOUNDATIONS, INTIMACY_KINDS } from '../../shared/intimacy.js';
-import type { Move as PlanMove, State as PlanState } from '../../shared/activities/plan-together/index.js';
-import { cardOf, isOpen, isRevealed, type Move as SwapMove, type State as SwapState } from '../../shared/activities/question-swap/index.js';
-import { activityById, type ActivityId, type MoveFor } from '../../shared/activities/registry.js';
-import type { Move as MeansMove, Rating, State as MeansState } from '../../shared/activities/what-it-means/index.js';
-import { pick, type Rng } from '../../shared/random.js';
-import { below, canaryOf, chance, context, shuffled, steps, subject, walk, type Subject } from '../support/activity-walk.js';
-
-const ALL_KINDS = [...INTIMACY_KINDS];
-const somePick = <T>(items: readonly T[], rng: Rng): T[] => items.filter(() => chance(rng, 0.5));
-
-// Input moves are the ones that give what the activity waits for. Moves allowed at any time that wait
-// for nobody are left out on purpose: Question Swap's pass, redraw, react and star; Plan together's
-// remove-idea, and add-idea once the ideas are revealed (anyone may add one while choosing); What it
-// means' star. They still run in every walk, through anyMove.
-const SUBJECTS: { [Id in ActivityId]: Subject<any, MoveFor<Id>> } = {
-  'question-swap': subject<SwapState, SwapMove>({
-    start: fc
-      .record({
-        answerMode: fc.constantFrom('write' as const, 'talk' as const),
-        rounds: fc.integer({ min: 3, max: 4 }),
-        audience: fc.constantFrom('partners' as const, 'friends' as const, 'family' as const),
-      })
-      .map(({ audience, ...options }) => ({ options, context: { audience } })),
-    // Consent, an answer to the card on the table, Done in talk mode, Next after a reveal.
-    inputMoves: (state, _seat, canary) => {
-      const cardId = state.round?.cardId ?? 'no-card';
-      return [
-        { type: 'consent', kinds: ALL_KINDS, maxDepth: 3 },
-        { type: 'answer', cardId, text: canary('answer'), choice: 0, guess: 0 },
-        { type: 'done', cardId },
-        { type: 'next', cardId },
-      ];
-    },
-    anyMove: (state, _seat, rng, canary) => {
-      const card = state.round ? cardOf(state.round) : undefined;
-      const cardId = chance(rng, 0.9) ? (card?.id ?? 'no-card') : 'emo-1-01';
-      const option = () => below(rng, chance(rng, 0.9) ? (card?.options?.length ?? 2) : 4);
-      switch (pick(['consent', 'answer', 'answer', 'done', 'next', 'pass', 'redraw', 'react', 'star'] as const, rng)) {
-        case 'consent': {
-          const kinds = chance(rng, 0.5) ? ALL_KINDS : somePick(INTIMACY_KINDS, rng);
-          return { type: 'consent', kinds: kinds.length > 0 ? kinds : ['emotional'], maxDepth: pick([1, 2, 3] as const, rng) };
-        }
-        case 'answer':
-          return { type: 'answer', cardId, text: chance(rng, 0.8) ? canary('answer') : ' ', choice: option(), guess: option() };
-        case 'react':
-          return { type: 'react', cardId, reaction: pick(['thanks', 'me-too', 'tell-me-more', 'smile'] as const, rng) };
-        case 'star':
-          return { type: 'star', cardId, starred: chance(rng, 0.5) };
-        case 'done':
-        case 'next':
-        case 'pass':
-        case 'redraw':
-          return { type: pick(['done', 'next', 'pass', 'redraw'] as const, rng), cardId };
-      }
-    },
-    // Choosing what you are open to is never shown; answers stay hidden until both are in.
-    hiddenInput: (state) =>
-      state.phase === 'consent' ||
-      (state.phase === 'play' && !!state.round && !isRevealed(state, state.round) && !(state.options.answerMode === 'talk' && isOpen(cardOf(state.round)))),
-    showsReveal: (state) => !!state.round && isRevealed(state, state.round),
-    sealed: (state) => (state.round && !isRevealed(state, state.round) ? ['answer'] : []),
-    stage: (state) => {
-      if (state.phase !== 'play' || !state.round) return state.phase;
-      if (isRevealed(state, state.round)) return 'revealed';
-      return state.options.answerMode === 'talk' && isOpen(cardOf(state.round)) ? 'talking' : 'answering';
-    },
-    stages: ['consent', 'answering', 'talking', 'revealed', 'finished'],
-  }),
-
-  'plan-together': subject<PlanState, PlanMove>({
-    start: fc.constant({ options: { resume: false }, context: { audience: 'partners' as const } }),
-    // Ideas until done, votes until done, any edit while planning, then the closing thanks.
-    inputMoves: (state, _seat, canary) => {
-      switch (state.phase) {
-        case 'ideas':
-          return [{ type: 'add-idea', text: canary('idea') }, { type: 'ideas-done' }];
-        case 'choose':
-          return [...state.pool.flatMap((idea) => [true, false].map((on) => ({ type: 'vote' as const, ideaId: idea.id, on }))), { type: 'votes-done' }];
-        case 'plan':
-          return [
-            { type: 'add-step', text: canary('step'), owner: 'both' },
-            { type: 'set-title', text: canary('step') },
-            { type: 'add-need', text: canary('step') },
-            { type: 'finish' },
-          ];
-        case 'finished':
-          return [{ type: 'appreciate', text: canary('thanks') }];
-      }
-    },
-    anyMove: (state, seat, rng, canary) => {
-      const text = (tag: string) => (chance(rng, 0.85) ? `${canary(tag)} ${pick(['picnic', 'walk', 'garden', 'letters'], rng)}` : '  ');
-      const steps = state.plan?.steps ?? [];
-      const needs = state.plan?.needs ?? [];
-      const stepId = () => (steps.length > 0 && chance(rng, 0.85) ? pick(steps, rng).id : 's99');
-      const needId = () => (needs.length > 0 && chance(rng, 0.85) ? pick(needs, rng).id : 'n99');
-      const date = () => pick([null, '2025-07-01', '2024-01-01', '2025-02-30'], rng);
-      switch (below(rng, 18)) {
-        case 0:
-          return chance(rng, 0.7) ? { type: 'add-idea', text: text('idea') } : { type: 'add-idea', builtinId: chance(rng, 0.8) ? pick(IDEAS, rng).id : 'nope' };
-        case 1:
-          return { type: 'remove-idea', index: below(rng, 6) };
-        case 2:
-          return { type: 'ideas-done' };
-        case 3: {
-          const ideaId = state.pool.length > 0 && chance(rng, 0.9) ? pick(state.pool, rng).id : 'i99';
-          return { type: 'vote', ideaId, on: chance(rng, 0.6) };
-        }
-        case 4:
-          return { type: 'votes-done' };
-        case 5:
-          return { type: 'set-title', text: text('step') };
-        case 6:
-          return { type: 'set-why', text: text('step') };
-        case 7:
-          return { type: 'add-step', text: text('step'), owner: pick(['me', 'you', 'both'] as const, rng), date: date() };
-        case 8: {
-          const id = stepId();
-          const rev = (steps.find((s) => s.id === id)?.rev ?? 1) + (chance(rng, 0.8) ? 0 : 1);
-          return { type: 'edit-step', stepId: id, rev, text: text('step'), owner: pick(['me', 'you', 'both'] as const, rng), date: date() };
-        }
-        case 9:
-          return { type: 'move-step', stepId: stepId(), before: chance(rng, 0.5) ? null : stepId() };
-        case 10:
-          return { type: 'check-step', stepId: stepId(), done: chance(rng, 0.5) };
-        case 11:
-          return { type: 'delete-step', stepId: stepId() };
-        case 12:
-          return { type: 'set-target', date: date(), confirmPast: chance(rng, 0.5) };
-        case 13:
-          return { type: 'add-need', text: text('step') };
-        case 14:
-          return { type: 'check-need', needId: needId(), got: chance(rng, 0.5) };
-        case 15:
-          return { type: 'delete-need', needId: needId() };
-        case 16:
-          return { type: 'finish' };
-        default:
-          return { type: 'appreciate', text: seat === 0 || chance(rng, 0.9) ? text('thanks') : '' };
-      }
-    },
-    // The ideas until both are done, the votes until both are done, and the closing thanks until both wrote.
-    hiddenInput: (state) =>
-      state.phase === 'ideas' || state.phase === 'choose' || (state.phase === 'finished' && state.appreciations.some((a) => a === null)),
-    showsReveal: (state) => state.appreciations.every((a) => a !== null),
-    sealed: (state) => [
-      ...(state.phase === 'ideas' ? ['idea'] : []),
-      ...(state.appreciations.some((a) => a === null) ? ['thanks'] : []),
-    ],
-    stage: (state) => (state.phase === 'finished' && state.appreciations.every((a) => a !== null) ? 'thanked' : state.phase),
-    stages: ['ideas', 'choose', 'plan', 'finished', 'thanked'],
-  }),
-
-  'what-it-means': subject<MeansState, MeansMove>({
-    start: fc.constant({ options: {}, context: { audience: 'friends' as const } }),
-    // A ranking, ratings, three sentences, and Done: all before the reveal.
-    inputMoves: (_state, _seat, canary) => [
-      { type: 'rank', order: ALL_KINDS },
-      { type: 'rate', ratings: Object.fromEntries(FOUNDATIONS.map((f) => [f, { today: 3, want: 4 }])) as Record<(typeof FOUNDATIONS)[number], Rating> },
-      { type: 'sentences', items: STARTERS.slice(0, 3).map((s) => ({ starterId: s.id, text: canary('sentence') })) },
-      { type: 'done' },
-    ],
-    anyMove: (_state, _seat, rng, canary) => {
-      const score = () => 1 + below(rng, 5);
-      switch (pick(['rank', 'rate', 'sentences', 'sentences', 'done', 'star'] as const, rng)) {
-        case 'rank': {
-          const order: string[] = shuffled(INTIMACY_KINDS, rng);
-          if (chance(rng, 0.2)) order[0] = order[1]!;
-          return { type: 'rank', order };
-        }
-        case 'rate':
-          return { type: 'rate', ratings: Object.fromEntries(FOUNDATIONS.map((f) => [f, { today: score(), want: score() }])) as Record<(typeof FOUNDATIONS)[number], Rating> };
-        case 'sentences': {
-          const starters = shuffled(STARTERS, rng).slice(0, chance(rng, 0.9) ? 3 : 2);
-          const items = starters.map((s) => ({ starterId: s.id, text: chance(rng, 0.9) ? canary('sentence') : ' ' }));
-          if (chance(rng, 0.1)) items[1] = { ...items[1]!, starterId: chance(rng, 0.5) ? items[0]!.starterId : 'st-99' };
-          return { type: 'sentences', items };
-        }
-        case 'done':
-          return { type: 'done' };
-        case 'star': {
-          const part = pick(['ranking', 'ratings', 'sentence', 'gap'] as const, rng);
-          const target = part === 'ranking' || part === 'ratings' ? { part } : { part, index: below(rng, 4) };
-          return { type: 'star', target, starred: chance(rng, 0.7) };
-        }
-      }
-    },
-    // Everything each writes stays hidden until both are done.
-    hiddenInput: (state) => !state.revealed,
-    showsReveal: (state) => state.revealed,
-    sealed: (state) => (state.revealed ? [] : ['sentence']),
-    stage: (state) => (state.revealed ? 'revealed' : 'answering'),
-    stages: ['answering', 'revealed'],
-  }),
-};
+import { ERROR_MESSAGES, other } from '../../shared/core.js';
+import { activityById, type ActivityId } from '../../shared/activities/registry.js';
+import { SUBJECTS } from '../support/activity-subjects.js';
+import { seededRng } from '../../shared/random.js';
+import { canaryOf, context, steps, walk, type Subject } from '../support/activity-walk.js';
 
 const RUNS = { numRuns: 150 };
 const startOf = (subj: Subject<unknown, unknown>) => fc.tuple(subj.start, fc.nat()).map(([s, seed]) => ({ ...s, seed }));
@@ -287,6 +95,31 @@ describe.each(Object.keys(SUBJECTS) as ActivityId[])('%s', (id) => {
     );
     // The walks did write secrets the views had to keep out.
     expect(witnessed).toBeGreaterThan(0);
+  });
+
+  it("a seat's view does not change when only the other's hidden input does (choices, rankings, votes, not just words)", () => {
+    const varied = new Set<string>();
+    fc.assert(
+      fc.property(startOf(subj), steps, (start, walkSteps) => {
+        walk(activity, subj, start, walkSteps, {
+          onState(state, trace) {
+            for (const seat of seats) {
+              const viewer = other(seat);
+              const seen = activity.view(state, viewer);
+              for (const { what, state: variant } of subj.hiddenVariants(state, seat, seededRng(trace.length * 2 + seat))) {
+                const why = JSON.stringify({ viewer, what, variant, trace }, null, 1);
+                expect(variant, why).not.toEqual(state);
+                expect(activity.view(variant, viewer), why).toEqual(seen);
+                varied.add(what);
+              }
+            }
+          },
+        });
+      }),
+      RUNS,
+    );
+    // The walks did give each kind of hidden input that the views had to keep out.
+    expect([...varied].sort()).toEqual([...subj.hidden].sort());
   });
 
   it('a refused move leaves the state as it was, and no move changes the state it was given', () => {

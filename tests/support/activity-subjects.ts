@@ -1,0 +1,281 @@
+// What the activity properties (tests/unit/awaiting.test.ts) know about each activity: how to start it,
+// which moves give what it waits for, and what stays hidden when. One entry per activity, by id.
+import fc from 'fast-check';
+import { IDEAS } from '../../shared/content/ideas.js';
+import { STARTERS } from '../../shared/content/starters.js';
+import { FOUNDATIONS, INTIMACY_KINDS } from '../../shared/intimacy.js';
+import { other, withSeat } from '../../shared/core.js';
+import { cardOf, isOpen, isRevealed, type Answer } from '../../shared/activities/question-swap/index.js';
+import type { ActivityId, MoveFor, StateFor } from '../../shared/activities/registry.js';
+import type { Entry, Rating } from '../../shared/activities/what-it-means/index.js';
+import { pick, type Rng } from '../../shared/random.js';
+import { below, chance, shuffled, type Subject, type Variant } from './activity-walk.js';
+
+const ALL_KINDS = [...INTIMACY_KINDS];
+const somePick = <T>(items: readonly T[], rng: Rng): T[] => items.filter(() => chance(rng, 0.5));
+const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x) => b.includes(x));
+/** A score other than this one, 1 to 5. */
+const otherScore = (n: number) => (n % 5) + 1;
+
+// Input moves are the ones that give what the activity waits for. Moves allowed at any time that wait
+// for nobody are left out on purpose: Question Swap's pass, redraw, react and star; Plan together's
+// remove-idea, and add-idea once the ideas are revealed (anyone may add one while choosing); What it
+// means' star. They still run in every walk, through anyMove.
+export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> } = {
+  'question-swap': {
+    start: fc
+      .record({
+        answerMode: fc.constantFrom('write' as const, 'talk' as const),
+        rounds: fc.integer({ min: 3, max: 4 }),
+        audience: fc.constantFrom('partners' as const, 'friends' as const, 'family' as const),
+      })
+      .map(({ audience, ...options }) => ({ options, context: { audience } })),
+    // Consent, an answer to the card on the table, Done in talk mode, Next after a reveal.
+    inputMoves: (state, _seat, canary) => {
+      const cardId = state.round?.cardId ?? 'no-card';
+      return [
+        { type: 'consent', kinds: ALL_KINDS, maxDepth: 3 },
+        { type: 'answer', cardId, text: canary('answer'), choice: 0, guess: 0 },
+        { type: 'done', cardId },
+        { type: 'next', cardId },
+      ];
+    },
+    anyMove: (state, _seat, rng, canary) => {
+      const card = state.round ? cardOf(state.round) : undefined;
+      const cardId = chance(rng, 0.9) ? (card?.id ?? 'no-card') : 'emo-1-01';
+      const option = () => below(rng, chance(rng, 0.9) ? (card?.options?.length ?? 2) : 4);
+      switch (pick(['consent', 'answer', 'answer', 'done', 'next', 'pass', 'redraw', 'react', 'star'] as const, rng)) {
+        case 'consent': {
+          const kinds = chance(rng, 0.5) ? ALL_KINDS : somePick(INTIMACY_KINDS, rng);
+          return { type: 'consent', kinds: kinds.length > 0 ? kinds : ['emotional'], maxDepth: pick([1, 2, 3] as const, rng) };
+        }
+        case 'answer':
+          return { type: 'answer', cardId, text: chance(rng, 0.8) ? canary('answer') : ' ', choice: option(), guess: option() };
+        case 'react':
+          return { type: 'react', cardId, reaction: pick(['thanks', 'me-too', 'tell-me-more', 'smile'] as const, rng) };
+        case 'star':
+          return { type: 'star', cardId, starred: chance(rng, 0.5) };
+        case 'done':
+        case 'next':
+        case 'pass':
+        case 'redraw':
+          return { type: pick(['done', 'next', 'pass', 'redraw'] as const, rng), cardId };
+      }
+    },
+    // Choosing what you are open to is never shown; answers stay hidden until both are in.
+    hiddenInput: (state) =>
+      state.phase === 'consent' ||
+      (state.phase === 'play' && !!state.round && !isRevealed(state, state.round) && !(state.options.answerMode === 'talk' && isOpen(cardOf(state.round)))),
+    showsReveal: (state) => !!state.round && isRevealed(state, state.round),
+    sealed: (state) => (state.round && !isRevealed(state, state.round) ? ['answer'] : []),
+    stage: (state) => {
+      if (state.phase !== 'play' || !state.round) return state.phase;
+      if (isRevealed(state, state.round)) return 'revealed';
+      return state.options.answerMode === 'talk' && isOpen(cardOf(state.round)) ? 'talking' : 'answering';
+    },
+    stages: ['consent', 'answering', 'talking', 'revealed', 'finished'],
+    // What you are open to, while the other has not chosen; your answer's choice, guess and words until the reveal.
+    hiddenVariants: (state, seat, rng) => {
+      const chosen = state.consent[seat];
+      if (state.phase === 'consent' && chosen) {
+        const picked = somePick(INTIMACY_KINDS, rng);
+        const unchosen = INTIMACY_KINDS.filter((k) => !chosen.kinds.includes(k));
+        const kinds = picked.length > 0 && !sameItems(picked, chosen.kinds) ? picked : unchosen.length > 0 ? unchosen : [INTIMACY_KINDS[0]];
+        const consenting = (changes: Partial<typeof chosen>) => ({ what: 'consent', state: { ...state, consent: withSeat(state.consent, seat, { ...chosen, ...changes }) } });
+        return [consenting({ kinds }), ...([1, 2, 3] as const).filter((d) => d !== chosen.maxDepth).map((maxDepth) => consenting({ maxDepth }))];
+      }
+      const round = state.round;
+      const answer = round?.answers[seat];
+      if (state.phase !== 'play' || !round || !answer || isRevealed(state, round)) return [];
+      const answering = (what: string, changes: Answer) => ({ what, state: { ...state, round: { ...round, answers: withSeat(round.answers, seat, { ...answer, ...changes }) } } });
+      const options = (cardOf(round).options ?? []).map((_, i) => i);
+      return [
+        ...(answer.choice === undefined ? [] : options.filter((i) => i !== answer.choice).map((choice) => answering('choice', { choice }))),
+        ...(answer.guess === undefined ? [] : options.filter((i) => i !== answer.guess).map((guess) => answering('guess', { guess }))),
+        ...(answer.text === undefined ? [] : [answering('text', { text: `${answer.text}, and more` })]),
+      ];
+    },
+    hidden: ['consent', 'choice', 'guess', 'text'],
+  },
+
+  'plan-together': {
+    start: fc.constant({ options: { resume: false }, context: { audience: 'partners' as const } }),
+    // Ideas until done, votes until done, any edit while planning, then the closing thanks.
+    inputMoves: (state, _seat, canary) => {
+      switch (state.phase) {
+        case 'ideas':
+          return [{ type: 'add-idea', text: canary('idea') }, { type: 'ideas-done' }];
+        case 'choose':
+          return [...state.pool.flatMap((idea) => [true, false].map((on) => ({ type: 'vote' as const, ideaId: idea.id, on }))), { type: 'votes-done' }];
+        case 'plan':
+          return [
+            { type: 'add-step', text: canary('step'), owner: 'both' },
+            { type: 'set-title', text: canary('step') },
+            { type: 'add-need', text: canary('step') },
+            { type: 'finish' },
+          ];
+        case 'finished':
+          return [{ type: 'appreciate', text: canary('thanks') }];
+      }
+    },
+    anyMove: (state, seat, rng, canary) => {
+      const text = (tag: string) => (chance(rng, 0.85) ? `${canary(tag)} ${pick(['picnic', 'walk', 'garden', 'letters'], rng)}` : '  ');
+      const steps = state.plan?.steps ?? [];
+      const needs = state.plan?.needs ?? [];
+      const stepId = () => (steps.length > 0 && chance(rng, 0.85) ? pick(steps, rng).id : 's99');
+      const needId = () => (needs.length > 0 && chance(rng, 0.85) ? pick(needs, rng).id : 'n99');
+      const date = () => pick([null, '2025-07-01', '2024-01-01', '2025-02-30'], rng);
+      switch (below(rng, 18)) {
+        case 0:
+          return chance(rng, 0.7) ? { type: 'add-idea', text: text('idea') } : { type: 'add-idea', builtinId: chance(rng, 0.8) ? pick(IDEAS, rng).id : 'nope' };
+        case 1:
+          return { type: 'remove-idea', index: below(rng, 6) };
+        case 2:
+          return { type: 'ideas-done' };
+        case 3: {
+          const ideaId = state.pool.length > 0 && chance(rng, 0.9) ? pick(state.pool, rng).id : 'i99';
+          return { type: 'vote', ideaId, on: chance(rng, 0.6) };
+        }
+        case 4:
+          return { type: 'votes-done' };
+        case 5:
+          return { type: 'set-title', text: text('step') };
+        case 6:
+          return { type: 'set-why', text: text('step') };
+        case 7:
+          return { type: 'add-step', text: text('step'), owner: pick(['me', 'you', 'both'] as const, rng), date: date() };
+        case 8: {
+          const id = stepId();
+          const rev = (steps.find((s) => s.id === id)?.rev ?? 1) + (chance(rng, 0.8) ? 0 : 1);
+          return { type: 'edit-step', stepId: id, rev, text: text('step'), owner: pick(['me', 'you', 'both'] as const, rng), date: date() };
+        }
+        case 9:
+          return { type: 'move-step', stepId: stepId(), before: chance(rng, 0.5) ? null : stepId() };
+        case 10:
+          return { type: 'check-step', stepId: stepId(), done: chance(rng, 0.5) };
+        case 11:
+          return { type: 'delete-step', stepId: stepId() };
+        case 12:
+          return { type: 'set-target', date: date(), confirmPast: chance(rng, 0.5) };
+        case 13:
+          return { type: 'add-need', text: text('step') };
+        case 14:
+          return { type: 'check-need', needId: needId(), got: chance(rng, 0.5) };
+        case 15:
+          return { type: 'delete-need', needId: needId() };
+        case 16:
+          return { type: 'finish' };
+        default:
+          return { type: 'appreciate', text: seat === 0 || chance(rng, 0.9) ? text('thanks') : '' };
+      }
+    },
+    // The ideas until both are done, the votes until both are done, and the closing thanks until both wrote.
+    hiddenInput: (state) =>
+      state.phase === 'ideas' || state.phase === 'choose' || (state.phase === 'finished' && state.appreciations.some((a) => a === null)),
+    showsReveal: (state) => state.appreciations.every((a) => a !== null),
+    sealed: (state) => [
+      ...(state.phase === 'ideas' ? ['idea'] : []),
+      ...(state.appreciations.some((a) => a === null) ? ['thanks'] : []),
+    ],
+    stage: (state) => (state.phase === 'finished' && state.appreciations.every((a) => a !== null) ? 'thanked' : state.phase),
+    stages: ['ideas', 'choose', 'plan', 'finished', 'thanked'],
+    // Your ideas until both are done, your votes while choosing, your thanks until the other wrote theirs.
+    hiddenVariants: (state, seat, rng) => {
+      const mine = state.drafts[seat];
+      if (state.phase === 'ideas' && mine.length > 0) {
+        const unpicked = IDEAS.filter((idea) => !mine.some((d) => d.builtinId === idea.id));
+        const others = mine.map((d) => {
+          if (!d.builtinId) return { text: `${d.text} by the sea` };
+          const idea = pick(unpicked, rng);
+          return { text: idea.text, builtinId: idea.id };
+        });
+        const drafting = (drafts: typeof mine) => ({ what: 'ideas', state: { ...state, drafts: withSeat(state.drafts, seat, drafts) } });
+        const reversed = [...mine].reverse();
+        return [drafting(others), ...(JSON.stringify(reversed) !== JSON.stringify(mine) ? [drafting(reversed)] : [])];
+      }
+      const votes = state.votes[seat];
+      if (state.phase === 'choose' && votes.length > 0) {
+        const voting = (ids: string[]) => ({ what: 'votes', state: { ...state, votes: withSeat(state.votes, seat, ids) } });
+        const unvoted = state.pool.filter((idea) => !votes.includes(idea.id));
+        const swapped = unvoted.length > 0 ? [voting(votes.map((id, i) => (i === 0 ? pick(unvoted, rng).id : id)))] : [];
+        return [...swapped, ...(votes.length > 1 ? [voting([...votes].reverse())] : [])];
+      }
+      const thanks = state.appreciations[seat];
+      if (state.phase === 'finished' && thanks !== null && state.appreciations[other(seat)] === null) {
+        return [{ what: 'thanks', state: { ...state, appreciations: withSeat(state.appreciations, seat, `${thanks}, truly`) } }];
+      }
+      return [];
+    },
+    hidden: ['ideas', 'votes', 'thanks'],
+  },
+
+  'what-it-means': {
+    start: fc.constant({ options: {}, context: { audience: 'friends' as const } }),
+    // A ranking, ratings, three sentences, and Done: all before the reveal.
+    inputMoves: (_state, _seat, canary) => [
+      { type: 'rank', order: ALL_KINDS },
+      { type: 'rate', ratings: Object.fromEntries(FOUNDATIONS.map((f) => [f, { today: 3, want: 4 }])) as Record<(typeof FOUNDATIONS)[number], Rating> },
+      { type: 'sentences', items: STARTERS.slice(0, 3).map((s) => ({ starterId: s.id, text: canary('sentence') })) },
+      { type: 'done' },
+    ],
+    anyMove: (_state, _seat, rng, canary) => {
+      const score = () => 1 + below(rng, 5);
+      switch (pick(['rank', 'rate', 'sentences', 'sentences', 'done', 'star'] as const, rng)) {
+        case 'rank': {
+          const order: string[] = shuffled(INTIMACY_KINDS, rng);
+          if (chance(rng, 0.2)) order[0] = order[1]!;
+          return { type: 'rank', order };
+        }
+        case 'rate':
+          return { type: 'rate', ratings: Object.fromEntries(FOUNDATIONS.map((f) => [f, { today: score(), want: score() }])) as Record<(typeof FOUNDATIONS)[number], Rating> };
+        case 'sentences': {
+          const starters = shuffled(STARTERS, rng).slice(0, chance(rng, 0.9) ? 3 : 2);
+          const items = starters.map((s) => ({ starterId: s.id, text: chance(rng, 0.9) ? canary('sentence') : ' ' }));
+          if (chance(rng, 0.1)) items[1] = { ...items[1]!, starterId: chance(rng, 0.5) ? items[0]!.starterId : 'st-99' };
+          return { type: 'sentences', items };
+        }
+        case 'done':
+          return { type: 'done' };
+        case 'star': {
+          const part = pick(['ranking', 'ratings', 'sentence', 'gap'] as const, rng);
+          const target = part === 'ranking' || part === 'ratings' ? { part } : { part, index: below(rng, 4) };
+          return { type: 'star', target, starred: chance(rng, 0.7) };
+        }
+      }
+    },
+    // Everything each writes stays hidden until both are done.
+    hiddenInput: (state) => !state.revealed,
+    showsReveal: (state) => state.revealed,
+    sealed: (state) => (state.revealed ? [] : ['sentence']),
+    stage: (state) => (state.revealed ? 'revealed' : 'answering'),
+    stages: ['answering', 'revealed'],
+    // Your ranking, ratings and sentences until both are done.
+    hiddenVariants: (state, seat, rng) => {
+      if (state.revealed) return [];
+      const entry = state.entries[seat];
+      const answering = (what: string, changes: Partial<Entry>) => ({ what, state: { ...state, entries: withSeat(state.entries, seat, { ...entry, ...changes }) } });
+      const variants: Variant<typeof state>[] = [];
+      const { ranking, ratings, sentences } = entry;
+      if (ranking) {
+        variants.push(answering('ranking', { ranking: [...ranking].reverse() }));
+        const shuffledKinds = shuffled(ranking, rng);
+        if (shuffledKinds.some((k, i) => k !== ranking[i])) variants.push(answering('ranking', { ranking: shuffledKinds }));
+      }
+      if (ratings) {
+        const [first] = FOUNDATIONS;
+        variants.push(answering('ratings', { ratings: { ...ratings, [first]: { ...ratings[first], want: otherScore(ratings[first].want) } } }));
+        const moved = Object.fromEntries(FOUNDATIONS.map((f) => [f, { today: otherScore(ratings[f].today), want: 1 + below(rng, 5) }]));
+        variants.push(answering('ratings', { ratings: moved as typeof ratings }));
+      }
+      if (sentences) {
+        variants.push(answering('sentences', { sentences: sentences.map((s) => ({ ...s, text: `${s.text}, mostly` })) }));
+        const starters = STARTERS.filter((st) => !sentences.some((s) => s.starterId === st.id));
+        if (starters.length >= sentences.length) {
+          variants.push(answering('sentences', { sentences: shuffled(starters, rng).slice(0, sentences.length).map((st, i) => ({ starterId: st.id, text: sentences[i]!.text })) }));
+        }
+      }
+      return variants;
+    },
+    hidden: ['ranking', 'ratings', 'sentences'],
+  },
+};
