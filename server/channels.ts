@@ -11,5 +11,10 @@ export function roomChannel(roomId: string): string {
 
 /** One seat's views go only here. */
 export function seatChannel(roomId: string, seat: SeatIndex): string {
-  return `${roomChannel(roomId)}#${seat}`;
+  return seatChannelOf(roomChannel(roomId), seat);
+}
+
+/** The same, from the room's channel already worked out (one hash per change, not one per seat). */
+export function seatChannelOf(roomChannelName: string, seat: SeatIndex): string {
+  return `${roomChannelName}#${seat}`;
 }

@@ -3,7 +3,7 @@
 import { seatIn, seatedRoom } from './seated.js';
 import type { SeatIndex, Snapshot } from '../../shared/protocol.js';
 import { viewFor } from '../../shared/room.js';
-import { roomChannel, seatChannel } from '../channels.js';
+import { roomChannel, seatChannel, seatChannelOf } from '../channels.js';
 import { broadcastEntry, type Cluster } from '../cluster.js';
 import type { RoomNotifier } from '../rooms.js';
 import type { RoomStore, StoredRoom } from '../store/types.js';
@@ -15,9 +15,10 @@ export function snapshotFor(stored: StoredRoom, seat: SeatIndex): Snapshot {
 
 /** One view per taken seat, each addressed to that seat's channel alone. */
 export function seatViews(stored: StoredRoom): { channel: string; seat: SeatIndex; snapshot: Snapshot }[] {
+  const room = roomChannel(stored.room.id);
   return ([0, 1] as const)
     .filter((seat) => stored.room.seats[seat])
-    .map((seat) => ({ channel: seatChannel(stored.room.id, seat), seat, snapshot: snapshotFor(stored, seat) }));
+    .map((seat) => ({ channel: seatChannelOf(room, seat), seat, snapshot: snapshotFor(stored, seat) }));
 }
 
 export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> | undefined): RoomNotifier {
