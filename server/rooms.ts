@@ -59,7 +59,8 @@ type Change<T> = (room: Room) => Result<{ room: Room; answer: T; effects?: Effec
 /** What a commit remembers under its command id: the answer, and the effects a replay carries out again. */
 interface Saved<T> {
   answer: Ack<T & { version: number }>;
-  effects: Effect[];
+  /** Left out when there are none (most changes), to keep each remembered result small. */
+  effects?: Effect[];
 }
 
 export class RoomService {
@@ -265,7 +266,7 @@ export class RoomService {
       const changed = change(stored.room);
       if (!changed.ok) return { ok: false, error: changed.error };
       const { room, answer, effects = [] } = changed.value;
-      const saved: Saved<T> = { answer: { ok: true as const, ...answer, version: stored.version + 1 }, effects };
+      const saved: Saved<T> = { answer: { ok: true as const, ...answer, version: stored.version + 1 }, ...(effects.length > 0 ? { effects } : {}) };
       const prepared = this.notify.prepare({ version: stored.version + 1, room }, askedBy);
       const outcome = await this.store.commit({
         roomId,
@@ -293,7 +294,7 @@ export class RoomService {
 
   /** Carries out a committed change's effects (again, on a replay), then answers as the first time. */
   private async finish<T>(room: Room, saved: Saved<T>): Promise<Ack<T & { version: number }>> {
-    await carryOut({ store: this.store, lifetimes: this.lifetimes, notify: this.notify }, room, saved.effects);
+    if (saved.effects) await carryOut({ store: this.store, lifetimes: this.lifetimes, notify: this.notify }, room, saved.effects);
     return saved.answer;
   }
 }

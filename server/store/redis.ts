@@ -95,13 +95,11 @@ const NOT_SERVING = /^(LOADING|BUSY|MASTERDOWN|TRYAGAIN|CLUSTERDOWN)\b/;
  * stays as it is) unless it says Redis cannot serve yet; anything else (closed, not connected, timed
  * out, retries used up) means Redis could not be reached or did not answer in time.
  */
-async function reach<T>(request: Promise<T>): Promise<T> {
-  try {
-    return await request;
-  } catch (error) {
+function reach<T>(request: Promise<T>): Promise<T> {
+  return request.catch((error: unknown) => {
     const refused = error instanceof ReplyError && !NOT_SERVING.test((error as Error).message);
     throw refused ? error : new StoreUnavailableError(error);
-  }
+  });
 }
 
 export class RedisStore implements RoomStore {
