@@ -31,7 +31,7 @@ import {
   type MoveRoom,
   type Room,
 } from '../shared/room.js';
-import { carryOut, eraseRoom, lookupsOf, type MoveNotifier } from './effects.js';
+import { carryOut, eraseRoom, lookupsOf, type EffectShell, type MoveNotifier } from './effects.js';
 import type { Outbox } from './store/outbox.js';
 import type { Lookup, RoomStore, StoredRoom } from './store/types.js';
 import { hashToken, newInviteCode, newRoomId, newToken } from './tokens.js';
@@ -193,7 +193,7 @@ export class RoomService {
     const answer = await this.mutate(roomId, uniqueCommitId(), (room) => {
       const claimed = seatClaimedBy(room, claimId);
       if (claimed !== null) return { ok: true, value: { room: reissueToken(room, claimed, hash), answer: { seat: claimed } } };
-      if (reclaimOnly) return { ok: false, error: refuse('CODE_INVALID').error };
+      if (reclaimOnly) return refuse('CODE_INVALID');
       const joined = joinRoom(room, { name, tokenHash: hash, claimId }, this.now(), viaCode);
       return joined.ok ? { ok: true, value: { room: joined.value.room, answer: { seat: joined.value.seat } } } : joined;
     });
@@ -214,7 +214,7 @@ export class RoomService {
         next = reissueToken(next, seat, fresh.hash);
         credentials.push({ seat, token: fresh.token });
       }
-      if (seatClaimedBy(room, claimId) === null) return { ok: false, error: refuse('ROOM_FULL').error };
+      if (seatClaimedBy(room, claimId) === null) return refuse('ROOM_FULL');
       return { ok: true, value: { room: next, answer: {} } };
     });
     return answer.ok ? { ok: true, roomId, credentials } : answer;
@@ -264,7 +264,7 @@ export class RoomService {
         return refuse('ROOM_NOT_FOUND');
       }
       const changed = change(stored.room);
-      if (!changed.ok) return { ok: false, error: changed.error };
+      if (!changed.ok) return changed;
       const { room, answer, effects = [] } = changed.value;
       const saved: Saved<T> = { answer: { ok: true as const, ...answer, version: stored.version + 1 }, ...(effects.length > 0 ? { effects } : {}) };
       const prepared = this.notify.prepare({ version: stored.version + 1, room }, askedBy);
@@ -289,12 +289,17 @@ export class RoomService {
   }
 
   private finishMove(room: Room, move: MoveRoom): Promise<void> {
-    return carryOut({ store: this.store, lifetimes: this.lifetimes, notify: this.notify }, room, [move]);
+    return carryOut(this.shell, room, [move]);
+  }
+
+  /** What carrying out effects needs: the store, the lifetimes, and who tells the sockets. */
+  private get shell(): EffectShell {
+    return { store: this.store, lifetimes: this.lifetimes, notify: this.notify };
   }
 
   /** Carries out a committed change's effects (again, on a replay), then answers as the first time. */
   private async finish<T>(room: Room, saved: Saved<T>): Promise<Ack<T & { version: number }>> {
-    if (saved.effects) await carryOut({ store: this.store, lifetimes: this.lifetimes, notify: this.notify }, room, saved.effects);
+    if (saved.effects) await carryOut(this.shell, room, saved.effects);
     return saved.answer;
   }
 }

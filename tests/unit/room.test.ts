@@ -9,26 +9,9 @@ import {
   roomTtlMs,
   seatsForTokenHashes,
   viewFor,
-  type Lifetimes,
   type Room,
 } from '../../shared/room.js';
-
-const lifetimes: Lifetimes = { waitingMs: 3_600_000, idleMs: 7 * 86_400_000, inviteMs: 900_000 };
-const NOW = 1_700_000_000_000;
-const seat = (name: string, n: number) => ({ name, tokenHash: `hash-${n}`.padEnd(64, '0'), claimId: `claim-${n}` });
-
-function waitingRoom(): Room {
-  return createRoom(
-    { id: 'r'.repeat(21), audience: 'partners', mode: 'two-devices', creator: seat('Ada', 0), partner: null, code: 'ABCDEFGHJK', now: NOW },
-    lifetimes,
-  );
-}
-
-function fullRoom(): Room {
-  const joined = joinRoom(waitingRoom(), seat('Grace', 1), NOW);
-  if (!joined.ok) throw new Error('join failed');
-  return joined.value.room;
-}
+import { NOW, fullRoom, lifetimes, seat, waitingRoom } from '../support/rooms.js';
 
 describe('what a seat may do to the room', () => {
   it('only the creator of a full two-device room may remove the other; the view says so', () => {

@@ -1,19 +1,9 @@
 // Fan-out: each taken seat gets its own view, addressed to that seat's channel alone.
 import { describe, expect, it } from 'vitest';
-import { createRoom, joinRoom, type Lifetimes, type Room } from '../../../shared/room.js';
+import { joinRoom } from '../../../shared/room.js';
 import { seatChannel } from '../../../server/channels.js';
 import { seatViews } from '../../../server/realtime/fanout.js';
-
-const lifetimes: Lifetimes = { waitingMs: 3_600_000, idleMs: 7 * 86_400_000, inviteMs: 900_000 };
-const NOW = 1_700_000_000_000;
-const seat = (name: string, n: number) => ({ name, tokenHash: `hash-${n}`.padEnd(64, '0'), claimId: `claim-${n}` });
-
-function waitingRoom(): Room {
-  return createRoom(
-    { id: 'r'.repeat(21), audience: 'partners', mode: 'two-devices', creator: seat('Ada', 0), partner: null, code: 'ABCDEFGHJK', now: NOW },
-    lifetimes,
-  );
-}
+import { NOW, seat, waitingRoom } from '../../support/rooms.js';
 
 describe('views per seat', () => {
   it('a free seat gets nothing', () => {
