@@ -17,6 +17,8 @@ const VALID: { [E in ClientEvent]: Parameters<ClientToServerEvents[E]>[0] } = {
   'room:join-by-code': { commandId: cid(), code: 'ABCD-EFGH', name: 'Grace' },
   'room:command': { commandId: cid(), seat: 0, command: { type: 'ready' } },
   'room:erase': { commandId: cid() },
+  'device:offer': { seat: 0 },
+  'device:claim': { commandId: cid(), roomId: nanoid(), code: 'c'.repeat(22) },
 };
 const EVENTS = [...CLIENT_EVENTS] as ClientEvent[];
 const CODES = Object.keys(ERROR_MESSAGES);
