@@ -87,6 +87,8 @@ export const CommandSchema = v.object({ commandId: CommandId, seat: Seat, comman
 
 export const EraseSchema = v.object({ commandId: CommandId });
 
+export const VisibilitySchema = v.object({ hidden: v.boolean('Say whether the page is hidden.') });
+
 export const SeatAuthSchema = v.object({
   roomId: RoomId,
   tokens: v.pipe(

@@ -3,7 +3,7 @@
 import { seatedRoom } from './seated.js';
 import * as v from 'valibot';
 import { refuse, rateLimited, type Ack, type ClientToServerEvents, type ErrorCode, type SeatedAnswer } from '../../shared/protocol.js';
-import { CommandSchema, CreateRoomSchema, EraseSchema, JoinByCodeSchema, JoinRoomSchema, PeekSchema, parse } from '../../shared/schemas.js';
+import { CommandSchema, CreateRoomSchema, EraseSchema, JoinByCodeSchema, JoinRoomSchema, PeekSchema, VisibilitySchema, parse } from '../../shared/schemas.js';
 import type { Limits } from '../limits.js';
 import type { Logger } from '../log.js';
 import type { RoomNotifier, RoomService } from '../rooms.js';
@@ -25,6 +25,8 @@ export interface HandlerContext {
   limits: Pick<Limits, 'create' | 'joinAllowed' | 'failedJoin'>;
   notifier: Pick<RoomNotifier, 'erased'>;
   seat: SeatSocket;
+  /** Tells the room who is online and who is away now. */
+  announcePresence: (roomId: string) => Promise<void>;
   log: Pick<Logger, 'info'>;
   trustProxy: boolean;
 }
@@ -81,6 +83,16 @@ export const HANDLERS = {
       const roomId = seatedRoom(socket);
       if (!roomId || !socket.data.seats.includes(input.seat)) return refuse('NOT_SEATED');
       return service.command(roomId, input.seat, input.commandId, input.command, socket.id);
+    },
+  },
+  'room:visibility': {
+    schema: VisibilitySchema,
+    async run(input, { socket, announcePresence }) {
+      // Kept even before the socket is seated: seating keeps it, and announces it then.
+      socket.data.hidden = input.hidden;
+      const roomId = seatedRoom(socket);
+      if (roomId) await announcePresence(roomId);
+      return { ok: true };
     },
   },
   'room:erase': {
