@@ -27,25 +27,31 @@ const UNREADABLE = "Couldn't read this: it was not sealed for this place, or it 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * The room key, as WebCrypto holds it. Named through `encrypt` so the same line type-checks with the
+ * browser's types and with Node's alone (the server build has no DOM library).
+ */
+export type RoomKey = Parameters<typeof crypto.subtle.encrypt>[1];
+
 /** Makes a fresh 256-bit room key, extractable so it can travel in the link's fragment. */
-export function makeRoomKey(): Promise<CryptoKey> {
+export function makeRoomKey(): Promise<RoomKey> {
   return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
 }
 
 /** The room key as it travels in a link's fragment: 43 characters of base64url. */
-export async function exportRoomKey(key: CryptoKey): Promise<string> {
+export async function exportRoomKey(key: RoomKey): Promise<string> {
   return toBase64Url(new Uint8Array(await crypto.subtle.exportKey('raw', key)));
 }
 
 /** Reads a room key from a link's fragment; anything but 32 bytes of base64url is refused. */
-export async function importRoomKey(text: string): Promise<Result<CryptoKey>> {
+export async function importRoomKey(text: string): Promise<Result<RoomKey>> {
   const raw = fromBase64Url(text);
   if (!raw || raw.length !== 32) return refuse('BAD_REQUEST', 'This link is missing its key — ask for the link again.');
   return ok(await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, true, ['encrypt', 'decrypt']));
 }
 
 /** Seals text for one slot. Text longer than the largest bucket is refused, never cut. */
-export async function seal(key: CryptoKey, where: SealedSlot, text: string): Promise<Result<string>> {
+export async function seal(key: RoomKey, where: SealedSlot, text: string): Promise<Result<string>> {
   const plain = encoder.encode(text);
   if (plain.length > MAX_PLAIN_BYTES) return refuse('TOO_LONG');
   const bucket = PAD_BUCKETS.find((b) => b >= plain.length + LENGTH_BYTES)!;
@@ -64,7 +70,7 @@ export async function seal(key: CryptoKey, where: SealedSlot, text: string): Pro
 }
 
 /** Opens a blob sealed for this slot. A wrong key, slot, version, size or a damaged blob is one refusal. */
-export async function open(key: CryptoKey, where: SealedSlot, blob: string): Promise<Result<string>> {
+export async function open(key: RoomKey, where: SealedSlot, blob: string): Promise<Result<string>> {
   const bytes = fromBase64Url(blob);
   if (!bytes || bytes[0] !== SEAL_VERSION || !SEALED_SIZES.includes(bytes.length)) return refuse('BAD_REQUEST', UNREADABLE);
   let padded: Uint8Array;

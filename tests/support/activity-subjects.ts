@@ -14,8 +14,8 @@ import { below, chance, shuffled, type Subject, type Variant } from './activity-
 const ALL_KINDS = [...INTIMACY_KINDS];
 const somePick = <T>(items: readonly T[], rng: Rng): T[] => items.filter(() => chance(rng, 0.5));
 const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x) => b.includes(x));
-/** A score other than this one, 1 to 5. */
-const otherScore = (n: number) => (n % 5) + 1;
+/** A score other than this one (or than none), 1 to 5. */
+const otherScore = (n: number | null) => ((n ?? 0) % 5) + 1;
 
 // Input moves are the ones that give what the activity waits for. Moves allowed at any time that wait
 // for nobody are left out on purpose: Question Swap's pass, redraw, react and star; Plan together's
@@ -219,7 +219,8 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
       { type: 'done' },
     ],
     anyMove: (_state, _seat, rng, canary) => {
-      const score = () => 1 + below(rng, 5);
+      // Now and then a rating left unsaid.
+      const score = () => (chance(rng, 0.2) ? null : 1 + below(rng, 5));
       switch (pick(['rank', 'rate', 'sentences', 'sentences', 'done', 'star'] as const, rng)) {
         case 'rank': {
           const order: string[] = shuffled(INTIMACY_KINDS, rng);

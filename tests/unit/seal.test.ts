@@ -10,12 +10,13 @@ import {
   open,
   seal,
   toBase64Url,
+  type RoomKey,
   type SealedSlot,
 } from '../../shared/sealed/seal.js';
 
 const here: SealedSlot = { room: 'r0omId1234', seat: 0, activity: 'question-swap', slot: 'answer:c12' };
 
-async function sealed(key: CryptoKey, where: SealedSlot, text: string): Promise<string> {
+async function sealed(key: RoomKey, where: SealedSlot, text: string): Promise<string> {
   const result = await seal(key, where, text);
   if (!result.ok) throw new Error(result.error.message);
   return result.value;

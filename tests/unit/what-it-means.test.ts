@@ -2,7 +2,7 @@
 // refused with the state unchanged, and the gaps computed from both answers.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { biggestGaps, whatItMeans, type Entry, type Move, type Ratings, type StarTarget, type State } from '../../shared/activities/what-it-means/index.js';
+import { biggestGaps, ratingsLine, whatItMeans, type Entry, type Move, type Ratings, type StarTarget, type State } from '../../shared/activities/what-it-means/index.js';
 import type { MoveResult } from '../../shared/activities/types.js';
 import { STARTERS } from '../../shared/content/starters.js';
 import { FOUNDATIONS, INTIMACY_KINDS } from '../../shared/intimacy.js';
@@ -105,6 +105,50 @@ describe('gaps', () => {
         const largestBetween = Math.max(...FOUNDATIONS.map((f) => Math.abs(ra[f]!.today - rb[f]!.today)));
         if (largestBetween > 0 && gaps.length < 3) expect(gaps.some((g) => g.size >= largestBetween)).toBe(true);
         if (gaps.length > 0) expect(gaps[0]!.size).toBeGreaterThanOrEqual(largestBetween);
+      }),
+    );
+  });
+});
+
+describe('no default speaks for you', () => {
+  const unsaid = (): Ratings => Object.fromEntries(FOUNDATIONS.map((f) => [f, { today: null, want: null }])) as Ratings;
+  const entry = (ratings: Ratings): Entry => ({ ranking: [...INTIMACY_KINDS], ratings, sentences: null, done: true });
+
+  it('a rating left out or null is taken as "rather not say", never as a number', () => {
+    const parsed = parse(whatItMeans.moveSchema, { type: 'rate', ratings: { trust: { today: 5 }, honesty: { today: null, want: 2 } } });
+    expect(parsed.ok && parsed.value.type === 'rate' && parsed.value.ratings.trust).toEqual({ today: 5, want: null });
+    expect(parsed.ok && parsed.value.type === 'rate' && parsed.value.ratings.safety).toEqual({ today: null, want: null });
+    const state = must(act(fresh(), 0, { type: 'rate', ratings: unsaid() }));
+    expect(state.entries[0].ratings?.trust).toEqual({ today: null, want: null });
+  });
+
+  it('half a rating makes no gap: "today 5" beside an unsaid wish is not "wanting less"', () => {
+    const a = unsaid();
+    a.trust = { today: 5, want: null };
+    const b = unsaid();
+    b.trust = { today: null, want: 5 };
+    expect(biggestGaps(entry(a), entry(b))).toEqual([]);
+    expect(ratingsLine(a)).toBe('trust 5→not said');
+    expect(ratingsLine(unsaid())).toBe('Rather not say');
+  });
+
+  it('every gap comes only from ratings both sides of it actually gave', () => {
+    const said = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null });
+    const ratings = fc.record(Object.fromEntries(FOUNDATIONS.map((f) => [f, fc.record({ today: said, want: said })])) as Record<string, fc.Arbitrary<{ today: number | null; want: number | null }>>);
+    fc.assert(
+      fc.property(ratings, ratings, (ra, rb) => {
+        const [a, b] = [ra as Ratings, rb as Ratings];
+        for (const gap of biggestGaps(entry(a), entry(b), 20)) {
+          if (gap.kind === 'ranked-apart') continue;
+          const f = gap.about as keyof Ratings;
+          if (gap.kind === 'between') {
+            expect(a[f].today !== null && b[f].today !== null).toBe(true);
+            expect(gap.size).toBe(Math.abs(a[f].today! - b[f].today!));
+          } else {
+            const wishes = [a[f], b[f]].filter((r) => r.today !== null && r.want !== null).map((r) => r.want! - r.today!);
+            expect(gap.size).toBe(Math.max(...wishes));
+          }
+        }
       }),
     );
   });

@@ -1,6 +1,7 @@
 // "What intimacy means to me": each privately ranks the five kinds of intimacy, rates the seven
 // foundations twice (today, and how much I want it) and finishes three sentences. Nothing is shown
 // until both are done; then both answers side by side, with the biggest gaps turned into questions.
+// A rating nobody gave stays null: it is never filled in, drawn or turned into a gap.
 import * as v from 'valibot';
 import { FOUNDATION_BETWEEN, FOUNDATION_WANT, KIND_RANKED_APART } from '../../content/gap-prompts.js';
 import { STARTERS } from '../../content/starters.js';
@@ -13,7 +14,8 @@ export const SENTENCE_MAX = 500;
 export const SENTENCES = 3;
 export const GAPS_SHOWN = 3;
 
-export type Rating = { today: number; want: number };
+/** 1 to 5, or null when this person would rather not say (or left it empty): never a default. */
+export type Rating = { today: number | null; want: number | null };
 export type Ratings = Record<Foundation, Rating>;
 export interface Sentence {
   starterId: string;
@@ -59,7 +61,9 @@ export interface View {
 }
 
 const Score = v.pipe(v.number(), v.integer(), v.minValue(1, 'Ratings go from 1 to 5.'), v.maxValue(5, 'Ratings go from 1 to 5.'));
-const RatingSchema = v.object({ today: Score, want: Score });
+const Said = v.optional(v.nullable(Score), null);
+/** A foundation left out of a move is one this person would rather not rate. */
+const RatingSchema = v.optional(v.object({ today: Said, want: Said }), (): Rating => ({ today: null, want: null }));
 const Index = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(9));
 const StarTargetSchema = v.variant(
   'part',
@@ -104,9 +108,9 @@ export function biggestGaps(a: Entry, b: Entry, count = GAPS_SHOWN): Gap[] {
   const gaps: Gap[] = [];
   if (a.ratings && b.ratings) {
     for (const f of FOUNDATIONS) {
-      const between = Math.abs(a.ratings[f].today - b.ratings[f].today);
+      const between = apart(a.ratings[f].today, b.ratings[f].today);
       if (between > 0) gaps.push({ kind: 'between', about: f, size: between, prompt: FOUNDATION_BETWEEN[f] });
-      const want = Math.max(a.ratings[f].want - a.ratings[f].today, b.ratings[f].want - b.ratings[f].today);
+      const want = Math.max(wish(a.ratings[f]), wish(b.ratings[f]));
       if (want > 0) gaps.push({ kind: 'want', about: f, size: want, prompt: FOUNDATION_WANT[f] });
     }
   }
@@ -126,6 +130,23 @@ export function biggestGaps(a: Entry, b: Entry, count = GAPS_SHOWN): Gap[] {
   return chosen;
 }
 
+/** How far apart two ratings are; 0 unless both were given. */
+function apart(x: number | null, y: number | null): number {
+  return x !== null && y !== null ? Math.abs(x - y) : 0;
+}
+
+/** How much more someone wants than they feel today; 0 unless they gave both. */
+function wish(r: Rating): number {
+  return r.today !== null && r.want !== null ? r.want - r.today : 0;
+}
+
+/** The ratings one person gave, for Memories: "trust 2→4, honesty 3→not said"; rows left unsaid are left out. */
+export function ratingsLine(ratings: Ratings): string {
+  const said = (n: number | null) => (n === null ? 'not said' : String(n));
+  const given = FOUNDATIONS.filter((f) => ratings[f].today !== null || ratings[f].want !== null);
+  return given.map((f) => `${f} ${said(ratings[f].today)}→${said(ratings[f].want)}`).join(', ') || 'Rather not say';
+}
+
 /** One key per star target: it names the memory, so starring twice keeps one. */
 export function starKey(target: StarTarget): string {
   return 'index' in target ? `${target.part}:${target.index}` : target.part;
@@ -140,8 +161,7 @@ function memoryFor(state: State, target: StarTarget): NewMemory | null {
       return { key, title: 'What matters most to each of us', entries: [{ seat: 0, text: a.ranking.join(' › ') }, { seat: 1, text: b.ranking.join(' › ') }] };
     case 'ratings': {
       if (!a.ratings || !b.ratings) return null;
-      const line = (r: Ratings) => FOUNDATIONS.map((f) => `${f} ${r[f].today}→${r[f].want}`).join(', ');
-      return { key, title: 'The foundations, today → wanted', entries: [{ seat: 0, text: line(a.ratings) }, { seat: 1, text: line(b.ratings) }] };
+      return { key, title: 'The foundations, today → wanted', entries: [{ seat: 0, text: ratingsLine(a.ratings) }, { seat: 1, text: ratingsLine(b.ratings) }] };
     }
     case 'sentence': {
       const entries = ([0, 1] as const).flatMap((seat) => {

@@ -1,0 +1,73 @@
+// "What intimacy means to me" in Chromium, issue 12: no default speaks for you. Every rating starts
+// empty and can be skipped; the reveal draws, tabulates and asks about only what was given. Also:
+// the one still answering hears that the other is ready, and each new stage takes focus and is said.
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { FOUNDATION_WANT } from '../../shared/content/gap-prompts.js';
+import { PHONE, TABLET } from '../support/browser.js';
+import { expectAccessible, seatedPair, shoot, startActivity, useBrowserWorld } from '../support/people.js';
+import { writeAndFinish } from '../support/what-it-means-page.js';
+
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+const said = (page: Page) => page.locator('[role="status"]').allTextContents();
+
+async function rate(page: Page, foundation: string, which: 'today' | 'how much I want it', score: string): Promise<void> {
+  await page.getByRole('radiogroup', { name: `${foundation}: ${which}` }).getByRole('radio', { name: score, exact: true }).check();
+}
+
+describe.runIf(inject('chromium'))('What intimacy means to me: nothing is said for you', () => {
+  const world = useBrowserWorld();
+
+  it('ratings start empty, a row can be skipped, and the reveal uses only what each gave', async () => {
+    const { ada, grace } = await seatedPair(world, [PHONE, TABLET]);
+    await startActivity('What intimacy means to me', [ada, grace]);
+    for (const page of [ada, grace]) {
+      await page.getByRole('heading', { name: 'How close do you feel right now?' }).waitFor();
+      await page.getByRole('button', { name: 'Skip' }).click();
+    }
+
+    // Ada moves on from the ranking: the foundations take focus and are said; nothing is chosen for her.
+    await ada.getByRole('button', { name: 'Next: the foundations' }).click();
+    await ada.getByRole('heading', { name: 'The foundations' }).waitFor();
+    await expect.poll(() => focused(ada)).toBe('The foundations');
+    await expect.poll(() => said(ada)).toContain('The foundations');
+    expect(await ada.locator('input[type="radio"]:checked').count()).toBe(0);
+    await ada.getByText('Being taken as you are, without having to change first.').waitFor();
+    await rate(ada, 'Trust', 'today', '5');
+    await ada.getByRole('button', { name: /^Rather not say\W+Honesty$/ }).click();
+    await ada.getByText("You'd rather not say. That's fine.").waitFor();
+    await expectAccessible(ada, 'rate, one row skipped');
+    await shoot(ada, 'means-unsaid-rate-phone');
+    await writeAndFinish(ada, 'ada');
+    await ada.getByText('Waiting for Grace to finish').waitFor();
+    await expect.poll(() => focused(ada)).toBe('Thank you');
+
+    // Grace, still answering, is told Ada is ready, and takes her time.
+    await grace.getByText('Ada is ready to see both side by side. Take your time.').waitFor();
+    await grace.getByRole('button', { name: 'Next: the foundations' }).click();
+    await rate(grace, 'Trust', 'today', '5');
+    await rate(grace, 'Trust', 'how much I want it', '5');
+    await rate(grace, 'Honesty', 'today', '2');
+    await rate(grace, 'Honesty', 'how much I want it', '4');
+    await expectAccessible(grace, 'rate');
+    await shoot(grace, 'means-unsaid-rate-tablet');
+    await writeAndFinish(grace, 'grace');
+
+    // The reveal: Ada's unsaid wish for trust is not drawn, not a number, and not a conflict.
+    for (const page of [ada, grace]) await page.getByRole('heading', { name: 'Worth talking about' }).waitFor();
+    await expect.poll(() => focused(ada)).toBe('What matters most');
+    await expect.poll(() => said(ada)).toContain('Both answers are here, side by side.');
+    expect(await ada.locator('svg[role="img"] circle').count()).toBe(5);
+    expect(await ada.locator('.gaps li p').allTextContents()).toEqual([FOUNDATION_WANT.honesty]);
+    for (const page of [ada, grace]) {
+      await page.getByText('The numbers as a table').click();
+      const row = (name: string) => page.getByRole('row', { name: new RegExp(`^${name}`) }).getByRole('cell');
+      expect(await row('Trust').allTextContents()).toEqual(['5 → not said', '5 → 5']);
+      expect(await row('Honesty').allTextContents()).toEqual(['not said', '2 → 4']);
+      expect(await row('Safety').allTextContents()).toEqual(['not said', 'not said']);
+    }
+    await expectAccessible(ada, 'reveal with unsaid ratings');
+    await shoot(ada, 'means-unsaid-reveal-phone');
+    await shoot(grace, 'means-unsaid-reveal-tablet');
+  });
+});
