@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
 import { createRoom, expectAccessible, joinByLink, shoot, startActivity, useBrowserWorld } from '../support/people.js';
-import { answer, answered } from '../support/question-swap-page.js';
+import { answer, answered, cardText } from '../support/question-swap-page.js';
 import { startStallProxy, type StallProxy } from '../support/stall-proxy.js';
 
 /**
@@ -63,6 +63,12 @@ describe.runIf(inject('chromium'))('presence in Chromium', () => {
     for (const page of [maya, lea]) await page.getByRole('button', { name: 'Done' }).click();
     await maya.locator('#card-text').waitFor();
     await maya.getByRole('status').getByText('Lea is here').waitFor();
+    // A card that takes words (a guess card has none): pass until one is on the table.
+    for (let i = 0; i < 40 && !(await maya.getByRole('textbox').count()); i++) {
+      const before = await cardText(maya);
+      await maya.getByRole('button', { name: 'Pass this card' }).click();
+      await expect.poll(() => cardText(maya)).not.toBe(before);
+    }
     await answer(maya, 'my half of it');
     await answered(maya);
     await maya.getByText('Waiting for Lea…').waitFor();
