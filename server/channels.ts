@@ -18,3 +18,8 @@ export function seatChannel(roomId: string, seat: SeatIndex): string {
 export function seatChannelOf(roomChannelName: string, seat: SeatIndex): string {
   return `${roomChannelName}#${seat}`;
 }
+
+/** One device's sockets, so signing it out reaches them on every node (the device id is not secret). */
+export function deviceChannel(roomId: string, device: string): string {
+  return `${roomChannel(roomId)}@${device}`;
+}

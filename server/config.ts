@@ -60,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       waitingMs: seconds(env, 'ROOM_WAITING_TTL_SECONDS', HOUR),
       idleMs: seconds(env, 'ROOM_IDLE_TTL_SECONDS', 7 * 24 * HOUR),
       inviteMs: seconds(env, 'INVITE_CODE_TTL_SECONDS', 15 * 60_000),
+      transferMs: seconds(env, 'DEVICE_LINK_TTL_SECONDS', 10 * 60_000),
     },
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDir: resolve(env.CLIENT_DIR ?? 'dist/client'),

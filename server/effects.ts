@@ -11,6 +11,8 @@ export interface MoveNotifier {
   seatRemoved(roomId: string, seat: SeatIndex): void;
   /** The room now lives under a new id (after a removal); its remaining seat should follow. */
   moved(oldId: string, newId: string): void;
+  /** One device was signed out by the same person: its sockets hear it and close. */
+  deviceSignedOut(roomId: string, device: string): void;
 }
 
 export interface EffectShell {
@@ -22,8 +24,17 @@ export interface EffectShell {
 /** `room`: the room as it is now (after the commit, or as loaded by the replay). */
 export async function carryOut(shell: EffectShell, room: Room, effects: readonly Effect[]): Promise<void> {
   for (const effect of effects) {
-    if (effect.type === 'open-code') await openCode(shell, room, effect.code);
-    else await moveRoom(shell, room, effect.to, effect.removed, effect.claims);
+    switch (effect.type) {
+      case 'open-code':
+        await openCode(shell, room, effect.code);
+        break;
+      case 'move-room':
+        await moveRoom(shell, room, effect.to, effect.removed, effect.claims);
+        break;
+      case 'sign-out-device':
+        shell.notify.deviceSignedOut(room.id, effect.device);
+        break;
+    }
   }
 }
 

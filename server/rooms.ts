@@ -7,8 +7,10 @@ import { nanoid } from 'nanoid';
 import {
   refuse,
   type Ack,
+  type ClaimDeviceInput,
   type CreateRoomInput,
   type Credential,
+  type DeviceOffer,
   type JoinByCodeInput,
   type JoinRoomInput,
   type RoomCommand,
@@ -20,7 +22,9 @@ import { normalizeCode } from '../shared/invite-code.js';
 import {
   applyCommand,
   createRoom,
+  deviceIdOf,
   joinRoom,
+  newSeat,
   reissueToken,
   roomTtlMs,
   seatClaimedBy,
@@ -31,10 +35,11 @@ import {
   type MoveRoom,
   type Room,
 } from '../shared/room.js';
+import { claimDevice, deviceClaimIn, offerDevice, reissueDevice } from '../shared/room-devices.js';
 import { carryOut, eraseRoom, lookupsOf, type EffectShell, type MoveNotifier } from './effects.js';
 import type { Outbox } from './store/outbox.js';
 import type { Lookup, RoomStore, StoredRoom } from './store/types.js';
-import { hashToken, newInviteCode, newRoomId, newToken } from './tokens.js';
+import { hashToken, newDeviceId, newInviteCode, newRoomId, newToken, newTransferCode } from './tokens.js';
 
 /** Conflicts are retried this many times; two people rarely collide more than once. */
 const MAX_ATTEMPTS = 8;
@@ -78,17 +83,18 @@ export class RoomService {
     const earlier = await this.store.getLookup('claim', input.commandId);
     if (earlier) return this.reclaim(earlier, input.commandId);
 
-    const creator = newToken();
-    const partner = input.mode === 'one-device' ? newToken() : null;
+    const creator = { ...newToken(), device: newDeviceId() };
+    const partner = input.mode === 'one-device' ? { ...newToken(), device: newDeviceId() } : null;
+    const now = this.now();
     const room = createRoom(
       {
         id: newRoomId(),
         audience: input.audience,
         mode: input.mode,
-        creator: { name: input.name, tokenHash: creator.hash, claimId: input.commandId },
-        partner: partner && { name: input.partnerName ?? '', tokenHash: partner.hash, claimId: input.commandId },
+        creator: newSeat(input.name, input.commandId, { id: creator.device, tokenHash: creator.hash }, now),
+        partner: partner && newSeat(input.partnerName ?? '', input.commandId, { id: partner.device, tokenHash: partner.hash }, now),
         code: newInviteCode(),
-        now: this.now(),
+        now,
       },
       this.lifetimes,
     );
@@ -96,8 +102,8 @@ export class RoomService {
     await this.store.putLookup('claim', input.commandId, room.id, this.lifetimes.inviteMs);
     if (room.invite) await this.store.putLookup('code', room.invite.code, room.id, this.lifetimes.inviteMs);
 
-    const credentials: Credential[] = [{ seat: 0, token: creator.token }];
-    if (partner) credentials.push({ seat: 1, token: partner.token });
+    const credentials: Credential[] = [{ seat: 0, token: creator.token, device: creator.device }];
+    if (partner) credentials.push({ seat: 1, token: partner.token, device: partner.device });
     return { ok: true, roomId: room.id, credentials };
   }
 
@@ -129,18 +135,59 @@ export class RoomService {
    * creator coming back to a room whose move was cut short finishes it and is seated under the new id
    * (`stored.room.id` then differs from the one asked for).
    */
-  async resume(auth: SeatAuth): Promise<Result<{ stored: StoredRoom; seats: SeatIndex[] }>> {
+  async resume(auth: SeatAuth): Promise<Result<{ stored: StoredRoom; seats: SeatIndex[]; devices: string[] }>> {
     const { stored } = await this.store.load(auth.roomId);
     if (!stored) return refuse('ROOM_NOT_FOUND');
-    const seats = seatsForTokenHashes(stored.room, auth.tokens.map(hashToken));
-    if (!seats) return refuse('SEAT_REFUSED');
+    const held = seatsForTokenHashes(stored.room, auth.tokens.map(hashToken));
+    if (!held) return refuse('SEAT_REFUSED');
     const move = stored.room.movedTo;
     if (move) {
       await this.finishMove(stored.room, move);
       return this.resume({ ...auth, roomId: move.to });
     }
     await this.store.touch(auth.roomId, roomTtlMs(stored.room, this.lifetimes));
-    return { ok: true, value: { stored, seats } };
+    return { ok: true, value: { stored, ...held } };
+  }
+
+  /**
+   * Opens a one-time code for another device of this seat, replacing an earlier one. The code is in the
+   * answer only: the room keeps its hash, and what the commit remembers for replays holds neither. A
+   * resend after a lost answer simply opens a fresh code (the lost one never reached anyone).
+   */
+  async offerDevice(roomId: string, seat: SeatIndex, askedBy?: string): Promise<Ack<DeviceOffer>> {
+    const { code, hash } = newTransferCode();
+    const expiresAt = this.now() + this.lifetimes.transferMs;
+    const offered = await this.mutate(
+      roomId,
+      uniqueCommitId(),
+      (room) => {
+        const changed = offerDevice(room, seat, { codeHash: hash, expiresAt });
+        return changed.ok ? { ok: true, value: { room: changed.value, answer: {} } } : changed;
+      },
+      askedBy,
+      true,
+    );
+    return offered.ok ? { ok: true, code, expiresAt } : offered;
+  }
+
+  /**
+   * Brings a device into the seat whose transfer code it holds; it gets its own token. Every way the code
+   * can fail (unknown room, wrong, used, expired) answers the same TRANSFER_INVALID, so a guess learns
+   * nothing. The same claim id again (a lost answer) gets the same device with a fresh token.
+   */
+  async claimDevice(input: ClaimDeviceInput): Promise<Ack<SeatedAnswer>> {
+    const { token, hash } = newToken();
+    const fresh = newDeviceId();
+    const answer = await this.mutate(input.roomId, uniqueCommitId(), (room) => {
+      const now = this.now();
+      const earlier = deviceClaimIn(room, input.commandId, now, this.lifetimes);
+      if (earlier) return { ok: true, value: { room: reissueDevice(room, earlier.seat, earlier.device, hash), answer: earlier } };
+      const device = { id: fresh, tokenHash: hash, claimId: input.commandId, addedAt: now };
+      const claimed = claimDevice(room, hashToken(input.code), device, now);
+      return claimed.ok ? { ok: true, value: { room: claimed.value.room, answer: { seat: claimed.value.seat, device: fresh } } } : claimed;
+    });
+    if (!answer.ok) return answer.error.code === 'ROOM_NOT_FOUND' ? refuse('TRANSFER_INVALID') : answer;
+    return { ok: true, roomId: input.roomId, credentials: [{ seat: answer.seat, token, device: answer.device }] };
   }
 
   /**
@@ -190,16 +237,20 @@ export class RoomService {
     reclaimOnly = false,
   ): Promise<Ack<SeatedAnswer>> {
     const { token, hash } = newToken();
+    const fresh = newDeviceId();
     const answer = await this.mutate(roomId, uniqueCommitId(), (room) => {
       const claimed = seatClaimedBy(room, claimId);
-      if (claimed !== null) return { ok: true, value: { room: reissueToken(room, claimed, hash), answer: { seat: claimed } } };
+      if (claimed !== null) {
+        const device = deviceIdOf(room, claimed, claimId) ?? fresh;
+        return { ok: true, value: { room: reissueToken(room, claimed, hash), answer: { seat: claimed, device } } };
+      }
       if (reclaimOnly) return refuse('CODE_INVALID');
-      const joined = joinRoom(room, { name, tokenHash: hash, claimId }, this.now(), viaCode);
-      return joined.ok ? { ok: true, value: { room: joined.value.room, answer: { seat: joined.value.seat } } } : joined;
+      const joined = joinRoom(room, newSeat(name, claimId, { id: fresh, tokenHash: hash }, this.now()), this.now(), viaCode);
+      return joined.ok ? { ok: true, value: { room: joined.value.room, answer: { seat: joined.value.seat, device: fresh } } } : joined;
     });
     if (!answer.ok) return answer;
     await this.store.putLookup('claim', claimId, roomId, this.lifetimes.inviteMs);
-    return { ok: true, roomId, credentials: [{ seat: answer.seat, token }] };
+    return { ok: true, roomId, credentials: [{ seat: answer.seat, token, device: answer.device }] };
   }
 
   /** A create whose answer was lost, replayed: the same seats, with fresh tokens. */
@@ -212,7 +263,7 @@ export class RoomService {
         if (next.seats[seat]?.claimId !== claimId) continue;
         const fresh = newToken();
         next = reissueToken(next, seat, fresh.hash);
-        credentials.push({ seat, token: fresh.token });
+        credentials.push({ seat, token: fresh.token, device: deviceIdOf(next, seat, claimId) ?? '' });
       }
       if (seatClaimedBy(room, claimId) === null) return refuse('ROOM_FULL');
       return { ok: true, value: { room: next, answer: {} } };

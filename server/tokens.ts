@@ -12,6 +12,17 @@ export function newToken(): { token: string; hash: string } {
   return { token, hash: hashToken(token) };
 }
 
+/** A one-time code for bringing another device into a seat: as unguessable as a token, stored likewise only hashed. */
+export function newTransferCode(): { code: string; hash: string } {
+  const { token, hash } = newToken();
+  return { code: token, hash };
+}
+
+/** Names a device within its seat; not a secret. */
+export function newDeviceId(): string {
+  return nanoid(12);
+}
+
 /** 21 characters of nanoid's 64-letter alphabet: 126 random bits, unguessable as a link. */
 export function newRoomId(): string {
   return nanoid(21);

@@ -38,6 +38,10 @@ export const ERROR_MESSAGES = {
   NOT_FOUND: 'That was just removed.',
   STALE_EDIT: 'That was just changed by the other person. Have a look and try again.',
   PAST_DATE: 'That date has passed. Use it anyway?',
+  TRANSFER_INVALID:
+    'This link for another device has been used or has expired. On a device that is already in the room, choose “Use Closer on another device” for a fresh one.',
+  DEVICES_FULL: 'You are in this room on 4 devices, the most one person can have. Sign one out, then add this one.',
+  LAST_DEVICE: 'This is your only device in the room, so it stays signed in.',
   TRY_AGAIN: 'Something was busy. Please try again.',
   RATE_LIMITED: 'That was a lot of tries in a short time. Please wait a moment and try again.',
   UNAVAILABLE: 'Closer cannot reach its storage right now. Please try again in a moment.',

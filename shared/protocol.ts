@@ -34,6 +34,8 @@ export function rateLimited(retryAfterMs: number): Refused {
 export interface Credential {
   seat: SeatIndex;
   token: string;
+  /** Which of the seat's devices this token is (each device has its own token). */
+  device: string;
 }
 
 /** What the handshake `auth` carries to resume seats. A device on one shared device holds two credentials. */
@@ -83,6 +85,19 @@ export interface CommandInput {
   command: RoomCommand;
 }
 
+/** Bring this device into a seat with the transfer code from a device that is in (the link's fragment). */
+export interface ClaimDeviceInput {
+  commandId: string;
+  roomId: string;
+  code: string;
+}
+
+/** A one-time code for another device of the same seat, answered once and stored only as its hash. */
+export interface DeviceOffer {
+  code: string;
+  expiresAt: number;
+}
+
 export interface SeatedAnswer {
   roomId: string;
   credentials: Credential[];
@@ -103,6 +118,10 @@ export interface ClientToServerEvents {
   'room:visibility': (input: { hidden: boolean }, ack: (r: Ack) => void) => void;
   /** Leave and erase the room: everything stored for it is deleted at once. Ack: done. */
   'room:erase': (input: { commandId: string }, ack: (r: Ack) => void) => void;
+  /** A one-time code (10 minutes) for another device of this seat; replaces an earlier one. Ack: the code. */
+  'device:offer': (input: { seat: SeatIndex }, ack: (r: Ack<DeviceOffer>) => void) => void;
+  /** Bring this device into a seat by a transfer code. Ack: its own credential, or TRANSFER_INVALID. */
+  'device:claim': (input: ClaimDeviceInput, ack: (r: Ack<SeatedAnswer>) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -116,6 +135,8 @@ export interface ServerToClientEvents {
   'seat:removed': () => void;
   /** After a removal the room lives under a new id (the old link stops working); same seat, same token. */
   'room:moved': (to: { roomId: string }) => void;
+  /** This device was signed out from another device of the same person; its token no longer works. */
+  'device:signed-out': () => void;
 }
 
 /** Server-side facts about a socket. Identity comes from here, never from a payload. */

@@ -4,6 +4,7 @@ import type { ActivityId } from './activities/catalog.js';
 import type { ActivityView } from './activities/registry.js';
 import { closenessView, type ClosenessView } from './closeness.js';
 import { CREATOR_SEAT, refuse, type Audience, type PlayMode, type Result, type SeatIndex } from './core.js';
+import { canAddDevice, deviceViews, reissueDeviceToken, signOutDevice, type DeviceView, type SeatDevices } from './devices.js';
 import {
   EMPTY_PLAY,
   activityViewFor,
@@ -20,12 +21,16 @@ import {
   type Proposal,
 } from './play.js';
 
-export interface Seat {
+/** A person's place in the room, open on one to MAX_DEVICES devices, each with its own token. */
+export interface Seat extends SeatDevices {
   name: string;
-  /** SHA-256 of the seat token, hex. The token itself is never stored. */
-  tokenHash: string;
   /** The command id that claimed this seat, so a replayed create or join finds it again. */
   claimId: string;
+}
+
+/** A seat as it is taken: on the one device that took it, under the same claim id. */
+export function newSeat(name: string, claimId: string, device: { id: string; tokenHash: string }, now: number): Seat {
+  return { name, claimId, devices: [{ ...device, claimId, addedAt: now }], transfer: null };
 }
 
 export interface Invite {
@@ -58,6 +63,8 @@ export interface Lifetimes {
   idleMs: number;
   /** How long a typed code works. */
   inviteMs: number;
+  /** How long a link for another device of the same person works. */
+  transferMs: number;
 }
 
 export type { Result };
@@ -112,22 +119,35 @@ export function seatClaimedBy(room: Room, claimId: string): SeatIndex | null {
   return null;
 }
 
-/** Gives a replayed claim a fresh token: the first answer never reached the device. */
+/** Gives a replayed claim a fresh token for the device that claimed the seat: the first answer never reached it. */
 export function reissueToken(room: Room, seat: SeatIndex, tokenHash: string): Room {
-  const seats: Room['seats'] = [room.seats[0], room.seats[1]];
-  const current = seats[seat];
-  if (current) seats[seat] = { ...current, tokenHash };
-  return { ...room, seats };
+  const current = room.seats[seat];
+  const device = current?.devices.find((d) => d.claimId === current.claimId);
+  return current && device ? withSeatChanged(room, seat, reissueDeviceToken(current, device.id, tokenHash)) : room;
 }
 
-export function seatsForTokenHashes(room: Room, hashes: readonly string[]): SeatIndex[] | null {
+/** The device a claim id took the seat with (or brought in), for a replayed claim's answer. */
+export function deviceIdOf(room: Room, seat: SeatIndex, claimId: string): string | null {
+  return room.seats[seat]?.devices.find((d) => d.claimId === claimId)?.id ?? null;
+}
+
+/** The seats (and the devices) a handshake's tokens hold; null if any token holds none. */
+export function seatsForTokenHashes(room: Room, hashes: readonly string[]): { seats: SeatIndex[]; devices: string[] } | null {
   const seats: SeatIndex[] = [];
+  const devices: string[] = [];
   for (const hash of hashes) {
-    const seat = room.seats.findIndex((s) => s?.tokenHash === hash);
+    const seat = room.seats.findIndex((s) => s?.devices.some((d) => d.tokenHash === hash));
     if (seat !== 0 && seat !== 1) return null;
     if (!seats.includes(seat)) seats.push(seat);
+    const device = room.seats[seat]!.devices.find((d) => d.tokenHash === hash)!;
+    if (!devices.includes(device.id)) devices.push(device.id);
   }
-  return seats;
+  return { seats, devices };
+}
+
+/** The room with one seat replaced. */
+export function withSeatChanged(room: Room, index: SeatIndex, seat: Seat): Room {
+  return { ...room, seats: index === 0 ? [seat, room.seats[1]] : [room.seats[0], seat] };
 }
 
 /** Changes a seated person can ask for. */
@@ -147,7 +167,9 @@ export type RoomCommand =
   /** Remove one item from the room's Memories (either person). */
   | { type: 'forget-memory'; id: string }
   /** My closeness-circles answer, 1–7, or 0 to skip. */
-  | { type: 'closeness'; id: string; value: number };
+  | { type: 'closeness'; id: string; value: number }
+  /** Sign one of my own devices out: its token stops working and its screens close. */
+  | { type: 'sign-out-device'; device: string };
 
 export interface CommandContext {
   now: number;
@@ -172,7 +194,9 @@ export type Effect =
    * The room moves to `to` (room.movedTo): a copy there unless there is one, then the old id erased with
    * `claims`' lookups; seat `removed`'s sockets are told they were removed, the others that the room moved.
    */
-  | MoveRoom;
+  | MoveRoom
+  /** A device was signed out: its sockets are told and closed. */
+  | { type: 'sign-out-device'; device: string };
 
 export interface MoveRoom {
   type: 'move-room';
@@ -230,6 +254,12 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
       return isFull(room) ? withPlay(room, answerCloseness(room.play, actor, command.id, command.value)) : refuse('NOT_POSSIBLE');
     case 'move':
       return withPlay(room, playMove(room.play, actor, command.move, ctx.now));
+    case 'sign-out-device': {
+      const seat = room.seats[actor];
+      const signedOut = seat ? signOutDevice(seat, command.device) : refuse('NOT_SEATED');
+      if (!signedOut.ok) return signedOut;
+      return { ok: true, value: { room: withSeatChanged(room, actor, signedOut.value), effects: [{ type: 'sign-out-device', device: command.device }] } };
+    }
   }
 }
 
@@ -260,8 +290,10 @@ export interface RoomView {
   kept: { activity: ActivityId; summary: string | null }[];
   /** Closeness circles: the open question and the revealed history. */
   closeness: ClosenessView;
+  /** This seat's own devices (each device knows its own id from its credential). */
+  devices: DeviceView[];
   /** What this seat may do to the room itself. */
-  can: { removePartner: boolean };
+  can: { removePartner: boolean; addDevice: boolean };
 }
 
 /** How long the store keeps a room from now: short while it waits for its second person. */
@@ -271,6 +303,7 @@ export function roomTtlMs(room: Room, lifetimes: Lifetimes): number {
 
 export function viewFor(room: Room, seat: SeatIndex): RoomView {
   const [first, second] = room.seats;
+  const mine = room.seats[seat];
   return {
     roomId: room.id,
     audience: room.audience,
@@ -283,6 +316,10 @@ export function viewFor(room: Room, seat: SeatIndex): RoomView {
     memories: room.play.memories,
     kept: keptSummaries(room.play),
     closeness: closenessView(room.play.closeness, seat),
-    can: { removePartner: seat === CREATOR_SEAT && room.mode === 'two-devices' && isFull(room) },
+    devices: mine ? deviceViews(mine) : [],
+    can: {
+      removePartner: seat === CREATOR_SEAT && room.mode === 'two-devices' && isFull(room),
+      addDevice: room.mode === 'two-devices' && mine !== null && canAddDevice(mine),
+    },
   };
 }

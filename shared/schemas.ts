@@ -74,6 +74,7 @@ export const RoomCommandSchema = v.variant(
     v.object({ type: v.literal('end-activity') }),
     v.object({ type: v.literal('move'), move: v.unknown() }),
     v.object({ type: v.literal('forget-memory'), id: v.pipe(v.string(), v.maxLength(200)) }),
+    v.object({ type: v.literal('sign-out-device'), device: v.pipe(v.string(), v.maxLength(40)) }),
     v.object({
       type: v.literal('closeness'),
       id: v.pipe(v.string(), v.maxLength(40)),
@@ -86,6 +87,15 @@ export const RoomCommandSchema = v.variant(
 export const CommandSchema = v.object({ commandId: CommandId, seat: Seat, command: RoomCommandSchema });
 
 export const EraseSchema = v.object({ commandId: CommandId });
+
+export const DeviceOfferSchema = v.object({ seat: Seat });
+
+/** Any string of a sane length: every way a transfer code can fail answers the same TRANSFER_INVALID. */
+export const ClaimDeviceSchema = v.object({
+  commandId: CommandId,
+  roomId: RoomId,
+  code: v.pipe(v.string('The link for this device is incomplete.'), v.maxLength(64, 'The link for this device is incomplete.')),
+});
 
 export const VisibilitySchema = v.object({ hidden: v.boolean('Say whether the page is hidden.') });
 

@@ -6,6 +6,7 @@ import type {
   AppError,
   ClientToServerEvents,
   CreateRoomInput,
+  DeviceOffer,
   HandshakeRefusal,
   Presence,
   RoomCommand,
@@ -29,7 +30,9 @@ export type Outcome =
   | { kind: 'full' }
   | { kind: 'gone' }
   | { kind: 'erased'; byMe: boolean }
-  | { kind: 'removed' };
+  | { kind: 'removed' }
+  /** Signed out from another device of the same person. */
+  | { kind: 'signed-out' };
 
 export type Screen = 'home' | 'connecting' | 'invite' | 'lobby' | 'activity' | Outcome['kind'];
 
@@ -110,6 +113,21 @@ class RoomClient {
     return this.claim((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:join-by-code', payload));
   }
 
+  /** Brings this device into a seat with the one-time code from another device of the same person. */
+  async claimDevice(roomId: string, code: string): Promise<AppError | null> {
+    const payload = { roomId, code, commandId: commandId() };
+    return this.claim((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('device:claim', payload), true);
+  }
+
+  /** A one-time code for another device of this seat (a fresh one each time). */
+  async offerDevice(seat: SeatIndex): Promise<Ack<DeviceOffer>> {
+    try {
+      return await this.answered((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('device:offer', { seat }));
+    } catch {
+      return { ok: false, error: NO_ANSWER };
+    }
+  }
+
   /** A change by one of this device's seats (the first, unless a shared device says whose turn it is). */
   async command(command: RoomCommand, seat: SeatIndex | undefined = this.seats[0]): Promise<AppError | null> {
     if (seat === undefined) return { code: 'NOT_SEATED', message: 'Join the room first.' };
@@ -125,7 +143,7 @@ class RoomClient {
     return error;
   }
 
-  private async claim(send: Send<Ack<SeatedAnswer>>): Promise<AppError | null> {
+  private async claim(send: Send<Ack<SeatedAnswer>>, replace = false): Promise<AppError | null> {
     let answer: Ack<SeatedAnswer>;
     this.snapshots = {};
     try {
@@ -138,7 +156,7 @@ class RoomClient {
     // The snapshot came before this answer, when there was nowhere yet to note the names.
     if (this.view?.roomId === answer.roomId) saveNames(answer.roomId, this.view.seats.flatMap((s) => (s ? [s.name] : [])));
     this.outcome = null;
-    route.go(`/r/${answer.roomId}`);
+    route.go(`/r/${answer.roomId}`, replace);
     return null;
   }
 
@@ -242,6 +260,12 @@ class RoomClient {
       forgetRoom(from);
       // The server closes this socket next; entering the new address reconnects with the same token.
       route.go(`/r/${roomId}`, true);
+    });
+
+    socket.on('device:signed-out', () => {
+      if (route.roomId) forgetRoom(route.roomId);
+      this.snapshots = {};
+      this.outcome = { kind: 'signed-out' };
     });
 
     socket.on('seat:removed', () => {

@@ -3,7 +3,7 @@
 import { seatIn, seatedRoom } from './seated.js';
 import type { SeatIndex, Snapshot } from '../../shared/protocol.js';
 import { viewFor } from '../../shared/room.js';
-import { roomChannel, seatChannel, seatChannelOf } from '../channels.js';
+import { deviceChannel, roomChannel, seatChannel, seatChannelOf } from '../channels.js';
 import { broadcastEntry, type Cluster } from '../cluster.js';
 import type { RoomNotifier } from '../rooms.js';
 import type { RoomStore, StoredRoom } from '../store/types.js';
@@ -58,6 +58,13 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
         io.in(roomChannel(oldId)).disconnectSockets(true);
       });
     },
+    deviceSignedOut(roomId, device) {
+      // After the asker's answer has gone out: a device may sign itself out.
+      setImmediate(() => {
+        io.to(deviceChannel(roomId, device)).emit('device:signed-out');
+        io.in(deviceChannel(roomId, device)).disconnectSockets(true);
+      });
+    },
     erased(roomId) {
       io.to(roomChannel(roomId)).emit('room:erased');
       io.in(roomChannel(roomId)).disconnectSockets(true);
@@ -65,19 +72,22 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
   };
 }
 
-/** Puts a socket in its room's channel and its seats' channels, then sends it everything it may see. */
-export type SeatSocket = (socket: CloserSocket, roomId: string, seats: SeatIndex[]) => Promise<void>;
+/**
+ * Puts a socket in its room's channel, its seats' channels and its devices' channels, then sends it
+ * everything it may see.
+ */
+export type SeatSocket = (socket: CloserSocket, roomId: string, seats: SeatIndex[], devices: string[]) => Promise<void>;
 
 export function seatSocket(store: Pick<RoomStore, 'load'>, announcePresence: (roomId: string) => Promise<void>): SeatSocket {
-  return async (socket, roomId, seats) => {
+  return async (socket, roomId, seats, devices) => {
     const previous = seatedRoom(socket);
     if (previous && previous !== roomId) {
-      for (const name of [roomChannel(previous), seatChannel(previous, 0), seatChannel(previous, 1)]) await socket.leave(name);
+      for (const name of [...socket.rooms]) if (name !== socket.id) await socket.leave(name);
     }
     seatIn(socket, roomId, seats);
     // Join first, then load: a change committed in between reaches this socket either way (in the
     // load, or as a broadcast it now receives). Loading first would miss it until the next change.
-    await socket.join([roomChannel(roomId), ...seats.map((s) => seatChannel(roomId, s))]);
+    await socket.join([roomChannel(roomId), ...seats.map((s) => seatChannel(roomId, s)), ...devices.map((d) => deviceChannel(roomId, d))]);
     const { stored } = await store.load(roomId);
     // Erased or expired a moment ago: closing makes the client ask again, and hear that the room is gone.
     if (!stored) return void socket.disconnect(true);

@@ -3,7 +3,18 @@
 import { seatedRoom } from './seated.js';
 import * as v from 'valibot';
 import { refuse, rateLimited, type Ack, type ClientToServerEvents, type ErrorCode, type SeatedAnswer } from '../../shared/protocol.js';
-import { CommandSchema, CreateRoomSchema, EraseSchema, JoinByCodeSchema, JoinRoomSchema, PeekSchema, VisibilitySchema, parse } from '../../shared/schemas.js';
+import {
+  ClaimDeviceSchema,
+  CommandSchema,
+  CreateRoomSchema,
+  DeviceOfferSchema,
+  EraseSchema,
+  JoinByCodeSchema,
+  JoinRoomSchema,
+  PeekSchema,
+  VisibilitySchema,
+  parse,
+} from '../../shared/schemas.js';
 import type { Limits } from '../limits.js';
 import type { Logger } from '../log.js';
 import type { RoomNotifier, RoomService } from '../rooms.js';
@@ -21,7 +32,7 @@ type AnswerOf<E extends ClientEvent> = Parameters<Parameters<ClientToServerEvent
 /** What a handler may use besides its input: the socket that asked, and the node's services. */
 export interface HandlerContext {
   socket: CloserSocket;
-  service: Pick<RoomService, 'create' | 'peek' | 'join' | 'joinByCode' | 'command' | 'erase'>;
+  service: Pick<RoomService, 'create' | 'peek' | 'join' | 'joinByCode' | 'command' | 'erase' | 'offerDevice' | 'claimDevice'>;
   limits: Pick<Limits, 'create' | 'joinAllowed' | 'failedJoin'>;
   notifier: Pick<RoomNotifier, 'erased'>;
   seat: SeatSocket;
@@ -37,8 +48,8 @@ interface Handler<E extends ClientEvent> {
   run(input: InputOf<E>, context: HandlerContext): Promise<AnswerOf<E>>;
 }
 
-/** Joins that fail this way count as guesses against the address's budget. */
-const FAILED_JOINS = new Set<ErrorCode>(['CODE_INVALID', 'ROOM_NOT_FOUND', 'ROOM_FULL']);
+/** Joins that fail this way count as guesses against the address's budget (a device's transfer code too). */
+const FAILED_JOINS = new Set<ErrorCode>(['CODE_INVALID', 'ROOM_NOT_FOUND', 'ROOM_FULL', 'TRANSFER_INVALID']);
 
 /** A join counts against the address's failed-join budget only when it fails. */
 async function limitedJoin(context: HandlerContext, join: () => Promise<Ack<SeatedAnswer>>): Promise<Ack<SeatedAnswer>> {
@@ -47,8 +58,13 @@ async function limitedJoin(context: HandlerContext, join: () => Promise<Ack<Seat
   if (!allowed.ok) return rateLimited(allowed.retryAfterMs);
   const joined = await join();
   if (!joined.ok && FAILED_JOINS.has(joined.error.code)) await context.limits.failedJoin(ip);
-  if (joined.ok) await context.seat(context.socket, joined.roomId, joined.credentials.map((c) => c.seat));
+  if (joined.ok) await seatFor(context, joined);
   return joined;
+}
+
+/** Seats the asking socket with the seats and devices its new credentials hold. */
+function seatFor(context: HandlerContext, seated: SeatedAnswer): Promise<void> {
+  return context.seat(context.socket, seated.roomId, seated.credentials.map((c) => c.seat), seated.credentials.map((c) => c.device));
 }
 
 export const HANDLERS = {
@@ -60,7 +76,7 @@ export const HANDLERS = {
       const created = await context.service.create(input);
       if (created.ok) {
         context.log.info({ room: roomRef(created.roomId), mode: input.mode }, 'room created');
-        await context.seat(context.socket, created.roomId, created.credentials.map((c) => c.seat));
+        await seatFor(context, created);
       }
       return created;
     },
@@ -106,6 +122,18 @@ export const HANDLERS = {
       setImmediate(() => notifier.erased(roomId));
       return erased;
     },
+  },
+  'device:offer': {
+    schema: DeviceOfferSchema,
+    async run(input, { socket, service }) {
+      const roomId = seatedRoom(socket);
+      if (!roomId || !socket.data.seats.includes(input.seat)) return refuse('NOT_SEATED');
+      return service.offerDevice(roomId, input.seat, socket.id);
+    },
+  },
+  'device:claim': {
+    schema: ClaimDeviceSchema,
+    run: (input, context) => limitedJoin(context, () => context.service.claimDevice(input)),
   },
 } satisfies { [E in ClientEvent]: Handler<E> };
 

@@ -50,6 +50,8 @@ export function readSeatAuth(auth: unknown): SeatRequest {
 export interface Resumed {
   roomId: string;
   seats: SeatIndex[];
+  /** Which of the seats' devices the tokens are, so signing one out reaches its sockets. */
+  devices: string[];
   /** The id the device asked for, when the room had moved from it (a removal finished on return). */
   movedFrom?: string;
 }
@@ -85,7 +87,7 @@ export function seatHandshake(deps: {
         if (!resumed.ok) return next(refusal(resumed.error.code));
         const roomId = resumed.value.stored.room.id;
         const moved = roomId !== request.auth.roomId ? { movedFrom: request.auth.roomId } : {};
-        resuming.set(socket, { roomId, seats: resumed.value.seats, ...moved });
+        resuming.set(socket, { roomId, seats: resumed.value.seats, devices: resumed.value.devices, ...moved });
         next();
       } catch (error) {
         deps.log.error({ err: { message: (error as Error).message } }, 'resume failed');

@@ -77,7 +77,7 @@ export function attachRealtime(
       log.info({ room: roomRef(resumed.roomId), seats: resumed.seats }, 'seat resumed');
       // The device asked for the old id of a moved room: it follows, as a connected one would have.
       if (resumed.movedFrom) socket.emit('room:moved', { roomId: resumed.roomId });
-      seat(socket, resumed.roomId, resumed.seats).catch((error: unknown) =>
+      seat(socket, resumed.roomId, resumed.seats, resumed.devices).catch((error: unknown) =>
         log.error({ err: { message: (error as Error).message } }, 'could not seat a resumed socket'),
       );
     }

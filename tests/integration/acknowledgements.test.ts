@@ -18,6 +18,8 @@ const VALID: { [E in ClientEvent]: Parameters<ClientToServerEvents[E]>[0] } = {
   'room:command': { commandId: cid(), seat: 0, command: { type: 'ready' } },
   'room:visibility': { hidden: true },
   'room:erase': { commandId: cid() },
+  'device:offer': { seat: 0 },
+  'device:claim': { commandId: cid(), roomId: nanoid(), code: 'c'.repeat(22) },
 };
 const EVENTS = [...CLIENT_EVENTS] as ClientEvent[];
 const CODES = Object.keys(ERROR_MESSAGES);

@@ -42,6 +42,10 @@ describe('bad input', () => {
       ['room:command', { commandId: cid(), seat: 7, command: { type: 'remove-partner' } }],
       ['room:command', { commandId: cid(), seat: 0, command: { type: 'drop-tables' } }],
       ['room:erase', []],
+      ['device:offer', { seat: 2 }],
+      ['device:claim', { commandId: cid(), roomId: 'short', code: 'x' }],
+      ['device:claim', { commandId: cid(), roomId: nanoid(), code: 'x'.repeat(65) }],
+      ['room:command', { commandId: cid(), seat: 0, command: { type: 'sign-out-device', device: 7 } }],
     ];
     for (const [event, payload] of bad) {
       const answer = await raw(c, event, payload);
@@ -72,6 +76,8 @@ describe('bad input', () => {
     expect(answer.ok ? '' : answer.error.code).toBe('NOT_SEATED');
     const erase = await c.socket.emitWithAck('room:erase', { commandId: cid() });
     expect(erase.ok ? '' : erase.error.code).toBe('NOT_SEATED');
+    const offer = await c.socket.emitWithAck('device:offer', { seat: 0 });
+    expect(offer.ok ? '' : offer.error.code).toBe('NOT_SEATED');
   });
 
   it('an unknown event with an ack is answered BAD_REQUEST', async () => {

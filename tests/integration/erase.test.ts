@@ -1,7 +1,9 @@
 // "Erase means nothing of the room is left": two real nodes on one Redis of their own, the creator on
 // node 1 and the partner joined by link on node 2, both write in Question Swap, answer the closeness
-// circles and star a card; right after the erase is answered, every key in that Redis is read whole
-// and none may hold (in its name or its value) either name, a word either wrote, or the room id.
+// circles and star a card, and the creator brings in a second device and leaves a device code open;
+// right after the erase is answered, every key in that Redis is read whole and none may hold (in its
+// name or its value) either name, a word either wrote, the room id, or a device code or token (or hash).
+import { createHash } from 'node:crypto';
 import { nanoid } from 'nanoid';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -100,13 +102,27 @@ describe.runIf(redisAvailable)('erasing a room', () => {
     words.push(unrevealed);
     expect((await send(ada, 0, { type: 'move', move: answerMove(view, unrevealed) })).ok).toBe(true);
 
+    // Ada brought her laptop in (on the other node) with one code, and left a second code open.
+    const used = await ada.socket.emitWithAck('device:offer', { seat: 0 });
+    if (!used.ok) throw new Error(used.error.code);
+    const laptop = client(two.url);
+    clients.push(laptop);
+    await connected(laptop);
+    const claimed = await laptop.socket.emitWithAck('device:claim', { commandId: cid(), roomId, code: used.code });
+    if (!claimed.ok) throw new Error(claimed.error.code);
+    const pending = await ada.socket.emitWithAck('device:offer', { seat: 0 });
+    if (!pending.ok) throw new Error(pending.error.code);
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    const secrets = [used.code, pending.code, claimed.credentials[0]!.token].flatMap((secret) => [secret, sha256(secret)]);
+
     const before = await everything(admin);
+    expect(before.some((k) => k.text.includes(sha256(pending.code)))).toBe(true);
     expect(before.some((k) => k.text.includes(unrevealed))).toBe(true);
     expect(before.some((k) => k.type === 'stream' && k.text.includes(names[1]!))).toBe(true);
 
     expect(await grace.socket.emitWithAck('room:erase', { commandId: cid() })).toEqual({ ok: true });
     const after = await everything(admin);
-    const forbidden = [...names, ...words, roomId];
+    const forbidden = [...names, ...words, roomId, ...secrets];
     const leaks = after.flatMap(({ key, type, text }) =>
       forbidden.filter((f) => key.includes(f) || text.includes(f)).map((f) => `${type} ${key} holds ${f}`),
     );

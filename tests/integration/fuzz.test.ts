@@ -14,7 +14,7 @@ const PAYLOADS = Number(process.env.FUZZ_PAYLOADS ?? 100_000);
 /** Generated moves per activity, sent one at a time so each refusal can be checked on its own. */
 const MOVES_PER_ACTIVITY = Number(process.env.FUZZ_MOVES ?? 2_000);
 const BATCH = 500;
-const EVENTS = ['room:create', 'room:peek', 'room:join', 'room:join-by-code', 'room:command', 'room:erase', 'room:nope', '__proto__', 'constructor'];
+const EVENTS = ['room:create', 'room:peek', 'room:join', 'room:join-by-code', 'room:command', 'room:erase', 'device:offer', 'device:claim', 'room:nope', '__proto__', 'constructor'];
 const CODES = new Set(Object.keys(ERROR_MESSAGES));
 
 const nasty = fc.oneof(
@@ -34,7 +34,7 @@ const payload = fc.oneof(
       mode: fc.constantFrom('two-devices', 'one-device', 'x'),
       audience: fc.constantFrom('partners', 'friends', 'family', 'x'),
       command: fc.oneof(
-        fc.record({ type: fc.constantFrom('move', 'propose', 'ready', 'closeness', 'forget-memory', '__proto__'), move: fc.anything({ maxDepth: 4 }), id: nasty, value: fc.anything() }),
+        fc.record({ type: fc.constantFrom('move', 'propose', 'ready', 'closeness', 'forget-memory', 'sign-out-device', '__proto__'), move: fc.anything({ maxDepth: 4 }), id: nasty, value: fc.anything(), device: nasty }),
         fc.anything({ maxDepth: 3 }),
       ),
     },
@@ -123,11 +123,12 @@ const moveFor = (id: ActivityId) => {
 };
 
 /**
- * Erasing is valid for a seated socket, so only the guest sends it; and the guest never creates or
- * joins (a lucky valid payload would seat it), so its erase stays refused. Everything else goes anywhere.
+ * Erasing and opening a device code are valid for a seated socket, so only the guest sends them; and the
+ * guest never creates or joins (a lucky valid payload would seat it), so they stay refused. A device
+ * claim needs a code no generated payload holds. Everything else goes anywhere.
  */
 function senderFor(event: string, who: number): number {
-  if (event === 'room:erase') return 2;
+  if (event === 'room:erase' || event === 'device:offer') return 2;
   if (event === 'room:create' || event.startsWith('room:join')) return who % 2;
   return who;
 }

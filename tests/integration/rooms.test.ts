@@ -53,7 +53,7 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
   it('creating a room seats the creator with a 128-bit token and a code to type', async () => {
     const { ada, created } = await createRoom();
     expect(created.roomId).toMatch(/^[A-Za-z0-9_-]{21}$/);
-    expect(created.credentials).toEqual([{ seat: 0, token: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) }]);
+    expect(created.credentials).toEqual([{ seat: 0, token: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/), device: expect.any(String) }]);
     const snapshot = await eventually(() => {
       expect(ada.snapshots).toHaveLength(1);
       return ada.snapshots[0]!;

@@ -1,7 +1,7 @@
 // One contract, two stores: MemoryStore and RedisStore (against a real redis-server) must behave alike.
 import { nanoid } from 'nanoid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createRoom, type Room } from '../../shared/room.js';
+import { createRoom, newSeat, type Room } from '../../shared/room.js';
 import { MemoryStore } from '../../server/store/memory.js';
 import { Redis } from 'ioredis';
 import { StoreUnavailableError } from '../../server/store/errors.js';
@@ -11,7 +11,7 @@ import { freePort } from '../support/redis-server.js';
 import { REMEMBERED_COMMANDS, type RoomStore } from '../../server/store/types.js';
 
 const redisUrl = inject('redisUrl');
-const lifetimes = { waitingMs: 3_600_000, idleMs: 604_800_000, inviteMs: 900_000 };
+const lifetimes = { waitingMs: 3_600_000, idleMs: 604_800_000, inviteMs: 900_000, transferMs: 600_000 };
 const TTL = 60_000;
 
 /** A room with a test-only list, so concurrent writers can each leave a mark and none may be lost. */
@@ -23,7 +23,7 @@ function newRoom(): MarkedRoom {
       id: nanoid(),
       audience: 'friends',
       mode: 'two-devices',
-      creator: { name: 'Ada', tokenHash: 'a'.repeat(64), claimId: nanoid() },
+      creator: newSeat('Ada', nanoid(), { id: nanoid(12), tokenHash: 'a'.repeat(64) }, Date.now()),
       partner: null,
       code: 'ABCDEFGHJK',
       now: Date.now(),
@@ -130,6 +130,30 @@ describe.each(cases)('$name', ({ enabled, open }) => {
     await store.erase({ roomId: room.id, lookups: [], mentions: [room.id] });
     expect((await store.load(room.id, 'cmd-e')).stored).toBeNull();
     expect(await store.commit({ roomId: room.id, expectedVersion: 2, room, commandId: 'cmd-f', result: '{}', ttlMs: TTL })).toEqual({ status: 'missing' });
+  });
+
+  it.runIf(enabled)("a seat's devices and its open transfer code live in the room's document and go with it at erase", async () => {
+    const room = newRoom();
+    const creator = room.seats[0];
+    const withDevices: Room = {
+      ...room,
+      seats: [
+        {
+          ...creator,
+          devices: [...creator.devices, { id: 'laptop-id', tokenHash: 'b'.repeat(64), claimId: nanoid(), addedAt: Date.now() }],
+          transfer: { codeHash: 'c'.repeat(64), expiresAt: Date.now() + TTL },
+        },
+        null,
+      ],
+    };
+    await store.create(room, TTL);
+    expect(await store.commit({ roomId: room.id, expectedVersion: 1, room: withDevices, commandId: 'cmd-d', result: '{}', ttlMs: TTL })).toEqual({ status: 'ok', version: 2 });
+    expect((await store.load(room.id)).stored).toEqual({ version: 2, room: withDevices });
+    await store.erase({ roomId: room.id, lookups: [], mentions: [room.id] });
+    expect((await store.load(room.id)).stored).toBeNull();
+    if (store instanceof RedisStore) {
+      for (const key of store.roomKeys(room.id)) expect(await store.redis.exists(key)).toBe(0);
+    }
   });
 
   it.runIf(enabled)('a commit drops the lookups it is given in the same step, and only if it commits', async () => {

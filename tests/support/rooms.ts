@@ -1,10 +1,12 @@
 // Room documents for the pure tests: Ada's room waiting for its second person, and the same with Grace in it.
-import { createRoom, joinRoom, type Lifetimes, type Room } from '../../shared/room.js';
+import { createRoom, joinRoom, newSeat, type Lifetimes, type Room } from '../../shared/room.js';
 
-export const lifetimes: Lifetimes = { waitingMs: 3_600_000, idleMs: 7 * 86_400_000, inviteMs: 900_000 };
+export const lifetimes: Lifetimes = { waitingMs: 3_600_000, idleMs: 7 * 86_400_000, inviteMs: 900_000, transferMs: 600_000 };
 export const NOW = 1_700_000_000_000;
 export const ROOM_ID = 'r'.repeat(21);
-export const seat = (name: string, n: number) => ({ name, tokenHash: `hash-${n}`.padEnd(64, '0'), claimId: `claim-${n}` });
+/** Seat n, on its one device: device-n with token hash hash-n…, claimed by claim-n. */
+export const seat = (name: string, n: number) => newSeat(name, `claim-${n}`, { id: `device-${n}`, tokenHash: tokenHashOf(n) }, NOW);
+export const tokenHashOf = (n: number) => `hash-${n}`.padEnd(64, '0');
 
 export function waitingRoom(): Room {
   return createRoom(

@@ -11,7 +11,7 @@ import {
   viewFor,
   type Room,
 } from '../../shared/room.js';
-import { NOW, fullRoom, lifetimes, seat, waitingRoom } from '../support/rooms.js';
+import { NOW, fullRoom, lifetimes, seat, tokenHashOf, waitingRoom } from '../support/rooms.js';
 
 describe('what a seat may do to the room', () => {
   it('only the creator of a full two-device room may remove the other; the view says so', () => {
@@ -81,9 +81,9 @@ describe('joining', () => {
 describe('tokens', () => {
   it('finds the seats of known token hashes and refuses any unknown one', () => {
     const room = fullRoom();
-    expect(seatsForTokenHashes(room, [seat('', 1).tokenHash])).toEqual([1]);
-    expect(seatsForTokenHashes(room, [seat('', 0).tokenHash, seat('', 1).tokenHash])).toEqual([0, 1]);
-    expect(seatsForTokenHashes(room, [seat('', 0).tokenHash, 'f'.repeat(64)])).toBeNull();
+    expect(seatsForTokenHashes(room, [tokenHashOf(1)])).toEqual({ seats: [1], devices: ['device-1'] });
+    expect(seatsForTokenHashes(room, [tokenHashOf(0), tokenHashOf(1)])).toEqual({ seats: [0, 1], devices: ['device-0', 'device-1'] });
+    expect(seatsForTokenHashes(room, [tokenHashOf(0), 'f'.repeat(64)])).toBeNull();
   });
 });
 
@@ -97,7 +97,7 @@ describe('commands', () => {
     const { room, effects } = result.value;
     expect(room.seats[1]).toBeNull();
     expect(room.invite?.code).toBe('MNPQRSTVWX');
-    expect(seatsForTokenHashes(room, [seat('', 1).tokenHash])).toBeNull();
+    expect(seatsForTokenHashes(room, [tokenHashOf(1)])).toBeNull();
   });
 
   it('a removal marks the room as moved in the same change, and leaves the move to do as data', () => {
@@ -143,7 +143,7 @@ describe('what each seat sees', () => {
       const text = JSON.stringify(viewFor(room, s));
       expect(text).toContain('Grace');
       for (const member of room.seats) {
-        expect(text).not.toContain(member!.tokenHash);
+        expect(text).not.toContain(member!.devices[0]!.tokenHash);
         expect(text).not.toContain(member!.claimId);
       }
     }

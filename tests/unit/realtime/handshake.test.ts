@@ -64,7 +64,7 @@ describe('the auth middleware', () => {
 
   it('resumes the seats, hands them to the connection once, and keeps no token in the handshake', async () => {
     const handshake = seatHandshake({
-      service: { resume: async (auth) => ({ ok: true, value: { stored: { version: 1, room: { id: auth.roomId } as Room }, seats: [0] } }) },
+      service: { resume: async (auth) => ({ ok: true, value: { stored: { version: 1, room: { id: auth.roomId } as Room }, seats: [0], devices: ['device-0'] } }) },
       limits,
       log,
       trustProxy: false,
@@ -73,7 +73,7 @@ describe('the auth middleware', () => {
     expect(await run(handshake, socket)).toBeUndefined();
     expect(socket.handshake.auth).toEqual({});
     expect(JSON.stringify(socket)).not.toContain(TOKEN);
-    expect(handshake.takeResumed(socket)).toEqual({ roomId: ROOM, seats: [0] });
+    expect(handshake.takeResumed(socket)).toEqual({ roomId: ROOM, seats: [0], devices: ['device-0'] });
     expect(handshake.takeResumed(socket)).toBeUndefined();
   });
 

@@ -1,0 +1,111 @@
+// The same person on another device, in Chromium: Ada is in on her phone and opens the room on her
+// laptop; she brings the laptop in with a one-time link (never her seat token), uses both at once,
+// adds a third from inside a running activity, and signs a device out from another. A used link
+// gets a clear page and nothing of the room.
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { PHONE, TABLET } from '../support/browser.js';
+import { expectAccessible, framesTo, seatedPair, shoot, startActivity, useBrowserWorld } from '../support/people.js';
+
+const SHOTS = 'devices';
+
+/** The seat tokens a page keeps, read from its storage. */
+async function tokensOn(page: Page): Promise<string[]> {
+  const saved = await page.evaluate(() => localStorage.getItem('closer.rooms') ?? '{}');
+  const rooms = JSON.parse(saved) as Record<string, { credentials: { token: string }[] }>;
+  return Object.values(rooms).flatMap((r) => r.credentials.map((c) => c.token));
+}
+
+/** Opens "Use Closer on another device" and answers the link it shows. */
+async function deviceLinkFrom(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Use Closer on another device' }).click();
+  const panel = page.getByRole('region', { name: 'Use Closer on another device' });
+  await panel.getByRole('img', { name: 'QR code of the link for your other device' }).waitFor();
+  return (await panel.getByRole('link').getAttribute('href'))!;
+}
+
+describe.runIf(inject('chromium'))('the same person on another device, in Chromium', () => {
+  const world = useBrowserWorld();
+
+  it('brings a laptop into the same seat by a one-time link; both are in at once; one signs the other out', async () => {
+    const { ada, grace, link } = await seatedPair(world);
+
+    // Ada opens her own room on her laptop: the room is full, and the page says how to bring this device in.
+    const laptop = await world.people.open(TABLET);
+    await laptop.goto(link);
+    await laptop.getByRole('heading', { name: 'This room already has two people' }).waitFor();
+    await laptop.getByText('Already in this room on another device?', { exact: false }).waitFor();
+    await expectAccessible(laptop, 'full, with the hint');
+    await shoot(laptop, `${SHOTS}/full-hint-tablet`);
+
+    // On her phone, in the lobby: a QR code and a link with a one-time code in its fragment, never her token.
+    const deviceLink = await deviceLinkFrom(ada);
+    const url = new URL(deviceLink);
+    expect(url.pathname).toBe('/device');
+    expect(url.search).toBe('');
+    expect(url.hash).toMatch(/^#room=[A-Za-z0-9_-]{21}&code=[A-Za-z0-9_-]{22}$/);
+    for (const token of await tokensOn(ada)) expect(deviceLink).not.toContain(token);
+    await expectAccessible(ada, 'device link');
+    await shoot(ada, `${SHOTS}/device-link-phone`);
+
+    // The laptop opens it and is in, as Ada, with its own token; the code leaves the address at once.
+    await laptop.goto(deviceLink);
+    await laptop.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+    expect(laptop.url()).toMatch(/\/r\/[A-Za-z0-9_-]{21}$/);
+    await laptop.getByText('Ada (you)').waitFor();
+    const [laptopToken] = await tokensOn(laptop);
+    expect(await tokensOn(ada)).not.toContain(laptopToken);
+    // The phone stays in, and sees the laptop arrive.
+    await ada.getByText('Your other device is in. You can use both at once.').waitFor();
+    await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+    await expectAccessible(laptop, 'lobby on the second device');
+    await shoot(laptop, `${SHOTS}/lobby-second-device-tablet`);
+
+    // The same link again, anywhere: a clear page, and nothing of the room on screen or on the wire.
+    const stranger = await world.people.open(PHONE);
+    const frames = framesTo(stranger);
+    await stranger.goto(deviceLink);
+    await stranger.getByRole('heading', { name: 'This link has been used or has expired' }).waitFor();
+    expect(await stranger.textContent('body')).not.toMatch(/Ada|Grace/);
+    expect(frames.join('\n')).not.toMatch(/Ada|Grace/);
+    expect(frames.some((f) => f.includes('TRANSFER_INVALID'))).toBe(true);
+    expect(stranger.url()).not.toContain('code=');
+    await expectAccessible(stranger, 'used link');
+    await shoot(stranger, `${SHOTS}/used-link-phone`);
+
+    // Both of Ada's devices play at once: the laptop suggests, the phone and Grace are ready.
+    await ada.getByRole('button', { name: 'Close' }).click();
+    await laptop.getByRole('button', { name: 'Suggest Question Swap' }).click();
+    for (const page of [ada, grace]) await page.getByText('suggested').first().waitFor();
+    await ada.getByRole('button', { name: "I'm ready" }).click();
+    await grace.getByRole('button', { name: "I'm ready" }).click();
+    await laptop.getByRole('heading', { name: 'Question Swap' }).waitFor();
+
+    // From inside the running activity, the laptop brings in a third device (a tablet).
+    const tabletLink = await deviceLinkFrom(laptop);
+    await expectAccessible(laptop, 'device link inside an activity');
+    await shoot(laptop, `${SHOTS}/device-link-in-activity-tablet`);
+    const tablet = await world.people.open(TABLET);
+    await tablet.goto(tabletLink);
+    await tablet.getByRole('heading', { name: 'Question Swap' }).waitFor();
+
+    // The phone signs the laptop out: the laptop is told, and its token no longer opens the room.
+    await ada.getByRole('button', { name: 'Use Closer on another device' }).click();
+    const panel = ada.getByRole('region', { name: 'Use Closer on another device' });
+    await expect.poll(() => panel.getByRole('button', { name: /^Sign out/ }).count()).toBe(2);
+    await expectAccessible(ada, 'devices list');
+    await shoot(ada, `${SHOTS}/devices-list-phone`);
+    // The devices are listed in the order they came in: this phone, the laptop, the tablet.
+    await panel.getByRole('button', { name: /^Sign out/ }).first().click();
+    await laptop.getByRole('heading', { name: 'This device was signed out' }).waitFor();
+    await expectAccessible(laptop, 'signed out');
+    await shoot(laptop, `${SHOTS}/signed-out-tablet`);
+    await expect.poll(() => panel.getByRole('button', { name: /^Sign out/ }).count()).toBe(1);
+    expect(await tokensOn(laptop)).toEqual([]);
+    await laptop.goto(link);
+    await laptop.getByRole('heading', { name: 'This room already has two people' }).waitFor();
+    // The tablet stays in the game.
+    await tablet.reload();
+    await tablet.getByRole('heading', { name: 'Question Swap' }).waitFor();
+  });
+});
