@@ -1,15 +1,10 @@
 // Plan something together in Chromium: two people bring ideas, agree on one, edit the plan at the
 // same time, export it, reopen it from the lobby and finish it with a line of thanks each.
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
 import { expectAccessible, seatedPair, shoot, startActivity, useBrowserWorld } from '../support/people.js';
-
-async function addStep(page: Page, text: string): Promise<void> {
-  await page.getByLabel('New step').fill(text);
-  await page.getByRole('button', { name: 'Add step' }).click();
-}
+import { addStep, openStep } from '../support/plan-together-page.js';
 
 describe.runIf(inject('chromium'))('Plan something together in Chromium', () => {
   const world = useBrowserWorld();
@@ -49,14 +44,17 @@ describe.runIf(inject('chromium'))('Plan something together in Chromium', () => 
       await page.getByText('Buy flour and eggs', { exact: true }).waitFor({ timeout: 1_000 });
       await page.getByText('Pick a recipe', { exact: true }).waitFor({ timeout: 1_000 });
     }
-    await ada.getByRole('button', { name: 'Edit Pick a recipe' }).click();
+    await openStep(ada, 'Pick a recipe');
     await ada.getByLabel('Step', { exact: true }).fill('Pick a chocolate recipe');
     await ada.getByRole('button', { name: 'Save step' }).click();
     await grace.getByText('Pick a chocolate recipe', { exact: true }).waitFor();
     await grace.getByText('Ada edited a step').waitFor();
     await grace.getByRole('checkbox', { name: 'Done: Buy flour and eggs' }).check();
     await expect.poll(() => ada.getByRole('checkbox', { name: 'Done: Buy flour and eggs' }).isChecked()).toBe(true);
-    await ada.getByLabel('Date: Buy flour and eggs').fill('2030-05-01');
+    await openStep(ada, 'Buy flour and eggs');
+    await ada.locator('.details').getByLabel('Date').fill('2030-05-01');
+    await ada.getByRole('button', { name: 'Save step' }).click();
+    await grace.getByRole('button', { name: /^Buy flour and eggs.*2030/ }).waitFor();
     await ada.getByLabel('Target date').fill('2030-05-20');
     await grace.getByPlaceholder('Something you need').fill('Cake tin');
     await grace.getByRole('button', { name: 'Add', exact: true }).click();
