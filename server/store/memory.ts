@@ -2,6 +2,7 @@
 // everything is lost when the process stops. Keeps the same semantics as RedisStore, including TTLs;
 // it has no outbox (one process has no other nodes to tell).
 import type { Room } from '../../shared/room.js';
+import { readRoom } from './documents.js';
 import {
   REMEMBERED_COMMANDS,
   type CommitInput,
@@ -40,7 +41,7 @@ export class MemoryStore implements RoomStore {
     const entry = this.live(roomId);
     if (!entry) return { stored: null, replay: null };
     return {
-      stored: { version: entry.version, room: JSON.parse(entry.doc) as Room },
+      stored: { version: entry.version, room: readRoom(entry.doc) },
       replay: commandId === undefined ? null : (entry.results.get(commandId) ?? null),
     };
   }

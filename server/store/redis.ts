@@ -7,6 +7,7 @@
 // on Redis Cluster as they are. Compare-and-set happens inside the script; there is no WATCH/MULTI.
 import { Redis, ReplyError, type RedisOptions } from 'ioredis';
 import type { Room } from '../../shared/room.js';
+import { readRoom } from './documents.js';
 import { StoreUnavailableError } from './errors.js';
 import { APPEND_TO_STREAM_LUA, SCRUB_STREAM_LUA, outboxStream } from './outbox.js';
 import {
@@ -148,7 +149,7 @@ export class RedisStore implements RoomStore {
     const [roomKey, results] = this.roomKeys(roomId);
     const [version, doc, replay] = await reach(this.scripts.closerLoad(roomKey, results, commandId));
     if (!version || !doc) return { stored: null, replay: null };
-    return { stored: { version: Number(version), room: JSON.parse(doc) as Room }, replay: replay || null };
+    return { stored: { version: Number(version), room: readRoom(doc) }, replay: replay || null };
   }
 
   async commit(input: CommitInput): Promise<CommitOutcome> {

@@ -1,0 +1,26 @@
+// How a stored room document is read. Rooms written before a seat could hold several devices kept one
+// `tokenHash` per seat; they are read as a seat on one device, so a deploy returns everyone to their seat.
+import type { Room, Seat } from '../../shared/room.js';
+
+/** A seat as written before devices: one token hash, no device list. */
+interface SeatBeforeDevices {
+  name: string;
+  claimId: string;
+  tokenHash: string;
+}
+
+type StoredSeat = Seat | SeatBeforeDevices;
+
+/** The id a seat's only device gets when its room predates devices (unique within its seat). */
+export const FIRST_DEVICE_ID = 'first-device';
+
+export function readRoom(doc: string): Room {
+  const room = JSON.parse(doc) as Omit<Room, 'seats'> & { seats: [StoredSeat, StoredSeat | null] };
+  return { ...room, seats: [readSeat(room.seats[0], room.createdAt), room.seats[1] && readSeat(room.seats[1], room.createdAt)] };
+}
+
+function readSeat(seat: StoredSeat, createdAt: number): Seat {
+  if ('devices' in seat) return seat;
+  const { tokenHash, ...rest } = seat;
+  return { ...rest, devices: [{ id: FIRST_DEVICE_ID, tokenHash, claimId: seat.claimId, addedAt: createdAt }], transfer: null };
+}
