@@ -16,6 +16,7 @@ import {
   propose,
   ready,
   withdraw,
+  type Ended,
   type Memory,
   type Play,
   type Proposal,
@@ -160,7 +161,7 @@ export type RoomCommand =
   | { type: 'ready' }
   /** Take the proposal back (either person). */
   | { type: 'withdraw' }
-  /** Stop the running activity; both return to the lobby. */
+  /** Stop the running activity for both (the other is told); both return to the lobby. */
   | { type: 'end-activity' }
   /** A move in the running activity, checked by that activity's own schema. */
   | { type: 'move'; move: unknown }
@@ -247,7 +248,7 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
     case 'withdraw':
       return withPlay(room, withdraw(room.play));
     case 'end-activity':
-      return withPlay(room, endActivity(room.play, ctx.now));
+      return withPlay(room, endActivity(room.play, actor, ctx.now));
     case 'forget-memory':
       return withPlay(room, forgetMemory(room.play, command.id));
     case 'closeness':
@@ -288,6 +289,8 @@ export interface RoomView {
   memories: Memory[];
   /** Activities kept to reopen (a plan), with one line each. */
   kept: { activity: ActivityId; summary: string | null }[];
+  /** Who ended the last activity, until the next one starts (so the other is told). */
+  ended: Ended | null;
   /** Closeness circles: the open question and the revealed history. */
   closeness: ClosenessView;
   /** This seat's own devices (each device knows its own id from its credential). */
@@ -315,6 +318,7 @@ export function viewFor(room: Room, seat: SeatIndex): RoomView {
     activity: activityViewFor(room.play, seat),
     memories: room.play.memories,
     kept: keptSummaries(room.play),
+    ended: room.play.ended ?? null,
     closeness: closenessView(room.play.closeness, seat),
     devices: mine ? deviceViews(mine) : [],
     can: {

@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { startRedis, type RedisProcess } from '../support/redis-server.js';
 import { startNode, type Node } from '../support/nodes.js';
-import { answerMove, gameView, send, startGame } from '../support/question-swap.js';
+import { answerMove, bothNext, gameView, send, startGame } from '../support/question-swap.js';
 import { cid, client, connected, eventually, type Client } from '../support/server.js';
 
 const redisAvailable = inject('redisUrl') !== '';
@@ -94,7 +94,7 @@ describe.runIf(redisAvailable)('erasing a room', () => {
     await eventually(() => expect(gameView(grace).round?.revealed).toBe(true));
     const cardId = view.round!.card.id;
     expect((await send(grace, 1, { type: 'move', move: { type: 'star', cardId, starred: true } })).ok).toBe(true);
-    expect((await send(grace, 1, { type: 'move', move: { type: 'next', cardId } })).ok).toBe(true);
+    await bothNext(ada, grace, cardId);
     await eventually(() => expect(gameView(ada).round?.card.id).not.toBe(cardId));
     // One answer never revealed: it is in the room, and was on its way to the other node.
     view = await writable();
