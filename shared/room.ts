@@ -295,6 +295,8 @@ export interface RoomView {
   closeness: ClosenessView;
   /** This seat's own devices (each device knows its own id from its credential). */
   devices: DeviceView[];
+  /** When this seat's open link for another device stops working (a newer one replaces it), if one is open. */
+  deviceLink: { expiresAt: number } | null;
   /** What this seat may do to the room itself. */
   can: { removePartner: boolean; addDevice: boolean };
 }
@@ -321,6 +323,7 @@ export function viewFor(room: Room, seat: SeatIndex): RoomView {
     ended: room.play.ended ?? null,
     closeness: closenessView(room.play.closeness, seat),
     devices: mine ? deviceViews(mine) : [],
+    deviceLink: mine?.transfer ? { expiresAt: mine.transfer.expiresAt } : null,
     can: {
       removePartner: seat === CREATOR_SEAT && room.mode === 'two-devices' && isFull(room),
       addDevice: room.mode === 'two-devices' && mine !== null && canAddDevice(mine),
