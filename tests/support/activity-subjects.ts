@@ -121,7 +121,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
             { type: 'add-step', text: canary('step'), owner: 'both' },
             { type: 'set-title', text: canary('step') },
             { type: 'add-need', text: canary('step') },
-            { type: 'finish' },
+            { type: 'finish', ready: true },
           ];
         case 'finished':
           return [{ type: 'appreciate', text: canary('thanks') }];
@@ -173,7 +173,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
         case 15:
           return { type: 'delete-need', needId: needId() };
         case 16:
-          return { type: 'finish' };
+          return { type: 'finish', ready: chance(rng, 0.85) };
         default:
           return { type: 'appreciate', text: seat === 0 || chance(rng, 0.9) ? text('thanks') : '' };
       }
