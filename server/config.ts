@@ -20,6 +20,9 @@ export interface Config {
   shutdownGraceMs: number;
   /** How long a seat whose last socket left still shows as online (a reload, a node going away). */
   presenceGraceMs: number;
+  /** How often the server pings each connection, and how long it waits for the answer before closing it. */
+  pingIntervalMs: number;
+  pingTimeoutMs: number;
   limits: LimitsConfig;
   /** Behind a proxy: take the client's address from X-Forwarded-For. */
   trustProxy: boolean;
@@ -63,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: resolve(env.CLIENT_DIR ?? 'dist/client'),
     shutdownGraceMs: seconds(env, 'SHUTDOWN_GRACE_SECONDS', 10_000),
     presenceGraceMs: seconds(env, 'PRESENCE_GRACE_SECONDS', 5_000),
+    pingIntervalMs: seconds(env, 'PING_INTERVAL_SECONDS', 5_000),
+    pingTimeoutMs: seconds(env, 'PING_TIMEOUT_SECONDS', 4_000),
     limits: {
       commandsPerSecond: count(env, 'LIMIT_COMMANDS_PER_SECOND', 5),
       commandBurst: count(env, 'LIMIT_COMMAND_BURST', 20),

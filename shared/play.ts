@@ -1,5 +1,6 @@
 // The lobby and the running activity, as part of the room: either person proposes an activity, it
-// starts when both are Ready, moves go to the activity's pure functions, and either can end it.
+// starts when both are Ready, moves go to the activity's pure functions, and either can end it (the
+// other is told who did; an activity worth keeping waits in the lobby to be picked up again).
 import { activityById, type ActivityId, type ActivityView } from './activities/registry.js';
 import type { Awaiting, NewMemory, SetupContext } from './activities/types.js';
 import { answerRound, openRound, type ClosenessRound } from './closeness.js';
@@ -40,6 +41,13 @@ export interface Kept {
   state: unknown;
 }
 
+/** Who ended the last activity, so the other person is told. */
+export interface Ended {
+  activity: ActivityId;
+  by: SeatIndex;
+  at: number;
+}
+
 export interface Play {
   proposal: Proposal | null;
   activity: ActivityInstance | null;
@@ -47,14 +55,21 @@ export interface Play {
   kept: Kept[];
   /** Closeness circles asked before and after each activity. */
   closeness: ClosenessRound[];
+  /** The last activity someone ended, until the next one starts. Missing (rooms from before): none. */
+  ended?: Ended | null;
 }
 
-export const EMPTY_PLAY: Play = { proposal: null, activity: null, memories: [], kept: [], closeness: [] };
+export const EMPTY_PLAY: Play = { proposal: null, activity: null, memories: [], kept: [], closeness: [], ended: null };
 
 type PlayResult = Result<Play>;
 
 export function propose(play: Play, seat: SeatIndex, activity: ActivityId, options: unknown): PlayResult {
   if (play.activity) return refuse('WRONG_PHASE', 'An activity is running: end it first.');
+  // Picking a kept activity up again takes no options: it goes on as it was.
+  if (isResume(options)) {
+    if (!play.kept.some((k) => k.activity === activity)) return refuse('NOT_FOUND', 'There is nothing to pick up again.');
+    return ok({ ...play, proposal: { activity, options: { resume: true }, by: seat, ready: [false, false] } });
+  }
   const parsed = parse(activityById(activity).optionsSchema, options);
   if (!parsed.ok) return parsed;
   return ok({ ...play, proposal: { activity, options: parsed.value as Record<string, unknown>, by: seat, ready: [false, false] } });
@@ -71,11 +86,15 @@ export function ready(play: Play, seat: SeatIndex, ctx: { now: number; seed: num
   const closeness = openRound(play.closeness, `${ctx.now}-before`, 'before', proposal.activity, ctx.now);
   if (kept) {
     const activity = { id: proposal.activity, seed: kept.seed, state: kept.state, startedAt: ctx.now };
-    return ok({ ...play, proposal: null, kept: rest, activity, closeness });
+    return ok({ ...play, proposal: null, kept: rest, activity, closeness, ended: null });
   }
   const rng = seededRng(ctx.seed);
   const state = activityById(proposal.activity).setup(proposal.options, ctx.room, rng);
-  return ok({ ...play, proposal: null, activity: { id: proposal.activity, seed: rng.seed(), state, startedAt: ctx.now }, closeness });
+  return ok({ ...play, proposal: null, activity: { id: proposal.activity, seed: rng.seed(), state, startedAt: ctx.now }, closeness, ended: null });
+}
+
+function isResume(options: unknown): boolean {
+  return typeof options === 'object' && options !== null && (options as { resume?: unknown }).resume === true;
 }
 
 export function withdraw(play: Play): PlayResult {
@@ -83,15 +102,21 @@ export function withdraw(play: Play): PlayResult {
   return ok({ ...play, proposal: null });
 }
 
-/** Ends the activity; one whose state is worth keeping (a plan) is kept to reopen, replacing an older one. */
-export function endActivity(play: Play, now: number): PlayResult {
+/**
+ * Ends the activity for both, saying who ended it; one whose state is worth keeping (a plan, a game
+ * left mid-way) is kept to pick up again, replacing an older one. The closeness question "after" opens
+ * here, unless the activity already asked it as it finished.
+ */
+export function endActivity(play: Play, seat: SeatIndex, now: number): PlayResult {
   const instance = play.activity;
   if (!instance) return refuse('NO_ACTIVITY');
-  const keep = activityById(instance.id).keep?.(instance.state) ?? false;
+  const activity = activityById(instance.id);
+  const keep = activity.keep?.(instance.state) ?? false;
   const others = play.kept.filter((k) => k.activity !== instance.id);
   const kept = keep ? [...others, { activity: instance.id, seed: instance.seed, state: instance.state }] : play.kept;
-  const closeness = openRound(play.closeness, `${now}-after`, 'after', instance.id, now);
-  return ok({ ...play, activity: null, kept, closeness });
+  const askedAlready = activity.asksAfterAtFinish === true && activity.finished(instance.state);
+  const closeness = askedAlready ? play.closeness : openRound(play.closeness, `${now}-after`, 'after', instance.id, now);
+  return ok({ ...play, activity: null, kept, closeness, ended: { activity: instance.id, by: seat, at: now } });
 }
 
 export function forgetMemory(play: Play, id: string): PlayResult {
@@ -119,10 +144,13 @@ export function playMove(play: Play, seat: SeatIndex, move: unknown, now: number
   const rng = seededRng(instance.seed);
   const result = activity.move(instance.state, seat, parsed.value, { now, rng });
   if (!result.ok) return result;
+  const state = result.value.state;
+  const finishing = activity.asksAfterAtFinish === true && !activity.finished(instance.state) && activity.finished(state);
   return ok({
     ...play,
-    activity: { ...instance, seed: rng.seed(), state: result.value.state },
+    activity: { ...instance, seed: rng.seed(), state },
     memories: addMemories(play.memories, instance.id, result.value.memories ?? [], now),
+    closeness: finishing ? openRound(play.closeness, `${now}-after`, 'after', instance.id, now) : play.closeness,
   });
 }
 

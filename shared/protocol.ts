@@ -51,7 +51,10 @@ export interface Snapshot {
 }
 
 export interface Presence {
+  /** A device of this seat is connected. */
   online: [boolean, boolean];
+  /** Connected, but every such page is hidden (another app, a locked phone): the Page Visibility API. */
+  away: [boolean, boolean];
 }
 
 /** Names are sealed in the browser (room, seat, 'room', 'name'); the server checks only their shape. */
@@ -120,6 +123,8 @@ export interface ClientToServerEvents {
   'room:join-by-code': (input: JoinByCodeInput, ack: (r: Ack<SeatedAnswer>) => void) => void;
   /** A change to the room by one of this device's seats. Ack: the room's new version. */
   'room:command': (input: CommandInput, ack: (r: Ack<{ version: number }>) => void) => void;
+  /** Whether this page is hidden (Page Visibility API), so the other sees "away". Ack: done. */
+  'room:visibility': (input: { hidden: boolean }, ack: (r: Ack) => void) => void;
   /** Leave and erase the room: everything stored for it is deleted at once. Ack: done. */
   'room:erase': (input: { commandId: string }, ack: (r: Ack) => void) => void;
   /** A one-time code (10 minutes) for another device of this seat; replaces an earlier one. Ack: the code. */
@@ -147,6 +152,8 @@ export interface ServerToClientEvents {
 export interface SocketData {
   /** Only the seats: this crosses Redis in presence answers, so the room id is kept on the node. */
   seats: SeatIndex[];
+  /** The page is hidden (the client says so): its seats show "away" while no other page of theirs is seen. */
+  hidden?: boolean;
 }
 
 /** The shape of `connect_error.data` when the server refuses a handshake. */

@@ -17,6 +17,7 @@ import {
   propose,
   ready,
   withdraw,
+  type Ended,
   type Memory,
   type Play,
   type Proposal,
@@ -175,7 +176,7 @@ export type RoomCommand =
   | { type: 'ready' }
   /** Take the proposal back (either person). */
   | { type: 'withdraw' }
-  /** Stop the running activity; both return to the lobby. */
+  /** Stop the running activity for both (the other is told); both return to the lobby. */
   | { type: 'end-activity' }
   /** A move in the running activity, checked by that activity's own schema. */
   | { type: 'move'; move: unknown }
@@ -262,7 +263,7 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
     case 'withdraw':
       return withPlay(room, withdraw(room.play));
     case 'end-activity':
-      return withPlay(room, endActivity(room.play, ctx.now));
+      return withPlay(room, endActivity(room.play, actor, ctx.now));
     case 'forget-memory':
       return withPlay(room, forgetMemory(room.play, command.id));
     case 'closeness':
@@ -306,10 +307,14 @@ export interface RoomView {
   memories: Memory[];
   /** Activities kept to reopen (a plan), with one line each. */
   kept: { activity: ActivityId; summary: string | null }[];
+  /** Who ended the last activity, until the next one starts (so the other is told). */
+  ended: Ended | null;
   /** Closeness circles: the open question and the revealed history. */
   closeness: ClosenessView;
   /** This seat's own devices (each device knows its own id from its credential). */
   devices: DeviceView[];
+  /** When this seat's open link for another device stops working (a newer one replaces it), if one is open. */
+  deviceLink: { expiresAt: number } | null;
   /** What this seat may do to the room itself. */
   can: { removePartner: boolean; addDevice: boolean };
 }
@@ -334,8 +339,10 @@ export function viewFor(room: Room, seat: SeatIndex): RoomView {
     activity: activityViewFor(room.play, seat),
     memories: room.play.memories,
     kept: keptSummaries(room.play),
+    ended: room.play.ended ?? null,
     closeness: closenessView(room.play.closeness, seat),
     devices: mine ? deviceViews(mine) : [],
+    deviceLink: mine?.transfer ? { expiresAt: mine.transfer.expiresAt } : null,
     can: {
       removePartner: seat === CREATOR_SEAT && room.mode === 'two-devices' && isFull(room),
       addDevice: room.mode === 'two-devices' && mine !== null && canAddDevice(mine),

@@ -111,6 +111,8 @@ export const ClaimDeviceSchema = v.object({
   code: v.pipe(v.string('The link for this device is incomplete.'), v.maxLength(64, 'The link for this device is incomplete.')),
 });
 
+export const VisibilitySchema = v.object({ hidden: v.boolean('Say whether the page is hidden.') });
+
 export const SeatAuthSchema = v.object({
   roomId: RoomId,
   tokens: v.pipe(

@@ -25,6 +25,7 @@ import { newRoomSeal, sealName } from '../../shared/sealed/room-seal.js';
 import { exportRoomKey, makeRoomKey, type RoomKey } from '../../shared/sealed/seal.js';
 import { forgetRoom, saveCredentials, saveNames, savedRoom } from './credentials.js';
 import { commandId } from './ids.js';
+import { nextSeatState, type SeatState } from './presence.js';
 import { RoomKeyring, takeKeyText, type KeyProblem } from './room-key.js';
 import { route } from './route.svelte.js';
 
@@ -52,6 +53,8 @@ const GIVE_UP_MS = 20_000;
 
 type Send<T> = (socket: CloserSocket) => Promise<T>;
 
+const NOBODY: Presence = { online: [false, false], away: [false, false] };
+
 const NO_ANSWER: AppError = { code: 'TRY_AGAIN', message: 'No answer from Closer. Check your connection and try again.' };
 
 /** A room as Home asks for it: names in the clear, sealed here before they are sent. */
@@ -67,7 +70,9 @@ class RoomClient {
   /** True once this page has been connected at least once; before that "offline" is just "starting". */
   everConnected = $state(false);
   snapshots = $state<Partial<Record<SeatIndex, Snapshot>>>({});
-  presence = $state<Presence>({ online: [false, false] });
+  presence = $state<Presence>(NOBODY);
+  /** Each seat as last seen from here; kept while this device is offline, so "dropped" can be told apart. */
+  private seen = $state<[SeatState, SeatState]>(['away', 'away']);
   outcome = $state<Outcome | null>(null);
 
   /** The seats this device holds in the current room: one, or both on one shared device. */
@@ -76,6 +81,12 @@ class RoomClient {
 
   /** Every seat's view this device holds: one, or both on a shared device. */
   views = $derived(this.seats.map((s) => this.snapshots[s]!.view));
+
+  /** A seat's state as this device sees it: its own seats are here; null while this device is offline. */
+  seatState(seat: SeatIndex): SeatState | null {
+    if (!this.connected) return null;
+    return this.seats.includes(seat) ? 'here' : this.seen[seat];
+  }
 
   screen = $derived.by<Screen>(() => {
     if (!route.roomId) return 'home';
@@ -110,7 +121,8 @@ class RoomClient {
     this.peeked = null;
     // A guest with no key cannot join: say so before anything else.
     this.outcome = roomId && !keyText && !savedRoom(roomId) ? { kind: 'no-key' } : null;
-    this.presence = { online: [false, false] };
+    this.presence = NOBODY;
+    this.seen = ['away', 'away'];
     // A reconnect we chose is not "lost connection": no banner for it.
     this.everConnected = false;
     if (socket.connected) socket.disconnect();
@@ -237,9 +249,17 @@ class RoomClient {
       auth: (cb) => cb(this.auth()),
     });
 
+    // Whether this page is seen: the other is shown "away" while it is hidden (another app, a locked phone).
+    const tellVisibility = () => {
+      if (socket.connected) socket.timeout(ACK_TIMEOUT_MS).emit('room:visibility', { hidden: document.hidden }, () => undefined);
+    };
+    document.addEventListener('visibilitychange', tellVisibility);
+
     socket.on('connect', () => {
       this.connected = true;
       this.everConnected = true;
+      // A new connection starts out seen; a hidden page says so at once.
+      if (document.hidden) tellVisibility();
       const roomId = route.roomId;
       if (roomId && !savedRoom(roomId)) void this.peek(roomId);
     });
@@ -247,7 +267,7 @@ class RoomClient {
     socket.on('disconnect', (reason) => {
       this.connected = false;
       // While this device is away it cannot know who else is online.
-      this.presence = { online: [false, false] };
+      this.presence = NOBODY;
       // The server closed us on purpose only after erasing or removing, which set an outcome; otherwise come back.
       if (reason === 'io server disconnect' && !this.outcome) setTimeout(() => socket.connect(), RETRY_AFTER_REFUSAL_MS);
     });
@@ -272,7 +292,9 @@ class RoomClient {
 
     socket.on('room:presence', (presence) => {
       this.presence = presence;
+      this.seen = [nextSeatState(this.seen[0], presence, 0), nextSeatState(this.seen[1], presence, 1)];
     });
+
 
     socket.on('room:erased', () => {
       this.epoch += 1;

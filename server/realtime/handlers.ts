@@ -12,6 +12,7 @@ import {
   JoinByCodeSchema,
   JoinRoomSchema,
   PeekSchema,
+  VisibilitySchema,
   parse,
 } from '../../shared/schemas.js';
 import type { Limits } from '../limits.js';
@@ -35,6 +36,8 @@ export interface HandlerContext {
   limits: Pick<Limits, 'create' | 'joinAllowed' | 'failedJoin'>;
   notifier: Pick<RoomNotifier, 'erased'>;
   seat: SeatSocket;
+  /** Tells the room who is online and who is away now. */
+  announcePresence: (roomId: string) => Promise<void>;
   log: Pick<Logger, 'info'>;
   trustProxy: boolean;
 }
@@ -96,6 +99,16 @@ export const HANDLERS = {
       const roomId = seatedRoom(socket);
       if (!roomId || !socket.data.seats.includes(input.seat)) return refuse('NOT_SEATED');
       return service.command(roomId, input.seat, input.commandId, input.command, socket.id);
+    },
+  },
+  'room:visibility': {
+    schema: VisibilitySchema,
+    async run(input, { socket, announcePresence }) {
+      // Kept even before the socket is seated: seating keeps it, and announces it then.
+      socket.data.hidden = input.hidden;
+      const roomId = seatedRoom(socket);
+      if (roomId) await announcePresence(roomId);
+      return { ok: true };
     },
   },
   'room:erase': {

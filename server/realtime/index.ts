@@ -50,6 +50,10 @@ export function attachRealtime(
   const io: CloserServer = new Server(httpServer, {
     transports: ['websocket'],
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    // A connection that went silent (packets lost, no close) is noticed within interval + timeout, not
+    // the default 45 s; what it costs per connection is in docs/RELIABILITY.md.
+    pingInterval: config.pingIntervalMs,
+    pingTimeout: config.pingTimeoutMs,
     allowRequest: (req, callback) => callback(null, originAllowed(req, config.allowedOrigins)),
     serveClient: false,
     ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
@@ -62,7 +66,8 @@ export function attachRealtime(
   const seat = seatSocket(store, (roomId) => presence.announce(roomId));
   const inFlight = new InFlight();
   const handshake = seatHandshake({ service, limits, log, trustProxy: config.trustProxy });
-  const answering = { service, limits, notifier, seat, log, trustProxy: config.trustProxy, inFlight };
+  const announcePresence = (roomId: string) => presence.announce(roomId);
+  const answering = { service, limits, notifier, seat, announcePresence, log, trustProxy: config.trustProxy, inFlight };
 
   io.use((socket, next) => void handshake.middleware(socket, next));
 
@@ -78,9 +83,9 @@ export function attachRealtime(
     }
     // Every event, known or not, goes through one door, so every acknowledged emit is answered.
     socket.onAny((event: string, ...args: unknown[]) => answerEmit(socket, event, args, answering));
-    socket.on('disconnect', () => {
+    socket.on('disconnect', (reason) => {
       const roomId = seatedRoom(socket);
-      if (roomId) presence.left(roomId);
+      if (roomId) presence.left(roomId, reason);
     });
   });
 

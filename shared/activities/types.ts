@@ -68,6 +68,11 @@ export interface Activity<Options, State, Move, View, Info extends ActivityInfo 
   keep?(state: State): boolean;
   /** One line for the lobby about a kept state (e.g. the plan's title). */
   summary?(state: State): string | null;
+  /**
+   * True when the activity's last screen is a recap: the room asks the closeness question "after" as
+   * the activity finishes (not when it is left), so the recap can show after next to before.
+   */
+  asksAfterAtFinish?: boolean;
 }
 
 /** Any activity, with its own types erased, for the room to run. */

@@ -16,6 +16,16 @@ async function tokensOn(page: Page): Promise<string[]> {
   return Object.values(rooms).flatMap((r) => r.credentials.map((c) => c.token));
 }
 
+/** Looks at the page as a phone and as a tablet, then leaves it at the size it had. */
+async function shootBoth(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()!;
+  for (const [viewport, label] of [[PHONE, 'phone'], [TABLET, 'tablet']] as const) {
+    await page.setViewportSize(viewport);
+    await shoot(page, `${SHOTS}/${name}-${label}`);
+  }
+  await page.setViewportSize(size);
+}
+
 /** Opens "Use Closer on another device" and answers the link it shows. */
 async function deviceLinkFrom(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Use Closer on another device' }).click();
@@ -36,7 +46,7 @@ describe.runIf(inject('chromium'))('the same person on another device, in Chromi
     await laptop.getByRole('heading', { name: 'This room already has two people' }).waitFor();
     await laptop.getByText('Already in this room on another device?', { exact: false }).waitFor();
     await expectAccessible(laptop, 'full, with the hint');
-    await shoot(laptop, `${SHOTS}/full-hint-tablet`);
+    await shootBoth(laptop, 'full-hint');
 
     // On her phone, in the lobby: a QR code and a link with a one-time code in its fragment, never her token.
     const deviceLink = await deviceLinkFrom(ada);
@@ -46,7 +56,7 @@ describe.runIf(inject('chromium'))('the same person on another device, in Chromi
     expect(url.hash).toMatch(/^#room=[A-Za-z0-9_-]{21}&code=[A-Za-z0-9_-]{22}$/);
     for (const token of await tokensOn(ada)) expect(deviceLink).not.toContain(token);
     await expectAccessible(ada, 'device link');
-    await shoot(ada, `${SHOTS}/device-link-phone`);
+    await shootBoth(ada, 'device-link');
 
     // The laptop opens it and is in, as Ada, with its own token; the code leaves the address at once.
     await laptop.goto(deviceLink);
@@ -59,7 +69,7 @@ describe.runIf(inject('chromium'))('the same person on another device, in Chromi
     await ada.getByText('Your other device is in. You can use both at once.').waitFor();
     await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
     await expectAccessible(laptop, 'lobby on the second device');
-    await shoot(laptop, `${SHOTS}/lobby-second-device-tablet`);
+    await shootBoth(laptop, 'lobby-second-device');
 
     // The same link again, anywhere: a clear page, and nothing of the room on screen or on the wire.
     const stranger = await world.people.open(PHONE);
@@ -71,7 +81,7 @@ describe.runIf(inject('chromium'))('the same person on another device, in Chromi
     expect(frames.some((f) => f.includes('TRANSFER_INVALID'))).toBe(true);
     expect(stranger.url()).not.toContain('code=');
     await expectAccessible(stranger, 'used link');
-    await shoot(stranger, `${SHOTS}/used-link-phone`);
+    await shootBoth(stranger, 'used-link');
 
     // Both of Ada's devices play at once: the laptop suggests, the phone and Grace are ready.
     await ada.getByRole('button', { name: 'Close' }).click();
@@ -84,7 +94,7 @@ describe.runIf(inject('chromium'))('the same person on another device, in Chromi
     // From inside the running activity, the laptop brings in a third device (a tablet).
     const tabletLink = await deviceLinkFrom(laptop);
     await expectAccessible(laptop, 'device link inside an activity');
-    await shoot(laptop, `${SHOTS}/device-link-in-activity-tablet`);
+    await shootBoth(laptop, 'device-link-in-activity');
     const tablet = await world.people.open(TABLET);
     await tablet.goto(tabletLink);
     await tablet.getByRole('heading', { name: 'Question Swap' }).waitFor();
@@ -92,20 +102,28 @@ describe.runIf(inject('chromium'))('the same person on another device, in Chromi
     // The phone signs the laptop out: the laptop is told, and its token no longer opens the room.
     await ada.getByRole('button', { name: 'Use Closer on another device' }).click();
     const panel = ada.getByRole('region', { name: 'Use Closer on another device' });
-    await expect.poll(() => panel.getByRole('button', { name: /^Sign out/ }).count()).toBe(2);
+    const others = panel.getByRole('button', { name: /^Sign out the other device/ });
+    await expect.poll(() => others.count()).toBe(2);
     await expectAccessible(ada, 'devices list');
-    await shoot(ada, `${SHOTS}/devices-list-phone`);
+    await shootBoth(ada, 'devices-list');
     // The devices are listed in the order they came in: this phone, the laptop, the tablet.
-    await panel.getByRole('button', { name: /^Sign out/ }).first().click();
+    await others.first().click();
     await laptop.getByRole('heading', { name: 'This device was signed out' }).waitFor();
     await expectAccessible(laptop, 'signed out');
-    await shoot(laptop, `${SHOTS}/signed-out-tablet`);
-    await expect.poll(() => panel.getByRole('button', { name: /^Sign out/ }).count()).toBe(1);
+    await shootBoth(laptop, 'signed-out');
+    await expect.poll(() => others.count()).toBe(1);
     expect(await tokensOn(laptop)).toEqual([]);
     await laptop.goto(link);
     await laptop.getByRole('heading', { name: 'This room already has two people' }).waitFor();
-    // The tablet stays in the game.
+    // The tablet stays in the game, and can sign itself out (a borrowed one, say); the phone stays in.
     await tablet.reload();
     await tablet.getByRole('heading', { name: 'Question Swap' }).waitFor();
+    await tablet.getByRole('button', { name: 'Use Closer on another device' }).click();
+    // The tablet's new link replaces the one still on the phone's screen, and the phone says so.
+    await ada.getByText('A newer link was made on another of your devices', { exact: false }).waitFor();
+    await tablet.getByRole('button', { name: 'Sign out this device' }).click();
+    await tablet.getByRole('heading', { name: 'This device was signed out' }).waitFor();
+    await expect.poll(() => others.count()).toBe(0);
+    await ada.getByRole('heading', { name: 'Question Swap' }).waitFor();
   });
 });

@@ -35,7 +35,8 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
 
     for (const page of [ada, grace]) {
       await page.getByRole('heading', { name: 'Ada & Grace' }).waitFor({ timeout: 1_000 });
-      await expect.poll(() => page.getByText('online').count(), { timeout: 1_000 }).toBe(2);
+      await expect.poll(() => page.getByText('here', { exact: true }).count(), { timeout: 1_000 }).toBe(2);
+      await page.getByText('You are both here.').waitFor();
     }
     await expectAccessible(ada, 'lobby');
     await shoot(ada, 'lobby-phone');
@@ -124,7 +125,7 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
     await shoot(tablet, 'lobby-shared-tablet');
     await tablet.reload();
     await tablet.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
-    // Online/away means nothing when both sit at one device.
-    expect(await tablet.getByText('online').count()).toBe(0);
+    // Here/away means nothing when both sit at one device.
+    for (const state of ['here', 'away', 'connection dropped']) expect(await tablet.getByText(state, { exact: true }).count()).toBe(0);
   });
 });

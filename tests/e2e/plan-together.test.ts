@@ -74,6 +74,7 @@ describe.runIf(inject('chromium'))('Plan something together in Chromium', () => 
 
     // Back to the lobby: the plan stays, and either can reopen it.
     await grace.getByRole('button', { name: 'Back to the lobby' }).click();
+    await grace.getByRole('button', { name: 'End for both' }).click();
     await ada.getByRole('button', { name: 'Open your plan: Bake a layer cake for a birthday' }).click();
     await ada.getByRole('button', { name: "I'm ready" }).click();
     await grace.getByRole('button', { name: "I'm ready" }).click();
@@ -81,6 +82,8 @@ describe.runIf(inject('chromium'))('Plan something together in Chromium', () => 
 
     // Finished: a line of thanks each, revealed together and kept in Memories.
     await grace.getByRole('button', { name: 'We did it — mark it finished' }).click();
+    await ada.getByText('Grace is ready to mark it finished — whenever you are.').waitFor();
+    await ada.getByRole('button', { name: 'We did it — mark it finished' }).click();
     await ada.getByLabel("One line of thanks for Grace's part").fill('You found the best recipe');
     await ada.getByRole('button', { name: 'Send' }).click();
     await grace.getByLabel("One line of thanks for Ada's part").fill('You were so patient with the icing');
@@ -88,6 +91,7 @@ describe.runIf(inject('chromium'))('Plan something together in Chromium', () => 
     await ada.getByText('You were so patient with the icing').waitFor();
     await expectAccessible(ada, 'plan finished');
     await ada.getByRole('button', { name: 'Back to the lobby' }).click();
+    await ada.getByRole('button', { name: 'End for both' }).click();
     await grace.getByRole('heading', { name: 'Memories' }).waitFor();
     await grace.getByText('You found the best recipe').waitFor();
   });

@@ -51,6 +51,7 @@ describe.runIf(inject('chromium'))('Question Swap in Chromium', () => {
     await grace.getByRole('button', { name: 'Thank you for sharing' }).click();
     await ada.getByText('Grace: Thank you for sharing').waitFor();
     await ada.getByRole('button', { name: 'Next card' }).click();
+    await grace.getByRole('button', { name: 'Next card' }).click();
 
     // Ada answers first: Grace sees that she answered, never what — not on screen, not in any frame.
     await grace.getByText('Card 2 of 8').waitFor();
@@ -74,6 +75,7 @@ describe.runIf(inject('chromium'))('Question Swap in Chromium', () => {
 
     // Either can end; both return to the lobby, where the starred card waits in Memories.
     await grace.getByRole('button', { name: 'End game' }).click();
+    await grace.getByRole('button', { name: 'End for both' }).click();
     for (const page of [ada, grace]) {
       await page.getByRole('heading', { name: 'Memories' }).waitFor();
       await page.getByText(starredCard).waitFor();

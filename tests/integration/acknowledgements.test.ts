@@ -17,6 +17,7 @@ const VALID: { [E in ClientEvent]: Parameters<ClientToServerEvents[E]>[0] } = {
   'room:join': { commandId: cid(), roomId: nanoid(), name: fakeSealed('Grace') },
   'room:join-by-code': { commandId: cid(), code: 'ABCD-EFGH', name: fakeSealed('Grace') },
   'room:command': { commandId: cid(), seat: 0, command: { type: 'ready' } },
+  'room:visibility': { hidden: true },
   'room:erase': { commandId: cid() },
   'device:offer': { seat: 0 },
   'device:claim': { commandId: cid(), roomId: nanoid(), code: 'c'.repeat(22) },

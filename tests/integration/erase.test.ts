@@ -1,6 +1,6 @@
 // "Erase means nothing of the room is left": two real nodes on one Redis of their own, the creator on
 // node 1 and the partner joined by link on node 2, both write in Question Swap, answer the closeness
-// circles and star a card, and the creator brings in a second device and leaves a device code open;
+// circles and star a card, and the creator brings in a second device, signs it out, and leaves a device code open;
 // right after the erase is answered, every key in that Redis is read whole and none may hold (in its
 // name or its value) either name, a word either wrote, the room id, or a device code or token (or hash).
 import { createHash } from 'node:crypto';
@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { startRedis, type RedisProcess } from '../support/redis-server.js';
 import { startNode, type Node } from '../support/nodes.js';
-import { answerMove, gameView, send, startGame } from '../support/question-swap.js';
+import { answerMove, bothNext, gameView, send, startGame } from '../support/question-swap.js';
 import { cid, client, connected, eventually, type Client } from '../support/server.js';
 import { fakeSealed, TEST_SEAL } from '../support/sealed.js';
 import { everything } from '../support/redis-dump.js';
@@ -74,7 +74,7 @@ describe.runIf(redisAvailable)('erasing a room', () => {
     await eventually(() => expect(gameView(grace).round?.revealed).toBe(true));
     const cardId = view.round!.card.id;
     expect((await send(grace, 1, { type: 'move', move: { type: 'star', cardId, starred: true } })).ok).toBe(true);
-    expect((await send(grace, 1, { type: 'move', move: { type: 'next', cardId } })).ok).toBe(true);
+    await bothNext(ada, grace, cardId);
     await eventually(() => expect(gameView(ada).round?.card.id).not.toBe(cardId));
     // One answer never revealed: it is in the room, and was on its way to the other node.
     view = await writable();
@@ -82,7 +82,7 @@ describe.runIf(redisAvailable)('erasing a room', () => {
     words.push(unrevealed);
     expect((await send(ada, 0, { type: 'move', move: answerMove(view, unrevealed) })).ok).toBe(true);
 
-    // Ada brought her laptop in (on the other node) with one code, and left a second code open.
+    // Ada brought her laptop in (on the other node) with one code, signed it out, and left a second code open.
     const used = await ada.socket.emitWithAck('device:offer', { seat: 0 });
     if (!used.ok) throw new Error(used.error.code);
     const laptop = client(two.url);
@@ -90,6 +90,12 @@ describe.runIf(redisAvailable)('erasing a room', () => {
     await connected(laptop);
     const claimed = await laptop.socket.emitWithAck('device:claim', { commandId: cid(), roomId, code: used.code });
     if (!claimed.ok) throw new Error(claimed.error.code);
+    // Signing a device out reaches it on the other node (its device channel crosses the adapter).
+    await eventually(() => expect(laptop.snapshots.length).toBeGreaterThan(0));
+    const signOut = { type: 'sign-out-device', device: claimed.credentials[0]!.device } as const;
+    expect((await ada.socket.emitWithAck('room:command', { commandId: cid(), seat: 0, command: signOut })).ok).toBe(true);
+    await eventually(() => expect(laptop.received.map((e) => e.event)).toContain('device:signed-out'), 5_000);
+    await eventually(() => expect(laptop.socket.connected).toBe(false), 5_000);
     const pending = await ada.socket.emitWithAck('device:offer', { seat: 0 });
     if (!pending.ok) throw new Error(pending.error.code);
     const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

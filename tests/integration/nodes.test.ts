@@ -6,7 +6,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Presence } from '../../shared/protocol.js';
 import { startRedis } from '../support/redis-server.js';
 import { failoverBalancer, startNode, type Balancer, type Node } from '../support/nodes.js';
-import { answerMove, gameView, playRound, send, startGame } from '../support/question-swap.js';
+import { answerMove, bothNext, gameView, playRound, send, startGame } from '../support/question-swap.js';
 import { connected, eventually, seatedPair, type Client } from '../support/server.js';
 
 const redisUrl = inject('redisUrl');
@@ -73,9 +73,7 @@ describe.runIf(redisUrl !== '')('two server nodes on one Redis', () => {
     if (!graceAnswer.ok) throw new Error(graceAnswer.error.code);
     acknowledged.push(graceAnswer.version);
     await eventually(() => expect(gameView(ada).round?.revealed).toBe(true), 5_000);
-    const next = await send(grace, 1, { type: 'move', move: { type: 'next', cardId: view.round!.card.id } });
-    if (!next.ok) throw new Error(next.error.code);
-    acknowledged.push(next.version);
+    acknowledged.push(...(await bothNext(ada, grace, view.round!.card.id)));
     acknowledged.push(...(await playRound(ada, grace, 3)));
 
     // Every acknowledged change is there once: versions rose by exactly one each time.

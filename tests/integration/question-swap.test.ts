@@ -72,10 +72,13 @@ describe.runIf(redisUrl !== '')('Question Swap over Redis', () => {
         expect(revealed.answers![1]!.text).toBe(graceWords);
       }
       expect((await send(grace, 1, { type: 'move', move: { type: 'next', cardId: view.round!.card.id } })).ok).toBe(true);
+      // The next card waits for Ada too.
+      expect(gameView(grace).round?.number).toBe(round);
+      expect((await send(ada, 0, { type: 'move', move: { type: 'next', cardId: view.round!.card.id } })).ok).toBe(true);
     }
 
     await eventually(() => expect(gameView(ada).phase).toBe('finished'));
-    expect(gameView(grace).completed).toBe(8);
+    await eventually(() => expect(gameView(grace).completed).toBe(8));
     const { stored } = await world.store.load(roomId);
     const state = stored!.room.play.activity!.state as { used: string[] };
     expect(new Set(state.used).size).toBe(state.used.length);

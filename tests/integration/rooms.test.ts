@@ -71,7 +71,7 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     for (const person of [ada, grace]) {
       await eventually(() => expect(person.snapshots.at(-1)?.view.seats).toEqual([{ name: fakeSealed('Ada') }, { name: fakeSealed('Grace') }]), 1_000);
       await eventually(
-        () => expect(person.received.filter((e) => e.event === 'room:presence').at(-1)?.args[0]).toEqual({ online: [true, true] }),
+        () => expect(person.received.filter((e) => e.event === 'room:presence').at(-1)?.args[0]).toEqual({ online: [true, true], away: [false, false] }),
         1_000,
       );
     }

@@ -18,7 +18,8 @@ const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length ===
 const otherScore = (n: number | null) => ((n ?? 0) % 5) + 1;
 
 // Input moves are the ones that give what the activity waits for. Moves allowed at any time that wait
-// for nobody are left out on purpose: Question Swap's pass, redraw, react and star; Plan together's
+// for nobody are left out on purpose: Question Swap's pass, redraw, react, star and
+// more (after the last card); Plan together's
 // remove-idea, and add-idea once the ideas are revealed (anyone may add one while choosing); What it
 // means' star. They still run in every walk, through anyMove.
 export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> } = {
@@ -30,7 +31,8 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
         audience: fc.constantFrom('partners' as const, 'friends' as const, 'family' as const),
       })
       .map(({ audience, ...options }) => ({ options, context: { audience } })),
-    // Consent, an answer to the card on the table, Done in talk mode, Next after a reveal.
+    // Consent, an answer to the card on the table, Done in talk mode, Next after a reveal, and after
+    // the other passed on a card you answered: share it anyway or let it go.
     inputMoves: (state, _seat, canary) => {
       const cardId = state.round?.cardId ?? 'no-card';
       return [
@@ -38,13 +40,15 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
         { type: 'answer', cardId, text: canary('answer'), choice: 0, guess: 0 },
         { type: 'done', cardId },
         { type: 'next', cardId },
+        { type: 'share-anyway', cardId },
+        { type: 'let-go', cardId },
       ];
     },
     anyMove: (state, _seat, rng, canary) => {
       const card = state.round ? cardOf(state.round) : undefined;
       const cardId = chance(rng, 0.9) ? (card?.id ?? 'no-card') : 'emo-1-01';
       const option = () => below(rng, chance(rng, 0.9) ? (card?.options?.length ?? 2) : 4);
-      switch (pick(['consent', 'answer', 'answer', 'done', 'next', 'pass', 'redraw', 'react', 'star'] as const, rng)) {
+      switch (pick(['consent', 'answer', 'answer', 'done', 'next', 'pass', 'redraw', 'react', 'star', 'after-pass', 'more'] as const, rng)) {
         case 'consent': {
           const kinds = chance(rng, 0.5) ? ALL_KINDS : somePick(INTIMACY_KINDS, rng);
           return { type: 'consent', kinds: kinds.length > 0 ? kinds : ['emotional'], maxDepth: pick([1, 2, 3] as const, rng) };
@@ -55,6 +59,10 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
           return { type: 'react', cardId, reaction: pick(['thanks', 'me-too', 'tell-me-more', 'smile'] as const, rng) };
         case 'star':
           return { type: 'star', cardId, starred: chance(rng, 0.5) };
+        case 'after-pass':
+          return { type: pick(['share-anyway', 'let-go'] as const, rng), cardId };
+        case 'more':
+          return { type: 'more', deeper: chance(rng, 0.5) };
         case 'done':
         case 'next':
         case 'pass':
@@ -70,10 +78,11 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
     sealed: (state) => (state.round && !isRevealed(state, state.round) ? ['answer'] : []),
     stage: (state) => {
       if (state.phase !== 'play' || !state.round) return state.phase;
-      if (isRevealed(state, state.round)) return 'revealed';
+      if (isRevealed(state, state.round)) return state.round.sharedAlone ? 'shared-alone' : 'revealed';
+      if (state.round.passedBy != null) return 'passed';
       return state.options.answerMode === 'talk' && isOpen(cardOf(state.round)) ? 'talking' : 'answering';
     },
-    stages: ['consent', 'answering', 'talking', 'revealed', 'finished'],
+    stages: ['consent', 'answering', 'talking', 'passed', 'shared-alone', 'revealed', 'finished'],
     // What you are open to, while the other has not chosen; your answer's choice, guess and words until the reveal.
     hiddenVariants: (state, seat, rng) => {
       const chosen = state.consent[seat];
@@ -112,7 +121,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
             { type: 'add-step', text: canary('step'), owner: 'both' },
             { type: 'set-title', text: canary('step') },
             { type: 'add-need', text: canary('step') },
-            { type: 'finish' },
+            { type: 'finish', ready: true },
           ];
         case 'finished':
           return [{ type: 'appreciate', text: canary('thanks') }];
@@ -164,7 +173,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
         case 15:
           return { type: 'delete-need', needId: needId() };
         case 16:
-          return { type: 'finish' };
+          return { type: 'finish', ready: chance(rng, 0.85) };
         default:
           return { type: 'appreciate', text: seat === 0 || chance(rng, 0.9) ? text('thanks') : '' };
       }

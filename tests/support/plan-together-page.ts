@@ -29,3 +29,27 @@ export async function reachPlan(pages: Page[], idea: string): Promise<void> {
   }
   for (const page of pages) await page.getByRole('heading', { name: idea }).waitFor();
 }
+
+/** On one shared device: each in turn skips the closeness question, brings the same idea and votes for it. */
+export async function reachPlanOnOneDevice(tablet: Page, idea: string): Promise<void> {
+  const turn = async (name: string) => {
+    await tablet.getByRole('heading', { name: `Pass the device to ${name}` }).waitFor();
+    await tablet.getByRole('button', { name: `I'm ${name}` }).click();
+  };
+  for (const name of ['Ada', 'Grace']) {
+    await turn(name);
+    await tablet.getByRole('button', { name: 'Skip' }).click();
+  }
+  for (const name of ['Ada', 'Grace']) {
+    await turn(name);
+    await tablet.getByPlaceholder('Your own idea').fill(idea);
+    await tablet.getByRole('button', { name: 'Add', exact: true }).click();
+    await tablet.getByText("I'm done (1 of 5)").click();
+  }
+  for (const name of ['Ada', 'Grace']) {
+    await turn(name);
+    await tablet.getByRole('listitem').filter({ hasText: idea }).getByRole('button', { name: 'Vote' }).click();
+    await tablet.getByRole('button', { name: 'Done voting' }).click();
+  }
+  await tablet.getByRole('heading', { name: idea }).waitFor();
+}

@@ -45,7 +45,18 @@ export async function startGame(ada: Client, grace: Client): Promise<void> {
   }, 5_000);
 }
 
-/** One whole round: both answer, both see both answers, Grace turns the card. Returns the acknowledged versions. */
+/** Both tap Next card (it comes once both have): Grace first, then Ada. Returns the acknowledged versions. */
+export async function bothNext(ada: Client, grace: Client, cardId: string): Promise<number[]> {
+  const versions: number[] = [];
+  for (const [c, seat] of [[grace, 1], [ada, 0]] as const) {
+    const next = await send(c, seat, { type: 'move', move: { type: 'next', cardId } });
+    if (!next.ok) throw new Error(`next: ${next.error.code}`);
+    versions.push(next.version);
+  }
+  return versions;
+}
+
+/** One whole round: both answer, both see both answers, both turn the card. Returns the acknowledged versions. */
 export async function playRound(ada: Client, grace: Client, round: number): Promise<number[]> {
   const view = await eventually(() => {
     const v = gameView(ada);
@@ -67,8 +78,6 @@ export async function playRound(ada: Client, grace: Client, round: number): Prom
       if (view.round!.card.type !== 'guess') expect(r.answers!.map((a) => a!.text)).toEqual(words);
     }, 5_000);
   }
-  const next = await send(grace, 1, { type: 'move', move: { type: 'next', cardId: view.round!.card.id } });
-  if (!next.ok) throw new Error(`next: ${next.error.code}`);
-  versions.push(next.version);
+  versions.push(...(await bothNext(ada, grace, view.round!.card.id)));
   return versions;
 }

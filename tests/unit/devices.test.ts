@@ -29,7 +29,11 @@ function claimed(room: Room, d: Device, codeHash = CODE_HASH, now = NOW): Room {
 
 describe('a transfer code', () => {
   it('brings a device into the seat that opened it, once', () => {
-    const room = claimed(offered(fullRoom(), 1), device(1));
+    const open = offered(fullRoom(), 1);
+    expect(viewFor(open, 1).deviceLink).toEqual({ expiresAt: NOW + lifetimes.transferMs });
+    expect(viewFor(open, 0).deviceLink).toBeNull();
+    const room = claimed(open, device(1));
+    expect(viewFor(room, 1).deviceLink).toBeNull();
     expect(room.seats[1]!.devices.map((d) => d.id)).toEqual(['device-1', 'extra-1']);
     expect(room.seats[1]!.transfer).toBeNull();
     expect(room.seats[0].devices).toHaveLength(1);

@@ -1,6 +1,8 @@
 // Question Swap: take turns drawing cards across the five kinds of intimacy, light to deep.
 // Each first says privately what they are open to; the game uses what both chose and the lower depth.
-// Answers stay under their seat until both are in, then are revealed together.
+// Answers stay under their seat until both are in, then are revealed together. One pace for two: a pass
+// after the other answered leaves the choice to them (share anyway, or let it go), the next card comes
+// once both tapped Next, and after the last card both choose together what comes next.
 import * as v from 'valibot';
 import type { Card } from '../../content/card.js';
 import { CARDS } from '../../content/cards.js';
@@ -11,18 +13,22 @@ import { moved, type Activity, type Awaiting, type MoveResult, type NewMemory, t
 import { info } from './info.js';
 import {
   ANSWER_MAX,
+  MORE_CARDS,
   REACTIONS,
   REDRAWS_PER_ROUND,
   type Answer,
   type Consent,
   type Move,
   type Options,
+  type Played,
   type Reaction,
+  type Recap,
   type RevealedAnswer,
   type Round,
   type RoundView,
   type State,
   type View,
+  type Wish,
 } from './model.js';
 
 export * from './model.js';
@@ -53,6 +59,9 @@ export const moveSchema = v.variant('type', [
   v.object({ type: v.literal('react'), cardId: CardId, reaction: v.picklist(Object.keys(REACTIONS) as Reaction[]) }),
   v.object({ type: v.literal('star'), cardId: CardId, starred: v.boolean() }),
   v.object({ type: v.literal('next'), cardId: CardId }),
+  v.object({ type: v.literal('share-anyway'), cardId: CardId }),
+  v.object({ type: v.literal('let-go'), cardId: CardId }),
+  v.object({ type: v.literal('more'), deeper: v.boolean() }),
 ]) satisfies v.GenericSchema<unknown, Move>;
 
 export const optionsSchema = v.object({
@@ -60,9 +69,13 @@ export const optionsSchema = v.object({
   rounds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(3), v.maxValue(15)), 8),
 }) satisfies v.GenericSchema<unknown, Options>;
 
-export function cardOf(round: Round): Card {
+function cardById(id: string): Card | undefined {
   cardsById ??= new Map(CARDS.map((c) => [c.id, c]));
-  const card = cardsById.get(round.cardId);
+  return cardsById.get(id);
+}
+
+export function cardOf(round: Round): Card {
+  const card = cardById(round.cardId);
   if (!card) throw new Error(`unknown card ${round.cardId}`);
   return card;
 }
@@ -79,6 +92,7 @@ export function isOpen(card: Card): boolean {
 }
 
 export function isRevealed(state: State, round: Round): boolean {
+  if (round.sharedAlone === true) return true;
   const card = cardOf(round);
   if (state.options.answerMode === 'talk' && isOpen(card)) return round.talked;
   return round.answers[0] !== null && round.answers[1] !== null;
@@ -93,7 +107,7 @@ function drawCard(state: State, roundNumber: number, rng: Rng): Card | null {
     state.kinds.includes(card.kind) &&
     (card.audience === 'any' || state.options.partnersOnly) &&
     !state.used.includes(card.id);
-  const target = targetDepth(roundNumber, state.options.rounds, state.ceiling);
+  const target = state.extraDepth ?? targetDepth(roundNumber, state.options.rounds, state.ceiling);
   const order = [target, ...[1, 2, 3].filter((d) => d < target).reverse(), ...[1, 2, 3].filter((d) => d > target && d <= state.ceiling)];
   for (const depth of order) {
     const cards = CARDS.filter((card) => card.depth === depth && allowed(card));
@@ -117,8 +131,57 @@ function startRound(state: State, number: number, reader: SeatIndex, rng: Rng): 
       talked: false,
       reactions: [null, null],
       starred: [false, false],
+      passedBy: null,
+      sharedAlone: false,
+      ready: [false, false],
     },
   };
+}
+
+/** Who reads round `number`: the first reader, then each in turn. */
+function readerOf(state: State, number: number): SeatIndex {
+  return number % 2 === 1 ? state.firstReader : other(state.firstReader);
+}
+
+/** A pass waiting on the choice of the one who answered (null when none). */
+function pendingPass(round: Round): SeatIndex | null {
+  return round.passedBy != null && round.sharedAlone !== true ? round.passedBy : null;
+}
+
+function rightGuesses(round: Round): number {
+  const [a, b] = round.answers;
+  if (cardOf(round).type !== 'guess' || !a || !b) return 0;
+  return Number(a.guess === b.choice) + Number(b.guess === a.choice);
+}
+
+/** The deepest depth reached so far (0 when nothing was recorded). */
+function deepestPlayed(played: readonly Played[]): number {
+  return Math.max(0, ...played.map((p) => cardById(p.cardId)?.depth ?? 0));
+}
+
+/** Both tapped Next: the card goes into the recap and the next one comes (or the end). */
+function advance(state: State, round: Round, rng: Rng): State {
+  const played: Played[] = [...(state.played ?? []), { cardId: round.cardId, rightGuesses: rightGuesses(round), starred: round.starred.some(Boolean) }];
+  const completed = state.completed + 1;
+  const done: State = { ...state, completed, played };
+  if (completed >= state.options.rounds) return { ...done, phase: 'finished', round: null, wishes: [null, null] };
+  return startRound(done, round.number + 1, other(round.reader), rng);
+}
+
+/** After the last card: each says what they'd like; a few more cards come once both wish the same. */
+function wish(state: State, seat: SeatIndex, deeper: boolean, rng: Rng): MoveResult<State> {
+  if (state.phase !== 'finished') return refuse('WRONG_PHASE', 'You can choose more cards after the last one.');
+  const played = state.played ?? [];
+  const deepest = deepestPlayed(played);
+  if (deeper && !(deepest > 0 && deepest < state.ceiling)) return refuse('NOT_POSSIBLE', 'One level deeper is more than you both chose today.');
+  const wished: Wish = deeper ? 'deeper' : 'more';
+  const wishes = withSeat(state.wishes ?? [null, null], seat, wished);
+  if (wishes[0] !== wishes[1]) return moved({ ...state, wishes });
+  const extraDepth = (deeper ? deepest + 1 : Math.max(1, deepest)) as Depth;
+  const number = state.completed + 1;
+  const going = startRound({ ...state, wishes: [null, null], extraDepth, options: { ...state.options, rounds: state.options.rounds + MORE_CARDS }, phase: 'play' }, number, readerOf(state, number), rng);
+  if (!going.round) return refuse('NOT_POSSIBLE', 'There are no cards left for what you both chose.');
+  return moved(going);
 }
 
 function setup(options: Options, context: SetupContext, rng: Rng): State {
@@ -189,13 +252,17 @@ function memoryOf(round: Round): NewMemory {
 
 function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng }): MoveResult<State> {
   if (m.type === 'consent') return consent(state, seat, m, ctx.rng);
+  if (m.type === 'more') return wish(state, seat, m.deeper, ctx.rng);
   const round = state.round;
   if (state.phase !== 'play' || !round) return refuse('WRONG_PHASE');
   if (m.cardId !== round.cardId) return refuse('UNKNOWN_CARD');
   const card = cardOf(round);
   const revealed = isRevealed(state, round);
+  const passed = pendingPass(round);
   const withRound = (changes: Partial<Round>, memories?: NewMemory[]): MoveResult<State> => moved({ ...state, round: { ...round, ...changes } }, memories);
 
+  if (passed !== null && m.type !== 'share-anyway' && m.type !== 'let-go')
+    return refuse('WRONG_PHASE', seat === passed ? 'You passed on this card.' : 'Choose whether to share your answer or let it go.');
   switch (m.type) {
     case 'redraw': {
       if (seat !== round.reader) return refuse('NOT_YOUR_TURN', 'Only the reader draws the card.');
@@ -207,6 +274,15 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng }): MoveRe
     }
     case 'pass': {
       if (revealed) return refuse('WRONG_PHASE', 'This card is already revealed: tap Next.');
+      // The other's answer is theirs: they choose whether it is shared or let go.
+      if (round.answers[other(seat)] && !round.answers[seat]) return withRound({ passedBy: seat });
+      return moved(startRound(state, round.number, round.reader, ctx.rng));
+    }
+    case 'share-anyway':
+    case 'let-go': {
+      if (passed === null) return refuse('WRONG_PHASE', 'Nobody passed on this card.');
+      if (seat === passed) return refuse('NOT_YOUR_TURN', 'The choice is for the one who answered.');
+      if (m.type === 'share-anyway') return withRound({ sharedAlone: true });
       return moved(startRound(state, round.number, round.reader, ctx.rng));
     }
     case 'answer': {
@@ -227,6 +303,7 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng }): MoveRe
     }
     case 'react': {
       if (!revealed) return refuse('WRONG_PHASE', 'Reactions open once the answers are revealed.');
+      if (!round.answers[other(seat)]) return refuse('NOT_POSSIBLE', 'There is no answer to react to on this card.');
       return withRound({ reactions: withSeat(round.reactions, seat, round.reactions[seat] === m.reaction ? null : m.reaction) });
     }
     case 'star': {
@@ -235,39 +312,61 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng }): MoveRe
     }
     case 'next': {
       if (!revealed) return refuse('WRONG_PHASE', 'Reveal this card first, or pass it.');
-      const completed = state.completed + 1;
-      if (completed >= state.options.rounds) return moved({ ...state, completed, phase: 'finished', round: null });
-      return moved(startRound({ ...state, completed }, round.number + 1, other(round.reader), ctx.rng));
+      const ready = round.ready ?? [false, false];
+      if (ready[seat]) return refuse('ALREADY_READY', 'You are ready for the next card.');
+      const both = withSeat(ready, seat, true);
+      if (!both[0] || !both[1]) return withRound({ ready: both });
+      return moved(advance(state, round, ctx.rng));
     }
   }
 }
 
+function recapOf(state: State): Recap {
+  const played = (state.played ?? []).flatMap((p) => {
+    const card = cardById(p.cardId);
+    return card ? [{ ...p, card }] : [];
+  });
+  const deepest = deepestPlayed(state.played ?? []);
+  return {
+    cards: state.completed,
+    kinds: INTIMACY_KINDS.filter((k) => played.some((p) => p.card.kind === k)),
+    depths: ([1, 2, 3] as const).filter((d) => played.some((p) => p.card.depth === d)),
+    rightGuesses: played.reduce((sum, p) => sum + p.rightGuesses, 0),
+    starred: played.filter((p) => p.starred).map((p) => p.card.text),
+    deeper: deepest > 0 && deepest < state.ceiling,
+    wishes: state.wishes ?? [null, null],
+  };
+}
+
+function roundView(state: State, round: Round, seat: SeatIndex): RoundView {
+  const card = cardOf(round);
+  const revealed = isRevealed(state, round);
+  const [a, b] = round.answers;
+  const shown = (answer: Answer | null): RevealedAnswer | null => answer && { ...answer, words: answerWords(card, answer) };
+  // Shared alone after a pass: the one who passed has no answer, so only the other's shows.
+  const answers: RoundView['answers'] = revealed ? [shown(a), shown(b)] : null;
+  return {
+    number: round.number,
+    reader: round.reader,
+    card,
+    depth: card.depth,
+    redrawsLeft: round.redrawsLeft,
+    answered: [a !== null, b !== null],
+    mine: round.answers[seat],
+    revealed,
+    open: isOpen(card),
+    talk: state.options.answerMode === 'talk' && isOpen(card),
+    answers,
+    guessedRight: revealed && card.type === 'guess' && a && b ? [a.guess === b.choice, b.guess === a.choice] : null,
+    reactions: revealed ? round.reactions : [null, null],
+    canReact: revealed && !!answers?.[other(seat)],
+    starred: round.starred[seat],
+    passedBy: round.passedBy ?? null,
+    ready: round.ready ?? [false, false],
+  };
+}
+
 function view(state: State, seat: SeatIndex): View {
-  const round = state.round;
-  let roundView: RoundView | null = null;
-  if (round) {
-    const card = cardOf(round);
-    const revealed = isRevealed(state, round);
-    const [a, b] = round.answers;
-    const shown = (answer: Answer | null): RevealedAnswer | null => answer && { ...answer, words: answerWords(card, answer) };
-    roundView = {
-      number: round.number,
-      reader: round.reader,
-      card,
-      depth: card.depth,
-      redrawsLeft: round.redrawsLeft,
-      answered: [a !== null, b !== null],
-      mine: round.answers[seat],
-      revealed,
-      open: isOpen(card),
-      talk: state.options.answerMode === 'talk' && isOpen(card),
-      answers: revealed ? [shown(a), shown(b)] : null,
-      guessedRight:
-        revealed && card.type === 'guess' && a && b ? [a.guess === b.choice, b.guess === a.choice] : null,
-      reactions: revealed ? round.reactions : [null, null],
-      starred: round.starred[seat],
-    };
-  }
   return {
     phase: state.phase,
     answerMode: state.options.answerMode,
@@ -275,19 +374,24 @@ function view(state: State, seat: SeatIndex): View {
     completed: state.completed,
     consent: { mine: state.consent[seat], otherChose: state.consent[other(seat)] !== null, noOverlap: state.noOverlap },
     agreed: state.phase === 'consent' ? null : { kinds: state.kinds, ceiling: state.ceiling },
-    round: roundView,
+    round: state.round ? roundView(state, state.round, seat) : null,
+    recap: state.phase === 'finished' ? recapOf(state) : null,
   };
 }
 
 /**
- * Choosing what you are open to, and answering a card, are private: each in turn, the reader first.
- * Talking a card through, and moving on from a reveal, are shared: either may tap.
+ * Choosing what you are open to, and answering a card, are private: each in turn, the reader first; so
+ * is the choice, after the other passed, to share your answer or let it go. Talking a card through is
+ * shared (either may tap Done); moving on from a reveal waits for each who has not tapped Next yet.
  */
 function awaiting(state: State): Awaiting {
   if (state.phase === 'consent') return { seats: [0, 1].filter((s) => state.consent[s as SeatIndex] === null) as SeatIndex[], private: true };
   const round = state.round;
   if (state.phase !== 'play' || !round) return { seats: [], private: false };
-  if (isRevealed(state, round) || (state.options.answerMode === 'talk' && isOpen(cardOf(round)))) return { seats: [0, 1], private: false };
+  const passed = pendingPass(round);
+  if (passed !== null) return { seats: [other(passed)], private: true };
+  if (isRevealed(state, round)) return { seats: ([0, 1] as const).filter((s) => !(round.ready ?? [false, false])[s]), private: false };
+  if (state.options.answerMode === 'talk' && isOpen(cardOf(round))) return { seats: [0, 1], private: false };
   return { seats: [round.reader, other(round.reader)].filter((s) => round.answers[s] === null), private: true };
 }
 
@@ -300,4 +404,8 @@ export const questionSwap: Activity<Options, State, Move, View, typeof info> = {
   view,
   awaiting,
   finished: (state: State) => state.phase === 'finished',
+  // An ended game mid-play waits in the lobby, to pick up where you left it.
+  keep: (state: State) => state.phase === 'play',
+  summary: (state: State) => `card ${state.completed + 1} of ${state.options.rounds}`,
+  asksAfterAtFinish: true,
 };

@@ -34,6 +34,7 @@ function node(overrides: Partial<Answering> = {}, ran: string[] = []): Answering
     limits: { command: allowed, create: allowed, joinAllowed: allowed, failedJoin: async () => undefined },
     notifier: { erased: () => undefined },
     seat: async () => undefined,
+    announcePresence: async () => undefined,
     log: { info: () => undefined, error: () => undefined },
     trustProxy: false,
     inFlight: new InFlight(),
@@ -51,7 +52,7 @@ const codeOf = (answer: Ack<object>) => (answer.ok ? 'ok' : answer.error.code);
 describe('the known events', () => {
   it("are the handler table's keys: exactly the protocol's client events", () => {
     expectTypeOf<keyof typeof HANDLERS>().toEqualTypeOf<keyof ClientToServerEvents>();
-    expect([...CLIENT_EVENTS].sort()).toEqual(['device:claim', 'device:offer', 'room:command', 'room:create', 'room:erase', 'room:join', 'room:join-by-code', 'room:peek']);
+    expect([...CLIENT_EVENTS].sort()).toEqual(['device:claim', 'device:offer', 'room:command', 'room:create', 'room:erase', 'room:join', 'room:join-by-code', 'room:peek', 'room:visibility']);
   });
 
   it("an object's inherited names are not events", () => {
@@ -112,6 +113,21 @@ describe('answering an emit', () => {
     const socket = fakeSocket({ roomId: ROOM, seats: [1] });
     const answer = await emit(node(), 'room:command', [{ commandId: COMMAND_ID, seat: 0, command: { type: 'ready' } }], socket);
     expect(codeOf(answer)).toBe('NOT_SEATED');
+  });
+
+  it('a page saying it is hidden is noted on its socket, and the room is told once the socket is seated', async () => {
+    const announced: string[] = [];
+    const deps = node({ announcePresence: async (roomId) => void announced.push(roomId) });
+    const guest = fakeSocket();
+    expect(await emit(deps, 'room:visibility', [{ hidden: true }], guest)).toEqual({ ok: true });
+    expect(guest.data.hidden).toBe(true);
+    expect(announced).toEqual([]);
+    const seated = fakeSocket({ roomId: ROOM, seats: [1] });
+    await emit(deps, 'room:visibility', [{ hidden: true }], seated);
+    expect(announced).toEqual([ROOM]);
+    // Seating keeps what the page said.
+    seatIn(guest, ROOM, [0]);
+    expect(guest.data).toEqual({ seats: [0], hidden: true });
   });
 
   it('a handler that throws is answered UNAVAILABLE when the store is unreachable, INTERNAL otherwise', async () => {
