@@ -110,7 +110,8 @@ class RoomClient {
 
   /** Opens the room at the current address: resumes its seats, or asks whether it can be joined. */
   enter(roomId: string | null): void {
-    const keyText = roomId ? takeKeyText(roomId) : null;
+    // Off a room's address (home, a device link being claimed) the key in hand stays.
+    const keyText = roomId ? takeKeyText(roomId) : this.keyring.text;
     if (keyText !== this.keyring.text) this.keyring = new RoomKeyring(keyText);
     const socket = this.connection();
     // Just created or joined here: the server seated this very socket already (its view may still be opening).

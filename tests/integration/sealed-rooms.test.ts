@@ -59,7 +59,7 @@ describe.runIf(redisUrl !== '')('sealed names', () => {
       if (!latest.seats[1]) throw new Error('not joined yet');
       return latest;
     });
-    expect(await openName(sealed.key, view.seal!.id, 1, view.seats[1].name)).toEqual({ ok: true, value: `Grace ${canary}` });
+    expect(await openName(sealed.key, view.seal!.id, 1, view.seats[1]!.name)).toEqual({ ok: true, value: `Grace ${canary}` });
     const graceView = await eventually(() => grace.snapshots.at(-1)!.view);
     expect(await openName(sealed.key, graceView.seal!.id, 0, graceView.seats[0]!.name)).toEqual({ ok: true, value: `Ada ${canary}` });
 
