@@ -1,6 +1,7 @@
 // "What intimacy means to me" in Chromium, issue 12: no default speaks for you. Every rating starts
 // empty and can be skipped; the reveal draws, tabulates and asks about only what was given. Also:
-// the one still answering hears that the other is ready, and each new stage takes focus and is said.
+// the one still answering hears that the other is ready, each new stage takes focus and is said, and
+// leaving the reveal is agreed by both.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { FOUNDATION_WANT } from '../../shared/content/gap-prompts.js';
@@ -69,5 +70,18 @@ describe.runIf(inject('chromium'))('What intimacy means to me: nothing is said f
     await expectAccessible(ada, 'reveal with unsaid ratings');
     await shoot(ada, 'means-unsaid-reveal-phone');
     await shoot(grace, 'means-unsaid-reveal-tablet');
+
+    // Leaving the reveal is agreed: Ada waits for Grace, who is still reading, and is told.
+    await ada.getByRole('button', { name: "We're done — back to the lobby" }).click();
+    await ada.getByText("You're ready to go back to the lobby. Waiting for Grace…").waitFor();
+    await expect.poll(() => focused(ada)).toBe("You're ready to go back to the lobby. Waiting for Grace…");
+    await expect.poll(() => said(ada)).toContain('Waiting for Grace.');
+    await grace.getByText('Ada is ready to go back to the lobby — whenever you are.').waitFor();
+    await grace.getByRole('heading', { name: 'Worth talking about' }).waitFor();
+    await expectAccessible(grace, 'the other is ready to leave');
+    await shoot(ada, 'means-leave-waiting-phone');
+    await shoot(grace, 'means-leave-asked-tablet');
+    await grace.getByRole('button', { name: "We're done — back to the lobby" }).click();
+    for (const page of [ada, grace]) await page.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
   });
 });
