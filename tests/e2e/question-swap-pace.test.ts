@@ -184,6 +184,13 @@ describe.runIf(inject('chromium'))('Question Swap at one pace for two', () => {
     await expectAccessible(grace, 'recap');
     await shootBoth(ada, 'pace-recap');
 
+    // Back to the lobby asks first too: Ada stays.
+    await ada.getByRole('button', { name: 'Back to the lobby' }).click();
+    await ada.getByText('End for both of you?').waitFor();
+    await expectAccessible(ada, 'recap, end for both?');
+    await ada.getByRole('button', { name: 'Stay here' }).click();
+    await grace.getByRole('heading', { name: 'What you shared today' }).waitFor();
+
     // A few more cards, agreed: Grace asks, Ada is told and agrees.
     await grace.getByRole('button', { name: 'A few more cards' }).click();
     await ada.getByText('Grace would like a few more cards.').waitFor();
