@@ -240,6 +240,47 @@ describe.runIf(inject('chromium'))('Question Swap at one pace for two', () => {
     expect(await tablet.getByText(/ended Question Swap/).count()).toBe(0);
   });
 
+  it('one shared device: the recap after the last card, and one tap for a few more cards for both', async () => {
+    const tablet = await world.people.open(PHONE);
+    await sharedDevice(tablet, world.server.url);
+    await startActivity('Question Swap', [tablet, tablet], ['Ada is ready', 'Grace is ready']);
+    const handOff = async () => {
+      const heading = tablet.getByRole('heading', { name: /Pass the device to/ });
+      await heading.waitFor();
+      const name = (await heading.textContent())!.replace('Pass the device to ', '');
+      await tablet.getByRole('button', { name: `I'm ${name}` }).click();
+      return name;
+    };
+    for (let i = 0; i < 2; i++) {
+      await handOff();
+      await tablet.getByRole('button', { name: 'Skip' }).click();
+    }
+    for (let i = 0; i < 2; i++) {
+      await handOff();
+      await tablet.getByRole('button', { name: 'Done' }).click();
+    }
+    for (let round = 1; round <= 8; round++) {
+      await tablet.getByText(`Card ${round} of 8`).waitFor();
+      for (let turn = 0; turn < 2; turn++) {
+        const name = await handOff();
+        await answer(tablet, `${name} ${round}`);
+      }
+      await tablet.getByRole('button', { name: 'Next card' }).click();
+    }
+    for (let i = 0; i < 2; i++) {
+      await handOff();
+      await tablet.getByRole('button', { name: 'Skip' }).click();
+    }
+    await tablet.getByRole('heading', { name: 'What you shared today' }).waitFor();
+    expect(await tablet.getByText(/Waiting for/).count()).toBe(0);
+    // Both skipped the circles: no table of "skipped".
+    expect(await tablet.getByRole('table').count()).toBe(0);
+    await expectAccessible(tablet, 'recap on one device');
+    await shootBoth(tablet, 'pace-recap-shared');
+    await tablet.getByRole('button', { name: 'A few more cards' }).click();
+    await tablet.getByText('Card 9 of 11').waitFor();
+  });
+
   it('talking it through on two devices suggests a call', async () => {
     const { ada, grace } = await seatedPair(world, [PHONE, TABLET]);
     await ada.getByRole('radio', { name: /Talk it through/ }).check();
