@@ -82,6 +82,8 @@ describe.runIf(inject('chromium'))('Plan something together in Chromium', () => 
 
     // Finished: a line of thanks each, revealed together and kept in Memories.
     await grace.getByRole('button', { name: 'We did it — mark it finished' }).click();
+    await ada.getByText('Grace is ready to mark it finished — whenever you are.').waitFor();
+    await ada.getByRole('button', { name: 'We did it — mark it finished' }).click();
     await ada.getByLabel("One line of thanks for Grace's part").fill('You found the best recipe');
     await ada.getByRole('button', { name: 'Send' }).click();
     await grace.getByLabel("One line of thanks for Ada's part").fill('You were so patient with the icing');

@@ -41,23 +41,30 @@ async function consentBoth(pages: Page[], closeness = true): Promise<void> {
 describe.runIf(inject('chromium'))('Question Swap at one pace for two', () => {
   const world = useBrowserWorld();
 
-  it('two devices: a pass keeps the answer, Next waits for both, End asks and tells, the game is picked up again', async () => {
-    const { ada, grace } = await seatedPair(world, [PHONE, TABLET]);
-    await startActivity('Question Swap', [ada, grace]);
-    await consentBoth([ada, grace]);
+  /** Ada (phone) and Grace (tablet) in a written game, the first card on the table. */
+  async function writtenGame() {
+    const pair = await seatedPair(world, [PHONE, TABLET]);
+    await startActivity('Question Swap', [pair.ada, pair.grace]);
+    await consentBoth([pair.ada, pair.grace]);
+    return pair;
+  }
 
-    // Words that fit two devices with written answers: who goes first, nothing about reading aloud.
-    const reader = (await ada.getByText(/goes first on this one|You go first on this one/).textContent())!;
+  it('two devices, written answers: the card says who goes first, nothing about reading aloud', async () => {
+    const { ada, grace } = await writtenGame();
+    await ada.getByText(/^(Grace goes first|You go first) on this one$/).waitFor();
+    await grace.getByText(/^(Ada goes first|You go first) on this one$/).waitFor();
     expect(await ada.getByText(/aloud/).count()).toBe(0);
     expect(await grace.getByText(/aloud/).count()).toBe(0);
-    expect(reader).toMatch(/first on this one/);
+  });
 
-    // Ada answers; Grace passes: the card stays, Ada is told gently and chooses.
+  it('a pass after the other answered keeps the answer: told gently, they share it anyway or let it go', async () => {
+    const { ada, grace } = await writtenGame();
     await untilWritten(ada);
     const card = await cardText(ada);
     const words = `kept-${Date.now()}`;
     await answer(ada, words);
     await answered(ada);
+    expect(await focusedId(ada)).toBe('answer-in');
     await grace.getByRole('button', { name: 'Pass this card' }).click();
     await ada.getByText('Grace passed on this one.').waitFor();
     await grace.getByText('You passed on this one.').waitFor();
@@ -78,11 +85,31 @@ describe.runIf(inject('chromium'))('Question Swap at one pace for two', () => {
     await ada.getByText('Grace: Thank you for sharing').waitFor();
     expect(await focusedId(ada)).toBe('reveal-card');
 
-    // Next waits for both: Ada taps, Grace still reads the reveal and is told Ada is ready.
+    // On the next card Ada lets her answer go: a new card for both, nothing of it shown.
+    for (const page of [ada, grace]) await page.getByRole('button', { name: 'Next card' }).click();
+    await grace.getByText('Card 2 of 8').waitFor();
+    await untilWritten(ada);
+    const letGo = await cardText(ada);
+    await answer(ada, 'not this time');
+    await answered(ada);
+    await grace.getByRole('button', { name: 'Pass this card' }).click();
+    await ada.getByRole('button', { name: 'Let it go' }).click();
+    for (const page of [ada, grace]) await expect.poll(() => cardText(page)).not.toBe(letGo);
+    expect(await grace.textContent('body')).not.toContain('not this time');
+  });
+
+  it('Next waits for both: the one who taps waits, the other is told and moves on when ready', async () => {
+    const { ada, grace } = await writtenGame();
+    await untilWritten(ada);
+    const words = `reading-${Date.now()}`;
+    await answer(ada, words);
+    await answered(ada);
+    await answer(grace, 'mine');
     await ada.getByRole('button', { name: 'Next card' }).click();
     await ada.getByText('Waiting for Grace').waitFor();
     await grace.getByText('Ada is ready for the next card — whenever you are.').waitFor();
     expect(await grace.getByText(words).count()).toBe(1);
+    await expect.poll(() => announced(grace)).toBe('Ada would like to move on.');
     await expectAccessible(ada, 'waiting for the next card');
     await expectAccessible(grace, 'the other is ready');
     await shootBoth(ada, 'pace-next-waiting');
@@ -93,9 +120,11 @@ describe.runIf(inject('chromium'))('Question Swap at one pace for two', () => {
       await expect.poll(() => focusedId(page)).toBe('card-text');
       await expect.poll(() => announced(page)).toMatch(/^New card, 2 of 8: /);
     }
+  });
 
-    // End asks first; the other is told who ended it, and the game waits in the lobby.
-    const second = await cardText(grace);
+  it('End asks "End for both of you?", tells the other, and the game is picked up where it was', async () => {
+    const { ada, grace } = await writtenGame();
+    const first = await cardText(grace);
     await grace.getByRole('button', { name: 'End game' }).click();
     await grace.getByText('End for both of you?').waitFor();
     expect(await focusedId(grace)).toBe('end-question');
@@ -103,19 +132,19 @@ describe.runIf(inject('chromium'))('Question Swap at one pace for two', () => {
     await expectAccessible(grace, 'end for both?');
     await shootBoth(grace, 'pace-end-confirm');
     await grace.getByRole('button', { name: 'Keep playing' }).click();
-    expect(await cardText(ada)).toBe(second);
+    expect(await cardText(ada)).toBe(first);
     await grace.getByRole('button', { name: 'End game' }).click();
     await grace.getByRole('button', { name: 'End for both' }).click();
     await ada.getByText('Grace ended Question Swap. You can pick it up again below, where you left it.').waitFor();
     expect(await grace.getByText('Grace ended Question Swap').count()).toBe(0);
     await expectAccessible(ada, 'lobby, told who ended it');
     await shootBoth(ada, 'pace-ended-told');
-    await ada.getByRole('button', { name: 'Pick up Question Swap where you left it (card 2 of 8)' }).click();
+    await ada.getByRole('button', { name: 'Pick up Question Swap where you left it (card 1 of 8)' }).click();
     for (const page of [ada, grace]) await page.getByText('picking Question Swap up again').waitFor();
     await ada.getByRole('button', { name: "I'm ready" }).click();
     await grace.getByRole('button', { name: "I'm ready" }).click();
-    await ada.getByText('Card 2 of 8').waitFor();
-    expect(await cardText(ada)).toBe(second);
+    await ada.getByText('Card 1 of 8').waitFor();
+    expect(await cardText(ada)).toBe(first);
   });
 
   it('the last card leads to a recap: cards, kinds, depths, stars, closeness after next to before, and a few more cards together', async () => {
@@ -154,6 +183,13 @@ describe.runIf(inject('chromium'))('Question Swap at one pace for two', () => {
     await expectAccessible(ada, 'recap');
     await expectAccessible(grace, 'recap');
     await shootBoth(ada, 'pace-recap');
+
+    // Back to the lobby asks first too: Ada stays.
+    await ada.getByRole('button', { name: 'Back to the lobby' }).click();
+    await ada.getByText('End for both of you?').waitFor();
+    await expectAccessible(ada, 'recap, end for both?');
+    await ada.getByRole('button', { name: 'Stay here' }).click();
+    await grace.getByRole('heading', { name: 'What you shared today' }).waitFor();
 
     // A few more cards, agreed: Grace asks, Ada is told and agrees.
     await grace.getByRole('button', { name: 'A few more cards' }).click();
@@ -197,10 +233,52 @@ describe.runIf(inject('chromium'))('Question Swap at one pace for two', () => {
     expect(await tablet.getByText(/Waiting for/).count()).toBe(0);
     await tablet.getByRole('button', { name: 'End game' }).click();
     await tablet.getByText("You'll both go back to the lobby.", { exact: false }).waitFor();
+    await expectAccessible(tablet, 'end for both? on one device');
     await shootBoth(tablet, 'pace-end-confirm-shared');
     await tablet.getByRole('button', { name: 'End for both' }).click();
     await tablet.getByRole('button', { name: /Pick up Question Swap/ }).waitFor();
     expect(await tablet.getByText(/ended Question Swap/).count()).toBe(0);
+  });
+
+  it('one shared device: the recap after the last card, and one tap for a few more cards for both', async () => {
+    const tablet = await world.people.open(PHONE);
+    await sharedDevice(tablet, world.server.url);
+    await startActivity('Question Swap', [tablet, tablet], ['Ada is ready', 'Grace is ready']);
+    const handOff = async () => {
+      const heading = tablet.getByRole('heading', { name: /Pass the device to/ });
+      await heading.waitFor();
+      const name = (await heading.textContent())!.replace('Pass the device to ', '');
+      await tablet.getByRole('button', { name: `I'm ${name}` }).click();
+      return name;
+    };
+    for (let i = 0; i < 2; i++) {
+      await handOff();
+      await tablet.getByRole('button', { name: 'Skip' }).click();
+    }
+    for (let i = 0; i < 2; i++) {
+      await handOff();
+      await tablet.getByRole('button', { name: 'Done' }).click();
+    }
+    for (let round = 1; round <= 8; round++) {
+      await tablet.getByText(`Card ${round} of 8`).waitFor();
+      for (let turn = 0; turn < 2; turn++) {
+        const name = await handOff();
+        await answer(tablet, `${name} ${round}`);
+      }
+      await tablet.getByRole('button', { name: 'Next card' }).click();
+    }
+    for (let i = 0; i < 2; i++) {
+      await handOff();
+      await tablet.getByRole('button', { name: 'Skip' }).click();
+    }
+    await tablet.getByRole('heading', { name: 'What you shared today' }).waitFor();
+    expect(await tablet.getByText(/Waiting for/).count()).toBe(0);
+    // Both skipped the circles: no table of "skipped".
+    expect(await tablet.getByRole('table').count()).toBe(0);
+    await expectAccessible(tablet, 'recap on one device');
+    await shootBoth(tablet, 'pace-recap-shared');
+    await tablet.getByRole('button', { name: 'A few more cards' }).click();
+    await tablet.getByText('Card 9 of 11').waitFor();
   });
 
   it('talking it through on two devices suggests a call', async () => {

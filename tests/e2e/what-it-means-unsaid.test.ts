@@ -1,11 +1,12 @@
 // "What intimacy means to me" in Chromium, issue 12: no default speaks for you. Every rating starts
 // empty and can be skipped; the reveal draws, tabulates and asks about only what was given. Also:
-// the one still answering hears that the other is ready, and each new stage takes focus and is said.
+// the one still answering hears that the other is ready, each new stage takes focus and is said, and
+// leaving the reveal is agreed by both.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { FOUNDATION_WANT } from '../../shared/content/gap-prompts.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { expectAccessible, seatedPair, shoot, startActivity, useBrowserWorld } from '../support/people.js';
+import { expectAccessible, handTo, seatedPair, sharedDevice, shoot, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
 import { writeAndFinish } from '../support/what-it-means-page.js';
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
@@ -69,5 +70,37 @@ describe.runIf(inject('chromium'))('What intimacy means to me: nothing is said f
     await expectAccessible(ada, 'reveal with unsaid ratings');
     await shoot(ada, 'means-unsaid-reveal-phone');
     await shoot(grace, 'means-unsaid-reveal-tablet');
+
+    // Leaving the reveal is agreed: Ada waits for Grace, who is still reading, and is told.
+    await ada.getByRole('button', { name: "We're done — back to the lobby" }).click();
+    await ada.getByText("You're ready to go back to the lobby. Waiting for Grace…").waitFor();
+    await expect.poll(() => focused(ada)).toBe("You're ready to go back to the lobby. Waiting for Grace…");
+    await expect.poll(() => said(ada)).toContain('Waiting for Grace.');
+    await grace.getByText('Ada is ready to go back to the lobby — whenever you are.').waitFor();
+    await grace.getByRole('heading', { name: 'Worth talking about' }).waitFor();
+    await expectAccessible(grace, 'the other is ready to leave');
+    await shoot(ada, 'means-leave-waiting-phone');
+    await shoot(grace, 'means-leave-asked-tablet');
+    await grace.getByRole('button', { name: "We're done — back to the lobby" }).click();
+    for (const page of [ada, grace]) await page.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+  });
+
+  it('one shared device: each answers in turn, and one tap leaves the reveal for both', async () => {
+    const tablet = await world.people.open(TABLET);
+    await sharedDevice(tablet, world.server.url);
+    await startActivity('What intimacy means to me', [tablet, tablet], ['Ada is ready', 'Grace is ready']);
+    await skipClosenessInTurn(tablet);
+    for (const name of ['Ada', 'Grace']) {
+      await handTo(tablet, name);
+      await tablet.getByRole('button', { name: 'Next: the foundations' }).click();
+      expect(await tablet.locator('input[type="radio"]:checked').count()).toBe(0);
+      await rate(tablet, 'Safety', 'today', name === 'Ada' ? '2' : '4');
+      await writeAndFinish(tablet, name);
+    }
+    await tablet.getByRole('heading', { name: 'Worth talking about' }).waitFor();
+    expect(await tablet.getByText(/is ready to go back to the lobby/).count()).toBe(0);
+    await shoot(tablet, 'means-shared-reveal-tablet');
+    await tablet.getByRole('button', { name: "We're done — back to the lobby" }).click();
+    await tablet.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
   });
 });

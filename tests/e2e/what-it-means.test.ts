@@ -72,7 +72,7 @@ describe.runIf(inject('chromium'))('What intimacy means to me, in Chromium', () 
     await shoot(ada, 'means-reveal-phone');
     await shoot(grace, 'means-reveal-tablet');
     await grace.getByRole('button', { name: 'Keep sentence 1 in Memories' }).click();
-    await grace.getByRole('button', { name: 'Back to the lobby' }).click();
+    await grace.getByRole('button', { name: 'Back to the lobby', exact: true }).click();
     await grace.getByRole('button', { name: 'End for both' }).click();
     await ada.getByRole('heading', { name: 'Memories' }).waitFor();
     await ada.getByText(/ada-canary 1/).first().waitFor();

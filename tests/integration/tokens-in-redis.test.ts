@@ -1,4 +1,4 @@
-// Seat tokens never cross Redis. With two nodes, presence asks every node for its sockets, and each
+// Seat tokens (and one-time codes for another device) never cross Redis. With two nodes, presence asks every node for its sockets, and each
 // answer travels through Redis; everything Redis sees (every pub/sub message and every command, read
 // with PSUBSCRIBE * and MONITOR on a Redis of this test's own) is searched for the people's tokens.
 import { nanoid } from 'nanoid';
@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Presence } from '../../shared/protocol.js';
 import { startNode, type Node } from '../support/nodes.js';
 import { redisServerInstalled, startRedis, type RedisProcess } from '../support/redis-server.js';
-import { connected, eventually, seatedPair, type Client } from '../support/server.js';
+import { cid, client, connected, eventually, seatedPair, type Client } from '../support/server.js';
 
 const GRACE_SECONDS = 1;
 
@@ -59,6 +59,16 @@ describe.runIf(redisServerInstalled())('seat tokens and Redis', () => {
     // Ada on node 1, Grace on node 2, both seated by link; from now on each handshake carries a token.
     const { ada, grace, credentials, roomId } = await seatedPair(one.url, 'partners', two.url);
     opened.clients.push(ada, grace);
+    // Ada brings her laptop in on node 2 with a one-time code made on node 1; it comes back with its own token.
+    const offered = await ada.socket.emitWithAck('device:offer', { seat: 0 });
+    if (!offered.ok) throw new Error(offered.error.code);
+    const laptop = client(two.url);
+    opened.clients.push(laptop);
+    await connected(laptop);
+    const claimed = await laptop.socket.emitWithAck('device:claim', { commandId: cid(), roomId, code: offered.code });
+    if (!claimed.ok) throw new Error(claimed.error.code);
+    laptop.socket.auth = { roomId, tokens: [claimed.credentials[0]!.token] };
+    await reconnect(laptop);
 
     // Each resume asks the other node who is online, and so does a leave once its grace period is over.
     await reconnect(ada);
@@ -75,6 +85,7 @@ describe.runIf(redisServerInstalled())('seat tokens and Redis', () => {
     }
     const sightings = (token: string) => seen.filter((s) => s.includes(token)).length;
     expect({ ada: sightings(credentials.ada.token), grace: sightings(credentials.grace.token) }).toEqual({ ada: 0, grace: 0 });
+    expect({ laptop: sightings(claimed.credentials[0]!.token), code: sightings(offered.code) }).toEqual({ laptop: 0, code: 0 });
     // Nor does the room id ride along in the presence answers (socket.data holds only the seats).
     expect(published.filter((m) => m.includes(roomId)).length).toBe(0);
   });

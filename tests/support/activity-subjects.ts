@@ -21,7 +21,7 @@ const otherScore = (n: number | null) => ((n ?? 0) % 5) + 1;
 // for nobody are left out on purpose: Question Swap's pass, redraw, react, star and
 // more (after the last card); Plan together's
 // remove-idea, and add-idea once the ideas are revealed (anyone may add one while choosing); What it
-// means' star. They still run in every walk, through anyMove.
+// means' star and leave. They still run in every walk, through anyMove.
 export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> } = {
   'question-swap': {
     start: fc
@@ -121,7 +121,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
             { type: 'add-step', text: canary('step'), owner: 'both' },
             { type: 'set-title', text: canary('step') },
             { type: 'add-need', text: canary('step') },
-            { type: 'finish' },
+            { type: 'finish', ready: true },
           ];
         case 'finished':
           return [{ type: 'appreciate', text: canary('thanks') }];
@@ -173,7 +173,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
         case 15:
           return { type: 'delete-need', needId: needId() };
         case 16:
-          return { type: 'finish' };
+          return { type: 'finish', ready: chance(rng, 0.85) };
         default:
           return { type: 'appreciate', text: seat === 0 || chance(rng, 0.9) ? text('thanks') : '' };
       }
@@ -230,7 +230,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
     anyMove: (_state, _seat, rng, canary) => {
       // Now and then a rating left unsaid.
       const score = () => (chance(rng, 0.2) ? null : 1 + below(rng, 5));
-      switch (pick(['rank', 'rate', 'sentences', 'sentences', 'done', 'star'] as const, rng)) {
+      switch (pick(['rank', 'rate', 'sentences', 'sentences', 'done', 'star', 'leave'] as const, rng)) {
         case 'rank': {
           const order: string[] = shuffled(INTIMACY_KINDS, rng);
           if (chance(rng, 0.2)) order[0] = order[1]!;
@@ -246,6 +246,8 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
         }
         case 'done':
           return { type: 'done' };
+        case 'leave':
+          return { type: 'leave', ready: chance(rng, 0.8) };
         case 'star': {
           const part = pick(['ranking', 'ratings', 'sentence', 'gap'] as const, rng);
           const target = part === 'ranking' || part === 'ratings' ? { part } : { part, index: below(rng, 4) };

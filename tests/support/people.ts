@@ -134,6 +134,20 @@ export async function sharedDevice(page: Page, base: string): Promise<void> {
   await page.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
 }
 
+/** On one shared device: the hand-off asks for this person, and they say it is them. */
+export async function handTo(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { name: `Pass the device to ${name}` }).waitFor();
+  await page.getByRole('button', { name: `I'm ${name}` }).click();
+}
+
+/** On one shared device: Ada, then Grace, skips the closeness question before the activity. */
+export async function skipClosenessInTurn(page: Page): Promise<void> {
+  for (const name of ['Ada', 'Grace']) {
+    await handTo(page, name);
+    await page.getByRole('button', { name: 'Skip' }).click();
+  }
+}
+
 /** The first page suggests the activity, then each page taps its Ready button. */
 export async function startActivity(title: string, pages: Page[], readyButtons = pages.map(() => "I'm ready")): Promise<void> {
   await pages[0]!.getByRole('button', { name: `Suggest ${title}` }).click();

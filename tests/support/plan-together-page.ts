@@ -1,5 +1,6 @@
 // What a person does on the "Plan something together" screens, shared by its browser tests.
 import type { Page } from 'playwright-core';
+import { handTo, skipClosenessInTurn } from './people.js';
 
 export async function addStep(page: Page, text: string): Promise<void> {
   await page.getByLabel('New step').fill(text);
@@ -28,4 +29,21 @@ export async function reachPlan(pages: Page[], idea: string): Promise<void> {
     await page.getByRole('button', { name: 'Done voting' }).click();
   }
   for (const page of pages) await page.getByRole('heading', { name: idea }).waitFor();
+}
+
+/** On one shared device: each in turn skips the closeness question, brings the same idea and votes for it. */
+export async function reachPlanOnOneDevice(tablet: Page, idea: string): Promise<void> {
+  await skipClosenessInTurn(tablet);
+  for (const name of ['Ada', 'Grace']) {
+    await handTo(tablet, name);
+    await tablet.getByPlaceholder('Your own idea').fill(idea);
+    await tablet.getByRole('button', { name: 'Add', exact: true }).click();
+    await tablet.getByText("I'm done (1 of 5)").click();
+  }
+  for (const name of ['Ada', 'Grace']) {
+    await handTo(tablet, name);
+    await tablet.getByRole('listitem').filter({ hasText: idea }).getByRole('button', { name: 'Vote' }).click();
+    await tablet.getByRole('button', { name: 'Done voting' }).click();
+  }
+  await tablet.getByRole('heading', { name: idea }).waitFor();
 }

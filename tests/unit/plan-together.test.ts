@@ -214,8 +214,51 @@ describe('the live plan', () => {
 });
 
 describe('finishing and keeping', () => {
+  it('one tap never finishes the plan for both: it is finished once both say so', () => {
+    const one = must(act(planning(), 0, { type: 'finish', ready: true }));
+    expect(one.phase).toBe('plan');
+    expect(planTogether.view(one, 1).finishing).toEqual([true, false]);
+    const again = act(one, 0, { type: 'finish', ready: true });
+    expect(again.ok ? 'ok' : again.error.code).toBe('ALREADY_READY');
+    const changedMind = must(act(one, 0, { type: 'finish', ready: false }));
+    expect(changedMind.finishing).toEqual([false, false]);
+    const both = must(act(one, 1, { type: 'finish', ready: true }));
+    expect(both.phase).toBe('finished');
+    expect(planTogether.view(both, 0).finishing).toEqual([false, false]);
+  });
+
+  it('a plan kept from before finishing was agreed (no "finishing" yet) still finishes', () => {
+    const { finishing, ...old } = planning();
+    void finishing;
+    expect(planTogether.view(old as State, 0).finishing).toEqual([false, false]);
+    const one = must(act(old as State, 1, { type: 'finish', ready: true }));
+    expect(must(act(one, 0, { type: 'finish', ready: true })).phase).toBe('finished');
+  });
+
+  it('however the two say ready or not, the plan finishes exactly when both are ready, and a refusal changes nothing', () => {
+    const say = fc.record({ seat: fc.constantFrom<SeatIndex>(0, 1), ready: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(say, { maxLength: 12 }), (says) => {
+        let state = planning();
+        const ready: [boolean, boolean] = [false, false];
+        for (const { seat, ready: r } of says) {
+          const before = JSON.stringify(state);
+          const result = act(state, seat, { type: 'finish', ready: r });
+          if (state.phase !== 'plan' || ready[seat] === r) {
+            expect(result.ok).toBe(false);
+            expect(JSON.stringify(state)).toBe(before);
+            continue;
+          }
+          state = must(result);
+          ready[seat] = r;
+          expect(state.phase).toBe(ready[0] && ready[1] ? 'finished' : 'plan');
+        }
+      }),
+    );
+  });
+
   it('both write a line of appreciation; the lines go to Memories once both are in', () => {
-    let state = must(act(planning(), 1, { type: 'finish' }));
+    let state = must(act(must(act(planning(), 1, { type: 'finish', ready: true })), 0, { type: 'finish', ready: true }));
     const first = act(state, 0, { type: 'appreciate', text: 'You kept us going' });
     expect(first.ok && first.value.memories).toBeFalsy();
     state = must(first);

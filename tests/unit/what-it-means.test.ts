@@ -187,6 +187,27 @@ describe('views', () => {
   });
 });
 
+describe('leaving the reveal', () => {
+  it('is agreed: each says when they are ready (or takes it back), only once both answers are shown', () => {
+    const early = act(finished(fresh(), 0, 'a'), 0, { type: 'leave', ready: true });
+    expect(early.ok ? 'ok' : early.error.code).toBe('WRONG_PHASE');
+    const shown = finished(finished(fresh(), 0, 'a'), 1, 'b');
+    const one = must(act(shown, 0, { type: 'leave', ready: true }));
+    expect(whatItMeans.view(one, 1).leaving).toEqual([true, false]);
+    const twice = act(one, 0, { type: 'leave', ready: true });
+    expect(twice.ok ? 'ok' : twice.error.code).toBe('ALREADY_READY');
+    expect(must(act(one, 0, { type: 'leave', ready: false })).leaving).toEqual([false, false]);
+    expect(must(act(one, 1, { type: 'leave', ready: true })).leaving).toEqual([true, true]);
+  });
+
+  it('a reveal from before this (no "leaving" yet) reads as nobody ready', () => {
+    const { leaving, ...old } = finished(finished(fresh(), 0, 'a'), 1, 'b');
+    void leaving;
+    expect(whatItMeans.view(old as State, 0).leaving).toEqual([false, false]);
+    expect(must(act(old as State, 1, { type: 'leave', ready: true })).leaving).toEqual([false, true]);
+  });
+});
+
 describe('stars', () => {
   it('anything revealed can be starred: rankings, foundations, a gap, a sentence', () => {
     const state = finished(finished(fresh(), 0, 'a', ratingsOf(2, 4)), 1, 'b', ratingsOf(4, 4));

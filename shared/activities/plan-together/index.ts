@@ -1,6 +1,7 @@
 // Plan something together: each privately brings ideas, they are revealed together (ideas both brought
 // are highlighted), both vote until they agree on one, then they build its plan live. When the project
-// is finished, each writes a line of appreciation that goes to Memories.
+// is finished (both agree it is: one tap never moves the other's screen), each writes a line of
+// appreciation that goes to Memories.
 import * as v from 'valibot';
 import { IDEAS } from '../../content/ideas.js';
 import { refuse, withSeat, type SeatIndex } from '../../core.js';
@@ -40,6 +41,8 @@ export interface State {
   /** After a round of votes: 'none' when no idea had both votes, 'tie' when several did. */
   outcome: 'none' | 'tie' | null;
   plan: Plan | null;
+  /** Who is ready to mark the plan finished; it is finished once both are. Missing (rooms from before): nobody. */
+  finishing?: [boolean, boolean];
   appreciations: [string | null, string | null];
 }
 
@@ -72,7 +75,8 @@ export const moveSchema = v.variant('type', [
   v.object({ type: v.literal('add-need'), text: Text }),
   v.object({ type: v.literal('check-need'), needId: Id, got: v.boolean() }),
   v.object({ type: v.literal('delete-need'), needId: Id }),
-  v.object({ type: v.literal('finish') }),
+  /** Ready (or, with false, no longer ready) to mark the project finished. */
+  v.object({ type: v.literal('finish'), ready: v.optional(v.boolean(), true) }),
   v.object({ type: v.literal('appreciate'), text: Text }),
 ]);
 export type Move = v.InferOutput<typeof moveSchema>;
@@ -90,6 +94,8 @@ export interface View {
   voteLimit: number;
   outcome: State['outcome'];
   plan: Plan | null;
+  /** Who is ready to mark the plan finished. */
+  finishing: [boolean, boolean];
   /** Mine always; the other's once both wrote theirs. */
   appreciations: [string | null, string | null];
 }
@@ -141,6 +147,7 @@ function setup(options: Options): State {
     voteLimit: VOTES_PER_PERSON,
     outcome: null,
     plan: null,
+    finishing: [false, false],
     appreciations: [null, null],
   };
 }
@@ -219,7 +226,11 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { now: number }): Mov
     }
     case 'finish': {
       if (state.phase !== 'plan') return refuse('WRONG_PHASE');
-      return moved({ ...state, phase: 'finished' });
+      const finishing = state.finishing ?? [false, false];
+      if (finishing[seat] === m.ready) return m.ready ? refuse('ALREADY_READY') : refuse('NOT_POSSIBLE', 'You had not said it was finished.');
+      const next = set(finishing, m.ready);
+      if (next[0] && next[1]) return moved({ ...state, phase: 'finished', finishing: [false, false] });
+      return moved({ ...state, finishing: next });
     }
     case 'appreciate': {
       if (state.phase !== 'finished') return refuse('WRONG_PHASE', 'Mark the project finished first.');
@@ -260,6 +271,7 @@ function view(state: State, seat: SeatIndex): View {
     voteLimit: state.voteLimit,
     outcome: state.outcome,
     plan: state.plan,
+    finishing: state.finishing ?? [false, false],
     appreciations: bothThanked ? state.appreciations : onlyMine(seat, state.appreciations[seat]),
   };
 }

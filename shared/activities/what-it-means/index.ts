@@ -1,7 +1,8 @@
 // "What intimacy means to me": each privately ranks the five kinds of intimacy, rates the seven
 // foundations twice (today, and how much I want it) and finishes three sentences. Nothing is shown
 // until both are done; then both answers side by side, with the biggest gaps turned into questions.
-// A rating nobody gave stays null: it is never filled in, drawn or turned into a gap.
+// A rating nobody gave stays null: it is never filled in, drawn or turned into a gap. Leaving the
+// reveal is agreed, so nobody is pulled away while still reading.
 import * as v from 'valibot';
 import { FOUNDATION_BETWEEN, FOUNDATION_WANT, KIND_RANKED_APART } from '../../content/gap-prompts.js';
 import { STARTERS } from '../../content/starters.js';
@@ -40,6 +41,8 @@ export interface State {
   entries: [Entry, Entry];
   revealed: boolean;
   starred: StarTarget[];
+  /** Who is ready to leave the reveal for the lobby. Missing (rooms from before): nobody. */
+  leaving?: [boolean, boolean];
 }
 
 export interface Gap {
@@ -58,6 +61,8 @@ export interface View {
   both: [Entry, Entry] | null;
   gaps: Gap[];
   starred: StarTarget[];
+  /** Who is ready to leave the reveal; once both are, the screen goes back to the lobby. */
+  leaving: [boolean, boolean];
 }
 
 const Score = v.pipe(v.number(), v.integer(), v.minValue(1, 'Ratings go from 1 to 5.'), v.maxValue(5, 'Ratings go from 1 to 5.'));
@@ -91,6 +96,8 @@ export const moveSchema = v.variant('type', [
   }),
   v.object({ type: v.literal('done') }),
   v.object({ type: v.literal('star'), target: StarTargetSchema, starred: v.boolean() }),
+  /** Ready (or, with false, no longer ready) to leave the reveal. */
+  v.object({ type: v.literal('leave'), ready: v.boolean() }),
 ]);
 export type Move = v.InferOutput<typeof moveSchema>;
 
@@ -186,6 +193,12 @@ function move(state: State, seat: SeatIndex, m: Move): MoveResult<State> {
     const others = state.starred.filter((t) => starKey(t) !== key);
     return moved({ ...state, starred: m.starred ? [...others, m.target] : others }, memory ? [memory] : undefined);
   }
+  if (m.type === 'leave') {
+    if (!state.revealed) return refuse('WRONG_PHASE', 'You can leave together once both answers are shown.');
+    const leaving = state.leaving ?? [false, false];
+    if (leaving[seat] === m.ready) return m.ready ? refuse('ALREADY_READY') : refuse('NOT_POSSIBLE', 'You had not said you were ready to leave.');
+    return moved({ ...state, leaving: withSeat(leaving, seat, m.ready) });
+  }
   if (state.revealed) return refuse('WRONG_PHASE', 'Both answers are revealed: they can no longer change.');
   const entry = state.entries[seat];
   if (entry.done) return refuse('ALREADY_ANSWERED', 'You are done. Waiting for the other person.');
@@ -226,6 +239,7 @@ function view(state: State, seat: SeatIndex): View {
     both: state.revealed ? [a, b] : null,
     gaps: state.revealed ? biggestGaps(a, b) : [],
     starred: state.revealed ? state.starred : [],
+    leaving: state.leaving ?? [false, false],
   };
 }
 
@@ -239,7 +253,7 @@ export const whatItMeans: Activity<v.InferOutput<typeof optionsSchema>, State, M
   info,
   optionsSchema,
   moveSchema,
-  setup: (): State => ({ entries: [EMPTY, EMPTY], revealed: false, starred: [] }),
+  setup: (): State => ({ entries: [EMPTY, EMPTY], revealed: false, starred: [], leaving: [false, false] }),
   move: (state: State, seat: SeatIndex, m: Move) => move(state, seat, m),
   view,
   awaiting,
