@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, RoomCommand, SeatIndex, ServerToClientEvents, Snapshot } from '../shared/protocol.js';
+import { newRoomSeal, sealName } from '../shared/sealed/room-seal.js';
+import { makeRoomKey } from '../shared/sealed/seal.js';
 import type { Target } from './ipc.js';
 
 /** A move whose partner has not seen it by then is counted as lost. */
@@ -122,9 +124,17 @@ export class CloserPair implements Pair {
     const ada = new Person(await connect<CloserSocket>(a, {}));
     const adaSeated = ada.snapshots.wait(() => true);
     const createId = commandId();
+    // As a browser does: the names are sealed with a room key the server never sees.
+    const key = await makeRoomKey();
+    const seal = await newRoomSeal(key);
+    const sealed = async (seat: SeatIndex, name: string) => {
+      const done = await sealName(key, seal.id, seat, name);
+      if (!done.ok) throw new Error('seal');
+      return done.value;
+    };
     const created = await ada.socket
       .timeout(TIMEOUT_MS)
-      .emitWithAck('room:create', { commandId: createId, name: 'Ada', audience: 'partners', mode: 'two-devices' });
+      .emitWithAck('room:create', { commandId: createId, name: await sealed(0, 'Ada'), audience: 'partners', mode: 'two-devices', seal });
     if (!created.ok) throw new Error(`create: ${created.error.code}`);
     if ((await adaSeated) === null) throw new Error('create: no snapshot');
     const code = ada.latest?.view.invite?.code ?? null;
@@ -134,7 +144,7 @@ export class CloserPair implements Pair {
     const joinId = commandId();
     const joined = await grace.socket
       .timeout(TIMEOUT_MS)
-      .emitWithAck('room:join', { commandId: joinId, roomId: created.roomId, name: 'Grace' });
+      .emitWithAck('room:join', { commandId: joinId, roomId: created.roomId, name: await sealed(1, 'Grace') });
     if (!joined.ok) throw new Error(`join: ${joined.error.code}`);
     if ((await bothSeated).includes(null)) throw new Error('join: no snapshot');
     return new CloserPair(created.roomId, [ada, grace], { code, claimIds: [createId, joinId] });

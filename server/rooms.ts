@@ -13,6 +13,7 @@ import {
   type DeviceOffer,
   type JoinByCodeInput,
   type JoinRoomInput,
+  type PeekAnswer,
   type RoomCommand,
   type SeatAuth,
   type SeatedAnswer,
@@ -91,6 +92,7 @@ export class RoomService {
         id: newRoomId(),
         audience: input.audience,
         mode: input.mode,
+        seal: input.seal,
         creator: newSeat(input.name, input.commandId, { id: creator.device, tokenHash: creator.hash }, now),
         partner: partner && newSeat(input.partnerName ?? '', input.commandId, { id: partner.device, tokenHash: partner.hash }, now),
         code: newInviteCode(),
@@ -107,12 +109,12 @@ export class RoomService {
     return { ok: true, roomId: room.id, credentials };
   }
 
-  /** Answers the creator's name while the second seat is free; a full room shows nothing of itself. */
-  async peek(roomId: string): Promise<Ack<{ hostName: string }>> {
+  /** Answers the creator's sealed name while the second seat is free; a full room shows nothing of itself. */
+  async peek(roomId: string): Promise<Ack<PeekAnswer>> {
     const { stored } = await this.store.load(roomId);
     if (!stored || stored.room.movedTo !== undefined) return refuse('ROOM_NOT_FOUND');
     if (stored.room.seats[1]) return refuse('ROOM_FULL');
-    return { ok: true, hostName: stored.room.seats[0].name };
+    return { ok: true, hostName: stored.room.seats[0].name, seal: stored.room.seal };
   }
 
   async join(input: JoinRoomInput): Promise<Ack<SeatedAnswer>> {

@@ -1,7 +1,7 @@
 // The contract between the browser and the server: every Socket.IO event, its payload and its ack.
 // Payloads are checked at runtime by the valibot schemas in schemas.ts before anything uses them.
 import type { AppError, Audience, PlayMode, Refused, SeatIndex } from './core.js';
-import type { RoomCommand, RoomView } from './room.js';
+import type { RoomCommand, RoomSeal, RoomView } from './room.js';
 
 export {
   CREATOR_SEAT,
@@ -17,7 +17,7 @@ export {
   type SeatIndex,
 } from './core.js';
 
-export type { RoomCommand, RoomView, SeatView } from './room.js';
+export type { RoomCommand, RoomSeal, RoomView, SeatView } from './room.js';
 export type { ActivityView } from './activities/registry.js';
 
 export type Ok<T extends object = object> = { ok: true } & T;
@@ -57,6 +57,7 @@ export interface Presence {
   away: [boolean, boolean];
 }
 
+/** Names are sealed in the browser (room, seat, 'room', 'name'); the server checks only their shape. */
 export interface CreateRoomInput {
   commandId: string;
   name: string;
@@ -64,6 +65,14 @@ export interface CreateRoomInput {
   mode: PlayMode;
   /** Required on one shared device: both names are asked there. */
   partnerName?: string;
+  /** Made by the creator's browser with the room key, which stays there (and in the link's fragment). */
+  seal: RoomSeal;
+}
+
+/** Before joining: the creator's sealed name, and what the link's key must open. */
+export interface PeekAnswer {
+  hostName: string;
+  seal: RoomSeal | null;
 }
 
 export interface JoinRoomInput {
@@ -106,8 +115,8 @@ export interface SeatedAnswer {
 export interface ClientToServerEvents {
   /** Make a room and take its first seat (both seats on one shared device). Ack: the new credentials. */
   'room:create': (input: CreateRoomInput, ack: (r: Ack<SeatedAnswer>) => void) => void;
-  /** Before joining by link: may I join? Ack: the creator's name, or ROOM_FULL / ROOM_NOT_FOUND. */
-  'room:peek': (input: { roomId: string }, ack: (r: Ack<{ hostName: string }>) => void) => void;
+  /** Before joining by link: may I join? Ack: the creator's sealed name, or ROOM_FULL / ROOM_NOT_FOUND. */
+  'room:peek': (input: { roomId: string }, ack: (r: Ack<PeekAnswer>) => void) => void;
   /** Take the free seat of a room by its link. Ack: the new credential. */
   'room:join': (input: JoinRoomInput, ack: (r: Ack<SeatedAnswer>) => void) => void;
   /** Take the free seat by its typed code. Ack: the new credential, or CODE_INVALID whatever went wrong. */

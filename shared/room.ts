@@ -5,6 +5,7 @@ import type { ActivityView } from './activities/registry.js';
 import { closenessView, type ClosenessView } from './closeness.js';
 import { CREATOR_SEAT, refuse, type Audience, type PlayMode, type Result, type SeatIndex } from './core.js';
 import { canAddDevice, deviceViews, reissueDeviceToken, signOutDevice, type DeviceView, type SeatDevices } from './devices.js';
+import type { Sealed } from './sealed/shape.js';
 import {
   EMPTY_PLAY,
   activityViewFor,
@@ -24,7 +25,8 @@ import {
 
 /** A person's place in the room, open on one to MAX_DEVICES devices, each with its own token. */
 export interface Seat extends SeatDevices {
-  name: string;
+  /** Sealed in the person's browser with the room key: the server never reads it. */
+  name: Sealed;
   /** The command id that claimed this seat, so a replayed create or join finds it again. */
   claimId: string;
 }
@@ -32,6 +34,16 @@ export interface Seat extends SeatDevices {
 /** A seat as it is taken: on the one device that took it, under the same claim id. */
 export function newSeat(name: string, claimId: string, device: { id: string; tokenHash: string }, now: number): Seat {
   return { name, claimId, devices: [{ ...device, claimId, addedAt: now }], transfer: null };
+}
+
+/**
+ * What every device needs to open the room's sealed values: the id their associated data names (made by the
+ * creator's browser, kept when the room moves to a new id) and a known value sealed with the room key, which
+ * a device opens to tell a wrong key from a damaged value. Null for a room made before rooms were sealed.
+ */
+export interface RoomSeal {
+  id: string;
+  check: Sealed;
 }
 
 export interface Invite {
@@ -44,6 +56,7 @@ export interface Room {
   createdAt: number;
   audience: Audience;
   mode: PlayMode;
+  seal: RoomSeal | null;
   seats: [Seat, Seat | null];
   /** Open while the second seat is free and the code is fresh; null once it is taken. */
   invite: Invite | null;
@@ -74,6 +87,7 @@ export interface NewRoom {
   id: string;
   audience: Audience;
   mode: PlayMode;
+  seal: RoomSeal;
   creator: Seat;
   /** On one shared device both seats are taken at once. */
   partner: Seat | null;
@@ -88,6 +102,7 @@ export function createRoom(input: NewRoom, lifetimes: Lifetimes): Room {
     createdAt: input.now,
     audience: input.audience,
     mode: input.mode,
+    seal: input.seal,
     seats: [input.creator, partner],
     invite: partner ? null : { code: input.code, expiresAt: input.now + lifetimes.inviteMs },
     play: EMPTY_PLAY,
@@ -269,6 +284,7 @@ function withPlay(room: Room, result: Result<Play>): Changed {
 }
 
 export interface SeatView {
+  /** Sealed on the wire; the browser's room store opens it, so screens read the name itself. */
   name: string;
 }
 
@@ -277,6 +293,8 @@ export interface RoomView {
   roomId: string;
   audience: Audience;
   mode: PlayMode;
+  /** How this room's sealed values are opened (null: made before rooms were sealed). */
+  seal: RoomSeal | null;
   you: SeatIndex;
   seats: [SeatView | null, SeatView | null];
   /** The code to type, shown to the creator while the second seat is free. */
@@ -313,6 +331,7 @@ export function viewFor(room: Room, seat: SeatIndex): RoomView {
     roomId: room.id,
     audience: room.audience,
     mode: room.mode,
+    seal: room.seal,
     you: seat,
     seats: [{ name: first.name }, second ? { name: second.name } : null],
     invite: seat === CREATOR_SEAT ? room.invite : null,

@@ -2,6 +2,7 @@
 // before it touches it; unknown keys are dropped, so nothing else a client sends gets through.
 import * as v from 'valibot';
 import { ACTIVITY_IDS } from './activities/catalog.js';
+import { NAME_BUCKET, sealedSchema } from './sealed/shape.js';
 
 export const NAME_MAX = 40;
 
@@ -30,18 +31,31 @@ export const Name = v.pipe(
   v.regex(/[\p{L}\p{N}\p{Extended_Pictographic}]/u, 'Please type a name with at least one letter.'),
 );
 
+/** A name as the server receives it: sealed in the browser (which checks it with `Name` first). */
+export const SealedName = sealedSchema(NAME_BUCKET, 'Please type a name.');
+
+/** The room's seal: an id for the associated data and a small known value sealed with the room key. */
+const RoomSealSchema = v.object(
+  {
+    id: v.pipe(v.string('The room seal is missing.'), v.regex(/^[A-Za-z0-9_-]{22}$/, 'The room seal id must be 22 base64url characters.')),
+    check: sealedSchema(64, 'The room seal is missing.'),
+  },
+  'The room seal is missing.',
+);
+
 const Audience = v.picklist(['partners', 'friends', 'family'], 'Choose who the room is for.');
 
 export const CreateRoomSchema = v.variant(
   'mode',
   [
-    v.object({ commandId: CommandId, name: Name, audience: Audience, mode: v.literal('two-devices') }),
+    v.object({ commandId: CommandId, name: SealedName, audience: Audience, mode: v.literal('two-devices'), seal: RoomSealSchema }),
     v.object({
       commandId: CommandId,
-      name: Name,
+      name: SealedName,
       audience: Audience,
       mode: v.literal('one-device'),
-      partnerName: Name,
+      partnerName: SealedName,
+      seal: RoomSealSchema,
     }),
   ],
   'Choose how you will play.',
@@ -49,12 +63,12 @@ export const CreateRoomSchema = v.variant(
 
 export const PeekSchema = v.object({ roomId: RoomId });
 
-export const JoinRoomSchema = v.object({ commandId: CommandId, roomId: RoomId, name: Name });
+export const JoinRoomSchema = v.object({ commandId: CommandId, roomId: RoomId, name: SealedName });
 
 export const JoinByCodeSchema = v.object({
   commandId: CommandId,
   code: v.pipe(v.string('Please type the code.'), v.maxLength(40, "That code didn't work.")),
-  name: Name,
+  name: SealedName,
 });
 
 const Seat = v.picklist([0, 1], 'Unknown seat.');

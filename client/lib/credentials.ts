@@ -1,10 +1,13 @@
-// Seat tokens kept on this device, per room. They go only into the socket handshake, never a URL.
+// Seat tokens kept on this device, per room, each room's key beside them. The tokens go only into the socket
+// handshake, never a URL; the key never leaves the browser except inside the links the person shares.
 import type { Credential } from '../../shared/protocol.js';
 
 const KEY = 'closer.rooms';
 
 export interface SavedRoom {
   credentials: Credential[];
+  /** The room key (base64url), which opens the room's sealed values. Absent: a room made before sealing. */
+  key?: string;
   /** Names seen last time, so the home page can offer "back to your room with …". */
   names: string[];
   savedAt: number;
@@ -35,10 +38,11 @@ export function savedRooms(): [string, SavedRoom][] {
   return Object.entries(readAll()).sort(([, a], [, b]) => b.savedAt - a.savedAt);
 }
 
-export function saveCredentials(roomId: string, credentials: Credential[]): void {
+export function saveCredentials(roomId: string, credentials: Credential[], key: string | null = null): void {
   const rooms = readAll();
   const known = rooms[roomId]?.credentials.filter((c) => !credentials.some((n) => n.seat === c.seat)) ?? [];
-  rooms[roomId] = { credentials: [...known, ...credentials], names: rooms[roomId]?.names ?? [], savedAt: Date.now() };
+  const kept = key ?? rooms[roomId]?.key;
+  rooms[roomId] = { credentials: [...known, ...credentials], ...(kept ? { key: kept } : {}), names: rooms[roomId]?.names ?? [], savedAt: Date.now() };
   writeAll(rooms);
 }
 

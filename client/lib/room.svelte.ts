@@ -5,10 +5,13 @@ import type {
   Ack,
   AppError,
   ClientToServerEvents,
-  CreateRoomInput,
   DeviceOffer,
   HandshakeRefusal,
+  PeekAnswer,
+  PlayMode,
+  Audience,
   Presence,
+  RoomSeal,
   RoomCommand,
   RoomView,
   SeatedAnswer,
@@ -18,11 +21,15 @@ import type {
 } from '../../shared/protocol.js';
 import { sendUntilAnswered } from '../../shared/answered.js';
 import type { ActivityId, MoveFor } from '../../shared/activities/registry.js';
+import { parse, Name } from '../../shared/schemas.js';
+import { newRoomSeal, sealName } from '../../shared/sealed/room-seal.js';
+import { exportRoomKey, makeRoomKey, type RoomKey } from '../../shared/sealed/seal.js';
 import { forgetRoom as forgetCredentials, saveCredentials, saveNames, savedRoom } from './credentials.js';
 import { draftScope, drafts } from './drafts.svelte.js';
 import { commandId } from './ids.js';
 import { outbox, type Pending, type Written } from './outbox.svelte.js';
 import { nextSeatState, type SeatState } from './presence.js';
+import { RoomKeyring, takeKeyText, type KeyProblem } from './room-key.js';
 import { route } from './route.svelte.js';
 
 type CloserSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -35,7 +42,9 @@ export type Outcome =
   | { kind: 'erased'; byMe: boolean }
   | { kind: 'removed' }
   /** Signed out from another device of the same person. */
-  | { kind: 'signed-out' };
+  | { kind: 'signed-out' }
+  /** This device has no key for the room, the wrong one, or the room was made before rooms were sealed. */
+  | { kind: KeyProblem };
 
 export type Screen = 'home' | 'connecting' | 'invite' | 'lobby' | 'activity' | Outcome['kind'];
 
@@ -64,6 +73,14 @@ function forgetRoom(roomId: string): void {
 /** The draft scope a seat is writing for now, from its latest view. */
 function scopeOf(snapshot: Snapshot | undefined): string | null {
   return draftScope(snapshot?.view.activity ?? null);
+}
+
+/** A room as Home asks for it: names in the clear, sealed here before they are sent. */
+export interface NewRoomRequest {
+  name: string;
+  audience: Audience;
+  mode: PlayMode;
+  partnerName?: string;
 }
 
 class RoomClient {
@@ -101,16 +118,31 @@ class RoomClient {
     return view.activity ? 'activity' : 'lobby';
   });
 
+  /** The room key this page uses (views arrive sealed and are opened with it). */
+  keyring = $state.raw(new RoomKeyring(null));
   private socket: CloserSocket | null = null;
   private erasing = false;
+  /** Counts rooms entered and left, so a view opened after the page moved on is dropped. */
+  private epoch = 0;
+  /** The room this socket was just seated in by a create, join or device claim. */
+  private claimed: string | null = null;
+  /** The room seal a peek returned, to seal the joiner's name for this room. */
+  private peeked: RoomSeal | null = null;
 
   /** Opens the room at the current address: resumes its seats, or asks whether it can be joined. */
   enter(roomId: string | null): void {
+    // Off a room's address (home, a device link being claimed) the key in hand stays.
+    const keyText = roomId ? takeKeyText(roomId) : this.keyring.text;
+    if (keyText !== this.keyring.text) this.keyring = new RoomKeyring(keyText);
     const socket = this.connection();
-    // Just created or joined here: the server seated this very socket already.
-    if (roomId && roomId === this.view?.roomId && socket.connected) return;
+    // Just created or joined here: the server seated this very socket already (its view may still be opening).
+    if (roomId && (roomId === this.view?.roomId || roomId === this.claimed) && socket.connected) return;
+    this.claimed = null;
     this.snapshots = {};
-    this.outcome = null;
+    this.epoch += 1;
+    this.peeked = null;
+    // A guest with no key cannot join: say so before anything else.
+    this.outcome = roomId && !keyText && !savedRoom(roomId) ? { kind: 'no-key' } : null;
     this.presence = NOBODY;
     this.seen = ['away', 'away'];
     // A reconnect we chose is not "lost connection": no banner for it.
@@ -119,23 +151,41 @@ class RoomClient {
     socket.connect();
   }
 
-  async create(input: Omit<CreateRoomInput, 'commandId'>): Promise<AppError | null> {
-    const payload = { ...input, commandId: commandId() };
+  /** Makes the room key here, seals the names and the key check with it, and sends only what is sealed. */
+  async create(input: NewRoomRequest): Promise<AppError | null> {
+    const names = [parse(Name, input.name), ...(input.mode === 'one-device' ? [parse(Name, input.partnerName ?? '')] : [])];
+    for (const name of names) if (!name.ok) return name.error;
+    const key = await makeRoomKey();
+    const seal = await newRoomSeal(key);
+    const sealed: string[] = [];
+    for (const [seat, name] of names.entries()) {
+      const done = name.ok && (await sealName(key, seal.id, seat as SeatIndex, name.value));
+      if (!done || !done.ok) return done ? done.error : NO_ANSWER;
+      sealed.push(done.value);
+    }
+    this.keyring = new RoomKeyring(await exportRoomKey(key));
+    const { audience, mode } = input;
+    const payload = { commandId: commandId(), audience, mode, seal, name: sealed[0]!, ...(sealed[1] ? { partnerName: sealed[1] } : {}) };
     return this.claim((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:create', payload));
   }
 
+  /** Takes the free seat (always the second) with the name sealed under the link's key. */
   async join(roomId: string, name: string): Promise<AppError | null> {
-    const payload = { roomId, name, commandId: commandId() };
+    const sealed = await this.sealedName(name, this.peeked);
+    if (!sealed.ok) return sealed.error;
+    const payload = { roomId, name: sealed.value, commandId: commandId() };
     return this.claim((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:join', payload));
   }
 
   async joinByCode(code: string, name: string): Promise<AppError | null> {
-    const payload = { code, name, commandId: commandId() };
-    return this.claim((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:join-by-code', payload));
+    void code;
+    void name;
+    return { code: 'NOT_POSSIBLE', message: 'Joining by code is not ready in sealed rooms yet: ask for the link or scan the QR code.' };
   }
 
-  /** Brings this device into a seat with the one-time code from another device of the same person. */
-  async claimDevice(roomId: string, code: string): Promise<AppError | null> {
+  /** Brings this device into a seat with the one-time code (and the room key) from another device of the same person. */
+  async claimDevice(roomId: string, code: string, key: string | null): Promise<AppError | null> {
+    if (key !== this.keyring.text) this.keyring = new RoomKeyring(key);
     const payload = { roomId, code, commandId: commandId() };
     return this.claim((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('device:claim', payload), true);
   }
@@ -214,12 +264,22 @@ class RoomClient {
       return NO_ANSWER;
     }
     if (!answer.ok) return answer.error;
-    saveCredentials(answer.roomId, answer.credentials);
+    saveCredentials(answer.roomId, answer.credentials, this.keyring.text);
     // The snapshot came before this answer, when there was nowhere yet to note the names.
     if (this.view?.roomId === answer.roomId) saveNames(answer.roomId, this.view.seats.flatMap((s) => (s ? [s.name] : [])));
     this.outcome = null;
+    this.claimed = answer.roomId;
     route.go(`/r/${answer.roomId}`, replace);
     return null;
+  }
+
+  /** A name checked as the server once did (trimmed, 1–40 characters), then sealed for the free seat. */
+  private async sealedName(name: string, roomSeal: RoomSeal | null): Promise<{ ok: true; value: string } | { ok: false; error: AppError }> {
+    const checked = parse(Name, name);
+    if (!checked.ok) return checked;
+    const key: RoomKey | null = await this.keyring.key;
+    if (!key || !roomSeal) return { ok: false, error: { code: 'NOT_POSSIBLE', message: 'This link is missing its key — ask for the link again.' } };
+    return sealName(key, roomSeal.id, 1, checked.value);
   }
 
   private async request(send: Send<Ack>): Promise<AppError | null> {
@@ -294,17 +354,7 @@ class RoomClient {
       }
     });
 
-    socket.on('room:snapshot', (snapshot) => {
-      // A socket is seated in one room at a time: a snapshot of another room replaces everything.
-      if (this.view && this.view.roomId !== snapshot.view.roomId) this.snapshots = {};
-      const current = this.snapshots[snapshot.seat];
-      if (current && current.version > snapshot.version) return;
-      this.snapshots[snapshot.seat] = snapshot;
-      // Back in the lobby the drafts wait: an ended game can be picked up where it was left.
-      if (snapshot.view.activity) drafts.settle(snapshot.view.roomId, snapshot.seat, scopeOf(snapshot));
-      this.outcome = null;
-      saveNames(snapshot.view.roomId, snapshot.view.seats.flatMap((s) => (s ? [s.name] : [])));
-    });
+    socket.on('room:snapshot', (sealed) => void this.receive(sealed));
 
     socket.on('room:presence', (presence) => {
       this.presence = presence;
@@ -313,6 +363,7 @@ class RoomClient {
 
 
     socket.on('room:erased', () => {
+      this.epoch += 1;
       if (route.roomId) forgetRoom(route.roomId);
       this.snapshots = {};
       this.outcome = { kind: 'erased', byMe: this.erasing };
@@ -323,19 +374,21 @@ class RoomClient {
       const from = route.roomId;
       const saved = from ? savedRoom(from) : null;
       if (!from || !saved) return;
-      saveCredentials(roomId, saved.credentials);
+      saveCredentials(roomId, saved.credentials, saved.key ?? null);
       forgetRoom(from);
       // The server closes this socket next; entering the new address reconnects with the same token.
       route.go(`/r/${roomId}`, true);
     });
 
     socket.on('device:signed-out', () => {
+      this.epoch += 1;
       if (route.roomId) forgetRoom(route.roomId);
       this.snapshots = {};
       this.outcome = { kind: 'signed-out' };
     });
 
     socket.on('seat:removed', () => {
+      this.epoch += 1;
       if (route.roomId) forgetRoom(route.roomId);
       this.snapshots = {};
       this.outcome = { kind: 'removed' };
@@ -345,15 +398,46 @@ class RoomClient {
     return socket;
   }
 
+  /** A view arrives sealed: its names are opened with the room key before any screen sees it. */
+  private async receive(sealed: Snapshot): Promise<void> {
+    const epoch = this.epoch;
+    const opened = await this.keyring.open(sealed.view);
+    if (epoch !== this.epoch) return;
+    if ('problem' in opened) {
+      this.outcome = { kind: opened.problem };
+      return;
+    }
+    const snapshot = { ...sealed, view: opened.view };
+    // A socket is seated in one room at a time: a snapshot of another room replaces everything.
+    if (this.view && this.view.roomId !== snapshot.view.roomId) this.snapshots = {};
+    const current = this.snapshots[snapshot.seat];
+    if (current && current.version > snapshot.version) return;
+    this.snapshots[snapshot.seat] = snapshot;
+    // Back in the lobby the drafts wait: an ended game can be picked up where it was left.
+    if (snapshot.view.activity) drafts.settle(snapshot.view.roomId, snapshot.seat, scopeOf(snapshot));
+    this.outcome = null;
+    saveNames(snapshot.view.roomId, snapshot.view.seats.flatMap((s) => (s ? [s.name] : [])));
+  }
+
   private async peek(roomId: string): Promise<void> {
     try {
       const answer = await this.connection().timeout(ACK_TIMEOUT_MS).emitWithAck('room:peek', { roomId });
       if (route.roomId !== roomId || this.view) return;
-      if (answer.ok) this.outcome = { kind: 'join', hostName: answer.hostName };
+      if (answer.ok) await this.offerJoin(roomId, answer);
       else this.outcome = { kind: answer.error.code === 'ROOM_FULL' ? 'full' : 'gone' };
     } catch {
       // No answer: the next connect asks again.
     }
+  }
+
+  /** The join page, with the creator's name opened by the link's key, or why this link cannot open the room. */
+  private async offerJoin(roomId: string, answer: PeekAnswer): Promise<void> {
+    const keyring = this.keyring;
+    const problem = await keyring.problemWith(answer.seal);
+    const hostName = answer.seal && !problem ? await keyring.name(answer.seal.id, 0, answer.hostName) : '';
+    if (route.roomId !== roomId || this.view || keyring !== this.keyring) return;
+    this.peeked = answer.seal;
+    this.outcome = problem ? { kind: problem } : { kind: 'join', hostName };
   }
 }
 

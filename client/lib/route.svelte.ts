@@ -7,8 +7,12 @@ class Route {
   /** An address that starts like a room link but is not one (cut short when copied, say). */
   brokenLink = $derived(this.path.startsWith('/r/') && this.roomId === null);
 
+  /** Counts links opened in place: a room link pasted where the same room is open changes only the fragment (its key). */
+  visits = $state(0);
+
   constructor() {
     addEventListener('popstate', () => (this.path = location.pathname));
+    addEventListener('hashchange', () => (this.visits += 1));
   }
 
   go(path: string, replace = false): void {

@@ -15,8 +15,9 @@ type StoredSeat = Seat | SeatBeforeDevices;
 export const FIRST_DEVICE_ID = 'first-device';
 
 export function readRoom(doc: string): Room {
-  const room = JSON.parse(doc) as Omit<Room, 'seats'> & { seats: [StoredSeat, StoredSeat | null] };
-  return { ...room, seats: [readSeat(room.seats[0], room.createdAt), room.seats[1] && readSeat(room.seats[1], room.createdAt)] };
+  const room = JSON.parse(doc) as Omit<Room, 'seats' | 'seal'> & { seal?: Room['seal']; seats: [StoredSeat, StoredSeat | null] };
+  // A room made before rooms were sealed has no seal: its devices are told to start a new room.
+  return { ...room, seal: room.seal ?? null, seats: [readSeat(room.seats[0], room.createdAt), room.seats[1] && readSeat(room.seats[1], room.createdAt)] };
 }
 
 function readSeat(seat: StoredSeat, createdAt: number): Seat {

@@ -53,7 +53,7 @@ describe.runIf(inject('chromium'))('the same person on another device, in Chromi
     const url = new URL(deviceLink);
     expect(url.pathname).toBe('/device');
     expect(url.search).toBe('');
-    expect(url.hash).toMatch(/^#room=[A-Za-z0-9_-]{21}&code=[A-Za-z0-9_-]{22}$/);
+    expect(url.hash).toMatch(/^#room=[A-Za-z0-9_-]{21}&code=[A-Za-z0-9_-]{22}&k=[A-Za-z0-9_-]{43}$/);
     for (const token of await tokensOn(ada)) expect(deviceLink).not.toContain(token);
     await expectAccessible(ada, 'device link');
     await shootBoth(ada, 'device-link');

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE } from '../support/browser.js';
-import { joinByLink, startActivity, useBrowserWorld } from '../support/people.js';
+import { inviteLink, joinByLink, startActivity, useBrowserWorld } from '../support/people.js';
 
 const PAYLOADS = [
   '<img src=x onerror=window.__xss=1>',
@@ -28,7 +28,7 @@ describe.runIf(inject('chromium'))('script-looking text in Chromium', () => {
     await ada.getByRole('heading', { name: 'Invite your partner' }).waitFor();
     const grace = await world.people.open(PHONE);
     grace.on('dialog', (d) => void dialogs.push(d.message()));
-    await joinByLink(grace, ada.url(), PAYLOADS[1]!);
+    await joinByLink(grace, await inviteLink(ada), PAYLOADS[1]!);
     for (const page of [ada, grace]) {
       await page.getByText(PAYLOADS[0]!).first().waitFor();
       await page.getByText(PAYLOADS[1]!).first().waitFor();

@@ -8,13 +8,14 @@ import { CLIENT_EVENTS, type ClientEvent } from '../../server/realtime/handlers.
 import type { RunningServer } from '../../server/server.js';
 import { MemoryStore } from '../../server/store/memory.js';
 import { cid, client, connected, startTestServer, type Client } from '../support/server.js';
+import { fakeSealed, TEST_SEAL } from '../support/sealed.js';
 
 /** A payload each event would accept on its own, so a refusal below is about the shape alone. */
 const VALID: { [E in ClientEvent]: Parameters<ClientToServerEvents[E]>[0] } = {
-  'room:create': { commandId: cid(), name: 'Ada', audience: 'partners', mode: 'two-devices' },
+  'room:create': { commandId: cid(), name: fakeSealed('Ada'), audience: 'partners', mode: 'two-devices', seal: TEST_SEAL },
   'room:peek': { roomId: nanoid() },
-  'room:join': { commandId: cid(), roomId: nanoid(), name: 'Grace' },
-  'room:join-by-code': { commandId: cid(), code: 'ABCD-EFGH', name: 'Grace' },
+  'room:join': { commandId: cid(), roomId: nanoid(), name: fakeSealed('Grace') },
+  'room:join-by-code': { commandId: cid(), code: 'ABCD-EFGH', name: fakeSealed('Grace') },
   'room:command': { commandId: cid(), seat: 0, command: { type: 'ready' } },
   'room:visibility': { hidden: true },
   'room:erase': { commandId: cid() },

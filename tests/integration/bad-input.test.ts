@@ -5,6 +5,8 @@ import { MemoryStore } from '../../server/store/memory.js';
 import type { RunningServer } from '../../server/server.js';
 import { MAX_MESSAGE_BYTES } from '../../server/realtime/index.js';
 import { cid, client, connected, eventually, startTestServer, type Client } from '../support/server.js';
+import { fakeSealed, TEST_SEAL } from '../support/sealed.js';
+import { SEALED_SIZES, toBase64Url } from '../../shared/sealed/seal.js';
 
 describe('bad input', () => {
   let server: RunningServer;
@@ -34,10 +36,10 @@ describe('bad input', () => {
     const bad: [string, unknown][] = [
       ['room:create', null],
       ['room:create', 'hello'],
-      ['room:create', { commandId: cid(), name: 42, audience: 'partners', mode: 'two-devices' }],
-      ['room:create', { commandId: cid(), name: 'Ada', audience: 'strangers', mode: 'two-devices' }],
-      ['room:create', { commandId: 'x', name: 'Ada', audience: 'partners', mode: 'two-devices' }],
-      ['room:join', { commandId: cid(), roomId: '../../etc', name: 'Eve' }],
+      ['room:create', { commandId: cid(), name: 42, audience: 'partners', mode: 'two-devices', seal: TEST_SEAL }],
+      ['room:create', { commandId: cid(), name: fakeSealed('Ada'), audience: 'strangers', mode: 'two-devices', seal: TEST_SEAL }],
+      ['room:create', { commandId: 'x', name: fakeSealed('Ada'), audience: 'partners', mode: 'two-devices', seal: TEST_SEAL }],
+      ['room:join', { commandId: cid(), roomId: '../../etc', name: fakeSealed('Eve') }],
       ['room:peek', { roomId: { $gt: '' } }],
       ['room:command', { commandId: cid(), seat: 7, command: { type: 'remove-partner' } }],
       ['room:command', { commandId: cid(), seat: 0, command: { type: 'drop-tables' } }],
@@ -58,15 +60,33 @@ describe('bad input', () => {
     expect(good.ok ? '' : good.error.code).toBe('ROOM_NOT_FOUND');
   });
 
-  it('names are trimmed, and must be 1–40 characters', async () => {
+  it('a name must be a sealed value: bad base64, an unknown version, a wrong or too large size are refused, and nothing is made', async () => {
     const c = connect();
     await connected(c);
-    const long = await c.socket.emitWithAck('room:create', { commandId: cid(), name: 'x'.repeat(41), audience: 'partners', mode: 'two-devices' });
-    expect(long.ok ? '' : long.error.message).toBe('Names can be up to 40 characters.');
-    const blank = await c.socket.emitWithAck('room:create', { commandId: cid(), name: '   ', audience: 'partners', mode: 'two-devices' });
-    expect(blank.ok ? '' : blank.error.code).toBe('BAD_REQUEST');
-    await c.socket.emitWithAck('room:create', { commandId: cid(), name: '  Ada  ', audience: 'partners', mode: 'two-devices' });
-    await eventually(() => expect(c.snapshots[0]?.view.seats[0]).toEqual({ name: 'Ada' }));
+    const good = fakeSealed('Ada');
+    const withVersion = (version: number) => `${toBase64Url(new Uint8Array([version]))}`.slice(0, 2) + good.slice(2);
+    const cases: [string, string][] = [
+      ['Ada', 'That sealed value has the wrong length.'],
+      [good.slice(0, -4), 'That sealed value has the wrong length.'],
+      [`${good.slice(0, -1)}!`, 'A sealed value must be base64url text.'],
+      [`${good.slice(0, -2)}==`, 'A sealed value must be base64url text.'],
+      [withVersion(2), 'That sealed value has an unknown version.'],
+      [fakeSealed('Ada', SEALED_SIZES[3]!), 'That sealed value is larger than this field allows.'],
+      ['A'.repeat(8_000), 'That sealed value is larger than this field allows.'],
+      ['', 'A sealed value must be base64url text.'],
+    ];
+    for (const [name, message] of cases) {
+      const answer = await c.socket.emitWithAck('room:create', { commandId: cid(), name, audience: 'partners', mode: 'two-devices', seal: TEST_SEAL });
+      expect(answer, name.slice(0, 20)).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message } });
+    }
+    const badCheck = await c.socket.emitWithAck('room:create', { commandId: cid(), name: good, audience: 'partners', mode: 'two-devices', seal: { ...TEST_SEAL, check: 'x' } });
+    expect(badCheck.ok ? '' : badCheck.error.code).toBe('BAD_REQUEST');
+    const badJoin = await c.socket.emitWithAck('room:join', { commandId: cid(), roomId: nanoid(), name: 'Eve' });
+    expect(badJoin.ok ? '' : badJoin.error.message).toMatch(/^That sealed value/);
+    expect(c.snapshots).toEqual([]);
+    const made = await c.socket.emitWithAck('room:create', { commandId: cid(), name: good, audience: 'partners', mode: 'two-devices', seal: TEST_SEAL });
+    expect(made.ok).toBe(true);
+    await eventually(() => expect(c.snapshots[0]?.view.seats[0]).toEqual({ name: good }));
   });
 
   it('commands from a socket with no seat get NOT_SEATED', async () => {

@@ -17,6 +17,7 @@ import type { RunningServer } from '../../server/server.js';
 import { RedisStore } from '../../server/store/redis.js';
 import { gameView, send, startGame } from '../support/question-swap.js';
 import { cid, client, connected, eventually, seatedPair, startTestServer, type Client } from '../support/server.js';
+import { fakeSealed } from '../support/sealed.js';
 
 const redisUrl = inject('redisUrl');
 const RUNS = 50;
@@ -98,7 +99,7 @@ describe.runIf(redisUrl !== '')('two people on two nodes, in orders chosen by fa
                 const stranger = client(seat === 0 ? nodeA.url : nodeB.url);
                 opened.push(stranger);
                 await connected(stranger);
-                const joined = await stranger.socket.emitWithAck('room:join', { commandId: cid(), roomId, name: 'Eve' });
+                const joined = await stranger.socket.emitWithAck('room:join', { commandId: cid(), roomId, name: fakeSealed('Eve') });
                 expect(joined.ok ? 'seated' : joined.error.code).toBe('ROOM_FULL');
               }
             }

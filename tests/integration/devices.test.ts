@@ -9,6 +9,7 @@ import type { Ack, Credential, DeviceOffer, SeatedAnswer } from '../../shared/pr
 import { RedisStore } from '../../server/store/redis.js';
 import type { RunningServer } from '../../server/server.js';
 import { ROOMY_LIMITS, cid, client, connected, eventually, firstSnapshot, refused, seatedPair, startTestServer, testConfig, type Client } from '../support/server.js';
+import { fakeSealed, TEST_SEAL } from '../support/sealed.js';
 
 const redisUrl = inject('redisUrl');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -171,7 +172,7 @@ describe.runIf(redisUrl !== '')('the same person on another device, over Redis',
   it('on one shared device there is no other device to add', async () => {
     const tablet = connect();
     await connected(tablet);
-    const created = await tablet.socket.emitWithAck('room:create', { commandId: cid(), name: 'Ada', audience: 'partners', mode: 'one-device', partnerName: 'Grace' });
+    const created = await tablet.socket.emitWithAck('room:create', { commandId: cid(), name: fakeSealed('Ada'), audience: 'partners', mode: 'one-device', partnerName: fakeSealed('Grace'), seal: TEST_SEAL });
     if (!created.ok) throw new Error(created.error.code);
     expect(codeOf(await offer(tablet))).toBe('NOT_POSSIBLE');
   });

@@ -11,31 +11,10 @@ import { startRedis, type RedisProcess } from '../support/redis-server.js';
 import { startNode, type Node } from '../support/nodes.js';
 import { answerMove, bothNext, gameView, send, startGame } from '../support/question-swap.js';
 import { cid, client, connected, eventually, type Client } from '../support/server.js';
+import { fakeSealed, TEST_SEAL } from '../support/sealed.js';
+import { everything } from '../support/redis-dump.js';
 
 const redisAvailable = inject('redisUrl') !== '';
-
-/** Every key in the Redis with everything it holds, as text, read by its type. */
-async function everything(redis: Redis): Promise<{ key: string; type: string; text: string }[]> {
-  const found: { key: string; type: string; text: string }[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'COUNT', 1000);
-    cursor = next;
-    for (const key of keys) {
-      const type = await redis.type(key);
-      const value =
-        type === 'string' ? await redis.get(key)
-        : type === 'hash' ? await redis.hgetall(key)
-        : type === 'list' ? await redis.lrange(key, 0, -1)
-        : type === 'stream' ? await redis.xrange(key, '-', '+')
-        : type === 'set' ? await redis.smembers(key)
-        : type === 'zset' ? await redis.zrange(key, '0', '-1')
-        : `unread type ${type}`;
-      found.push({ key, type, text: JSON.stringify(value) });
-    }
-  } while (cursor !== '0');
-  return found;
-}
 
 describe.runIf(redisAvailable)('erasing a room', () => {
   let redis: RedisProcess | undefined;
@@ -55,14 +34,15 @@ describe.runIf(redisAvailable)('erasing a room', () => {
     const prefix = `erase-${nanoid(8)}`;
     nodes.push(...(await Promise.all([startNode(redis.url, prefix), startNode(redis.url, prefix)])));
     const [one, two] = nodes as [Node, Node];
-    const names = [`Adaname${nanoid(6)}`, `Gracename${nanoid(6)}`];
+    // Names arrive sealed: what must go is the sealed value itself.
+    const names = [fakeSealed(`Adaname${nanoid(6)}`), fakeSealed(`Gracename${nanoid(6)}`)];
     const words: string[] = [];
 
     const ada = client(one.url);
     const grace = client(two.url);
     clients.push(ada, grace);
     await Promise.all([connected(ada), connected(grace)]);
-    const created = await ada.socket.emitWithAck('room:create', { commandId: cid(), name: names[0]!, audience: 'partners', mode: 'two-devices' });
+    const created = await ada.socket.emitWithAck('room:create', { commandId: cid(), name: names[0]!, audience: 'partners', mode: 'two-devices', seal: TEST_SEAL });
     if (!created.ok) throw new Error(created.error.code);
     const roomId = created.roomId;
     // By link, not by code: the code's lookup must go all the same.

@@ -7,6 +7,7 @@ import { RedisStore } from '../../server/store/redis.js';
 import type { RunningServer } from '../../server/server.js';
 import type { RoomStore } from '../../server/store/types.js';
 import { cid, client, connected, refused, ROOMY_LIMITS, startTestServer, type Client } from '../support/server.js';
+import { fakeSealed, TEST_SEAL } from '../support/sealed.js';
 
 const redisUrl = inject('redisUrl');
 
@@ -53,7 +54,7 @@ describe('rate limits', () => {
     const server = await start({ createsPerHour: 3 });
     const c = connect(server);
     await connected(c);
-    const create = () => c.socket.emitWithAck('room:create', { commandId: cid(), name: 'Ada', audience: 'friends', mode: 'two-devices' });
+    const create = () => c.socket.emitWithAck('room:create', { commandId: cid(), name: fakeSealed('Ada'), audience: 'friends', mode: 'two-devices', seal: TEST_SEAL });
     for (let i = 0; i < 3; i++) expect((await create()).ok).toBe(true);
     const fourth = await create();
     expect(fourth.ok ? '' : fourth.error.code).toBe('RATE_LIMITED');
@@ -64,7 +65,7 @@ describe('rate limits', () => {
     const server = await start({ failedJoinsPerMinute: 5 });
     const ada = connect(server);
     await connected(ada);
-    await ada.socket.emitWithAck('room:create', { commandId: cid(), name: 'Ada', audience: 'friends', mode: 'two-devices' });
+    await ada.socket.emitWithAck('room:create', { commandId: cid(), name: fakeSealed('Ada'), audience: 'friends', mode: 'two-devices', seal: TEST_SEAL });
     const code = await new Promise<string>((resolve) => {
       const check = () => {
         const invite = ada.snapshots.at(-1)?.view.invite;
@@ -76,10 +77,10 @@ describe('rate limits', () => {
     const guesser = connect(server);
     await connected(guesser);
     for (let i = 0; i < 5; i++) {
-      const wrong = await guesser.socket.emitWithAck('room:join-by-code', { commandId: cid(), code: 'ZZZZZZZZZZ', name: 'Eve' });
+      const wrong = await guesser.socket.emitWithAck('room:join-by-code', { commandId: cid(), code: 'ZZZZZZZZZZ', name: fakeSealed('Eve') });
       expect(wrong.ok ? '' : wrong.error.code).toBe('CODE_INVALID');
     }
-    const right = await guesser.socket.emitWithAck('room:join-by-code', { commandId: cid(), code, name: 'Eve' });
+    const right = await guesser.socket.emitWithAck('room:join-by-code', { commandId: cid(), code, name: fakeSealed('Eve') });
     expect(right.ok ? '' : right.error.code).toBe('RATE_LIMITED');
   });
 
@@ -101,7 +102,7 @@ describe('rate limits', () => {
     const create = async (server: RunningServer) => {
       const c = connect(server);
       await connected(c);
-      return c.socket.emitWithAck('room:create', { commandId: cid(), name: 'Ada', audience: 'friends', mode: 'two-devices' });
+      return c.socket.emitWithAck('room:create', { commandId: cid(), name: fakeSealed('Ada'), audience: 'friends', mode: 'two-devices', seal: TEST_SEAL });
     };
     expect((await create(first)).ok).toBe(true);
     expect((await create(second)).ok).toBe(true);

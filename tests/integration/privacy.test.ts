@@ -6,6 +6,7 @@ import type { View } from '../../shared/activities/question-swap/index.js';
 import { RedisStore } from '../../server/store/redis.js';
 import type { RunningServer } from '../../server/server.js';
 import { cid, client, connected, eventually, startTestServer, type Client } from '../support/server.js';
+import { browserSeal } from '../support/sealed.js';
 
 const redisUrl = inject('redisUrl');
 
@@ -28,10 +29,12 @@ describe.runIf(redisUrl !== '')('privacy', () => {
     const grace = client(server.url);
     clients.push(ada, grace);
     await Promise.all([connected(ada), connected(grace)]);
-    const created = await ada.socket.emitWithAck('room:create', { commandId: cid(), name: `Ada${canary}`, audience: 'friends', mode: 'two-devices' });
+    // Names are sealed in the browser, so the server never holds them in the clear.
+    const sealed = await browserSeal();
+    const created = await ada.socket.emitWithAck('room:create', { commandId: cid(), name: await sealed.name(0, `Ada${canary}`), audience: 'friends', mode: 'two-devices', seal: sealed.seal });
     if (!created.ok) throw new Error(created.error.message);
     const code = await eventually(() => ada.snapshots.at(-1)!.view.invite!.code);
-    const joined = await grace.socket.emitWithAck('room:join-by-code', { commandId: cid(), code, name: `Grace${canary}` });
+    const joined = await grace.socket.emitWithAck('room:join-by-code', { commandId: cid(), code, name: await sealed.name(1, `Grace${canary}`) });
     if (!joined.ok) throw new Error(joined.error.message);
     const send = (c: Client, seat: 0 | 1, move: unknown) =>
       c.socket.emitWithAck('room:command', { commandId: cid(), seat, command: { type: 'move', move } });

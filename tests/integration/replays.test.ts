@@ -10,6 +10,7 @@ import { RedisStore } from '../../server/store/redis.js';
 import type { RoomStore } from '../../server/store/types.js';
 import type { RunningServer } from '../../server/server.js';
 import { cid, client, connected, eventually, firstSnapshot, refused, seatedPair, startTestServer, type Client } from '../support/server.js';
+import { fakeSealed, TEST_SEAL } from '../support/sealed.js';
 
 const redisUrl = inject('redisUrl');
 
@@ -86,7 +87,7 @@ describe.runIf(redisUrl !== '')('replays over a store that blips right after a c
     const stranger = connect();
     await connected(stranger);
     expect(errorCode(await stranger.socket.emitWithAck('room:peek', { roomId }))).toBe('ROOM_NOT_FOUND');
-    expect(errorCode(await stranger.socket.emitWithAck('room:join', { commandId: cid(), roomId, name: 'Eve' }))).toBe('ROOM_NOT_FOUND');
+    expect(errorCode(await stranger.socket.emitWithAck('room:join', { commandId: cid(), roomId, name: fakeSealed('Eve') }))).toBe('ROOM_NOT_FOUND');
     expect((await refused(connect({ roomId, tokens: tokens(credentials.grace) })))?.code).toBe('SEAT_REFUSED');
 
     expect(await remove()).toEqual({ ok: true, version: expect.any(Number) });
@@ -97,13 +98,13 @@ describe.runIf(redisUrl !== '')('replays over a store that blips right after a c
     const adaBack = connect({ roomId: moved, tokens: tokens(credentials.ada) });
     await connected(adaBack);
     const snapshot = await eventually(() => firstSnapshot(adaBack));
-    expect(snapshot.view.seats).toEqual([{ name: 'Ada' }, null]);
+    expect(snapshot.view.seats).toEqual([{ name: fakeSealed('Ada') }, null]);
     expect(errorCode(await stranger.socket.emitWithAck('room:peek', { roomId: moved }))).toBe('ok');
 
     expect((await refused(connect({ roomId, tokens: tokens(credentials.grace) })))?.code).toBe('ROOM_NOT_FOUND');
     expect((await refused(connect({ roomId: moved, tokens: tokens(credentials.grace) })))?.code).toBe('SEAT_REFUSED');
     expect(errorCode(await stranger.socket.emitWithAck('room:peek', { roomId }))).toBe('ROOM_NOT_FOUND');
-    expect(errorCode(await stranger.socket.emitWithAck('room:join', { commandId: cid(), roomId, name: 'Eve' }))).toBe('ROOM_NOT_FOUND');
+    expect(errorCode(await stranger.socket.emitWithAck('room:join', { commandId: cid(), roomId, name: fakeSealed('Eve') }))).toBe('ROOM_NOT_FOUND');
     expect(await store.redis.keys(`${prefix}:*${roomId}*`)).toEqual([]);
     const lookups = await Promise.all((await store.redis.keys(`${prefix}:claim:*`)).map((k) => store.redis.get(k)));
     expect(lookups).not.toContain(roomId);
@@ -124,7 +125,7 @@ describe.runIf(redisUrl !== '')('replays over a store that blips right after a c
     expect(moved).not.toBe(roomId);
     const snapshot = await eventually(() => firstSnapshot(adaBack));
     expect(snapshot.view.roomId).toBe(moved);
-    expect(snapshot.view.seats).toEqual([{ name: 'Ada' }, null]);
+    expect(snapshot.view.seats).toEqual([{ name: fakeSealed('Ada') }, null]);
     await eventually(() => expect(grace.received.map((e) => e.event)).toContain('seat:removed'));
     expect((await refused(connect({ roomId, tokens: tokens(credentials.grace) })))?.code).toBe('ROOM_NOT_FOUND');
     expect(await store.redis.keys(`${prefix}:*${roomId}*`)).toEqual([]);
@@ -146,7 +147,7 @@ describe.runIf(redisUrl !== '')('replays over a store that blips right after a c
   it('a renewed code whose answer was lost: the old code stops at once, the new one works after the same id again', async () => {
     const ada = connect();
     await connected(ada);
-    const created = await ada.socket.emitWithAck('room:create', { commandId: cid(), name: 'Ada', audience: 'partners', mode: 'two-devices' });
+    const created = await ada.socket.emitWithAck('room:create', { commandId: cid(), name: fakeSealed('Ada'), audience: 'partners', mode: 'two-devices', seal: TEST_SEAL });
     if (!created.ok) throw new Error(created.error.code);
     const old = await eventually(() => ada.snapshots[0]!.view.invite!.code);
     const commandId = cid();
@@ -161,7 +162,7 @@ describe.runIf(redisUrl !== '')('replays over a store that blips right after a c
     });
     const grace = connect();
     await connected(grace);
-    const join = (code: string) => grace.socket.emitWithAck('room:join-by-code', { commandId: cid(), code, name: 'Grace' });
+    const join = (code: string) => grace.socket.emitWithAck('room:join-by-code', { commandId: cid(), code, name: fakeSealed('Grace') });
     expect(errorCode(await join(old))).toBe('CODE_INVALID');
 
     expect(await renew()).toEqual({ ok: true, version: 2 });

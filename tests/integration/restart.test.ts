@@ -4,6 +4,7 @@ import { nanoid } from 'nanoid';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { RedisStore } from '../../server/store/redis.js';
 import { eventually, seatedPair, startTestServer, type Client } from '../support/server.js';
+import { fakeSealed } from '../support/sealed.js';
 
 const redisUrl = inject('redisUrl');
 
@@ -40,7 +41,7 @@ describe.runIf(redisUrl !== '')('server restart', () => {
         }, 5_000);
         expect(snapshot.seat).toBe(seat);
         expect(snapshot.version).toBe(before);
-        expect(snapshot.view.seats).toEqual([{ name: 'Ada' }, { name: 'Grace' }]);
+        expect(snapshot.view.seats).toEqual([{ name: fakeSealed('Ada') }, { name: fakeSealed('Grace') }]);
       }
     } finally {
       await second.close();

@@ -7,6 +7,7 @@ import { STREAM_RETENTION_MS } from '../../server/store/outbox.js';
 import { RedisStore } from '../../server/store/redis.js';
 import type { RunningServer } from '../../server/server.js';
 import { cid, client, connected, eventually, firstSnapshot, refused, seatedPair, startTestServer, type Client } from '../support/server.js';
+import { fakeSealed, TEST_SEAL } from '../support/sealed.js';
 
 const redisUrl = inject('redisUrl');
 
@@ -22,10 +23,10 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     return c;
   };
 
-  async function createRoom(name = 'Ada'): Promise<{ ada: Client; created: SeatedAnswer }> {
+  async function createRoom(name = fakeSealed('Ada')): Promise<{ ada: Client; created: SeatedAnswer }> {
     const ada = connect();
     await connected(ada);
-    const answer = await ada.socket.emitWithAck('room:create', { commandId: cid(), name, audience: 'partners', mode: 'two-devices' });
+    const answer = await ada.socket.emitWithAck('room:create', { commandId: cid(), name, audience: 'partners', mode: 'two-devices', seal: TEST_SEAL });
     if (!answer.ok) throw new Error(answer.error.message);
     return { ada, created: answer };
   }
@@ -59,7 +60,7 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
       return ada.snapshots[0]!;
     });
     expect(snapshot.version).toBe(1);
-    expect(snapshot.view.seats).toEqual([{ name: 'Ada' }, null]);
+    expect(snapshot.view.seats).toEqual([{ name: fakeSealed('Ada') }, null]);
     expect(formatCode(snapshot.view.invite!.code)).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
     const stored = await store.redis.hget(store.roomKeys(created.roomId)[0], 'doc');
     expect(stored).not.toContain(created.credentials[0]!.token);
@@ -68,7 +69,7 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
   it('the second person joins by link; both see both names and that the other is online', async () => {
     const { ada, grace } = await fullRoom();
     for (const person of [ada, grace]) {
-      await eventually(() => expect(person.snapshots.at(-1)?.view.seats).toEqual([{ name: 'Ada' }, { name: 'Grace' }]), 1_000);
+      await eventually(() => expect(person.snapshots.at(-1)?.view.seats).toEqual([{ name: fakeSealed('Ada') }, { name: fakeSealed('Grace') }]), 1_000);
       await eventually(
         () => expect(person.received.filter((e) => e.event === 'room:presence').at(-1)?.args[0]).toEqual({ online: [true, true], away: [false, false] }),
         1_000,
@@ -83,9 +84,9 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     const grace = connect();
     await connected(grace);
     const typed = formatCode(code).toLowerCase();
-    const joined = await grace.socket.emitWithAck('room:join-by-code', { commandId: cid(), code: typed, name: 'Grace' });
+    const joined = await grace.socket.emitWithAck('room:join-by-code', { commandId: cid(), code: typed, name: fakeSealed('Grace') });
     expect(joined.ok).toBe(true);
-    const again = await connect().socket.emitWithAck('room:join-by-code', { commandId: cid(), code, name: 'Eve' });
+    const again = await connect().socket.emitWithAck('room:join-by-code', { commandId: cid(), code, name: fakeSealed('Eve') });
     expect(again).toEqual({ ok: false, error: expect.objectContaining({ code: 'CODE_INVALID' }) });
   });
 
@@ -100,9 +101,9 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     });
     const grace = connect();
     await connected(grace);
-    const stale = await grace.socket.emitWithAck('room:join-by-code', { commandId: cid(), code: old, name: 'Grace' });
+    const stale = await grace.socket.emitWithAck('room:join-by-code', { commandId: cid(), code: old, name: fakeSealed('Grace') });
     expect(stale.ok ? '' : stale.error.code).toBe('CODE_INVALID');
-    expect((await grace.socket.emitWithAck('room:join-by-code', { commandId: cid(), code: fresh, name: 'Grace' })).ok).toBe(true);
+    expect((await grace.socket.emitWithAck('room:join-by-code', { commandId: cid(), code: fresh, name: fakeSealed('Grace') })).ok).toBe(true);
   });
 
   it('a wrong code gets the same answer whether or not a room has it', async () => {
@@ -110,8 +111,8 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     const code = await eventually(() => ada.snapshots[0]!.view.invite!.code);
     const eve = connect();
     await connected(eve);
-    const unknown = await eve.socket.emitWithAck('room:join-by-code', { commandId: cid(), code: 'ZZZZZ-ZZZZZ', name: 'Eve' });
-    const garbage = await eve.socket.emitWithAck('room:join-by-code', { commandId: cid(), code: '!!', name: 'Eve' });
+    const unknown = await eve.socket.emitWithAck('room:join-by-code', { commandId: cid(), code: 'ZZZZZ-ZZZZZ', name: fakeSealed('Eve') });
+    const garbage = await eve.socket.emitWithAck('room:join-by-code', { commandId: cid(), code: '!!', name: fakeSealed('Eve') });
     expect(unknown).toEqual(garbage);
     expect(unknown.ok ? '' : unknown.error.code).toBe('CODE_INVALID');
     expect(code).not.toBe('ZZZZZZZZZZ');
@@ -122,7 +123,7 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     const eve = connect();
     await connected(eve);
     const peek = await eve.socket.emitWithAck('room:peek', { roomId });
-    const join = await eve.socket.emitWithAck('room:join', { commandId: cid(), roomId, name: 'Eve' });
+    const join = await eve.socket.emitWithAck('room:join', { commandId: cid(), roomId, name: fakeSealed('Eve') });
     expect(peek).toEqual({ ok: false, error: expect.objectContaining({ code: 'ROOM_FULL' }) });
     expect(join).toEqual({ ok: false, error: expect.objectContaining({ code: 'ROOM_FULL' }) });
     await new Promise((r) => setTimeout(r, 200));
@@ -145,7 +146,7 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     await connected(back);
     const snapshot = await eventually(() => firstSnapshot(back));
     expect(snapshot.seat).toBe(1);
-    expect(snapshot.view.seats).toEqual([{ name: 'Ada' }, { name: 'Grace' }]);
+    expect(snapshot.view.seats).toEqual([{ name: fakeSealed('Ada') }, { name: fakeSealed('Grace') }]);
   });
 
   it('a wrong token is refused at the handshake with no content sent', async () => {
@@ -177,7 +178,7 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     expect((await refused(back))?.code).toBe('ROOM_NOT_FOUND');
     const stranger = connect();
     await connected(stranger);
-    const oldLink = await stranger.socket.emitWithAck('room:join', { commandId: cid(), roomId, name: 'Grace again' });
+    const oldLink = await stranger.socket.emitWithAck('room:join', { commandId: cid(), roomId, name: fakeSealed('Grace again') });
     expect(oldLink.ok ? '' : oldLink.error.code).toBe('ROOM_NOT_FOUND');
     const graceOnNew = connect({ roomId: moved, tokens: tokens(graceCred) });
     expect((await refused(graceOnNew))?.code).toBe('SEAT_REFUSED');
@@ -186,9 +187,9 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     const adaBack = connect({ roomId: moved, tokens: tokens(adaCred) });
     await connected(adaBack);
     const snapshot = await eventually(() => firstSnapshot(adaBack));
-    expect(snapshot.view.seats).toEqual([{ name: 'Ada' }, null]);
+    expect(snapshot.view.seats).toEqual([{ name: fakeSealed('Ada') }, null]);
     expect(snapshot.view.invite).not.toBeNull();
-    expect(await stranger.socket.emitWithAck('room:peek', { roomId: moved })).toEqual({ ok: true, hostName: 'Ada' });
+    expect(await stranger.socket.emitWithAck('room:peek', { roomId: moved })).toEqual({ ok: true, hostName: fakeSealed('Ada'), seal: TEST_SEAL });
     expect(await store.redis.keys(`${prefix}:*${roomId}*`)).toEqual([]);
   });
 
@@ -198,12 +199,12 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     const grace = connect();
     await connected(grace);
     const commandId = cid();
-    expect((await grace.socket.emitWithAck('room:join-by-code', { commandId, code, name: 'Grace' })).ok).toBe(true);
+    expect((await grace.socket.emitWithAck('room:join-by-code', { commandId, code, name: fakeSealed('Grace') })).ok).toBe(true);
     await ada.socket.emitWithAck('room:command', { commandId: cid(), seat: 0, command: { type: 'remove-partner' } });
     // Her socket was closed by the removal; Socket.IO would replay the buffered emit on a new connection.
     const again = connect();
     await connected(again);
-    const replay = await again.socket.emitWithAck('room:join-by-code', { commandId, code, name: 'Grace' });
+    const replay = await again.socket.emitWithAck('room:join-by-code', { commandId, code, name: fakeSealed('Grace') });
     expect(replay.ok ? '' : replay.error.code).toBe('CODE_INVALID');
   });
 
@@ -230,14 +231,14 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     const grace = connect();
     await connected(grace);
     const commandId = cid();
-    const first = await grace.socket.emitWithAck('room:join', { commandId, roomId: created.roomId, name: 'Grace' });
-    const again = await grace.socket.emitWithAck('room:join', { commandId, roomId: created.roomId, name: 'Grace' });
+    const first = await grace.socket.emitWithAck('room:join', { commandId, roomId: created.roomId, name: fakeSealed('Grace') });
+    const again = await grace.socket.emitWithAck('room:join', { commandId, roomId: created.roomId, name: fakeSealed('Grace') });
     if (!first.ok || !again.ok) throw new Error('join failed');
     expect(again.credentials[0]!.seat).toBe(first.credentials[0]!.seat);
     const back = connect({ roomId: created.roomId, tokens: tokens(again.credentials[0]!) });
     await connected(back);
     const { stored } = await store.load(created.roomId);
-    expect(stored?.room.seats.map((s) => s?.name)).toEqual(['Ada', 'Grace']);
+    expect(stored?.room.seats.map((s) => s?.name)).toEqual([fakeSealed('Ada'), fakeSealed('Grace')]);
   });
 
   it('erasing deletes every key of the room at once and tells the other screen', async () => {
@@ -283,10 +284,11 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     await connected(tablet);
     const created = await tablet.socket.emitWithAck('room:create', {
       commandId: cid(),
-      name: 'Ada',
-      partnerName: 'Grace',
+      name: fakeSealed('Ada'),
+      partnerName: fakeSealed('Grace'),
       audience: 'family',
       mode: 'one-device',
+      seal: TEST_SEAL,
     });
     if (!created.ok) throw new Error(created.error.message);
     expect(created.credentials.map((c) => c.seat)).toEqual([0, 1]);

@@ -8,6 +8,7 @@ import { StoreUnavailableError } from '../../server/store/errors.js';
 import { outboxStream } from '../../server/store/outbox.js';
 import { FAIL_FAST, RedisStore } from '../../server/store/redis.js';
 import { freePort } from '../support/redis-server.js';
+import { TEST_SEAL } from '../support/sealed.js';
 import { REMEMBERED_COMMANDS, type RoomStore } from '../../server/store/types.js';
 
 const redisUrl = inject('redisUrl');
@@ -23,6 +24,7 @@ function newRoom(): MarkedRoom {
       id: nanoid(),
       audience: 'friends',
       mode: 'two-devices',
+      seal: TEST_SEAL,
       creator: newSeat('Ada', nanoid(), { id: nanoid(12), tokenHash: 'a'.repeat(64) }, Date.now()),
       partner: null,
       code: 'ABCDEFGHJK',

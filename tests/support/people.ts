@@ -62,7 +62,14 @@ export async function createRoom(page: Page, base: string, name: string): Promis
   await page.getByLabel('Your first name').first().fill(name);
   await page.getByRole('button', { name: 'Create a room' }).click();
   await page.getByRole('heading', { name: 'Invite your partner' }).waitFor();
-  return page.url();
+  return inviteLink(page);
+}
+
+/** The link the invite screen shares (with the room key in its fragment; the address bar has none). */
+export async function inviteLink(page: Page): Promise<string> {
+  const link = page.getByRole('region', { name: 'Link' }).getByRole('link');
+  await link.waitFor();
+  return (await link.getAttribute('href'))!;
 }
 
 export async function joinByLink(page: Page, link: string, name: string): Promise<void> {

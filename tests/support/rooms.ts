@@ -1,4 +1,5 @@
 // Room documents for the pure tests: Ada's room waiting for its second person, and the same with Grace in it.
+import { TEST_SEAL } from './sealed.js';
 import { createRoom, joinRoom, newSeat, type Lifetimes, type Room } from '../../shared/room.js';
 
 export const lifetimes: Lifetimes = { waitingMs: 3_600_000, idleMs: 7 * 86_400_000, inviteMs: 900_000, transferMs: 600_000 };
@@ -10,7 +11,7 @@ export const tokenHashOf = (n: number) => `hash-${n}`.padEnd(64, '0');
 
 export function waitingRoom(): Room {
   return createRoom(
-    { id: ROOM_ID, audience: 'partners', mode: 'two-devices', creator: seat('Ada', 0), partner: null, code: 'ABCDEFGHJK', now: NOW },
+    { id: ROOM_ID, audience: 'partners', mode: 'two-devices', seal: TEST_SEAL, creator: seat('Ada', 0), partner: null, code: 'ABCDEFGHJK', now: NOW },
     lifetimes,
   );
 }

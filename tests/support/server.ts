@@ -8,6 +8,7 @@ import type { RoomStore } from '../../server/store/types.js';
 import { RedisStore } from '../../server/store/redis.js';
 import { nanoid } from 'nanoid';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { fakeSealed, TEST_SEAL } from './sealed.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -111,9 +112,9 @@ export async function seatedPair(url: string, audience: 'partners' | 'friends' |
   const ada = client(url);
   const grace = client(graceUrl);
   await Promise.all([connected(ada), connected(grace)]);
-  const created = await ada.socket.emitWithAck('room:create', { commandId: cid(), name: 'Ada', audience, mode: 'two-devices' });
+  const created = await ada.socket.emitWithAck('room:create', { commandId: cid(), name: fakeSealed('Ada'), audience, mode: 'two-devices', seal: TEST_SEAL });
   if (!created.ok) throw new Error(created.error.message);
-  const joined = await grace.socket.emitWithAck('room:join', { commandId: cid(), roomId: created.roomId, name: 'Grace' });
+  const joined = await grace.socket.emitWithAck('room:join', { commandId: cid(), roomId: created.roomId, name: fakeSealed('Grace') });
   if (!joined.ok) throw new Error(joined.error.message);
   const credentials = { ada: created.credentials[0]!, grace: joined.credentials[0]! };
   // As the browser does: from now on each handshake carries the saved token.

@@ -139,9 +139,9 @@ describe("what a seat's view shows of its devices", () => {
 });
 
 describe('the device link', () => {
-  const link = { roomId: 'r'.repeat(21), code: 'A'.repeat(21) + '_' };
+  const link = { roomId: 'r'.repeat(21), code: 'A'.repeat(21) + '_', key: 'K'.repeat(42) + '-' };
 
-  it('carries the room and the code in its fragment only', () => {
+  it('carries the room, the code and the room key in its fragment only', () => {
     const url = new URL(deviceLink('https://closer.example', link));
     expect(url.pathname).toBe('/device');
     expect(url.search).toBe('');
@@ -149,11 +149,12 @@ describe('the device link', () => {
   });
 
   it('reads the fields by name, so another can travel beside them later', () => {
-    expect(readDeviceLink(`#key=${'k'.repeat(43)}&code=${link.code}&room=${link.roomId}`)).toEqual(link);
+    expect(readDeviceLink(`#later=${'x'.repeat(43)}&k=${link.key}&code=${link.code}&room=${link.roomId}`)).toEqual(link);
+    expect(readDeviceLink(`#code=${link.code}&room=${link.roomId}`)).toEqual({ ...link, key: null });
   });
 
   it('refuses a fragment cut short or with a malformed field', () => {
-    for (const fragment of ['', '#', `#room=${link.roomId}`, `#room=${link.roomId}&code=${link.code.slice(1)}`, `#room=short&code=${link.code}`, `#room=${link.roomId}&code=${'!'.repeat(22)}`]) {
+    for (const fragment of ['', '#', `#room=${link.roomId}`, `#room=${link.roomId}&code=${link.code.slice(1)}`, `#room=short&code=${link.code}`, `#room=${link.roomId}&code=${'!'.repeat(22)}`, `#room=${link.roomId}&code=${link.code}&k=${link.key.slice(1)}`]) {
       expect(readDeviceLink(fragment), fragment).toBeNull();
     }
   });

@@ -11,6 +11,7 @@ import {
   viewFor,
   type Room,
 } from '../../shared/room.js';
+import { TEST_SEAL } from '../support/sealed.js';
 import { NOW, fullRoom, lifetimes, seat, tokenHashOf, waitingRoom } from '../support/rooms.js';
 
 describe('what a seat may do to the room', () => {
@@ -19,7 +20,7 @@ describe('what a seat may do to the room', () => {
     expect(viewFor(fullRoom(), 0).can.removePartner).toBe(true);
     expect(viewFor(fullRoom(), 1).can.removePartner).toBe(false);
     const shared = createRoom(
-      { id: 's'.repeat(21), audience: 'family', mode: 'one-device', creator: seat('Ada', 0), partner: seat('Grace', 1), code: 'ABCDEFGHJK', now: NOW },
+      { id: 's'.repeat(21), audience: 'family', mode: 'one-device', seal: TEST_SEAL, creator: seat('Ada', 0), partner: seat('Grace', 1), code: 'ABCDEFGHJK', now: NOW },
       lifetimes,
     );
     expect(viewFor(shared, 0).can.removePartner).toBe(false);
@@ -41,7 +42,7 @@ describe('creating a room', () => {
 
   it('on one shared device takes both seats at once and opens no code', () => {
     const room = createRoom(
-      { id: 'r'.repeat(21), audience: 'family', mode: 'one-device', creator: seat('Ada', 0), partner: seat('Grace', 1), code: 'ABCDEFGHJK', now: NOW },
+      { id: 'r'.repeat(21), audience: 'family', mode: 'one-device', seal: TEST_SEAL, creator: seat('Ada', 0), partner: seat('Grace', 1), code: 'ABCDEFGHJK', now: NOW },
       lifetimes,
     );
     expect(room.seats.map((s) => s?.name)).toEqual(['Ada', 'Grace']);

@@ -23,7 +23,7 @@ function node(overrides: Partial<Answering> = {}, ran: string[] = []): Answering
   return {
     service: {
       create: async () => (ran.push('create'), refuse('TRY_AGAIN')),
-      peek: async () => (ran.push('peek'), { ok: true, hostName: 'Ada' }),
+      peek: async () => (ran.push('peek'), { ok: true, hostName: 'Ada', seal: null }),
       join: async () => (ran.push('join'), refuse('ROOM_FULL')),
       joinByCode: async () => (ran.push('joinByCode'), refuse('CODE_INVALID')),
       command: async () => (ran.push('command'), { ok: true, version: 2 }),
@@ -79,7 +79,7 @@ describe("an emit's arguments", () => {
 
 describe('answering an emit', () => {
   it('runs the handler with the parsed payload', async () => {
-    expect(await emit(node(), 'room:peek', [{ roomId: ROOM }])).toEqual({ ok: true, hostName: 'Ada' });
+    expect(await emit(node(), 'room:peek', [{ roomId: ROOM }])).toEqual({ ok: true, hostName: 'Ada', seal: null });
   });
 
   it('a payload its schema refuses is BAD_REQUEST, and the handler never runs', async () => {
@@ -141,7 +141,7 @@ describe('answering an emit', () => {
   it('counts as in flight until it is answered', async () => {
     const deps = node();
     let finish!: () => void;
-    deps.service.peek = () => new Promise((resolve) => (finish = () => resolve({ ok: true, hostName: 'Ada' })));
+    deps.service.peek = () => new Promise((resolve) => (finish = () => resolve({ ok: true, hostName: 'Ada', seal: null })));
     const answered = emit(deps, 'room:peek', [{ roomId: ROOM }]);
     await new Promise((r) => setImmediate(r));
     expect(deps.inFlight.size).toBe(1);

@@ -1,0 +1,34 @@
+// The seam the activities seal through: what a person writes is sealed here, in the browser, for its place
+// (activity, slot, seat) with the room key from the room store, and the other seat's values are opened here.
+// The server sees only the sealed text; its schemas check the shape with sealedSchema (shared/sealed/shape.ts).
+import { refuse, type Result, type SeatIndex } from '../../shared/core.js';
+import { open, seal } from '../../shared/sealed/seal.js';
+import type { Sealed } from '../../shared/sealed/shape.js';
+import { room } from './room.svelte.js';
+
+export { UNREADABLE_NAME } from './room-key.js';
+
+/** What a screen shows for a value that does not open (damaged, or garbage from a broken device). */
+export const UNREADABLE = "Couldn't read this.";
+
+/** Where in the room's associated data a value belongs: the room's seal id, from the view. */
+function sealId(): string | null {
+  return room.view?.seal?.id ?? null;
+}
+
+/** Seals `text` for (activity, slot) as `seat` (this device's first seat unless a shared device says whose turn). */
+export async function sealText(activity: string, slot: string, text: string, seat: SeatIndex | undefined = room.seats[0]): Promise<Result<Sealed>> {
+  const key = await room.keyring.key;
+  const id = sealId();
+  if (!key || !id || seat === undefined) return refuse('NOT_POSSIBLE', 'This device has no key for this room — open the link again.');
+  return seal(key, { room: id, seat, activity, slot }, text);
+}
+
+/** Opens a value `seat` sealed for (activity, slot); anything that does not open answers UNREADABLE as its error. */
+export async function openText(activity: string, slot: string, seat: SeatIndex, sealed: Sealed): Promise<Result<string>> {
+  const key = await room.keyring.key;
+  const id = sealId();
+  if (!key || !id) return refuse('NOT_POSSIBLE', UNREADABLE);
+  const opened = await open(key, { room: id, seat, activity, slot }, sealed);
+  return opened.ok ? opened : refuse('BAD_REQUEST', UNREADABLE);
+}
