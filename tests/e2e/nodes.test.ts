@@ -71,7 +71,9 @@ describe.runIf(inject('chromium') && ready)('two nodes behind nginx, in Chromium
       await page.getByText('words from after').waitFor();
     }
     await shoot(ada, 'nodes-after-kill-phone');
+    // Moving on is agreed: the card changes once both have said so.
     await ada.getByRole('button', { name: 'Next card' }).click();
+    await grace.getByRole('button', { name: 'Next card' }).click();
     await grace.getByText('Card 2 of 8').waitFor();
   });
 });

@@ -57,13 +57,16 @@ describe.runIf(redisAvailable)('erasing a room', () => {
     });
     expect((await send(ada, 0, { type: 'closeness', id: question.id, value: 5 })).ok).toBe(true);
 
-    // A card that takes words (a guess card takes none): redraw until there is one.
+    // A card that takes words (a guess card takes none): redraw until there is one, and pass once the
+    // round's redraws are used up (several guess cards in a row would otherwise stop it).
     const writable = async () =>
       eventually(async () => {
         const view = gameView(ada);
         if (view.round?.card.type !== 'guess') return view;
-        await send(ada, 0, { type: 'move', move: { type: 'redraw', cardId: view.round.card.id } });
-        throw new Error('a guess card; redrawn');
+        const cardId = view.round.card.id;
+        const move = view.round.redrawsLeft > 0 ? { type: 'redraw' as const, cardId } : { type: 'pass' as const, cardId };
+        expect((await send(ada, 0, { type: 'move', move })).ok).toBe(true);
+        throw new Error('a guess card; drew another');
       }, 10_000);
     let view = await writable();
     for (const [c, seat] of [[ada, 0], [grace, 1]] as const) {
