@@ -87,5 +87,12 @@ describe.runIf(inject('chromium'))('Plan something together: editing the same st
     await expect.poll(() => stepTexts(grace)).toEqual(['Pick a chocolate recipe with cherries', 'Buy free-range eggs, a dozen']);
     await expect.poll(() => focused(ada)).toMatch(/^Buy free-range eggs, a dozen/);
     await shoot(grace, 'plan-steps-tablet');
+
+    // Opening another step keeps the words half-written in the first.
+    await openStep(ada, 'Pick a chocolate recipe with cherries');
+    await ada.locator('.details').getByLabel('Step', { exact: true }).fill('Pick a recipe, half written');
+    await ada.getByRole('button', { name: /^Buy free-range eggs, a dozen/, expanded: false }).click();
+    expect(await ada.locator('.details').count()).toBe(2);
+    expect(await ada.locator('.details').first().getByLabel('Step', { exact: true }).inputValue()).toBe('Pick a recipe, half written');
   });
 });
