@@ -103,7 +103,7 @@ export function withdraw(play: Play): PlayResult {
 }
 
 /**
- * Ends the activity for both, saying who ended it; one whose state is worth keeping (a plan, a game
+ * Ends the activity for both, saying who ended it (nobody, when both had said they were ready to leave); one whose state is worth keeping (a plan, a game
  * left mid-way) is kept to pick up again, replacing an older one. The closeness question "after" opens
  * here, unless the activity already asked it as it finished.
  */
@@ -116,7 +116,8 @@ export function endActivity(play: Play, seat: SeatIndex, now: number): PlayResul
   const kept = keep ? [...others, { activity: instance.id, seed: instance.seed, state: instance.state }] : play.kept;
   const askedAlready = activity.asksAfterAtFinish === true && activity.finished(instance.state);
   const closeness = askedAlready ? play.closeness : openRound(play.closeness, `${now}-after`, 'after', instance.id, now);
-  return ok({ ...play, activity: null, kept, closeness, ended: { activity: instance.id, by: seat, at: now } });
+  const ended = activity.leftTogether?.(instance.state) ? null : { activity: instance.id, by: seat, at: now };
+  return ok({ ...play, activity: null, kept, closeness, ended });
 }
 
 export function forgetMemory(play: Play, id: string): PlayResult {

@@ -23,11 +23,14 @@ import { sendUntilAnswered } from '../../shared/answered.js';
 import { CREATOR_SEAT, ERROR_MESSAGES, refuse, type Result } from '../../shared/core.js';
 import { normalizeCode } from '../../shared/invite-code.js';
 import { answerKeyAsk, finishKeyAsk, startKeyAsk, type KeyAsk, type KeyGive, type RoomKeyPayload } from '../../shared/sealed/key-exchange.js';
+import type { ActivityId, MoveFor } from '../../shared/activities/registry.js';
 import { parse, Name } from '../../shared/schemas.js';
 import { newRoomSeal, sealName } from '../../shared/sealed/room-seal.js';
 import { exportRoomKey, makeRoomKey, type RoomKey } from '../../shared/sealed/seal.js';
-import { forgetRoom, saveCredentials, saveNames, savedRoom } from './credentials.js';
+import { forgetRoom as forgetCredentials, saveCredentials, saveNames, savedRoom } from './credentials.js';
+import { draftScope, drafts } from './drafts.svelte.js';
 import { commandId } from './ids.js';
+import { outbox, type Pending, type Written } from './outbox.svelte.js';
 import { nextSeatState, type SeatState } from './presence.js';
 import { RoomKeyring, takeKeyText, type KeyProblem } from './room-key.js';
 import { route } from './route.svelte.js';
@@ -62,6 +65,21 @@ const NOBODY: Presence = { online: [false, false], away: [false, false] };
 
 const NO_ANSWER: AppError = { code: 'TRY_AGAIN', message: 'No answer from Closer. Check your connection and try again.' };
 
+/** A move waits for the connection as long as this page stays in its room (the timer's largest safe wait). */
+const KEEP_TRYING_MS = 2 ** 31 - 1;
+
+/** Everything of a room on this device: its tokens, what was being written, what waits to be sent. */
+function forgetRoom(roomId: string): void {
+  forgetCredentials(roomId);
+  drafts.forgetRoom(roomId);
+  outbox.forgetRoom(roomId);
+}
+
+/** The draft scope a seat is writing for now, from its latest view. */
+function scopeOf(snapshot: Snapshot | undefined): string | null {
+  return draftScope(snapshot?.view.activity ?? null);
+}
+
 /** A room as Home asks for it: names in the clear, sealed here before they are sent. */
 export interface NewRoomRequest {
   name: string;
@@ -79,6 +97,9 @@ class RoomClient {
   /** Each seat as last seen from here; kept while this device is offline, so "dropped" can be told apart. */
   private seen = $state<[SeatState, SeatState]>(['away', 'away']);
   outcome = $state<Outcome | null>(null);
+  /** Moves sent and not answered yet: while offline they wait, and go as soon as the connection is back. */
+  sending = $state(0);
+  private delivering = new Set<string>();
 
   /** The seats this device holds in the current room: one, or both on one shared device. */
   seats = $derived(([0, 1] as const).filter((s) => this.snapshots[s] !== undefined));
@@ -241,6 +262,47 @@ class RoomClient {
     return this.request((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:command', payload));
   }
 
+  /**
+   * A move of the running activity, made from what the person wrote (`words`). It is kept on this device
+   * until answered, and sent again with the same id after every reconnect (and after a reload), however
+   * long the connection is gone.
+   */
+  async move(move: MoveFor<ActivityId>, seat: SeatIndex, words: Written[] = []): Promise<AppError | null> {
+    const roomId = route.roomId;
+    if (!roomId) return { code: 'NOT_SEATED', message: 'Join the room first.' };
+    const entry: Pending = { roomId, seat, commandId: commandId(), command: { type: 'move', move }, words, scope: scopeOf(this.snapshots[seat]) };
+    outbox.add(entry);
+    return this.deliver(entry, true);
+  }
+
+  /** Sends a kept move until answered. A refusal nobody is waiting for, or whose words left their field, is kept to show. */
+  private async deliver(entry: Pending, awaited: boolean): Promise<AppError | null> {
+    const payload = { seat: entry.seat, command: entry.command, commandId: entry.commandId };
+    this.delivering.add(entry.commandId);
+    this.sending += 1;
+    try {
+      const answer = await sendUntilAnswered(this.connection(), (socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:command', payload), {
+        giveUpMs: KEEP_TRYING_MS,
+        stillWanted: () => route.roomId === entry.roomId,
+      });
+      const stillTyped = entry.words.every((w) => entry.scope !== null && drafts.get(entry.roomId, entry.seat, entry.scope, w.name) === w.value);
+      if (answer.ok) {
+        if (entry.scope !== null) for (const w of entry.words) if (drafts.get(entry.roomId, entry.seat, entry.scope, w.name) === w.value) drafts.set(entry.roomId, entry.seat, entry.scope, w.name, '');
+        outbox.answered(entry.commandId);
+        return null;
+      }
+      if (awaited && stillTyped) outbox.answered(entry.commandId);
+      else outbox.answered(entry.commandId, answer.error.message);
+      return answer.error;
+    } catch {
+      // This page left the room: the move stays kept, and goes when the room is opened here again.
+      return NO_ANSWER;
+    } finally {
+      this.delivering.delete(entry.commandId);
+      this.sending -= 1;
+    }
+  }
+
   async erase(): Promise<AppError | null> {
     this.erasing = true;
     const payload = { commandId: commandId() };
@@ -317,6 +379,9 @@ class RoomClient {
       this.everConnected = true;
       // A new connection starts out seen; a hidden page says so at once.
       if (document.hidden) tellVisibility();
+      // Moves kept from before a reload go now, each with its own id; those this page is sending resend by themselves.
+      const here = route.roomId;
+      if (here) for (const entry of outbox.waiting(here)) if (!this.delivering.has(entry.commandId)) void this.deliver(entry, false);
       const roomId = route.roomId;
       if (roomId && !savedRoom(roomId)) void this.peek(roomId);
     });
@@ -406,6 +471,8 @@ class RoomClient {
     const current = this.snapshots[snapshot.seat];
     if (current && current.version > snapshot.version) return;
     this.snapshots[snapshot.seat] = snapshot;
+    // Back in the lobby the drafts wait: an ended game can be picked up where it was left.
+    if (snapshot.view.activity) drafts.settle(snapshot.view.roomId, snapshot.seat, scopeOf(snapshot));
     this.outcome = null;
     saveNames(snapshot.view.roomId, snapshot.view.seats.flatMap((s) => (s ? [s.name] : [])));
   }

@@ -73,6 +73,11 @@ export interface Activity<Options, State, Move, View, Info extends ActivityInfo 
    * the activity finishes (not when it is left), so the recap can show after next to before.
    */
   asksAfterAtFinish?: boolean;
+  /**
+   * True when both people have said they are ready to leave (an agreed step, like the reveal of What
+   * intimacy means to me): the room then ends it without telling either that the other ended it.
+   */
+  leftTogether?(state: State): boolean;
 }
 
 /** Any activity, with its own types erased, for the room to run. */

@@ -4,8 +4,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, joinByLink, shoot, startActivity, useBrowserWorld } from '../support/people.js';
-import { answer, answered, cardText } from '../support/question-swap-page.js';
+import { createRoom, expectAccessible, joinByLink, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
+import { answer, answered, toWrittenCard } from '../support/question-swap-page.js';
 import { startStallProxy, type StallProxy } from '../support/stall-proxy.js';
 
 /**
@@ -18,16 +18,6 @@ async function setHidden(page: Page, hidden: boolean): Promise<void> {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hide ? 'hidden' : 'visible') });
     document.dispatchEvent(new Event('visibilitychange'));
   }, hidden);
-}
-
-/** Shoots the page at both sizes, then puts its own size back. */
-async function shootBoth(page: Page, name: string): Promise<void> {
-  const own = page.viewportSize()!;
-  for (const [size, viewport] of [['phone', PHONE], ['tablet', TABLET]] as const) {
-    await page.setViewportSize(viewport);
-    await shoot(page, `${name}-${size}`);
-  }
-  await page.setViewportSize(own);
 }
 
 /** Pings every 5 s and 4 s to answer: a silent drop shows within 9 s; the wait allows for a busy machine. */
@@ -63,12 +53,8 @@ describe.runIf(inject('chromium'))('presence in Chromium', () => {
     for (const page of [maya, lea]) await page.getByRole('button', { name: 'Done' }).click();
     await maya.locator('#card-text').waitFor();
     await maya.getByRole('status').getByText('Lea is here').waitFor();
-    // A card that takes words (a guess card has none): pass until one is on the table.
-    for (let i = 0; i < 40 && !(await maya.getByRole('textbox').count()); i++) {
-      const before = await cardText(maya);
-      await maya.getByRole('button', { name: 'Pass this card' }).click();
-      await expect.poll(() => cardText(maya)).not.toBe(before);
-    }
+    // A card that takes words (a guess card has none).
+    await toWrittenCard(maya);
     await answer(maya, 'my half of it');
     await answered(maya);
     await maya.getByText('Waiting for Lea…').waitFor();

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import type { RunningServer } from '../../server/server.js';
 import { MemoryStore } from '../../server/store/memory.js';
-import { axeViolations, launchBrowser, PHONE } from './browser.js';
+import { axeViolations, launchBrowser, PHONE, TABLET } from './browser.js';
 import { startTestServer } from './server.js';
 
 export const SHOTS = 'test-results/screens';
@@ -45,6 +45,16 @@ export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   const [scrollWidth, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   expect(scrollWidth, `${name} is wider than the screen`).toBeLessThanOrEqual(width!);
+}
+
+/** Shoots the page at the phone and the tablet size (see shoot), then puts its own size back. */
+export async function shootBoth(page: Page, name: string): Promise<void> {
+  const own = page.viewportSize()!;
+  for (const [size, viewport] of [['phone', PHONE], ['tablet', TABLET]] as const) {
+    await page.setViewportSize(viewport);
+    await shoot(page, `${name}-${size}`);
+  }
+  await page.setViewportSize(own);
 }
 
 export async function createRoom(page: Page, base: string, name: string): Promise<string> {

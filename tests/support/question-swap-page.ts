@@ -1,5 +1,6 @@
 // Playing Question Swap in a page, as a person would: shared by the browser suites.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const cardText = (page: Page) => page.locator('#card-text').textContent();
 
@@ -22,4 +23,13 @@ export async function answer(page: Page, words: string): Promise<void> {
 /** On two devices: the first to answer waits, the second sees the reveal at once. */
 export async function answered(page: Page): Promise<void> {
   await page.getByText('Your answer is in').or(page.getByRole('button', { name: 'Next card' })).waitFor();
+}
+
+/** Passes until a card with a text box is on the table (guess and pick-one cards have none). */
+export async function toWrittenCard(page: Page, pass = page): Promise<void> {
+  for (let i = 0; i < 40 && !(await page.getByRole('textbox').count()); i++) {
+    const before = await cardText(page);
+    await pass.getByRole('button', { name: 'Pass this card' }).click();
+    await expect.poll(() => cardText(page)).not.toBe(before);
+  }
 }

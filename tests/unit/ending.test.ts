@@ -7,6 +7,8 @@ import { applyCommand, viewFor, type Room, type RoomCommand } from '../../shared
 import type { SeatIndex } from '../../shared/core.js';
 import { NOW, fullRoom, lifetimes } from '../support/rooms.js';
 import { answerFor } from '../support/question-swap-state.js';
+import { whatItMeans } from '../../shared/activities/what-it-means/index.js';
+import { seededRng } from '../../shared/random.js';
 
 const ctx = { now: NOW, freshCode: 'MNPQRSTVWX', freshRoomId: 'new-room-id', seed: 7, lifetimes };
 
@@ -41,6 +43,17 @@ describe('ending an activity', () => {
     expect(gameState(again).round!.cardId).toBe(cardId);
     expect(again.play.kept).toEqual([]);
     expect(viewFor(again, 0).ended).toBeNull();
+  });
+
+  it('an activity both chose to leave (the reveal of What intimacy means to me) names nobody as having ended it', () => {
+    const atReveal = (leaving: [boolean, boolean]): Room => {
+      const room = fullRoom();
+      const state = { ...whatItMeans.setup({}, { audience: 'partners' }, seededRng(1)), revealed: true, leaving };
+      return { ...room, play: { ...room.play, activity: { id: 'what-it-means', seed: 1, state, startedAt: NOW } } };
+    };
+    expect(viewFor(run(atReveal([true, true]), 1, { type: 'end-activity' }), 0).ended).toBeNull();
+    // Only one was ready: the other still ended it for both, and is named.
+    expect(viewFor(run(atReveal([true, false]), 1, { type: 'end-activity' }), 0).ended).toEqual({ activity: 'what-it-means', by: 1, at: NOW });
   });
 
   it('picking up again needs something kept', () => {

@@ -258,4 +258,5 @@ export const whatItMeans: Activity<v.InferOutput<typeof optionsSchema>, State, M
   view,
   awaiting,
   finished: (state: State) => state.revealed,
+  leftTogether: (state: State) => (state.leaving ?? [false, false]).every(Boolean),
 };

@@ -1,0 +1,70 @@
+// What a person has typed and not yet sent, kept on this device per room, per seat and per field, so
+// a reload mid-card loses nothing. A seat's drafts belong to what is being written now (its scope: the
+// card on the table, the plan's phase, the private answers) and go as soon as that is over (the
+// reveal, another card), on erase and when the room is gone; an ended game keeps them, since it can be
+// picked up again where it was left. On one shared device each person's are theirs alone:
+// a field reads only its own seat's drafts.
+import type { ActivityView } from '../../shared/activities/registry.js';
+import type { SeatIndex } from '../../shared/protocol.js';
+import { readStored, writeStored } from './stored.js';
+
+const KEY = 'closer.drafts';
+
+interface SeatDrafts {
+  scope: string;
+  fields: Record<string, string>;
+}
+
+type AllDrafts = Record<string, Partial<Record<SeatIndex, SeatDrafts>>>;
+
+/** What a seat is writing now, from its view; null when nothing is (between cards, after the reveal). */
+export function draftScope(activity: ActivityView | null): string | null {
+  if (!activity) return null;
+  switch (activity.id) {
+    case 'question-swap': {
+      const round = activity.view.round;
+      return activity.view.phase === 'play' && round && !round.revealed ? `question-swap:${round.number}:${round.card.id}` : null;
+    }
+    case 'plan-together':
+      return `plan-together:${activity.view.phase}`;
+    case 'what-it-means':
+      return activity.view.revealed || activity.view.mine.done ? null : 'what-it-means';
+  }
+}
+
+class Drafts {
+  private all = $state<AllDrafts>(readStored<AllDrafts>(KEY, {}));
+
+  get(roomId: string, seat: SeatIndex, scope: string, name: string): string {
+    const mine = this.all[roomId]?.[seat];
+    return mine?.scope === scope ? (mine.fields[name] ?? '') : '';
+  }
+
+  set(roomId: string, seat: SeatIndex, scope: string, name: string, value: string): void {
+    const room = (this.all[roomId] ??= {});
+    const mine = room[seat]?.scope === scope ? room[seat] : (room[seat] = { scope, fields: {} });
+    if (value) mine.fields[name] = value;
+    else delete mine.fields[name];
+    this.save();
+  }
+
+  /** A seat's view changed: drafts written for something that is over go. */
+  settle(roomId: string, seat: SeatIndex, scope: string | null): void {
+    const mine = this.all[roomId]?.[seat];
+    if (!mine || mine.scope === scope) return;
+    delete this.all[roomId]![seat];
+    this.save();
+  }
+
+  forgetRoom(roomId: string): void {
+    if (!(roomId in this.all)) return;
+    delete this.all[roomId];
+    this.save();
+  }
+
+  private save(): void {
+    writeStored(KEY, this.all);
+  }
+}
+
+export const drafts = new Drafts();
