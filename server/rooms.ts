@@ -37,6 +37,7 @@ import {
   type Room,
 } from '../shared/room.js';
 import { claimDevice, deviceClaimIn, offerDevice, reissueDevice } from '../shared/room-devices.js';
+import { answerExchange, startExchange } from '../shared/room-exchange.js';
 import { carryOut, eraseRoom, lookupsOf, type EffectShell, type MoveNotifier } from './effects.js';
 import type { Outbox } from './store/outbox.js';
 import type { Lookup, RoomStore, StoredRoom } from './store/types.js';
@@ -130,6 +131,35 @@ export class RoomService {
     if (!code || !roomId) return refuse('CODE_INVALID');
     const answer = await this.takeSeat(roomId, input.name, input.commandId, code);
     return !answer.ok && answer.error.code === 'ROOM_NOT_FOUND' ? refuse('CODE_INVALID') : answer;
+  }
+
+  /**
+   * Starts the code's one key exchange (joining by code), while the creator's device is open to answer it
+   * (else NOT_POSSIBLE, and the code stays unused). Every wrong, expired or used code answers CODE_INVALID.
+   * The room id is for the relay only; it is not told to the asker.
+   */
+  async askKey(typed: string, exchange: { sid: string; joiner: string }, creatorOpen: (roomId: string) => Promise<boolean>): Promise<Result<{ roomId: string }>> {
+    const code = normalizeCode(typed);
+    const roomId = code && (await this.store.getLookup('code', code));
+    if (!code || !roomId) return refuse('CODE_INVALID');
+    if (!(await creatorOpen(roomId))) {
+      return refuse('NOT_POSSIBLE', 'The person who made the room needs Closer open on their device while you join by code. Ask them to open it, then try again.');
+    }
+    const started = await this.mutate(roomId, uniqueCommitId(), (room) => {
+      const next = startExchange(room, code, exchange, this.now());
+      return next.ok ? { ok: true, value: { room: next.value, answer: {} } } : next;
+    });
+    if (!started.ok) return started.error.code === 'ROOM_NOT_FOUND' ? refuse('CODE_INVALID') : started;
+    return { ok: true, value: { roomId } };
+  }
+
+  /** The creator's one answer to the open exchange: the socket waiting for it. A replay or a stray answer is refused. */
+  async giveKey(roomId: string, seat: SeatIndex, sid: string): Promise<Result<{ joiner: string }>> {
+    const answered = await this.mutate(roomId, uniqueCommitId(), (room) => {
+      const next = answerExchange(room, seat, sid);
+      return next.ok ? { ok: true, value: { room: next.value.room, answer: { joiner: next.value.joiner } } } : next;
+    });
+    return answered.ok ? { ok: true, value: { joiner: answered.joiner } } : answered;
   }
 
   /**

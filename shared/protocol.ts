@@ -2,6 +2,7 @@
 // Payloads are checked at runtime by the valibot schemas in schemas.ts before anything uses them.
 import type { AppError, Audience, PlayMode, Refused, SeatIndex } from './core.js';
 import type { RoomCommand, RoomSeal, RoomView } from './room.js';
+import type { KeyAsk, KeyGive } from './sealed/key-exchange.js';
 
 export {
   CREATOR_SEAT,
@@ -18,6 +19,7 @@ export {
 } from './core.js';
 
 export type { RoomCommand, RoomSeal, RoomView, SeatView } from './room.js';
+export type { KeyAsk, KeyGive } from './sealed/key-exchange.js';
 export type { ActivityView } from './activities/registry.js';
 
 export type Ok<T extends object = object> = { ok: true } & T;
@@ -81,6 +83,11 @@ export interface JoinRoomInput {
   name: string;
 }
 
+/** Joining by code, first: the joiner's CPace message for the code's one key exchange (sealed/key-exchange.ts). */
+export interface KeyAskInput extends KeyAsk {
+  code: string;
+}
+
 export interface JoinByCodeInput {
   commandId: string;
   code: string;
@@ -119,7 +126,14 @@ export interface ClientToServerEvents {
   'room:peek': (input: { roomId: string }, ack: (r: Ack<PeekAnswer>) => void) => void;
   /** Take the free seat of a room by its link. Ack: the new credential. */
   'room:join': (input: JoinRoomInput, ack: (r: Ack<SeatedAnswer>) => void) => void;
-  /** Take the free seat by its typed code. Ack: the new credential, or CODE_INVALID whatever went wrong. */
+  /**
+   * Joining by code, step one: relayed to the creator's device, which answers with `key:give`. Ack: relayed;
+   * CODE_INVALID for any wrong or used code; NOT_POSSIBLE while the creator's device is not open.
+   */
+  'key:ask': (input: KeyAskInput, ack: (r: Ack) => void) => void;
+  /** The creator's device answers the open exchange once; relayed to the joiner as `key:given`. Ack: relayed. */
+  'key:give': (input: KeyGive, ack: (r: Ack) => void) => void;
+  /** Take the free seat by its typed code (after the key exchange). Ack: the new credential, or CODE_INVALID. */
   'room:join-by-code': (input: JoinByCodeInput, ack: (r: Ack<SeatedAnswer>) => void) => void;
   /** A change to the room by one of this device's seats. Ack: the room's new version. */
   'room:command': (input: CommandInput, ack: (r: Ack<{ version: number }>) => void) => void;
@@ -144,6 +158,10 @@ export interface ServerToClientEvents {
   'seat:removed': () => void;
   /** After a removal the room lives under a new id (the old link stops working); same seat, same token. */
   'room:moved': (to: { roomId: string }) => void;
+  /** To the creator's seat: someone typed the code and asks for the room key (answer with `key:give`). */
+  'key:asked': (ask: KeyAsk) => void;
+  /** To the joiner's socket: the creator's answer, with the room key under the session key. */
+  'key:given': (give: KeyGive) => void;
   /** This device was signed out from another device of the same person; its token no longer works. */
   'device:signed-out': () => void;
 }

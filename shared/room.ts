@@ -46,9 +46,23 @@ export interface RoomSeal {
   check: Sealed;
 }
 
+/** Joining by code: the code's one key exchange, relayed by the server (shared/room-exchange.ts). */
+export interface KeyExchange {
+  sid: string;
+  /** The joiner's socket, which the creator's answer is relayed to. */
+  joiner: string;
+  answered: boolean;
+}
+
 export interface Invite {
   code: string;
   expiresAt: number;
+  /** The code's one key exchange (shared/room-exchange.ts), once a joiner's device started it. */
+  exchange?: KeyExchange;
+}
+
+export function withInvite(room: Room, invite: Invite): Room {
+  return { ...room, invite };
 }
 
 export interface Room {
@@ -334,7 +348,7 @@ export function viewFor(room: Room, seat: SeatIndex): RoomView {
     seal: room.seal,
     you: seat,
     seats: [{ name: first.name }, second ? { name: second.name } : null],
-    invite: seat === CREATOR_SEAT ? room.invite : null,
+    invite: seat === CREATOR_SEAT && room.invite ? { code: room.invite.code, expiresAt: room.invite.expiresAt } : null,
     proposal: room.play.proposal,
     activity: activityViewFor(room.play, seat),
     memories: room.play.memories,

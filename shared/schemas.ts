@@ -73,6 +73,18 @@ export const JoinByCodeSchema = v.object({
 
 const Seat = v.picklist([0, 1], 'Unknown seat.');
 
+const base64url = (length: string, message: string) => v.pipe(v.string(message), v.regex(new RegExp(`^[A-Za-z0-9_-]{${length}}$`), message));
+const Sid = base64url('22', 'A key exchange needs a 16-byte session id.');
+const Share = base64url('43', 'A key exchange share must be 32 bytes of base64url.');
+
+export const KeyAskSchema = v.object({
+  code: v.pipe(v.string('Please type the code.'), v.maxLength(40, "That code didn't work.")),
+  sid: Sid,
+  share: Share,
+});
+
+export const KeyGiveSchema = v.object({ sid: Sid, share: Share, box: base64url('40,400', 'The sealed room key is malformed.') });
+
 export const RoomCommandSchema = v.variant(
   'type',
   [

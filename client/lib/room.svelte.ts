@@ -20,6 +20,9 @@ import type {
   Snapshot,
 } from '../../shared/protocol.js';
 import { sendUntilAnswered } from '../../shared/answered.js';
+import { CREATOR_SEAT, ERROR_MESSAGES, refuse, type Result } from '../../shared/core.js';
+import { normalizeCode } from '../../shared/invite-code.js';
+import { answerKeyAsk, finishKeyAsk, startKeyAsk, type KeyAsk, type KeyGive, type RoomKeyPayload } from '../../shared/sealed/key-exchange.js';
 import type { ActivityId, MoveFor } from '../../shared/activities/registry.js';
 import { parse, Name } from '../../shared/schemas.js';
 import { newRoomSeal, sealName } from '../../shared/sealed/room-seal.js';
@@ -50,6 +53,8 @@ export type Screen = 'home' | 'connecting' | 'invite' | 'lobby' | 'activity' | O
 
 const ACK_TIMEOUT_MS = 8_000;
 const RETRY_AFTER_REFUSAL_MS = 2_000;
+/** How long a joiner by code waits for the creator's device to answer the key exchange. */
+const KEY_WAIT_MS = 15_000;
 
 /** How long a change is sent again, across reconnects, before the person is asked to try again. */
 const GIVE_UP_MS = 20_000;
@@ -177,10 +182,61 @@ class RoomClient {
     return this.claim((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:join', payload));
   }
 
-  async joinByCode(code: string, name: string): Promise<AppError | null> {
-    void code;
-    void name;
-    return { code: 'NOT_POSSIBLE', message: 'Joining by code is not ready in sealed rooms yet: ask for the link or scan the QR code.' };
+  /** Gets the room key from the creator's device by the code's key exchange, then takes the seat by code. */
+  async joinByCode(typed: string, name: string): Promise<AppError | null> {
+    const checked = parse(Name, name);
+    if (!checked.ok) return checked.error;
+    const code = normalizeCode(typed);
+    if (!code) return { code: 'CODE_INVALID', message: ERROR_MESSAGES.CODE_INVALID };
+    const got = await this.keyByCode(code);
+    if (!got.ok) return got.error;
+    this.keyring = new RoomKeyring(got.value.key);
+    const sealed = await this.sealedName(checked.value, got.value.seal);
+    if (!sealed.ok) return sealed.error;
+    const payload = { code, name: sealed.value, commandId: commandId() };
+    return this.claim((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:join-by-code', payload));
+  }
+
+  /** The code's one key exchange with the creator's device, through the server (which cannot open it). */
+  private async keyByCode(code: string): Promise<Result<RoomKeyPayload>> {
+    const socket = this.connection();
+    const { secret, ask } = startKeyAsk(code);
+    let stop = () => {};
+    const given = new Promise<KeyGive | null>((resolve) => {
+      const heard = (give: KeyGive) => give.sid === ask.sid && finish(give);
+      const timer = setTimeout(() => finish(null), KEY_WAIT_MS);
+      const finish = (give: KeyGive | null) => {
+        clearTimeout(timer);
+        socket.off('key:given', heard);
+        resolve(give);
+      };
+      socket.on('key:given', heard);
+      stop = () => finish(null);
+    });
+    try {
+      const asked = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('key:ask', { code, ...ask });
+      if (!asked.ok) {
+        stop();
+        return asked;
+      }
+    } catch {
+      stop();
+      return { ok: false, error: NO_ANSWER };
+    }
+    const give = await given;
+    if (!give) return refuse('NOT_POSSIBLE', 'No answer from the device that made the room. It needs Closer open while you join: ask them to open it, and ask for a new code.');
+    const payload = await finishKeyAsk(secret, give);
+    const opens = payload && (await new RoomKeyring(payload.key).problemWith(payload.seal)) === null;
+    return payload && opens ? { ok: true, value: payload } : refuse('CODE_INVALID');
+  }
+
+  /** On the creator's device: someone typed this room's code; answer the exchange with the room key. */
+  private async giveKey(ask: KeyAsk): Promise<void> {
+    const view = this.snapshots[CREATOR_SEAT]?.view;
+    const key = this.keyring.text;
+    if (!view?.invite || !view.seal || !key) return;
+    const give = await answerKeyAsk(view.invite.code, ask, { key, seal: view.seal });
+    if (give) await this.connection().timeout(ACK_TIMEOUT_MS).emitWithAck('key:give', give).catch(() => undefined);
   }
 
   /** Brings this device into a seat with the one-time code (and the room key) from another device of the same person. */
@@ -355,6 +411,8 @@ class RoomClient {
     });
 
     socket.on('room:snapshot', (sealed) => void this.receive(sealed));
+
+    socket.on('key:asked', (ask) => void this.giveKey(ask));
 
     socket.on('room:presence', (presence) => {
       this.presence = presence;

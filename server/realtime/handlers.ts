@@ -2,7 +2,7 @@
 // the table's keys, and every acknowledged emit gets an answer, whatever arguments came with it.
 import { seatedRoom } from './seated.js';
 import * as v from 'valibot';
-import { refuse, rateLimited, type Ack, type ClientToServerEvents, type ErrorCode, type SeatedAnswer } from '../../shared/protocol.js';
+import { CREATOR_SEAT, refuse, rateLimited, type Ack, type ClientToServerEvents, type ErrorCode, type SeatedAnswer } from '../../shared/protocol.js';
 import {
   ClaimDeviceSchema,
   CommandSchema,
@@ -11,6 +11,8 @@ import {
   EraseSchema,
   JoinByCodeSchema,
   JoinRoomSchema,
+  KeyAskSchema,
+  KeyGiveSchema,
   PeekSchema,
   VisibilitySchema,
   parse,
@@ -20,6 +22,7 @@ import type { Logger } from '../log.js';
 import type { RoomNotifier, RoomService } from '../rooms.js';
 import { StoreUnavailableError } from '../store/errors.js';
 import { roomRef } from '../tokens.js';
+import { seatChannel } from '../channels.js';
 import type { InFlight } from './drain.js';
 import type { SeatSocket } from './fanout.js';
 import { clientAddress } from './handshake.js';
@@ -32,7 +35,7 @@ type AnswerOf<E extends ClientEvent> = Parameters<Parameters<ClientToServerEvent
 /** What a handler may use besides its input: the socket that asked, and the node's services. */
 export interface HandlerContext {
   socket: CloserSocket;
-  service: Pick<RoomService, 'create' | 'peek' | 'join' | 'joinByCode' | 'command' | 'erase' | 'offerDevice' | 'claimDevice'>;
+  service: Pick<RoomService, 'create' | 'peek' | 'join' | 'joinByCode' | 'command' | 'erase' | 'offerDevice' | 'claimDevice' | 'askKey' | 'giveKey'>;
   limits: Pick<Limits, 'create' | 'joinAllowed' | 'failedJoin'>;
   notifier: Pick<RoomNotifier, 'erased'>;
   seat: SeatSocket;
@@ -92,6 +95,35 @@ export const HANDLERS = {
   'room:join-by-code': {
     schema: JoinByCodeSchema,
     run: (input, context) => limitedJoin(context, () => context.service.joinByCode(input)),
+  },
+  'key:ask': {
+    schema: KeyAskSchema,
+    async run({ code, sid, share }, context) {
+      const { socket } = context;
+      const ip = clientAddress(socket, context.trustProxy);
+      const allowed = await context.limits.joinAllowed(ip);
+      if (!allowed.ok) return rateLimited(allowed.retryAfterMs);
+      const creatorOpen = async (roomId: string) => (await socket.nsp.in(seatChannel(roomId, CREATOR_SEAT)).fetchSockets()).length > 0;
+      const asked = await context.service.askKey(code, { sid, joiner: socket.id }, creatorOpen);
+      if (!asked.ok) {
+        if (asked.error.code === 'CODE_INVALID') await context.limits.failedJoin(ip);
+        return asked;
+      }
+      // Only relayed: the server cannot open either message, nor the key that follows.
+      socket.nsp.to(seatChannel(asked.value.roomId, CREATOR_SEAT)).emit('key:asked', { sid, share });
+      return { ok: true };
+    },
+  },
+  'key:give': {
+    schema: KeyGiveSchema,
+    async run(give, { socket, service }) {
+      const roomId = seatedRoom(socket);
+      if (!roomId || !socket.data.seats.includes(CREATOR_SEAT)) return refuse('NOT_SEATED');
+      const answered = await service.giveKey(roomId, CREATOR_SEAT, give.sid);
+      if (!answered.ok) return answered;
+      socket.nsp.to(answered.value.joiner).emit('key:given', give);
+      return { ok: true };
+    },
   },
   'room:command': {
     schema: CommandSchema,

@@ -66,7 +66,7 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
     await graceAgain.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
   });
 
-  it('a typed code says plainly that joining by code needs the link for now (the key exchange comes next)', async () => {
+  it('joins by the typed code from the start page: the room key comes from the creator’s open device, and a used code does not work again', async () => {
     const ada = await person(PHONE);
     await createRoom(ada, 'Ada');
     const code = (await ada.getByText(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/).textContent())!;
@@ -75,7 +75,15 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
     await sam.getByLabel('Code', { exact: true }).fill(code.toLowerCase());
     await sam.getByLabel('Your first name').nth(1).fill('Sam');
     await sam.getByRole('button', { name: 'Join' }).click();
-    await sam.getByRole('alert').filter({ hasText: 'ask for the link' }).waitFor();
+    await sam.getByRole('heading', { name: 'Ada & Sam' }).waitFor();
+    await ada.getByRole('heading', { name: 'Ada & Sam' }).waitFor();
+
+    const late = await person(PHONE);
+    await late.goto(world.server.url);
+    await late.getByLabel('Code', { exact: true }).fill(code);
+    await late.getByLabel('Your first name').nth(1).fill('Eve');
+    await late.getByRole('button', { name: 'Join' }).click();
+    await late.getByRole('alert').filter({ hasText: "That code didn't work" }).waitFor();
   });
 
   it('the creator removes the wrong person; then either can erase the room', async () => {

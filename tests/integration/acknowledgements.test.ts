@@ -15,6 +15,8 @@ const VALID: { [E in ClientEvent]: Parameters<ClientToServerEvents[E]>[0] } = {
   'room:create': { commandId: cid(), name: fakeSealed('Ada'), audience: 'partners', mode: 'two-devices', seal: TEST_SEAL },
   'room:peek': { roomId: nanoid() },
   'room:join': { commandId: cid(), roomId: nanoid(), name: fakeSealed('Grace') },
+  'key:ask': { code: 'ABCD-EFGH', sid: 's'.repeat(22), share: 'y'.repeat(43) },
+  'key:give': { sid: 's'.repeat(22), share: 'y'.repeat(43), box: 'b'.repeat(60) },
   'room:join-by-code': { commandId: cid(), code: 'ABCD-EFGH', name: fakeSealed('Grace') },
   'room:command': { commandId: cid(), seat: 0, command: { type: 'ready' } },
   'room:visibility': { hidden: true },

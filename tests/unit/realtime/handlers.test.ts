@@ -30,6 +30,8 @@ function node(overrides: Partial<Answering> = {}, ran: string[] = []): Answering
       erase: async () => (ran.push('erase'), { ok: true }),
       offerDevice: async () => (ran.push('offerDevice'), { ok: true, code: 'c'.repeat(22), expiresAt: 1 }),
       claimDevice: async () => (ran.push('claimDevice'), refuse('TRANSFER_INVALID')),
+      askKey: async () => (ran.push('askKey'), refuse('CODE_INVALID')),
+      giveKey: async () => (ran.push('giveKey'), refuse('NOT_FOUND')),
     },
     limits: { command: allowed, create: allowed, joinAllowed: allowed, failedJoin: async () => undefined },
     notifier: { erased: () => undefined },
@@ -52,7 +54,7 @@ const codeOf = (answer: Ack<object>) => (answer.ok ? 'ok' : answer.error.code);
 describe('the known events', () => {
   it("are the handler table's keys: exactly the protocol's client events", () => {
     expectTypeOf<keyof typeof HANDLERS>().toEqualTypeOf<keyof ClientToServerEvents>();
-    expect([...CLIENT_EVENTS].sort()).toEqual(['device:claim', 'device:offer', 'room:command', 'room:create', 'room:erase', 'room:join', 'room:join-by-code', 'room:peek', 'room:visibility']);
+    expect([...CLIENT_EVENTS].sort()).toEqual(['device:claim', 'device:offer', 'key:ask', 'key:give', 'room:command', 'room:create', 'room:erase', 'room:join', 'room:join-by-code', 'room:peek', 'room:visibility']);
   });
 
   it("an object's inherited names are not events", () => {
