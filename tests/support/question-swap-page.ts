@@ -25,9 +25,13 @@ export async function answered(page: Page): Promise<void> {
   await page.getByText('Your answer is in').or(page.getByRole('button', { name: 'Next card' })).waitFor();
 }
 
-/** Passes until a card with a text box is on the table (guess and pick-one cards have none). */
+/**
+ * Passes until a card that takes words alone is on the table: guess cards have no text box, and a
+ * "would you rather" card has one (an optional why) but cannot be sent without picking an option.
+ */
 export async function toWrittenCard(page: Page, pass = page): Promise<void> {
-  for (let i = 0; i < 40 && !(await page.getByRole('textbox').count()); i++) {
+  const wordsAlone = async () => (await page.getByRole('textbox').count()) > 0 && (await page.getByRole('radio').count()) === 0;
+  for (let i = 0; i < 40 && !(await wordsAlone()); i++) {
     const before = await cardText(page);
     await pass.getByRole('button', { name: 'Pass this card' }).click();
     await expect.poll(() => cardText(page)).not.toBe(before);
