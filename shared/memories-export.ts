@@ -1,7 +1,7 @@
 // The room's Memories as Markdown, newest first, with both people's words and the date.
-import type { Memory } from './play.js';
+import type { OpenMemory } from './opened-room.js';
 
-export function memoriesToMarkdown(memories: readonly Memory[], names: [string, string]): string {
+export function memoriesToMarkdown(memories: readonly OpenMemory[], names: [string, string]): string {
   const lines = ['# Our Memories', ''];
   for (const memory of [...memories].reverse()) {
     lines.push(`## ${memory.title}`, '', `_${new Date(memory.at).toISOString().slice(0, 10)}_`, '');

@@ -2,7 +2,7 @@
 // starts when both are Ready, moves go to the activity's pure functions, and either can end it (the
 // other is told who did; an activity worth keeping waits in the lobby to be picked up again).
 import { activityById, type ActivityId, type ActivityView } from './activities/registry.js';
-import type { Awaiting, NewMemory, SetupContext } from './activities/types.js';
+import type { Awaiting, MemoryEntry, NewMemory, SetupContext } from './activities/types.js';
 import { answerRound, openRound, type ClosenessRound } from './closeness.js';
 import { ok, refuse, withSeat, type Result, type SeatIndex } from './core.js';
 import { parse } from './parse.js';
@@ -27,8 +27,9 @@ export interface Memory {
   id: string;
   activity: ActivityId;
   at: number;
+  /** A label that is not anyone's words (a card's text, "Sentences we finished"). */
   title: string;
-  entries: { seat: SeatIndex; text: string }[];
+  entries: MemoryEntry[];
 }
 
 /** The room's Memories keep the newest this many. */

@@ -21,6 +21,8 @@ export {
 export type { RoomCommand, RoomSeal, RoomView, SeatView } from './room.js';
 export type { KeyAsk, KeyGive } from './sealed/key-exchange.js';
 export type { ActivityView } from './activities/registry.js';
+export type { OpenActivityView, OpenViewFor } from './activities/opened.js';
+export type { OpenMemory, OpenRoomView } from './opened-room.js';
 
 export type Ok<T extends object = object> = { ok: true } & T;
 /** Every ack answers either ok with its data, or a typed error whose message the UI can show. */

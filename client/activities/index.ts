@@ -2,7 +2,8 @@
 // suggested, by id. Typed by the registry's ids, so a missing screen is a compile error. Each Screen
 // puts its content inside SharedDeviceGate (the closeness question and the shared-device hand-off).
 import type { Component } from 'svelte';
-import type { ActivityId, ViewFor } from '../../shared/activities/registry.js';
+import type { OpenViewFor } from '../../shared/activities/opened.js';
+import type { ActivityId } from '../../shared/activities/registry.js';
 import type { Awaiting } from '../../shared/activities/types.js';
 import type { SeatIndex } from '../../shared/protocol.js';
 import PlanTogether from './plan-together/PlanTogether.svelte';
@@ -12,7 +13,7 @@ import WhatItMeans from './what-it-means/WhatItMeans.svelte';
 
 export interface ScreenProps<Id extends ActivityId> {
   /** A seat's view of the running activity: this device's seat, or either on one shared device. */
-  viewOf: (seat: SeatIndex) => ViewFor<Id>;
+  viewOf: (seat: SeatIndex) => OpenViewFor<Id>;
   /** Whose input the activity waits for (drives the shared-device hand-off). */
   awaiting: Awaiting;
   names: [string, string];

@@ -3,12 +3,17 @@
 // address bar at once, so it is not shown, bookmarked or shared by accident (the invite still carries it).
 import type { RoomSeal, RoomView, SeatIndex } from '../../shared/protocol.js';
 import { readKeyFragment } from '../../shared/room-link.js';
+import { openRoomView, type OpenRoomView } from '../../shared/opened-room.js';
+import type { Opener } from '../../shared/sealed/opener.js';
 import { keyOpensRoom, openName } from '../../shared/sealed/room-seal.js';
-import { importRoomKey, type RoomKey } from '../../shared/sealed/seal.js';
+import { importRoomKey, open, type RoomKey } from '../../shared/sealed/seal.js';
 import { savedRoom } from './credentials.js';
 
 /** Shown where a name does not open (a damaged value, or a partner's device sending garbage). */
 export const UNREADABLE_NAME = "(couldn't read this name)";
+
+/** How many opened values a page remembers. */
+const OPENED_MAX = 4000;
 
 /** Why this device cannot open a room's sealed values. */
 export type KeyProblem = 'no-key' | 'wrong-key' | 'unsealed';
@@ -25,6 +30,8 @@ export class RoomKeyring {
   readonly key: Promise<RoomKey | null>;
   private checked: string | null = null;
   private names = new Map<string, string>();
+  /** Values opened so far, by place and blob: each snapshot repeats most of the last one's. */
+  private opened = new Map<string, string | null>();
 
   constructor(readonly text: string | null) {
     this.key = text ? importRoomKey(text).then((r) => (r.ok ? r.value : null)) : Promise.resolve(null);
@@ -52,8 +59,24 @@ export class RoomKeyring {
     return name;
   }
 
-  /** The view as screens read it: its names opened. Null with the reason when this key cannot open the room. */
-  async open(view: RoomView): Promise<{ view: RoomView } | { problem: KeyProblem }> {
+  /** An Opener for this room's values: each blob is opened once for its place, then remembered. */
+  private opener(sealId: string): Opener {
+    return async (at, sealed) => {
+      const id = `${at.activity}\n${at.slot}\n${at.seat}\n${sealed}`;
+      const known = this.opened.get(id);
+      if (known !== undefined) return known;
+      const key = await this.key;
+      const result = key ? await open(key, { room: sealId, ...at }, sealed) : null;
+      const text = result?.ok ? result.value : null;
+      // A long evening makes many values; the oldest are dropped rather than kept for the page's life.
+      if (this.opened.size >= OPENED_MAX) this.opened.delete(this.opened.keys().next().value!);
+      this.opened.set(id, text);
+      return text;
+    };
+  }
+
+  /** The view as screens read it: every sealed value opened. The reason instead when this key cannot open the room. */
+  async open(view: RoomView): Promise<{ view: OpenRoomView } | { problem: KeyProblem }> {
     const problem = await this.problemWith(view.seal);
     if (problem || !view.seal) return { problem: problem ?? 'unsealed' };
     const sealId = view.seal.id;
@@ -62,6 +85,6 @@ export class RoomKeyring {
       first && { ...first, name: await this.name(sealId, 0, first.name) },
       second && { ...second, name: await this.name(sealId, 1, second.name) },
     ];
-    return { view: { ...view, seats } };
+    return { view: await openRoomView({ ...view, seats }, this.opener(sealId)) };
   }
 }

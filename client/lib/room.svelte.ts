@@ -13,13 +13,13 @@ import type {
   Presence,
   RoomSeal,
   RoomCommand,
-  RoomView,
   SeatedAnswer,
   SeatIndex,
   ServerToClientEvents,
   Snapshot,
 } from '../../shared/protocol.js';
 import { sendUntilAnswered } from '../../shared/answered.js';
+import type { OpenRoomView } from '../../shared/opened-room.js';
 import { CREATOR_SEAT, ERROR_MESSAGES, refuse, type Result } from '../../shared/core.js';
 import { normalizeCode } from '../../shared/invite-code.js';
 import { answerKeyAsk, finishKeyAsk, startKeyAsk, type KeyAsk, type KeyGive, type RoomKeyPayload } from '../../shared/sealed/key-exchange.js';
@@ -36,6 +36,9 @@ import { RoomKeyring, takeKeyText, type KeyProblem } from './room-key.js';
 import { route } from './route.svelte.js';
 
 type CloserSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A snapshot as the screens read it: its sealed values opened. */
+export type OpenSnapshot = Omit<Snapshot, 'view'> & { view: OpenRoomView };
 
 /** What happened to this device's place in the room, when it is not simply "seated". */
 export type Outcome =
@@ -76,7 +79,7 @@ function forgetRoom(roomId: string): void {
 }
 
 /** The draft scope a seat is writing for now, from its latest view. */
-function scopeOf(snapshot: Snapshot | undefined): string | null {
+function scopeOf(snapshot: OpenSnapshot | undefined): string | null {
   return draftScope(snapshot?.view.activity ?? null);
 }
 
@@ -92,7 +95,7 @@ class RoomClient {
   connected = $state(false);
   /** True once this page has been connected at least once; before that "offline" is just "starting". */
   everConnected = $state(false);
-  snapshots = $state<Partial<Record<SeatIndex, Snapshot>>>({});
+  snapshots = $state<Partial<Record<SeatIndex, OpenSnapshot>>>({});
   presence = $state<Presence>(NOBODY);
   /** Each seat as last seen from here; kept while this device is offline, so "dropped" can be told apart. */
   private seen = $state<[SeatState, SeatState]>(['away', 'away']);
@@ -103,7 +106,7 @@ class RoomClient {
 
   /** The seats this device holds in the current room: one, or both on one shared device. */
   seats = $derived(([0, 1] as const).filter((s) => this.snapshots[s] !== undefined));
-  view = $derived<RoomView | null>(this.snapshots[this.seats[0] ?? 0]?.view ?? null);
+  view = $derived<OpenRoomView | null>(this.snapshots[this.seats[0] ?? 0]?.view ?? null);
 
   /** Every seat's view this device holds: one, or both on a shared device. */
   views = $derived(this.seats.map((s) => this.snapshots[s]!.view));

@@ -1,12 +1,16 @@
 // What every activity is: one object of pure functions over its own state, no I/O. The room runs them
 // inside the server's load → apply → commit loop; a seat's private data leaves the server only
 // through view(), and awaiting() tells both screens (and the shared-device hand-off) whose input is next.
-import type * as v from 'valibot';
+import * as v from 'valibot';
+import { sealedSchema, type Bucket, type Sealed } from '../sealed/shape.js';
 import type { Audience, Result, SeatIndex } from '../core.js';
 import type { IntimacyKind } from '../intimacy.js';
 import type { Rng } from '../random.js';
 
 /** What the lobby shows about an activity: no logic, no content, so the browser can import it. */
+/** A memory entry may hold an answer of 2,000 characters with its choice: up to 6 KB of UTF-8, the largest bucket. */
+export const MEMORY_BUCKET: Bucket = 16384;
+
 export interface ActivityInfo {
   id: string;
   title: string;
@@ -28,13 +32,53 @@ export interface MoveContext {
   rng: Rng;
 }
 
+/**
+ * What one person said in a memory, sealed in the browser for (seat, the memory's activity, slot): the
+ * browser that starred it seals each person's words for the slot `memory:<key>` (starredMemory), or an
+ * activity keeps a value sealed elsewhere as it is (its own slot).
+ */
+export interface SealedMemoryEntry {
+  seat: SeatIndex;
+  slot: string;
+  sealed: Sealed;
+}
+
+/** From before activities sealed their content: the words in the clear. Goes once every activity seals. */
+export interface PlainMemoryEntry {
+  seat: SeatIndex;
+  text: string;
+}
+
+export type MemoryEntry = SealedMemoryEntry | PlainMemoryEntry;
+
 /** Something worth keeping that an activity hands to the room's Memories. */
 export interface NewMemory {
   /** Stable per moment, so starring twice keeps one memory. */
   key: string;
+  /** A label that is not anyone's words. */
   title: string;
-  entries: { seat: SeatIndex; text: string }[];
+  entries: MemoryEntry[];
 }
+
+/** The slot a starred memory's words are sealed for, one per memory (the seat tells the two apart). */
+export function memorySlot(key: string): string {
+  return `memory:${key}`;
+}
+
+/** A memory from a star move: the words the starring browser sealed for memorySlot(key), one per seat. */
+export function starredMemory(key: string, title: string, entries: readonly { seat: SeatIndex; sealed: Sealed }[]): NewMemory {
+  return { key, title, entries: entries.map((e) => ({ seat: e.seat, slot: memorySlot(key), sealed: e.sealed })) };
+}
+
+/**
+ * What a star move carries: each person's words for the memory, sealed by the browser that starred it
+ * (at most one per seat). The server checks only their shape.
+ */
+export const starredEntriesSchema = v.pipe(
+  v.array(v.object({ seat: v.picklist([0, 1] as const), sealed: sealedSchema(MEMORY_BUCKET) })),
+  v.maxLength(2),
+  v.check((entries) => new Set(entries.map((e) => e.seat)).size === entries.length, 'One entry per person.'),
+);
 
 export interface Moved<S> {
   state: S;

@@ -1,11 +1,11 @@
 // Memories as Markdown: newest first, both people's words, the date.
 import { describe, expect, it } from 'vitest';
 import { memoriesToMarkdown } from '../../shared/memories-export.js';
-import type { Memory } from '../../shared/play.js';
+import type { OpenMemory } from '../../shared/opened-room.js';
 
 describe('memories as Markdown', () => {
   it('lists every memory newest first, with names, words and dates', () => {
-    const memories: Memory[] = [
+    const memories: OpenMemory[] = [
       { id: 'a', activity: 'question-swap', at: Date.UTC(2026, 10, 1), title: 'First card', entries: [{ seat: 0, text: 'one' }, { seat: 1, text: 'two\nlines' }] },
       { id: 'b', activity: 'plan-together', at: Date.UTC(2026, 10, 20), title: 'We finished: a cake', entries: [{ seat: 1, text: 'thanks' }] },
     ];

@@ -264,7 +264,7 @@ describe('finishing and keeping', () => {
     state = must(first);
     expect(JSON.stringify(planTogether.view(state, 1))).not.toContain('kept us going');
     const second = act(state, 1, { type: 'appreciate', text: 'Your patience with the dough' });
-    expect(second.ok && second.value.memories?.[0]?.entries.map((e) => e.text)).toEqual(['You kept us going', 'Your patience with the dough']);
+    expect(second.ok && second.value.memories?.[0]?.entries.map((e) => ('text' in e ? e.text : null))).toEqual(['You kept us going', 'Your patience with the dough']);
   });
 
   it('a room keeps a plan to reopen, with its title for the lobby', () => {

@@ -217,7 +217,8 @@ describe('stars', () => {
       expect(result.ok && result.value.memories?.length, JSON.stringify(target)).toBe(1);
     }
     const ratings = act(state, 0, { type: 'star', target: { part: 'ratings' }, starred: true });
-    expect(ratings.ok && ratings.value.memories?.[0]?.entries[0]?.text).toContain('trust 2→4');
+    const entry = ratings.ok ? ratings.value.memories?.[0]?.entries[0] : undefined;
+    expect(entry && 'text' in entry ? entry.text : '').toContain('trust 2→4');
     expect(act(state, 0, { type: 'star', target: { part: 'sentence', index: 7 }, starred: true }).ok).toBe(false);
   });
 });

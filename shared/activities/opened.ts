@@ -1,0 +1,32 @@
+// How each running activity's view opens in the browser: `open(view, opener)` turns the sealed values of
+// a view into what its screen reads (and computes what follows from content — a right guess, a gap, an
+// idea both brought — there, after the reveal). Kept apart from registry.ts, which holds the decks: the
+// browser imports this file, never the activity objects. A missing activity is a compile error.
+import type { Opener } from '../sealed/opener.js';
+import type { ActivityId, ViewFor } from './registry.js';
+import type { Awaiting } from './types.js';
+
+/** An activity whose view carries no sealed values yet opens to itself. */
+async function asItIs<V>(view: V): Promise<V> {
+  return view;
+}
+
+const OPEN = {
+  'question-swap': asItIs<ViewFor<'question-swap'>>,
+  'plan-together': asItIs<ViewFor<'plan-together'>>,
+  'what-it-means': asItIs<ViewFor<'what-it-means'>>,
+} satisfies { [Id in ActivityId]: (view: ViewFor<Id>, open: Opener) => Promise<unknown> };
+
+/** A seat's view of an activity as its screen reads it: every sealed value opened. */
+export type OpenViewFor<Id extends ActivityId> = Awaited<ReturnType<(typeof OPEN)[Id]>>;
+
+/** The running activity as the screens read it. */
+export type OpenActivityView = { [Id in ActivityId]: { id: Id; view: OpenViewFor<Id>; awaiting: Awaiting } }[ActivityId];
+
+export async function openActivityView<Id extends ActivityId>(
+  running: { id: Id; view: ViewFor<Id>; awaiting: Awaiting },
+  open: Opener,
+): Promise<OpenActivityView> {
+  const opener = OPEN[running.id] as unknown as (view: ViewFor<Id>, open: Opener) => Promise<OpenViewFor<Id>>;
+  return { id: running.id, view: await opener(running.view, open), awaiting: running.awaiting } as OpenActivityView;
+}
