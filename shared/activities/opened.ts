@@ -3,18 +3,16 @@
 // idea both brought — there, after the reveal). Kept apart from registry.ts, which holds the decks: the
 // browser imports this file, never the activity objects. A missing activity is a compile error.
 import type { Opener } from '../sealed/opener.js';
+import { openView as openPlanTogether } from './plan-together/open.js';
+import { openView as openQuestionSwap } from './question-swap/open.js';
 import type { ActivityId, ViewFor } from './registry.js';
 import type { Awaiting } from './types.js';
-
-/** An activity whose view carries no sealed values yet opens to itself. */
-async function asItIs<V>(view: V): Promise<V> {
-  return view;
-}
+import { openView as openWhatItMeans } from './what-it-means/open.js';
 
 const OPEN = {
-  'question-swap': asItIs<ViewFor<'question-swap'>>,
-  'plan-together': asItIs<ViewFor<'plan-together'>>,
-  'what-it-means': asItIs<ViewFor<'what-it-means'>>,
+  'question-swap': openQuestionSwap,
+  'plan-together': openPlanTogether,
+  'what-it-means': openWhatItMeans,
 } satisfies { [Id in ActivityId]: (view: ViewFor<Id>, open: Opener) => Promise<unknown> };
 
 /** A seat's view of an activity as its screen reads it: every sealed value opened. */
