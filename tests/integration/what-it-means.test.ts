@@ -5,6 +5,7 @@ import type { View } from '../../shared/activities/what-it-means/index.js';
 import { STARTERS } from '../../shared/content/starters.js';
 import { FOUNDATIONS, INTIMACY_KINDS } from '../../shared/intimacy.js';
 import type { CommandInput, SeatIndex } from '../../shared/protocol.js';
+import { fakeSealed } from '../support/sealed.js';
 import { cid, eventually, seatedPair, type Client, useServerOnRedis } from '../support/server.js';
 
 const redisUrl = inject('redisUrl');
@@ -35,13 +36,13 @@ describe.runIf(redisUrl !== '')('What intimacy means to me over Redis', () => {
       if (!open) throw new Error('no closeness question yet');
       return open;
     });
-    expect((await send(ada, 0, { type: 'closeness', id: question.id, value: 4 })).ok).toBe(true);
-    expect(grace.snapshots.at(-1)!.view.closeness.open?.mine).toBeNull();
-    expect(JSON.stringify(grace.snapshots.map((s) => s.view.closeness))).not.toContain('"values"');
-    const eight = await send(grace, 1, { type: 'closeness', id: question.id, value: 8 });
-    expect(eight.ok ? '' : eight.error.code).toBe('BAD_REQUEST');
-    await send(grace, 1, { type: 'closeness', id: question.id, value: 6 });
-    await eventually(() => expect(ada.snapshots.at(-1)!.view.closeness.history.at(-1)?.values).toEqual([4, 6]));
+    expect((await send(ada, 0, { type: 'closeness', id: question.id, value: fakeSealed('four') })).ok).toBe(true);
+    expect(grace.snapshots.at(-1)!.view.closeness.open?.answered).toBe(false);
+    expect(JSON.stringify(grace.snapshots.map((s) => s.view.closeness))).not.toContain(fakeSealed('four'));
+    const unsealed = await send(grace, 1, { type: 'closeness', id: question.id, value: '6' });
+    expect(unsealed.ok ? '' : unsealed.error.code).toBe('BAD_REQUEST');
+    await send(grace, 1, { type: 'closeness', id: question.id, value: fakeSealed('six') });
+    await eventually(() => expect(ada.snapshots.at(-1)!.view.closeness.history.at(-1)?.values).toEqual([fakeSealed('four'), fakeSealed('six')]));
 
     const before = await version();
     const refusals = await Promise.all([
