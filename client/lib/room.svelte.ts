@@ -22,7 +22,7 @@ import { sendUntilAnswered } from '../../shared/answered.js';
 import type { OpenRoomView } from '../../shared/opened-room.js';
 import { CREATOR_SEAT, ERROR_MESSAGES, refuse, type Result } from '../../shared/core.js';
 import { normalizeCode } from '../../shared/invite-code.js';
-import { answerKeyAsk, finishKeyAsk, startKeyAsk, type KeyAsk, type KeyGive, type RoomKeyPayload } from '../../shared/sealed/key-exchange.js';
+import type { KeyAsk, KeyGive, RoomKeyPayload } from '../../shared/sealed/key-exchange.js';
 import type { ActivityId, MoveFor } from '../../shared/activities/registry.js';
 import { parse, Name } from '../../shared/schemas.js';
 import { newRoomSeal, sealName } from '../../shared/sealed/room-seal.js';
@@ -36,6 +36,12 @@ import { RoomKeyring, takeKeyText, type KeyProblem } from './room-key.js';
 import { route } from './route.svelte.js';
 
 type CloserSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * The key exchange for a typed code (CPace on @noble/curves: about 14 KB gzip), loaded only when a code
+ * is typed or the creator's device is asked, so the first load of every other page stays lighter.
+ */
+const keyExchange = () => import('../../shared/sealed/key-exchange.js');
 
 /** A snapshot as the screens read it: its sealed values opened. */
 export type OpenSnapshot = Omit<Snapshot, 'view'> & { view: OpenRoomView };
@@ -203,6 +209,7 @@ class RoomClient {
   /** The code's one key exchange with the creator's device, through the server (which cannot open it). */
   private async keyByCode(code: string): Promise<Result<RoomKeyPayload>> {
     const socket = this.connection();
+    const { startKeyAsk, finishKeyAsk } = await keyExchange();
     const { secret, ask } = startKeyAsk(code);
     let stop = () => {};
     const given = new Promise<KeyGive | null>((resolve) => {
@@ -238,6 +245,7 @@ class RoomClient {
     const view = this.snapshots[CREATOR_SEAT]?.view;
     const key = this.keyring.text;
     if (!view?.invite || !view.seal || !key) return;
+    const { answerKeyAsk } = await keyExchange();
     const give = await answerKeyAsk(view.invite.code, ask, { key, seal: view.seal });
     if (give) await this.connection().timeout(ACK_TIMEOUT_MS).emitWithAck('key:give', give).catch(() => undefined);
   }
