@@ -10,8 +10,9 @@ import { pick, seededRng, type Rng } from '../../shared/random.js';
 /** Writes a seat's canary into a text, tagged with what the text is for ("answer", "idea", …). */
 export type Canary = (tag: string) => string;
 
+/** Letters, digits and _ only, so a sealed stand-in can show it (tests/support/sealed.ts, visibleSealed). */
 export function canaryOf(seat: SeatIndex): Canary {
-  return (tag) => `SECRET${seat}:${tag}`;
+  return (tag) => `SECRET${seat}_${tag}`;
 }
 
 /**

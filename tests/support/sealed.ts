@@ -13,6 +13,17 @@ export function fakeSealed(label: string, size = SEALED_SIZES[0]!): string {
   return toBase64Url(bytes);
 }
 
+/**
+ * A well-formed blob of the smallest bucket whose text shows `label` as it is (base64url letters, digits,
+ * - and _ only), so a test can look for that seat's sealed value in a view. Never opens.
+ */
+export function visibleSealed(label: string): string {
+  const chars = Math.ceil((SEALED_SIZES[0]! * 4) / 3);
+  if (!/^[A-Za-z0-9_-]*$/.test(label) || label.length + 2 > chars) throw new Error(`not a visible label: ${label}`);
+  // "AQ" is the version byte (1) and the top of the next; the rest is any base64url, padded to the size.
+  return `AQ${label}`.padEnd(chars, 'A');
+}
+
 /** A room seal as a creator's browser sends it (its check is a stand-in, never opened by the server). */
 export const TEST_SEAL: RoomSeal = { id: 'test-seal-id-0123456789'.slice(0, 22), check: fakeSealed('key check') };
 
