@@ -1,15 +1,14 @@
 // What the activity properties (tests/unit/awaiting.test.ts) know about each activity: how to start it,
 // which moves give what it waits for, and what stays hidden when. One entry per activity, by id.
 import fc from 'fast-check';
-import { STARTERS } from '../../shared/content/starters.js';
-import { FOUNDATIONS, INTIMACY_KINDS } from '../../shared/intimacy.js';
+import { INTIMACY_KINDS } from '../../shared/intimacy.js';
 import { other, withSeat } from '../../shared/core.js';
 import { cardOf, isOpen, isRevealed, type Answer } from '../../shared/activities/question-swap/index.js';
 import type { ActivityId, MoveFor, StateFor } from '../../shared/activities/registry.js';
-import type { Entry, Rating } from '../../shared/activities/what-it-means/index.js';
+import { PART_BUCKET, PARTS } from '../../shared/activities/what-it-means/index.js';
 import { pick, type Rng } from '../../shared/random.js';
-import { below, chance, shuffled, type Subject, type Variant } from './activity-walk.js';
-import { visibleSealed } from './sealed.js';
+import { below, chance, type Subject } from './activity-walk.js';
+import { sealedAround } from './sealed.js';
 
 const ALL_KINDS = [...INTIMACY_KINDS];
 /** Every id a plan state holds (ideas, steps, things needed): a browser makes them, fresh. */
@@ -25,8 +24,6 @@ const freshId = (prefix: string, taken: readonly string[]) => {
 };
 const somePick = <T>(items: readonly T[], rng: Rng): T[] => items.filter(() => chance(rng, 0.5));
 const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x) => b.includes(x));
-/** A score other than this one (or than none), 1 to 5. */
-const otherScore = (n: number | null) => ((n ?? 0) % 5) + 1;
 
 // Input moves are the ones that give what the activity waits for. Moves allowed at any time that wait
 // for nobody are left out on purpose: Question Swap's pass, redraw, react, star and
@@ -125,22 +122,22 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
     inputMoves: (state, seat, canary) => {
       switch (state.phase) {
         case 'ideas':
-          return [{ type: 'add-idea', ideaId: freshId(`idea${seat}x`, planIds(state)), idea: visibleSealed(canary('idea')) }, { type: 'ideas-done' }];
+          return [{ type: 'add-idea', ideaId: freshId(`idea${seat}x`, planIds(state)), idea: sealedAround(canary('idea')) }, { type: 'ideas-done' }];
         case 'choose':
           return [...state.pool.flatMap((idea) => [true, false].map((on) => ({ type: 'vote' as const, ideaId: idea.id, on }))), { type: 'votes-done' }];
         case 'plan':
           return [
-            { type: 'add-step', stepId: freshId(`step${seat}x`, planIds(state)), text: visibleSealed(canary('step')), owner: visibleSealed('both'), date: visibleSealed('nodate') },
-            { type: 'set-title', text: visibleSealed(canary('step')) },
-            { type: 'add-need', needId: freshId(`need${seat}x`, planIds(state)), text: visibleSealed(canary('step')) },
+            { type: 'add-step', stepId: freshId(`step${seat}x`, planIds(state)), text: sealedAround(canary('step')), owner: sealedAround('both'), date: sealedAround('nodate') },
+            { type: 'set-title', text: sealedAround(canary('step')) },
+            { type: 'add-need', needId: freshId(`need${seat}x`, planIds(state)), text: sealedAround(canary('step')) },
             { type: 'finish', ready: true },
           ];
         case 'finished':
-          return [{ type: 'appreciate', text: visibleSealed(canary('thanks')) }];
+          return [{ type: 'appreciate', text: sealedAround(canary('thanks')) }];
       }
     },
     anyMove: (state, seat, rng, canary) => {
-      const text = (tag: string) => visibleSealed(canary(tag));
+      const text = (tag: string) => sealedAround(canary(tag));
       const steps = state.plan?.steps ?? [];
       const needs = state.plan?.needs ?? [];
       const ids = planIds(state);
@@ -148,7 +145,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
       const newId = (prefix: string) => (chance(rng, 0.85) || ids.length === 0 ? freshId(`${prefix}${seat}x`, ids) : pick(ids, rng));
       const stepId = () => (steps.length > 0 && chance(rng, 0.85) ? pick(steps, rng).id : 's99');
       const needId = () => (needs.length > 0 && chance(rng, 0.85) ? pick(needs, rng).id : 'n99');
-      const date = () => visibleSealed(pick(['date0701', 'nodate'], rng));
+      const date = () => sealedAround(pick(['date0701', 'nodate'], rng));
       switch (below(rng, 18)) {
         case 0:
           return { type: 'add-idea', ideaId: newId('idea'), idea: text('idea') };
@@ -169,11 +166,11 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
         case 6:
           return { type: 'set-why', text: text('step') };
         case 7:
-          return { type: 'add-step', stepId: newId('step'), text: text('step'), owner: visibleSealed(pick(['me', 'you', 'both'], rng)), date: date() };
+          return { type: 'add-step', stepId: newId('step'), text: text('step'), owner: sealedAround(pick(['me', 'you', 'both'], rng)), date: date() };
         case 8: {
           const id = stepId();
           const rev = (steps.find((s) => s.id === id)?.rev ?? 1) + (chance(rng, 0.8) ? 0 : 1);
-          return { type: 'edit-step', stepId: id, rev, text: text('step'), owner: visibleSealed('both'), date: date() };
+          return { type: 'edit-step', stepId: id, rev, text: text('step'), owner: sealedAround('both'), date: date() };
         }
         case 9:
           return { type: 'move-step', stepId: stepId(), before: chance(rng, 0.5) ? null : stepId() };
@@ -209,7 +206,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
     hiddenVariants: (state, seat, rng) => {
       const mine = state.drafts[seat];
       if (state.phase === 'ideas' && mine.length > 0) {
-        const others = mine.map((d, i) => ({ ...d, sealed: visibleSealed(`another${i}${below(rng, 1000)}`) }));
+        const others = mine.map((d, i) => ({ ...d, sealed: sealedAround(`another${i}${below(rng, 1000)}`) }));
         const drafting = (drafts: typeof mine) => ({ what: 'ideas', state: { ...state, drafts: withSeat(state.drafts, seat, drafts) } });
         const reversed = [...mine].reverse();
         return [drafting(others), ...(JSON.stringify(reversed) !== JSON.stringify(mine) ? [drafting(reversed)] : [])];
@@ -223,7 +220,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
       }
       const thanks = state.appreciations[seat];
       if (state.phase === 'finished' && thanks !== null && state.appreciations[other(seat)] === null) {
-        return [{ what: 'thanks', state: { ...state, appreciations: withSeat(state.appreciations, seat, visibleSealed(`truly${seat}`)) } }];
+        return [{ what: 'thanks', state: { ...state, appreciations: withSeat(state.appreciations, seat, sealedAround(`truly${seat}`)) } }];
       }
       return [];
     },
@@ -232,30 +229,22 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
 
   'what-it-means': {
     start: fc.constant({ options: {}, context: { audience: 'friends' as const } }),
-    // A ranking, ratings, three sentences, and Done: all before the reveal.
+    // A ranking, ratings and sentences (each a sealed value holding the seat's canary), and Done.
     inputMoves: (_state, _seat, canary) => [
-      { type: 'rank', order: ALL_KINDS },
-      { type: 'rate', ratings: Object.fromEntries(FOUNDATIONS.map((f) => [f, { today: 3, want: 4 }])) as Record<(typeof FOUNDATIONS)[number], Rating> },
-      { type: 'sentences', items: STARTERS.slice(0, 3).map((s) => ({ starterId: s.id, text: canary('sentence') })) },
+      { type: 'rank', ranking: sealedAround(canary('ranking'), PART_BUCKET.ranking) },
+      { type: 'rate', ratings: sealedAround(canary('ratings'), PART_BUCKET.ratings) },
+      { type: 'sentences', sentences: sealedAround(canary('sentences'), PART_BUCKET.sentences) },
       { type: 'done' },
     ],
-    anyMove: (_state, _seat, rng, canary) => {
-      // Now and then a rating left unsaid.
-      const score = () => (chance(rng, 0.2) ? null : 1 + below(rng, 5));
+    anyMove: (_state, seat, rng, canary) => {
       switch (pick(['rank', 'rate', 'sentences', 'sentences', 'done', 'star', 'leave'] as const, rng)) {
-        case 'rank': {
-          const order: string[] = shuffled(INTIMACY_KINDS, rng);
-          if (chance(rng, 0.2)) order[0] = order[1]!;
-          return { type: 'rank', order };
-        }
+        case 'rank':
+          return { type: 'rank', ranking: sealedAround(canary('ranking'), PART_BUCKET.ranking) };
         case 'rate':
-          return { type: 'rate', ratings: Object.fromEntries(FOUNDATIONS.map((f) => [f, { today: score(), want: score() }])) as Record<(typeof FOUNDATIONS)[number], Rating> };
-        case 'sentences': {
-          const starters = shuffled(STARTERS, rng).slice(0, chance(rng, 0.9) ? 3 : 2);
-          const items = starters.map((s) => ({ starterId: s.id, text: chance(rng, 0.9) ? canary('sentence') : ' ' }));
-          if (chance(rng, 0.1)) items[1] = { ...items[1]!, starterId: chance(rng, 0.5) ? items[0]!.starterId : 'st-99' };
-          return { type: 'sentences', items };
-        }
+          return { type: 'rate', ratings: sealedAround(canary('ratings'), PART_BUCKET.ratings) };
+        case 'sentences':
+          // Now and then a smaller bucket: the size of the sealed value is all the server sees of it.
+          return { type: 'sentences', sentences: sealedAround(canary('sentences'), chance(rng, 0.5) ? 1024 : PART_BUCKET.sentences) };
         case 'done':
           return { type: 'done' };
         case 'leave':
@@ -263,42 +252,26 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
         case 'star': {
           const part = pick(['ranking', 'ratings', 'sentence', 'gap'] as const, rng);
           const target = part === 'ranking' || part === 'ratings' ? { part } : { part, index: below(rng, 4) };
-          return { type: 'star', target, starred: chance(rng, 0.7) };
+          const starred = chance(rng, 0.7);
+          return { type: 'star', target, starred, entries: starred && chance(rng, 0.9) ? [{ seat, sealed: sealedAround(canary('memory'), 64) }] : [] };
         }
       }
     },
-    // Everything each writes stays hidden until both are done.
+    // Everything each gives stays hidden until both are done.
     hiddenInput: (state) => !state.revealed,
     showsReveal: (state) => state.revealed,
-    sealed: (state) => (state.revealed ? [] : ['sentence']),
+    sealed: (state) => (state.revealed ? [] : ['ranking', 'ratings', 'sentences']),
     stage: (state) => (state.revealed ? 'revealed' : 'answering'),
     stages: ['answering', 'revealed'],
-    // Your ranking, ratings and sentences until both are done.
+    // Your ranking, ratings and sentences (other sealed values of the same size) until both are done.
     hiddenVariants: (state, seat, rng) => {
       if (state.revealed) return [];
       const entry = state.entries[seat];
-      const answering = (what: string, changes: Partial<Entry>) => ({ what, state: { ...state, entries: withSeat(state.entries, seat, { ...entry, ...changes }) } });
-      const variants: Variant<typeof state>[] = [];
-      const { ranking, ratings, sentences } = entry;
-      if (ranking) {
-        variants.push(answering('ranking', { ranking: [...ranking].reverse() }));
-        const shuffledKinds = shuffled(ranking, rng);
-        if (shuffledKinds.some((k, i) => k !== ranking[i])) variants.push(answering('ranking', { ranking: shuffledKinds }));
-      }
-      if (ratings) {
-        const [first] = FOUNDATIONS;
-        variants.push(answering('ratings', { ratings: { ...ratings, [first]: { ...ratings[first], want: otherScore(ratings[first].want) } } }));
-        const moved = Object.fromEntries(FOUNDATIONS.map((f) => [f, { today: otherScore(ratings[f].today), want: 1 + below(rng, 5) }]));
-        variants.push(answering('ratings', { ratings: moved as typeof ratings }));
-      }
-      if (sentences) {
-        variants.push(answering('sentences', { sentences: sentences.map((s) => ({ ...s, text: `${s.text}, mostly` })) }));
-        const starters = STARTERS.filter((st) => !sentences.some((s) => s.starterId === st.id));
-        if (starters.length >= sentences.length) {
-          variants.push(answering('sentences', { sentences: shuffled(starters, rng).slice(0, sentences.length).map((st, i) => ({ starterId: st.id, text: sentences[i]!.text })) }));
-        }
-      }
-      return variants;
+      return PARTS.flatMap((part) =>
+        entry[part] === null
+          ? []
+          : [{ what: part, state: { ...state, entries: withSeat(state.entries, seat, { ...entry, [part]: sealedAround(`other${below(rng, 1000)}`, PART_BUCKET[part]) }) } }],
+      );
     },
     hidden: ['ranking', 'ratings', 'sentences'],
   },

@@ -7,12 +7,11 @@ import type { AnyActivity, MoveResult, SetupContext } from '../../shared/activit
 import type { SeatIndex } from '../../shared/core.js';
 import { pick, seededRng, type Rng } from '../../shared/random.js';
 
-/** Writes a seat's canary into a text, tagged with what the text is for ("answer", "idea", …). */
+/** Writes a seat's canary into a text, tagged with what the text is for ("answer", "idea", …); base64url-safe, so a sealed stand-in can hold it (tests/support/sealed.ts: sealedAround). */
 export type Canary = (tag: string) => string;
 
-/** Letters, digits and _ only, so a sealed stand-in can show it (tests/support/sealed.ts, visibleSealed). */
 export function canaryOf(seat: SeatIndex): Canary {
-  return (tag) => `SECRET${seat}_${tag}`;
+  return (tag) => `SECRET${seat}-${tag}`;
 }
 
 /**

@@ -2,7 +2,8 @@
 // does not open them can use these well-formed stand-ins (one per label, always the same, so views compare).
 import type { RoomSeal, SeatIndex } from '../../shared/protocol.js';
 import { newRoomSeal, sealName } from '../../shared/sealed/room-seal.js';
-import { makeRoomKey, SEAL_VERSION, SEALED_SIZES, toBase64Url, type RoomKey } from '../../shared/sealed/seal.js';
+import { makeRoomKey, PAD_BUCKETS, SEAL_VERSION, SEALED_SIZES, toBase64Url, type RoomKey } from '../../shared/sealed/seal.js';
+import type { Bucket } from '../../shared/sealed/shape.js';
 
 /** A blob of the smallest bucket's size, version byte first, its body made from the label (not readable as it). */
 export function fakeSealed(label: string, size = SEALED_SIZES[0]!): string {
@@ -11,17 +12,6 @@ export function fakeSealed(label: string, size = SEALED_SIZES[0]!): string {
   const body = new TextEncoder().encode(label);
   for (let i = 0; i < body.length && i + 1 < size; i++) bytes[i + 1] = body[i]! ^ 0x5a;
   return toBase64Url(bytes);
-}
-
-/**
- * A well-formed blob of the smallest bucket whose text shows `label` as it is (base64url letters, digits,
- * - and _ only), so a test can look for that seat's sealed value in a view. Never opens.
- */
-export function visibleSealed(label: string): string {
-  const chars = Math.ceil((SEALED_SIZES[0]! * 4) / 3);
-  if (!/^[A-Za-z0-9_-]*$/.test(label) || label.length + 2 > chars) throw new Error(`not a visible label: ${label}`);
-  // "AQ" is the version byte (1) and the top of the next; the rest is any base64url, padded to the size.
-  return `AQ${label}`.padEnd(chars, 'A');
 }
 
 /** A room seal as a creator's browser sends it (its check is a stand-in, never opened by the server). */
@@ -40,4 +30,15 @@ export async function browserSeal(): Promise<{ key: RoomKey; seal: RoomSeal; nam
       return sealed.value;
     },
   };
+}
+
+/**
+ * A well-formed sealed value of `bucket`'s size whose base64url text holds `marker` as it is, so a
+ * property can look for it in a view or state (the marker must itself be base64url: letters, digits, - _).
+ */
+export function sealedAround(marker: string, bucket: Bucket = 64): string {
+  if (!/^[A-Za-z0-9_-]*$/.test(marker)) throw new Error(`not base64url: ${marker}`);
+  const chars = (SEALED_SIZES[PAD_BUCKETS.indexOf(bucket)]! * 4) / 3;
+  // "AQAA" is the version byte and two zero bytes; every size is a multiple of 3 bytes, so no padding.
+  return `AQAA${marker}`.padEnd(chars, 'A');
 }
