@@ -1,12 +1,20 @@
 // A sealed room leaves no word anyone typed in the clear anywhere the server side can see: a real server
 // on a Redis with `appendonly yes` (its adapter stream on, as whenever rooms are in Redis), two real
-// clients whose names carry canaries and who answer the closeness circles sealed; then the room is erased.
+// clients whose names carry canaries, who answer the closeness circles sealed, write canary sentences in
+// What intimacy means to me and star one into Memories; then the room is erased.
 // No canary, nor the room key, nor a closeness answer in the clear, may be in any Redis value, the stream
 // (read before the erase scrubs it), the append-only files, the logs at trace, or any frame either side saw.
 import { nanoid } from 'nanoid';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { starMemory } from '../../shared/activities/what-it-means/index.js';
+import { openView, starWords } from '../../shared/activities/what-it-means/open.js';
+import { memorySlot } from '../../shared/activities/types.js';
 import { CLOSENESS_ACTIVITY, closenessSlot, readCloseness } from '../../shared/closeness.js';
+import { STARTERS } from '../../shared/content/starters.js';
+import { INTIMACY_KINDS } from '../../shared/intimacy.js';
+import { openMemories } from '../../shared/opened-room.js';
+import type { SeatIndex } from '../../shared/protocol.js';
 import { exportRoomKey } from '../../shared/sealed/seal.js';
 import { RedisStore } from '../../server/store/redis.js';
 import type { RunningServer } from '../../server/server.js';
@@ -24,6 +32,7 @@ import {
 } from '../support/canary.js';
 import { redisServerInstalled } from '../support/redis-server.js';
 import { sealedPair } from '../support/sealed-pair.js';
+import { answerMoves, openerFor, ratingsOf } from '../support/what-it-means-answers.js';
 import { cid, eventually, startTestServer, type Client } from '../support/server.js';
 
 /** A closeness answer sent in the clear would look like this in a frame, a log line or a stored room. */
@@ -51,7 +60,7 @@ describe.runIf(redisServerInstalled())('a sealed room, on a Redis that keeps an 
     server = await startTestServer(store, { logLevel: 'trace' }, logs);
     const received = recordReceived(server);
     const sent: Source[] = [];
-    const canaries = [`Adacanary${nanoid(8)}`, `Gracecanary${nanoid(8)}`];
+    const canaries = [`Adacanary${nanoid(8)}`, `Gracecanary${nanoid(8)}`, `Sentencecanary${nanoid(8)}`];
 
     const pair = await sealedPair(server.url, [`Ada ${canaries[0]}`, `Grace ${canaries[1]}`], {
       onClient: (c, name) => sent.push(recordSent(c, name)),
@@ -83,6 +92,34 @@ describe.runIf(redisServerInstalled())('a sealed room, on a Redis that keeps an 
       const names = await Promise.all(([0, 1] as const).map((s) => pair.open(s, 'room', 'name', pair.view(seat).seats[s]!.name)));
       expect(names).toEqual([`Ada ${canaries[0]}`, `Grace ${canaries[1]}`]);
     }
+
+    // What intimacy means to me (sealed on main): canary sentences from both, the reveal, and a star.
+    const sentencesOf = (seat: SeatIndex) =>
+      STARTERS.slice(seat, seat + 3).map((st, i) => ({ starterId: st.id, text: `${canaries[2]} seat${seat} sentence${i}` }));
+    for (const seat of [0, 1] as const) {
+      const answers = { ranking: seat === 0 ? [...INTIMACY_KINDS] : [...INTIMACY_KINDS].reverse(), ratings: ratingsOf(seat + 2, 4), sentences: sentencesOf(seat) };
+      for (const move of await answerMoves(pair.key, pair.sealId, seat, answers)) expect((await pair.send(seat, { type: 'move', move })).ok).toBe(true);
+      expect((await pair.send(seat, { type: 'move', move: { type: 'done' } })).ok).toBe(true);
+    }
+    const revealed = await eventually(() => {
+      const activity = pair.view(1).activity;
+      if (activity?.id !== 'what-it-means' || !activity.view.revealed) throw new Error('not revealed yet');
+      return activity.view;
+    });
+    const opened = await openView(revealed, openerFor(pair.key, pair.sealId));
+    expect(opened.both!.map((e) => e.sentences)).toEqual([sentencesOf(0), sentencesOf(1)]);
+    const target = { part: 'sentence' as const, index: 1 };
+    const memory = starMemory(target);
+    const entries = await Promise.all(
+      starWords(opened, target).map(async (w) => ({ seat: w.seat, sealed: await pair.seal(w.seat, 'what-it-means', memorySlot(memory.key), w.text) })),
+    );
+    expect((await pair.send(1, { type: 'move', move: { type: 'star', target, starred: true, entries } })).ok).toBe(true);
+    const kept = await eventually(() => {
+      const memories = pair.view(0).memories;
+      expect(memories).toHaveLength(1);
+      return memories;
+    });
+    expect((await openMemories(kept, openerFor(pair.key, pair.sealId)))[0]!.entries.map((e) => e.text).join(' ')).toContain(canaries[2]);
 
     const streamsBefore = await streamSources(admin);
     const redisBefore = await redisSources(admin);
