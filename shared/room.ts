@@ -196,8 +196,8 @@ export type RoomCommand =
   | { type: 'move'; move: unknown }
   /** Remove one item from the room's Memories (either person). */
   | { type: 'forget-memory'; id: string }
-  /** My closeness-circles answer, 1–7, or 0 to skip. */
-  | { type: 'closeness'; id: string; value: number }
+  /** My closeness-circles answer (1–7, or 0 to skip), sealed for closenessSlot(id) by my browser. */
+  | { type: 'closeness'; id: string; value: Sealed }
   /** Sign one of my own devices out: its token stops working and its screens close. */
   | { type: 'sign-out-device'; device: string };
 

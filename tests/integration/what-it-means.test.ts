@@ -19,7 +19,7 @@ import { makeRoomKey } from '../../shared/sealed/seal.js';
 import type { RunningServer } from '../../server/server.js';
 import { RedisStore } from '../../server/store/redis.js';
 import { everything } from '../support/redis-dump.js';
-import { TEST_SEAL } from '../support/sealed.js';
+import { fakeSealed, TEST_SEAL } from '../support/sealed.js';
 import { cid, eventually, seatedPair, startTestServer, type Client } from '../support/server.js';
 import { answerMoves, openerFor, ratingsOf, sealFor } from '../support/what-it-means-answers.js';
 
@@ -67,12 +67,13 @@ describe.runIf(redisUrl !== '')('What intimacy means to me over Redis, sealed', 
       if (!open) throw new Error('no closeness question yet');
       return open;
     });
-    expect((await send(ada, 0, { type: 'closeness', id: question.id, value: 4 })).ok).toBe(true);
-    expect(grace.snapshots.at(-1)!.view.closeness.open?.mine).toBeNull();
-    const eight = await send(grace, 1, { type: 'closeness', id: question.id, value: 8 });
-    expect(eight.ok ? '' : eight.error.code).toBe('BAD_REQUEST');
-    await send(grace, 1, { type: 'closeness', id: question.id, value: 6 });
-    await eventually(() => expect(ada.snapshots.at(-1)!.view.closeness.history.at(-1)?.values).toEqual([4, 6]));
+    expect((await send(ada, 0, { type: 'closeness', id: question.id, value: fakeSealed('four') })).ok).toBe(true);
+    expect(grace.snapshots.at(-1)!.view.closeness.open?.answered).toBe(false);
+    expect(JSON.stringify(grace.snapshots.map((s) => s.view.closeness))).not.toContain(fakeSealed('four'));
+    const unsealed = await send(grace, 1, { type: 'closeness', id: question.id, value: '6' });
+    expect(unsealed.ok ? '' : unsealed.error.code).toBe('BAD_REQUEST');
+    await send(grace, 1, { type: 'closeness', id: question.id, value: fakeSealed('six') });
+    await eventually(() => expect(ada.snapshots.at(-1)!.view.closeness.history.at(-1)?.values).toEqual([fakeSealed('four'), fakeSealed('six')]));
 
     // The server checks only shape: plain answers, a sealed value too large for its part, and Done too early.
     const before = await version();
