@@ -6,6 +6,7 @@ import { copyFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { writeRanking, writeRatings, writeSentences, type Ratings } from '../../shared/activities/what-it-means/answers.js';
+import { CLOSENESS_ACTIVITY, closenessSlot } from '../../shared/closeness.js';
 import { STARTERS } from '../../shared/content/starters.js';
 import { FOUNDATIONS, INTIMACY_KINDS, KIND_LABELS, type IntimacyKind } from '../../shared/intimacy.js';
 import type { SeatIndex } from '../../shared/protocol.js';
@@ -126,8 +127,10 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
     expect((await send({ type: 'ready' })).ok).toBe(true);
     await skipCloseness(ada);
     const question = await eventually(() => broken.snapshots.at(-1)!.view.closeness.open!.id);
-    expect((await send({ type: 'closeness', id: question, value: 0 })).ok).toBe(true);
     const sealId = broken.snapshots.at(-1)!.view.seal!.id;
+    // The closeness question is skipped as a browser skips it (0, sealed for its round).
+    const skipped = await sealFor(key.value, sealId, 1, closenessSlot(question), '0', CLOSENESS_ACTIVITY);
+    expect((await send({ type: 'closeness', id: question, value: skipped })).ok).toBe(true);
     const theirs = STARTERS.slice(3, 6).map((s, i) => ({ starterId: s.id, text: `partner words ${i + 1}` }));
     for (const move of [
       { type: 'rank', ranking: fakeSealed('garbage ranking') },
