@@ -94,6 +94,19 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
     await expect.poll(() => ada.locator('.gaps li').first().getByRole('button', { pressed: true }).count()).toBe(1);
     const prompt = (await ada.locator('.gaps li p').first().textContent())!;
 
+    // Both leave; in Memories the question reads as one for both of them, under nobody's name.
+    await ada.getByRole('button', { name: "We're done — back to the lobby" }).click();
+    await grace.getByRole('button', { name: "We're done — back to the lobby" }).click();
+    for (const page of pages) {
+      await page.getByRole('heading', { name: 'How close do you feel after that?' }).waitFor();
+      await page.getByRole('button', { name: 'Skip' }).click();
+    }
+    await ada.getByRole('button', { name: 'Open Memories (1)' }).click();
+    await ada.getByRole('heading', { name: 'Memories', level: 1 }).waitFor();
+    const kept = ada.getByRole('listitem').filter({ hasText: 'A question to talk about' });
+    await kept.getByText(prompt).waitFor();
+    expect(await kept.locator('.entry').textContent()).toBe(prompt);
+
     const sent = [...fromAda, ...fromGrace].join('\n');
     expect(sent).toContain('"type":"sentences"');
     const clear = [
