@@ -4,7 +4,7 @@
 // reveal, another card), on erase and when the room is gone; an ended game keeps them, since it can be
 // picked up again where it was left. On one shared device each person's are theirs alone:
 // a field reads only its own seat's drafts.
-import type { ActivityView } from '../../shared/activities/registry.js';
+import type { OpenActivityView } from '../../shared/activities/opened.js';
 import type { SeatIndex } from '../../shared/protocol.js';
 import { readStored, writeStored } from './stored.js';
 
@@ -18,7 +18,7 @@ interface SeatDrafts {
 type AllDrafts = Record<string, Partial<Record<SeatIndex, SeatDrafts>>>;
 
 /** What a seat is writing now, from its view; null when nothing is (between cards, after the reveal). */
-export function draftScope(activity: ActivityView | null): string | null {
+export function draftScope(activity: OpenActivityView | null): string | null {
   if (!activity) return null;
   switch (activity.id) {
     case 'question-swap': {

@@ -7,11 +7,14 @@ import type { AnyActivity, MoveResult, SetupContext } from '../../shared/activit
 import type { SeatIndex } from '../../shared/core.js';
 import { pick, seededRng, type Rng } from '../../shared/random.js';
 
-/** Writes a seat's canary into a text, tagged with what the text is for ("answer", "idea", …). */
+/**
+ * Writes a seat's canary into a text, tagged with what the text is for ("answer", "idea", …). Letters and
+ * digits only, so a sealed stand-in can carry it in its base64url text (markedSealed).
+ */
 export type Canary = (tag: string) => string;
 
 export function canaryOf(seat: SeatIndex): Canary {
-  return (tag) => `SECRET${seat}:${tag}`;
+  return (tag) => `SECRET${seat}${tag}`;
 }
 
 /**
