@@ -7,6 +7,7 @@ import { answerRound, openRound, type ClosenessRound } from './closeness.js';
 import { ok, refuse, withSeat, type Result, type SeatIndex } from './core.js';
 import { parse } from './parse.js';
 import { seededRng } from './random.js';
+import type { Sealed } from './sealed/shape.js';
 
 export interface Proposal {
   activity: ActivityId;
@@ -126,8 +127,8 @@ export function forgetMemory(play: Play, id: string): PlayResult {
   return ok({ ...play, memories: play.memories.filter((m) => m.id !== id) });
 }
 
-/** One person's closeness answer (1–7, or 0 to skip); revealed once both have answered. */
-export function answerCloseness(play: Play, seat: SeatIndex, id: string, value: number): PlayResult {
+/** One person's sealed closeness answer (1–7, or 0 to skip); revealed once both have answered. */
+export function answerCloseness(play: Play, seat: SeatIndex, id: string, value: Sealed): PlayResult {
   const answered = answerRound(play.closeness, seat, id, value);
   return answered.ok ? ok({ ...play, closeness: answered.value }) : answered;
 }

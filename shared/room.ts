@@ -196,8 +196,8 @@ export type RoomCommand =
   | { type: 'move'; move: unknown }
   /** Remove one item from the room's Memories (either person). */
   | { type: 'forget-memory'; id: string }
-  /** My closeness-circles answer, 1–7, or 0 to skip. */
-  | { type: 'closeness'; id: string; value: number }
+  /** My closeness-circles answer (1–7, or 0 to skip), sealed for closenessSlot(id) by my browser. */
+  | { type: 'closeness'; id: string; value: Sealed }
   /** Sign one of my own devices out: its token stops working and its screens close. */
   | { type: 'sign-out-device'; device: string };
 
@@ -312,7 +312,7 @@ export interface RoomView {
   you: SeatIndex;
   seats: [SeatView | null, SeatView | null];
   /** The code to type, shown to the creator while the second seat is free. */
-  invite: { code: string; expiresAt: number } | null;
+  invite: { code: string; expiresAt: number; used: boolean } | null;
   /** An activity proposed in the lobby, waiting for both to be Ready. */
   proposal: Proposal | null;
   /** The running activity, as this seat may see it. */
@@ -348,7 +348,9 @@ export function viewFor(room: Room, seat: SeatIndex): RoomView {
     seal: room.seal,
     you: seat,
     seats: [{ name: first.name }, second ? { name: second.name } : null],
-    invite: seat === CREATOR_SEAT && room.invite ? { code: room.invite.code, expiresAt: room.invite.expiresAt } : null,
+    // `used`: someone typed the code and its one key exchange ran, so a new code is offered (a typo in
+    // its last four characters, which only the room's devices know, uses it up too).
+    invite: seat === CREATOR_SEAT && room.invite ? { code: room.invite.code, expiresAt: room.invite.expiresAt, used: room.invite.exchange !== undefined } : null,
     proposal: room.play.proposal,
     activity: activityViewFor(room.play, seat),
     memories: room.play.memories,

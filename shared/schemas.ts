@@ -2,6 +2,7 @@
 // before it touches it; unknown keys are dropped, so nothing else a client sends gets through.
 import * as v from 'valibot';
 import { ACTIVITY_IDS } from './activities/catalog.js';
+import { CLOSENESS_BUCKET } from './closeness.js';
 import { NAME_BUCKET, sealedSchema } from './sealed/shape.js';
 
 export const NAME_MAX = 40;
@@ -104,7 +105,7 @@ export const RoomCommandSchema = v.variant(
     v.object({
       type: v.literal('closeness'),
       id: v.pipe(v.string(), v.maxLength(40)),
-      value: v.pipe(v.number(), v.integer(), v.minValue(0, 'Choose a picture, or skip.'), v.maxValue(7, 'Choose a picture, or skip.')),
+      value: sealedSchema(CLOSENESS_BUCKET, 'Choose a picture, or skip.'),
     }),
   ],
   'Unknown command.',

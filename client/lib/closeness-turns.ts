@@ -3,5 +3,5 @@ import type { Awaiting } from '../../shared/activities/types.js';
 import type { OpenRoomView, SeatIndex } from '../../shared/protocol.js';
 
 export function closenessAwaiting(views: readonly OpenRoomView[], seats: readonly SeatIndex[]): Awaiting {
-  return { seats: seats.filter((_, i) => views[i]?.closeness.open?.mine === null), private: true };
+  return { seats: seats.filter((_, i) => views[i]?.closeness.open?.answered === false), private: true };
 }

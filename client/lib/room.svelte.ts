@@ -21,8 +21,9 @@ import type {
 import { sendUntilAnswered } from '../../shared/answered.js';
 import type { OpenRoomView } from '../../shared/opened-room.js';
 import { CREATOR_SEAT, ERROR_MESSAGES, refuse, type Result } from '../../shared/core.js';
-import { normalizeCode } from '../../shared/invite-code.js';
-import { answerKeyAsk, finishKeyAsk, startKeyAsk, type KeyAsk, type KeyGive, type RoomKeyPayload } from '../../shared/sealed/key-exchange.js';
+import { readTypedCode, TYPED_CODE_LENGTH, type TypedCode } from '../../shared/invite-code.js';
+import { typedCode } from '../../shared/sealed/invite-secret.js';
+import type { KeyAsk, KeyGive, RoomKeyPayload } from '../../shared/sealed/key-exchange.js';
 import type { ActivityId, MoveFor } from '../../shared/activities/registry.js';
 import { parse, Name } from '../../shared/schemas.js';
 import { newRoomSeal, sealName } from '../../shared/sealed/room-seal.js';
@@ -36,6 +37,12 @@ import { RoomKeyring, takeKeyText, type KeyProblem } from './room-key.js';
 import { route } from './route.svelte.js';
 
 type CloserSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * The key exchange for a typed code (CPace on @noble/curves: about 14 KB gzip), loaded only when a code
+ * is typed or the creator's device is asked, so the first load of every other page stays lighter.
+ */
+const keyExchange = () => import('../../shared/sealed/key-exchange.js');
 
 /** A snapshot as the screens read it: its sealed values opened. */
 export type OpenSnapshot = Omit<Snapshot, 'view'> & { view: OpenRoomView };
@@ -58,6 +65,8 @@ const ACK_TIMEOUT_MS = 8_000;
 const RETRY_AFTER_REFUSAL_MS = 2_000;
 /** How long a joiner by code waits for the creator's device to answer the key exchange. */
 const KEY_WAIT_MS = 15_000;
+/** How many key exchanges the creator's device answers for one code (the server allows one). */
+const KEY_ASKS_PER_CODE = 3;
 
 /** How long a change is sent again, across reconnects, before the person is asked to try again. */
 const GIVE_UP_MS = 20_000;
@@ -128,6 +137,8 @@ class RoomClient {
 
   /** The room key this page uses (views arrive sealed and are opened with it). */
   keyring = $state.raw(new RoomKeyring(null));
+  /** Key exchanges this page answered, per code (see giveKey). */
+  private keyAsksAnswered = new Map<string, number>();
   private socket: CloserSocket | null = null;
   private erasing = false;
   /** Counts rooms entered and left, so a view opened after the page moved on is dropped. */
@@ -189,21 +200,27 @@ class RoomClient {
   async joinByCode(typed: string, name: string): Promise<AppError | null> {
     const checked = parse(Name, name);
     if (!checked.ok) return checked.error;
-    const code = normalizeCode(typed);
-    if (!code) return { code: 'CODE_INVALID', message: ERROR_MESSAGES.CODE_INVALID };
+    const code = readTypedCode(typed);
+    if (!code) {
+      const length = typed.replace(/[\s-]/g, '').length;
+      const message = length > 0 && length !== TYPED_CODE_LENGTH ? `A code has ${TYPED_CODE_LENGTH} letters and digits; this one has ${length}. Check it with the person who sent it.` : ERROR_MESSAGES.CODE_INVALID;
+      return { code: 'CODE_INVALID', message };
+    }
     const got = await this.keyByCode(code);
     if (!got.ok) return got.error;
     this.keyring = new RoomKeyring(got.value.key);
     const sealed = await this.sealedName(checked.value, got.value.seal);
     if (!sealed.ok) return sealed.error;
-    const payload = { code, name: sealed.value, commandId: commandId() };
+    // The server is told only its own part of the code.
+    const payload = { code: code.lookup, name: sealed.value, commandId: commandId() };
     return this.claim((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:join-by-code', payload));
   }
 
   /** The code's one key exchange with the creator's device, through the server (which cannot open it). */
-  private async keyByCode(code: string): Promise<Result<RoomKeyPayload>> {
+  private async keyByCode(code: TypedCode): Promise<Result<RoomKeyPayload>> {
     const socket = this.connection();
-    const { secret, ask } = startKeyAsk(code);
+    const { startKeyAsk, finishKeyAsk } = await keyExchange();
+    const { secret, ask } = startKeyAsk(code.full);
     let stop = () => {};
     const given = new Promise<KeyGive | null>((resolve) => {
       const heard = (give: KeyGive) => give.sid === ask.sid && finish(give);
@@ -217,7 +234,7 @@ class RoomClient {
       stop = () => finish(null);
     });
     try {
-      const asked = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('key:ask', { code, ...ask });
+      const asked = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('key:ask', { code: code.lookup, ...ask });
       if (!asked.ok) {
         stop();
         return asked;
@@ -230,7 +247,8 @@ class RoomClient {
     if (!give) return refuse('NOT_POSSIBLE', 'No answer from the device that made the room. It needs Closer open while you join: ask them to open it, and ask for a new code.');
     const payload = await finishKeyAsk(secret, give);
     const opens = payload && (await new RoomKeyring(payload.key).problemWith(payload.seal)) === null;
-    return payload && opens ? { ok: true, value: payload } : refuse('CODE_INVALID');
+    // A code whose last four characters are wrong fails here, and its one exchange is used up.
+    return payload && opens ? { ok: true, value: payload } : refuse('CODE_INVALID', "That code didn't work. Check its last four characters with the person who sent it: they can make a new code, as each works once.");
   }
 
   /** On the creator's device: someone typed this room's code; answer the exchange with the room key. */
@@ -238,7 +256,15 @@ class RoomClient {
     const view = this.snapshots[CREATOR_SEAT]?.view;
     const key = this.keyring.text;
     if (!view?.invite || !view.seal || !key) return;
-    const give = await answerKeyAsk(view.invite.code, ask, { key, seal: view.seal });
+    // The server allows one exchange a code; a malicious one could ask again and again to guess the key's
+    // part of the code, so this device answers only a few.
+    const asked = this.keyAsksAnswered.get(view.invite.code) ?? 0;
+    if (asked >= KEY_ASKS_PER_CODE) return;
+    this.keyAsksAnswered.set(view.invite.code, asked + 1);
+    const full = await typedCode(key, view.invite.code);
+    if (!full) return;
+    const { answerKeyAsk } = await keyExchange();
+    const give = await answerKeyAsk(full, ask, { key, seal: view.seal });
     if (give) await this.connection().timeout(ACK_TIMEOUT_MS).emitWithAck('key:give', give).catch(() => undefined);
   }
 

@@ -20,7 +20,7 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
     expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{21}#k=[A-Za-z0-9_-]{43}$/);
     // The key is in what is shared, never left in the address bar.
     expect(ada.url()).toMatch(/\/r\/[A-Za-z0-9_-]{21}$/);
-    await expect.poll(() => ada.getByText(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/).count()).toBe(1);
+    await expect.poll(() => ada.getByText(/^[A-Z2-9]{5}-[A-Z2-9]{5}-[A-Z2-9]{4}$/).count()).toBe(1);
     expect(await ada.locator('svg[role="img"][aria-label*="QR"] path').count()).toBe(1);
     await expectAccessible(ada, 'invite');
     await shoot(ada, 'invite-phone');
@@ -69,7 +69,7 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
   it('joins by the typed code from the start page: the room key comes from the creator’s open device, and a used code does not work again', async () => {
     const ada = await person(PHONE);
     await createRoom(ada, 'Ada');
-    const code = (await ada.getByText(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/).textContent())!;
+    const code = (await ada.getByText(/^[A-Z2-9]{5}-[A-Z2-9]{5}-[A-Z2-9]{4}$/).textContent())!;
     const sam = await person(PHONE);
     await sam.goto(world.server.url);
     await sam.getByLabel('Code', { exact: true }).fill(code.toLowerCase());
@@ -84,6 +84,35 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
     await late.getByLabel('Your first name').nth(1).fill('Eve');
     await late.getByRole('button', { name: 'Join' }).click();
     await late.getByRole('alert').filter({ hasText: "That code didn't work" }).waitFor();
+  });
+
+  it('a code needs its last four characters, which only the room’s devices know: a wrong four uses the code up, and a new one works', async () => {
+    const ada = await person(PHONE);
+    await createRoom(ada, 'Ada');
+    const shown = ada.getByText(/^[A-Z2-9]{5}-[A-Z2-9]{5}-[A-Z2-9]{4}$/);
+    const code = (await shown.textContent())!;
+    await shoot(ada, 'invite-code-phone');
+    const sam = await person(PHONE);
+    await sam.goto(world.server.url);
+    await sam.getByLabel('Your first name').nth(1).fill('Sam');
+    // The server's ten alone, as a server would know the code, is not a code.
+    await sam.getByLabel('Code', { exact: true }).fill(code.slice(0, 11));
+    await sam.getByRole('button', { name: 'Join' }).click();
+    await sam.getByRole('alert').filter({ hasText: 'A code has 14 letters and digits; this one has 10.' }).waitFor();
+    // A wrong last four: the exchange runs once, fails on Sam's device, and the code is used up.
+    const last = code.at(-1) === 'A' ? 'B' : 'A';
+    await sam.getByLabel('Code', { exact: true }).fill(code.slice(0, -1) + last);
+    await sam.getByRole('button', { name: 'Join' }).click();
+    await sam.getByRole('alert').filter({ hasText: 'Check its last four characters' }).waitFor();
+    await ada.getByText('Someone typed the code. If they could not get in, make a new one').waitFor();
+    expect(await shown.count()).toBe(0);
+    await ada.getByRole('button', { name: 'New code' }).click();
+    const fresh = (await shown.textContent())!;
+    expect(fresh).not.toBe(code);
+    await sam.getByLabel('Code', { exact: true }).fill(fresh);
+    await sam.getByRole('button', { name: 'Join' }).click();
+    await sam.getByRole('heading', { name: 'Ada & Sam' }).waitFor();
+    await ada.getByRole('heading', { name: 'Ada & Sam' }).waitFor();
   });
 
   it('the creator removes the wrong person; then either can erase the room', async () => {

@@ -55,7 +55,7 @@ describe.runIf(redisAvailable)('erasing a room', () => {
       if (!open) throw new Error('no closeness question yet');
       return open;
     });
-    expect((await send(ada, 0, { type: 'closeness', id: question.id, value: 5 })).ok).toBe(true);
+    expect((await send(ada, 0, { type: 'closeness', id: question.id, value: fakeSealed('five') })).ok).toBe(true);
 
     // A card that takes words (a guess card takes none): redraw until there is one, and pass once the
     // round's redraws are used up (several guess cards in a row would otherwise stop it).

@@ -4,7 +4,7 @@ import { nanoid } from 'nanoid';
 import { describe, expect, inject, it } from 'vitest';
 import type { CommandInput, SeatIndex } from '../../shared/protocol.js';
 import { answerMove, gameView } from '../support/question-swap.js';
-import { markedSealed } from '../support/question-swap-state.js';
+import { sealedAround } from '../support/sealed.js';
 import { cid, connected, eventually, seatedPair, type Client, useServerOnRedis } from '../support/server.js';
 
 const redisUrl = inject('redisUrl');
@@ -68,7 +68,7 @@ describe.runIf(redisUrl !== '')('Question Swap over Redis', () => {
         expect(r.revealed).toBe(true);
         return r;
       });
-      expect(revealed.answers).toEqual([markedSealed(adaWords), markedSealed(graceWords)]);
+      expect(revealed.answers).toEqual([sealedAround(adaWords), sealedAround(graceWords)]);
       expect((await send(grace, 1, { type: 'move', move: { type: 'next', cardId: view.round!.card.id } })).ok).toBe(true);
       // The next card waits for Ada too.
       expect(gameView(grace).round?.number).toBe(round);

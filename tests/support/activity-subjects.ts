@@ -2,21 +2,18 @@
 // which moves give what it waits for, and what stays hidden when. One entry per activity, by id.
 import fc from 'fast-check';
 import { IDEAS } from '../../shared/content/ideas.js';
-import { STARTERS } from '../../shared/content/starters.js';
-import { FOUNDATIONS, INTIMACY_KINDS } from '../../shared/intimacy.js';
+import { INTIMACY_KINDS } from '../../shared/intimacy.js';
 import { other, withSeat, type SeatIndex } from '../../shared/core.js';
 import { cardOf, isOpen, isRevealed } from '../../shared/activities/question-swap/index.js';
 import type { ActivityId, MoveFor, StateFor } from '../../shared/activities/registry.js';
-import type { Entry, Rating } from '../../shared/activities/what-it-means/index.js';
+import { PART_BUCKET, PARTS } from '../../shared/activities/what-it-means/index.js';
 import { pick, type Rng } from '../../shared/random.js';
-import { below, chance, shuffled, type Subject, type Variant } from './activity-walk.js';
-import { markedSealed } from './question-swap-state.js';
+import { below, chance, type Subject } from './activity-walk.js';
+import { sealedAround } from './sealed.js';
 
 const ALL_KINDS = [...INTIMACY_KINDS];
 const somePick = <T>(items: readonly T[], rng: Rng): T[] => items.filter(() => chance(rng, 0.5));
 const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x) => b.includes(x));
-/** A score other than this one (or than none), 1 to 5. */
-const otherScore = (n: number | null) => ((n ?? 0) % 5) + 1;
 
 // Input moves are the ones that give what the activity waits for. Moves allowed at any time that wait
 // for nobody are left out on purpose: Question Swap's pass, redraw, react, star and
@@ -38,7 +35,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
       const cardId = state.round?.cardId ?? 'no-card';
       return [
         { type: 'consent', kinds: ALL_KINDS, maxDepth: 3 },
-        { type: 'answer', cardId, sealed: markedSealed(canary('answer')) },
+        { type: 'answer', cardId, sealed: sealedAround(canary('answer')) },
         { type: 'done', cardId },
         { type: 'next', cardId },
         { type: 'share-anyway', cardId },
@@ -54,11 +51,11 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
           return { type: 'consent', kinds: kinds.length > 0 ? kinds : ['emotional'], maxDepth: pick([1, 2, 3] as const, rng) };
         }
         case 'answer':
-          return { type: 'answer', cardId, sealed: markedSealed(chance(rng, 0.8) ? canary('answer') : 'blank') };
+          return { type: 'answer', cardId, sealed: sealedAround(chance(rng, 0.8) ? canary('answer') : 'blank') };
         case 'react':
-          return { type: 'react', cardId, reaction: chance(rng, 0.8) ? markedSealed(canary('reaction')) : null };
+          return { type: 'react', cardId, reaction: chance(rng, 0.8) ? sealedAround(canary('reaction')) : null };
         case 'star': {
-          const entries = (pick([[], [0], [1], [0, 1]] as const, rng) as readonly SeatIndex[]).map((seat) => ({ seat, sealed: markedSealed(canary('memory')) }));
+          const entries = (pick([[], [0], [1], [0, 1]] as const, rng) as readonly SeatIndex[]).map((seat) => ({ seat, sealed: sealedAround(canary('memory')) }));
           return { type: 'star', cardId, starred: chance(rng, 0.5), entries };
         }
         case 'after-pass':
@@ -99,7 +96,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
       const answer = round?.answers[seat];
       if (state.phase !== 'play' || !round || !answer || isRevealed(state, round)) return [];
       // Another choice, guess or words seal to another value of the same size.
-      const others = ['anotherAnswer', 'yetAnotherAnswer'].map(markedSealed).filter((s) => s !== answer);
+      const others = ['anotherAnswer', 'yetAnotherAnswer'].map((m) => sealedAround(m)).filter((s) => s !== answer);
       return others.map((sealed) => ({ what: 'answer', state: { ...state, round: { ...round, answers: withSeat(round.answers, seat, sealed) } } }));
     },
     hidden: ['consent', 'answer'],
@@ -218,30 +215,22 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
 
   'what-it-means': {
     start: fc.constant({ options: {}, context: { audience: 'friends' as const } }),
-    // A ranking, ratings, three sentences, and Done: all before the reveal.
+    // A ranking, ratings and sentences (each a sealed value holding the seat's canary), and Done.
     inputMoves: (_state, _seat, canary) => [
-      { type: 'rank', order: ALL_KINDS },
-      { type: 'rate', ratings: Object.fromEntries(FOUNDATIONS.map((f) => [f, { today: 3, want: 4 }])) as Record<(typeof FOUNDATIONS)[number], Rating> },
-      { type: 'sentences', items: STARTERS.slice(0, 3).map((s) => ({ starterId: s.id, text: canary('sentence') })) },
+      { type: 'rank', ranking: sealedAround(canary('ranking'), PART_BUCKET.ranking) },
+      { type: 'rate', ratings: sealedAround(canary('ratings'), PART_BUCKET.ratings) },
+      { type: 'sentences', sentences: sealedAround(canary('sentences'), PART_BUCKET.sentences) },
       { type: 'done' },
     ],
-    anyMove: (_state, _seat, rng, canary) => {
-      // Now and then a rating left unsaid.
-      const score = () => (chance(rng, 0.2) ? null : 1 + below(rng, 5));
+    anyMove: (_state, seat, rng, canary) => {
       switch (pick(['rank', 'rate', 'sentences', 'sentences', 'done', 'star', 'leave'] as const, rng)) {
-        case 'rank': {
-          const order: string[] = shuffled(INTIMACY_KINDS, rng);
-          if (chance(rng, 0.2)) order[0] = order[1]!;
-          return { type: 'rank', order };
-        }
+        case 'rank':
+          return { type: 'rank', ranking: sealedAround(canary('ranking'), PART_BUCKET.ranking) };
         case 'rate':
-          return { type: 'rate', ratings: Object.fromEntries(FOUNDATIONS.map((f) => [f, { today: score(), want: score() }])) as Record<(typeof FOUNDATIONS)[number], Rating> };
-        case 'sentences': {
-          const starters = shuffled(STARTERS, rng).slice(0, chance(rng, 0.9) ? 3 : 2);
-          const items = starters.map((s) => ({ starterId: s.id, text: chance(rng, 0.9) ? canary('sentence') : ' ' }));
-          if (chance(rng, 0.1)) items[1] = { ...items[1]!, starterId: chance(rng, 0.5) ? items[0]!.starterId : 'st-99' };
-          return { type: 'sentences', items };
-        }
+          return { type: 'rate', ratings: sealedAround(canary('ratings'), PART_BUCKET.ratings) };
+        case 'sentences':
+          // Now and then a smaller bucket: the size of the sealed value is all the server sees of it.
+          return { type: 'sentences', sentences: sealedAround(canary('sentences'), chance(rng, 0.5) ? 1024 : PART_BUCKET.sentences) };
         case 'done':
           return { type: 'done' };
         case 'leave':
@@ -249,42 +238,26 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
         case 'star': {
           const part = pick(['ranking', 'ratings', 'sentence', 'gap'] as const, rng);
           const target = part === 'ranking' || part === 'ratings' ? { part } : { part, index: below(rng, 4) };
-          return { type: 'star', target, starred: chance(rng, 0.7) };
+          const starred = chance(rng, 0.7);
+          return { type: 'star', target, starred, entries: starred && chance(rng, 0.9) ? [{ seat, sealed: sealedAround(canary('memory'), 64) }] : [] };
         }
       }
     },
-    // Everything each writes stays hidden until both are done.
+    // Everything each gives stays hidden until both are done.
     hiddenInput: (state) => !state.revealed,
     showsReveal: (state) => state.revealed,
-    sealed: (state) => (state.revealed ? [] : ['sentence']),
+    sealed: (state) => (state.revealed ? [] : ['ranking', 'ratings', 'sentences']),
     stage: (state) => (state.revealed ? 'revealed' : 'answering'),
     stages: ['answering', 'revealed'],
-    // Your ranking, ratings and sentences until both are done.
+    // Your ranking, ratings and sentences (other sealed values of the same size) until both are done.
     hiddenVariants: (state, seat, rng) => {
       if (state.revealed) return [];
       const entry = state.entries[seat];
-      const answering = (what: string, changes: Partial<Entry>) => ({ what, state: { ...state, entries: withSeat(state.entries, seat, { ...entry, ...changes }) } });
-      const variants: Variant<typeof state>[] = [];
-      const { ranking, ratings, sentences } = entry;
-      if (ranking) {
-        variants.push(answering('ranking', { ranking: [...ranking].reverse() }));
-        const shuffledKinds = shuffled(ranking, rng);
-        if (shuffledKinds.some((k, i) => k !== ranking[i])) variants.push(answering('ranking', { ranking: shuffledKinds }));
-      }
-      if (ratings) {
-        const [first] = FOUNDATIONS;
-        variants.push(answering('ratings', { ratings: { ...ratings, [first]: { ...ratings[first], want: otherScore(ratings[first].want) } } }));
-        const moved = Object.fromEntries(FOUNDATIONS.map((f) => [f, { today: otherScore(ratings[f].today), want: 1 + below(rng, 5) }]));
-        variants.push(answering('ratings', { ratings: moved as typeof ratings }));
-      }
-      if (sentences) {
-        variants.push(answering('sentences', { sentences: sentences.map((s) => ({ ...s, text: `${s.text}, mostly` })) }));
-        const starters = STARTERS.filter((st) => !sentences.some((s) => s.starterId === st.id));
-        if (starters.length >= sentences.length) {
-          variants.push(answering('sentences', { sentences: shuffled(starters, rng).slice(0, sentences.length).map((st, i) => ({ starterId: st.id, text: sentences[i]!.text })) }));
-        }
-      }
-      return variants;
+      return PARTS.flatMap((part) =>
+        entry[part] === null
+          ? []
+          : [{ what: part, state: { ...state, entries: withSeat(state.entries, seat, { ...entry, [part]: sealedAround(`other${below(rng, 1000)}`, PART_BUCKET[part]) }) } }],
+      );
     },
     hidden: ['ranking', 'ratings', 'sentences'],
   },

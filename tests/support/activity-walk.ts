@@ -7,14 +7,11 @@ import type { AnyActivity, MoveResult, SetupContext } from '../../shared/activit
 import type { SeatIndex } from '../../shared/core.js';
 import { pick, seededRng, type Rng } from '../../shared/random.js';
 
-/**
- * Writes a seat's canary into a text, tagged with what the text is for ("answer", "idea", …). Letters and
- * digits only, so a sealed stand-in can carry it in its base64url text (markedSealed).
- */
+/** Writes a seat's canary into a text, tagged with what the text is for ("answer", "idea", …); base64url-safe, so a sealed stand-in can hold it (tests/support/sealed.ts: sealedAround). */
 export type Canary = (tag: string) => string;
 
 export function canaryOf(seat: SeatIndex): Canary {
-  return (tag) => `SECRET${seat}${tag}`;
+  return (tag) => `SECRET${seat}-${tag}`;
 }
 
 /**

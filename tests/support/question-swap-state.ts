@@ -1,5 +1,5 @@
 // Question Swap as pure functions, for the unit tests: a game started, moves played, answers that fit,
-// sealed as a browser would (with a real key, for open.ts) or as stand-ins that carry a marker (for the core).
+// sealed as a browser would (with a real key, for open.ts) or as stand-ins that carry a marker (sealedAround, for the core).
 import { answerSlot, questionSwap, reactionSlot, type Answer, type Move, type Options, type State } from '../../shared/activities/question-swap/index.js';
 import type { MoveResult } from '../../shared/activities/types.js';
 import type { Card } from '../../shared/content/card.js';
@@ -8,9 +8,9 @@ import { INTIMACY_KINDS } from '../../shared/intimacy.js';
 import type { SeatIndex } from '../../shared/protocol.js';
 import { seededRng } from '../../shared/random.js';
 import type { Opener } from '../../shared/sealed/opener.js';
-import { fromBase64Url, open, seal, SEALED_SIZES, toBase64Url, type RoomKey } from '../../shared/sealed/seal.js';
-import { sealedShapeProblem, type Sealed } from '../../shared/sealed/shape.js';
-import { fakeSealed } from './sealed.js';
+import { open, seal, type RoomKey } from '../../shared/sealed/seal.js';
+import type { Sealed } from '../../shared/sealed/shape.js';
+import { sealedAround } from './sealed.js';
 
 export const ALL_IN: Move = { type: 'consent', kinds: [...INTIMACY_KINDS], maxDepth: 3 };
 
@@ -39,23 +39,9 @@ export function cardOn(state: State): Card {
   return CARDS.find((c) => c.id === state.round!.cardId)!;
 }
 
-/**
- * A well-formed sealed value (smallest bucket) whose base64url text holds `marker` verbatim, so a test can
- * look for it in a view as it would look for a word. The marker is letters, digits, '-' or '_'.
- */
-export function markedSealed(marker: string): Sealed {
-  if (!/^[A-Za-z0-9_-]{1,100}$/.test(marker)) throw new Error(`not a base64url marker: ${marker}`);
-  const plain = fakeSealed('');
-  const text = plain.slice(0, 4) + marker + plain.slice(4 + marker.length);
-  // Whole 4-character groups decode to bytes and back unchanged: the text stays exactly this.
-  const bytes = fromBase64Url(text)!;
-  if (toBase64Url(bytes) !== text || sealedShapeProblem(text, 64) !== null || bytes.length !== SEALED_SIZES[0]) throw new Error('marker did not fit');
-  return text;
-}
-
 /** An answer that fits whatever card is on the table, sealed as a stand-in that carries `marker`. */
 export function answerFor(state: State, marker: string): Move {
-  return { type: 'answer', cardId: state.round!.cardId, sealed: markedSealed(marker) };
+  return { type: 'answer', cardId: state.round!.cardId, sealed: sealedAround(marker) };
 }
 
 /** What a browser would seal for this card: a pick (and a guess) where the card takes them, words where it takes words. */

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { View } from '../../shared/activities/question-swap/index.js';
 import type { Ack, CommandInput, SeatIndex } from '../../shared/protocol.js';
 import { sendUntilAnswered } from '../../shared/answered.js';
-import { markedSealed } from './question-swap-state.js';
+import { sealedAround } from './sealed.js';
 import { cid, eventually, type Client } from './server.js';
 
 export function gameView(c: Client): View {
@@ -17,7 +17,7 @@ export function gameView(c: Client): View {
 
 /** An answer to the card on the table, sealed as a stand-in that carries `marker` (letters, digits, '-', '_'). */
 export function answerMove(view: View, marker: string): Record<string, unknown> {
-  return { type: 'answer', cardId: view.round!.card.id, sealed: markedSealed(marker) };
+  return { type: 'answer', cardId: view.round!.card.id, sealed: sealedAround(marker) };
 }
 
 /** A command sent as the browser sends it: again after a reconnect, with the same id, until answered. */
@@ -75,7 +75,7 @@ export async function playRound(ada: Client, grace: Client, round: number): Prom
     await eventually(() => {
       const r = gameView(c).round!;
       expect(r.revealed).toBe(true);
-      expect(r.answers).toEqual(words.map(markedSealed));
+      expect(r.answers).toEqual(words.map((w) => sealedAround(w)));
     }, 5_000);
   }
   versions.push(...(await bothNext(ada, grace, view.round!.card.id)));

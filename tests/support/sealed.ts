@@ -2,7 +2,8 @@
 // does not open them can use these well-formed stand-ins (one per label, always the same, so views compare).
 import type { RoomSeal, SeatIndex } from '../../shared/protocol.js';
 import { newRoomSeal, sealName } from '../../shared/sealed/room-seal.js';
-import { makeRoomKey, SEAL_VERSION, SEALED_SIZES, toBase64Url, type RoomKey } from '../../shared/sealed/seal.js';
+import { makeRoomKey, PAD_BUCKETS, SEAL_VERSION, SEALED_SIZES, toBase64Url, type RoomKey } from '../../shared/sealed/seal.js';
+import type { Bucket } from '../../shared/sealed/shape.js';
 
 /** A blob of the smallest bucket's size, version byte first, its body made from the label (not readable as it). */
 export function fakeSealed(label: string, size = SEALED_SIZES[0]!): string {
@@ -29,4 +30,15 @@ export async function browserSeal(): Promise<{ key: RoomKey; seal: RoomSeal; nam
       return sealed.value;
     },
   };
+}
+
+/**
+ * A well-formed sealed value of `bucket`'s size whose base64url text holds `marker` as it is, so a
+ * property can look for it in a view or state (the marker must itself be base64url: letters, digits, - _).
+ */
+export function sealedAround(marker: string, bucket: Bucket = 64): string {
+  if (!/^[A-Za-z0-9_-]*$/.test(marker)) throw new Error(`not base64url: ${marker}`);
+  const chars = (SEALED_SIZES[PAD_BUCKETS.indexOf(bucket)]! * 4) / 3;
+  // "AQAA" is the version byte and two zero bytes; every size is a multiple of 3 bytes, so no padding.
+  return `AQAA${marker}`.padEnd(chars, 'A');
 }

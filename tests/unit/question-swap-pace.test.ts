@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { MORE_CARDS, questionSwap, type Move, type Round, type State } from '../../shared/activities/question-swap/index.js';
 import { CARDS } from '../../shared/content/cards.js';
 import { other, type SeatIndex } from '../../shared/core.js';
-import { act, answerFor, errorCode, markedSealed, must, passUntil, playing, start } from '../support/question-swap-state.js';
+import { act, answerFor, errorCode, must, passUntil, playing, start } from '../support/question-swap-state.js';
+import { sealedAround } from '../support/sealed.js';
 
 const next = (state: State): Move => ({ type: 'next', cardId: state.round!.cardId });
 
@@ -32,10 +33,10 @@ describe('a pass after the other answered', () => {
     const cardId = state.round!.cardId;
     state = must(act(state, 1, { type: 'pass', cardId }));
     expect(state.round!.cardId).toBe(cardId);
-    expect(state.round!.answers[0]).toBe(markedSealed('wordsIWrote'));
+    expect(state.round!.answers[0]).toBe(sealedAround('wordsIWrote'));
     expect(questionSwap.view(state, 0).round!.passedBy).toBe(1);
     // The one who answered sees their own answer (to choose); it is still hidden from the one who passed.
-    expect(questionSwap.view(state, 0).round!.mine).toBe(markedSealed('wordsIWrote'));
+    expect(questionSwap.view(state, 0).round!.mine).toBe(sealedAround('wordsIWrote'));
     expect(questionSwap.awaiting(state)).toEqual({ seats: [0], private: true });
     expect(JSON.stringify(questionSwap.view(state, 1))).not.toContain('wordsIWrote');
     expect(errorCode(act(state, 1, { type: 'share-anyway', cardId }))).toBe('NOT_YOUR_TURN');
@@ -51,15 +52,15 @@ describe('a pass after the other answered', () => {
     state = must(act(state, 1, { type: 'share-anyway', cardId }));
     const seen = questionSwap.view(state, 0).round!;
     expect(seen.revealed).toBe(true);
-    expect(seen.answers).toEqual([null, markedSealed('mineToShare')]);
+    expect(seen.answers).toEqual([null, sealedAround('mineToShare')]);
     expect(seen.canReact).toBe(true);
     expect(questionSwap.view(state, 1).round!.canReact).toBe(false);
-    const thanks = markedSealed('thanks');
+    const thanks = sealedAround('thanks');
     expect(errorCode(act(state, 1, { type: 'react', cardId, reaction: thanks }))).toBe('NOT_POSSIBLE');
     expect(errorCode(act(state, 0, { type: 'react', cardId, reaction: thanks }))).toBe('ok');
     // A star keeps only what was given: no entry for the one who passed.
-    expect(errorCode(act(state, 0, { type: 'star', cardId, starred: true, entries: [{ seat: 0, sealed: markedSealed('nothing') }] }))).toBe('BAD_REQUEST');
-    expect(errorCode(act(state, 0, { type: 'star', cardId, starred: true, entries: [{ seat: 1, sealed: markedSealed('shared') }] }))).toBe('ok');
+    expect(errorCode(act(state, 0, { type: 'star', cardId, starred: true, entries: [{ seat: 0, sealed: sealedAround('nothing') }] }))).toBe('BAD_REQUEST');
+    expect(errorCode(act(state, 0, { type: 'star', cardId, starred: true, entries: [{ seat: 1, sealed: sealedAround('shared') }] }))).toBe('ok');
   });
 
   it('let it go: a new card for the same round, and the answer is gone by its writer’s own choice', () => {
@@ -161,8 +162,8 @@ describe('properties over any sequence of moves', () => {
 
   function moveFor(state: State, kind: (typeof kinds)[number], seed: number): Move {
     const cardId = state.round?.cardId ?? 'none';
-    if (kind === 'answer') return state.round ? answerFor(state, `words-${seed}`) : { type: 'answer', cardId, sealed: markedSealed('x') };
-    if (kind === 'react') return { type: 'react', cardId, reaction: markedSealed('me-too') };
+    if (kind === 'answer') return state.round ? answerFor(state, `words-${seed}`) : { type: 'answer', cardId, sealed: sealedAround('x') };
+    if (kind === 'react') return { type: 'react', cardId, reaction: sealedAround('me-too') };
     if (kind === 'more') return { type: 'more', deeper: seed % 2 === 0 };
     return { type: kind, cardId };
   }

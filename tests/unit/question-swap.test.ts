@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { REDRAWS_PER_ROUND, questionSwap, targetDepth, type Move, type State } from '../../shared/activities/question-swap/index.js';
 import { CARDS } from '../../shared/content/cards.js';
 import type { SeatIndex } from '../../shared/protocol.js';
-import { ALL_IN, act, answerFor, errorCode, markedSealed, must, passUntil, playing, start } from '../support/question-swap-state.js';
+import { ALL_IN, act, answerFor, errorCode, must, passUntil, playing, start } from '../support/question-swap-state.js';
+import { sealedAround } from '../support/sealed.js';
 
 describe('consent before starting', () => {
   it('keeps each choice private until both have chosen', () => {
@@ -56,18 +57,18 @@ describe('a round in write mode', () => {
     expect(before.round!.mine).toBeNull();
     expect(JSON.stringify(before)).not.toContain('mySecretWords');
     // The writer's own device gets it back (to show "your answer is in"), sealed as it was sent.
-    expect(questionSwap.view(state, reader).round!.mine).toBe(markedSealed('mySecretWords'));
+    expect(questionSwap.view(state, reader).round!.mine).toBe(sealedAround('mySecretWords'));
     state = must(act(state, listener, answerFor(state, 'theirWords')));
     const after = questionSwap.view(state, listener);
     expect(after.round!.revealed).toBe(true);
-    expect(after.round!.answers![reader]).toBe(markedSealed('mySecretWords'));
-    expect(after.round!.answers![listener]).toBe(markedSealed('theirWords'));
+    expect(after.round!.answers![reader]).toBe(sealedAround('mySecretWords'));
+    expect(after.round!.answers![listener]).toBe(sealedAround('theirWords'));
   });
 
   it('refuses a second answer, an answer to another card, and a value that is not sealed or too large', () => {
     let state = playing();
     const cardId = state.round!.cardId;
-    expect(errorCode(act(state, 0, { type: 'answer', cardId: 'emo-1-99', sealed: markedSealed('hi') }))).toBe('UNKNOWN_CARD');
+    expect(errorCode(act(state, 0, { type: 'answer', cardId: 'emo-1-99', sealed: sealedAround('hi') }))).toBe('UNKNOWN_CARD');
     for (const sealed of ['my words in the clear', 'A'.repeat(30_000), '']) {
       expect(v.is(questionSwap.moveSchema, { type: 'answer', cardId, sealed })).toBe(false);
     }
@@ -103,16 +104,16 @@ describe('a round in write mode', () => {
     const cardId = state.round!.cardId;
     const round = state.round!.number;
     expect(errorCode(act(state, 0, { type: 'star', cardId, starred: true }))).toBe('WRONG_PHASE');
-    expect(errorCode(act(state, 1, { type: 'react', cardId, reaction: markedSealed('thanks') }))).toBe('WRONG_PHASE');
+    expect(errorCode(act(state, 1, { type: 'react', cardId, reaction: sealedAround('thanks') }))).toBe('WRONG_PHASE');
     state = must(act(state, 0, answerFor(state, 'firstWords')));
     state = must(act(state, 1, answerFor(state, 'secondWords')));
-    state = must(act(state, 1, { type: 'react', cardId, reaction: markedSealed('thanks') }));
-    expect(questionSwap.view(state, 0).round!.reactions).toEqual([null, markedSealed('thanks')]);
+    state = must(act(state, 1, { type: 'react', cardId, reaction: sealedAround('thanks') }));
+    expect(questionSwap.view(state, 0).round!.reactions).toEqual([null, sealedAround('thanks')]);
     // Null takes it back.
     expect(must(act(state, 1, { type: 'react', cardId, reaction: null })).round!.reactions).toEqual([null, null]);
     const entries = [
-      { seat: 0 as const, sealed: markedSealed('memoryOfFirst') },
-      { seat: 1 as const, sealed: markedSealed('memoryOfSecond') },
+      { seat: 0 as const, sealed: sealedAround('memoryOfFirst') },
+      { seat: 1 as const, sealed: sealedAround('memoryOfSecond') },
     ];
     const starred = act(state, 0, { type: 'star', cardId, starred: true, entries });
     expect(starred.ok && starred.value.memories).toEqual([
@@ -152,7 +153,7 @@ describe('talk mode and guess cards', () => {
       state = must(act(state, 0, { type: 'pass', cardId: card.id }, 100 + i));
     }
     const cardId = state.round!.cardId;
-    expect(errorCode(act(state, 0, { type: 'answer', cardId, sealed: markedSealed('hello') }))).toBe('WRONG_PHASE');
+    expect(errorCode(act(state, 0, { type: 'answer', cardId, sealed: sealedAround('hello') }))).toBe('WRONG_PHASE');
     state = must(act(state, 1, { type: 'done', cardId }));
     expect(questionSwap.view(state, 0).round!.revealed).toBe(true);
   });
@@ -164,7 +165,7 @@ describe('talk mode and guess cards', () => {
     state = must(act(state, 1, answerFor(state, 'guessOfGrace')));
     state = must(act(state, 0, { type: 'next', cardId }));
     state = must(act(state, 1, { type: 'next', cardId }));
-    expect(state.played).toEqual([{ cardId, guesses: [markedSealed('guessOfAda'), markedSealed('guessOfGrace')], starred: false }]);
+    expect(state.played).toEqual([{ cardId, guesses: [sealedAround('guessOfAda'), sealedAround('guessOfGrace')], starred: false }]);
   });
 });
 
@@ -214,11 +215,11 @@ describe('properties over any sequence of moves', () => {
     const cardId = state.round?.cardId ?? 'none';
     switch (s.kind) {
       case 'answer':
-        return state.round ? answerFor(state, `SECRET${s.seat}${s.text.replace(/[^A-Za-z0-9]/g, '')}`) : { type: 'answer', cardId, sealed: markedSealed('x') };
+        return state.round ? answerFor(state, `SECRET${s.seat}${s.text.replace(/[^A-Za-z0-9]/g, '')}`) : { type: 'answer', cardId, sealed: sealedAround('x') };
       case 'stale':
-        return { type: 'answer', cardId: 'emo-1-01-old', sealed: markedSealed('late') };
+        return { type: 'answer', cardId: 'emo-1-01-old', sealed: sealedAround('late') };
       case 'react':
-        return { type: 'react', cardId, reaction: markedSealed(`reaction${s.seat}`) };
+        return { type: 'react', cardId, reaction: sealedAround(`reaction${s.seat}`) };
       case 'star':
         return { type: 'star', cardId, starred: true };
       default:

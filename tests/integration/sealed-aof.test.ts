@@ -1,0 +1,141 @@
+// A sealed room leaves no word anyone typed in the clear anywhere the server side can see: a real server
+// on a Redis with `appendonly yes` (its adapter stream on, as whenever rooms are in Redis), two real
+// clients whose names carry canaries, who answer the closeness circles sealed, write canary sentences in
+// What intimacy means to me and star one into Memories; then the room is erased.
+// No canary, nor the room key, nor a closeness answer in the clear, may be in any Redis value, the stream
+// (read before the erase scrubs it), the append-only files, the logs at trace, or any frame either side saw.
+import { nanoid } from 'nanoid';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { starMemory } from '../../shared/activities/what-it-means/index.js';
+import { openView, starWords } from '../../shared/activities/what-it-means/open.js';
+import { memorySlot } from '../../shared/activities/types.js';
+import { CLOSENESS_ACTIVITY, closenessSlot, readCloseness } from '../../shared/closeness.js';
+import { STARTERS } from '../../shared/content/starters.js';
+import { INTIMACY_KINDS } from '../../shared/intimacy.js';
+import { openMemories } from '../../shared/opened-room.js';
+import type { SeatIndex } from '../../shared/protocol.js';
+import { exportRoomKey } from '../../shared/sealed/seal.js';
+import { RedisStore } from '../../server/store/redis.js';
+import type { RunningServer } from '../../server/server.js';
+import {
+  expectMentions,
+  expectNoCanary,
+  logSource,
+  recordReceived,
+  recordSent,
+  redisSources,
+  startAofRedis,
+  streamSources,
+  type AofRedis,
+  type Source,
+} from '../support/canary.js';
+import { redisServerInstalled } from '../support/redis-server.js';
+import { sealedPair } from '../support/sealed-pair.js';
+import { answerMoves, openerFor, ratingsOf } from '../support/what-it-means-answers.js';
+import { cid, eventually, startTestServer, type Client } from '../support/server.js';
+
+/** A closeness answer sent in the clear would look like this in a frame, a log line or a stored room. */
+const PLAIN_CLOSENESS = [/"type":"closeness","id":"[^"]*","value":\d/, /"answers":\[\d/, /"answers":\[null,\d/];
+
+describe.runIf(redisServerInstalled())('a sealed room, on a Redis that keeps an append-only file', () => {
+  const clients: Client[] = [];
+  let redis: AofRedis | undefined;
+  let server: RunningServer | undefined;
+  let store: RedisStore | undefined;
+  let admin: Redis | undefined;
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    await server?.close();
+    await store?.close();
+    admin?.disconnect();
+    await redis?.remove();
+  });
+
+  it('leaves no canary in Redis, its AOF, the stream, the logs at trace or any frame, before or after the erase', { timeout: 60_000 }, async () => {
+    redis = await startAofRedis();
+    admin = new Redis(redis.url);
+    store = await RedisStore.connect(redis.url, `aof-${nanoid(8)}`);
+    const logs: string[] = [];
+    server = await startTestServer(store, { logLevel: 'trace' }, logs);
+    const received = recordReceived(server);
+    const sent: Source[] = [];
+    const canaries = [`Adacanary${nanoid(8)}`, `Gracecanary${nanoid(8)}`, `Sentencecanary${nanoid(8)}`];
+
+    const pair = await sealedPair(server.url, [`Ada ${canaries[0]}`, `Grace ${canaries[1]}`], {
+      onClient: (c, name) => sent.push(recordSent(c, name)),
+    });
+    clients.push(pair.ada, pair.grace);
+    const keyText = await exportRoomKey(pair.key);
+
+    await pair.send(0, { type: 'propose', activity: 'what-it-means', options: {} });
+    await pair.send(0, { type: 'ready' });
+    await pair.send(1, { type: 'ready' });
+    const question = await eventually(() => {
+      const open = pair.view(0).closeness.open;
+      if (!open) throw new Error('no closeness question yet');
+      return open;
+    });
+    const slot = closenessSlot(question.id);
+    for (const [seat, value] of [[0, '6'], [1, '3']] as const) {
+      const answer = await pair.send(seat, { type: 'closeness', id: question.id, value: await pair.seal(seat, CLOSENESS_ACTIVITY, slot, value) });
+      expect(answer.ok).toBe(true);
+    }
+    for (const seat of [0, 1] as const) {
+      const revealed = await eventually(() => {
+        const h = pair.view(seat).closeness.history.at(-1);
+        if (!h) throw new Error('not revealed yet');
+        return h;
+      });
+      const opened = await Promise.all(([0, 1] as const).map((s) => pair.open(s, CLOSENESS_ACTIVITY, slot, revealed.values[s])));
+      expect(opened.map(readCloseness)).toEqual([6, 3]);
+      const names = await Promise.all(([0, 1] as const).map((s) => pair.open(s, 'room', 'name', pair.view(seat).seats[s]!.name)));
+      expect(names).toEqual([`Ada ${canaries[0]}`, `Grace ${canaries[1]}`]);
+    }
+
+    // What intimacy means to me (sealed on main): canary sentences from both, the reveal, and a star.
+    const sentencesOf = (seat: SeatIndex) =>
+      STARTERS.slice(seat, seat + 3).map((st, i) => ({ starterId: st.id, text: `${canaries[2]} seat${seat} sentence${i}` }));
+    for (const seat of [0, 1] as const) {
+      const answers = { ranking: seat === 0 ? [...INTIMACY_KINDS] : [...INTIMACY_KINDS].reverse(), ratings: ratingsOf(seat + 2, 4), sentences: sentencesOf(seat) };
+      for (const move of await answerMoves(pair.key, pair.sealId, seat, answers)) expect((await pair.send(seat, { type: 'move', move })).ok).toBe(true);
+      expect((await pair.send(seat, { type: 'move', move: { type: 'done' } })).ok).toBe(true);
+    }
+    const revealed = await eventually(() => {
+      const activity = pair.view(1).activity;
+      if (activity?.id !== 'what-it-means' || !activity.view.revealed) throw new Error('not revealed yet');
+      return activity.view;
+    });
+    const opened = await openView(revealed, openerFor(pair.key, pair.sealId));
+    expect(opened.both!.map((e) => e.sentences)).toEqual([sentencesOf(0), sentencesOf(1)]);
+    const target = { part: 'sentence' as const, index: 1 };
+    const memory = starMemory(target);
+    const entries = await Promise.all(
+      starWords(opened, target).map(async (w) => ({ seat: w.seat, sealed: await pair.seal(w.seat, 'what-it-means', memorySlot(memory.key), w.text) })),
+    );
+    expect((await pair.send(1, { type: 'move', move: { type: 'star', target, starred: true, entries } })).ok).toBe(true);
+    const kept = await eventually(() => {
+      const memories = pair.view(0).memories;
+      expect(memories).toHaveLength(1);
+      return memories;
+    });
+    expect((await openMemories(kept, openerFor(pair.key, pair.sealId)))[0]!.entries.map((e) => e.text).join(' ')).toContain(canaries[2]);
+
+    const streamsBefore = await streamSources(admin);
+    const redisBefore = await redisSources(admin);
+    expect(streamsBefore.length, 'the adapter stream is on').toBeGreaterThan(0);
+    expect(await pair.ada.socket.emitWithAck('room:erase', { commandId: cid() })).toEqual({ ok: true });
+    const redisAfter = await redisSources(admin);
+    const aof = await redis.files();
+
+    // Each place searched really held the room (its seal id travels in every view and stored document).
+    const aofFiles = aof.filter((f) => f.name.endsWith('.aof'));
+    expect(aofFiles.length, 'Redis wrote append-only files').toBeGreaterThan(0);
+    expectMentions([{ name: 'aof files', text: aofFiles.map((f) => f.text).join('\n') }, ...streamsBefore, received], pair.sealId);
+    expectMentions(sent, 'room:command');
+    expect(logs.join('\n')).toContain('room created');
+    expect(redisAfter.some((s) => s.text.includes(pair.sealId)), 'nothing of the room is left after the erase').toBe(false);
+
+    expectNoCanary([...canaries, keyText, ...PLAIN_CLOSENESS], [...redisBefore, ...streamsBefore, ...redisAfter, ...aof, logSource(logs), received, ...sent]);
+  });
+});

@@ -1,0 +1,123 @@
+// Where a canary (a word a person typed) must never appear in the clear: every Redis value (the adapter's
+// stream included), the append-only files of a Redis started with `appendonly yes`, the server's logs, and
+// every frame a client sent or the server received. Each helper gathers one source as named text, and
+// expectNoCanary says which canary was found where. Used by tests/integration/sealed-aof.test.ts.
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import { expect } from 'vitest';
+import type { RunningServer } from '../../server/server.js';
+import { everything } from './redis-dump.js';
+import { startRedis, type RedisProcess } from './redis-server.js';
+import type { Client } from './server.js';
+
+/** One place searched, as text, with a name that says where it is. */
+export interface Source {
+  name: string;
+  text: string;
+}
+
+/** A canary: a word (found as a substring) or a pattern (e.g. an unsealed value's JSON shape). */
+export type Canary = string | RegExp;
+
+/**
+ * Fails naming every (canary, place) pair found. Each canary is also looked for JSON-escaped, as it
+ * would sit inside a JSON string, and base64-encoded is deliberately not searched (sealed text is base64url).
+ */
+export function expectNoCanary(canaries: readonly Canary[], sources: readonly Source[]): void {
+  const found: string[] = [];
+  for (const source of sources) {
+    for (const canary of canaries) {
+      const hit = typeof canary === 'string' ? source.text.includes(canary) || source.text.includes(JSON.stringify(canary).slice(1, -1)) : canary.test(source.text);
+      if (hit) found.push(`${String(canary)} in ${source.name}`);
+    }
+  }
+  expect(found, 'canaries found in the clear').toEqual([]);
+}
+
+/** Asserts a source really holds the room (e.g. its seal id), so "no canary" is not the silence of an empty source. */
+export function expectMentions(sources: readonly Source[], marker: string): void {
+  const empty = sources.filter((s) => !s.text.includes(marker)).map((s) => s.name);
+  expect(empty, `sources that do not mention ${marker}`).toEqual([]);
+}
+
+/** A throwaway Redis with `appendonly yes` (fsync always) in its own temp dir, whose AOF files a test can read. */
+export interface AofRedis extends RedisProcess {
+  dir: string;
+  /** Every file Redis wrote in its dir (Redis 7 keeps the AOF under appenddirname: base, incr and manifest), whole. */
+  files(): Promise<Source[]>;
+  /** Stops Redis and removes its dir. */
+  remove(): Promise<void>;
+}
+
+export async function startAofRedis(): Promise<AofRedis> {
+  const dir = await mkdtemp(join(tmpdir(), 'closer-aof-'));
+  const redis = await startRedis(undefined, dir);
+  return {
+    ...redis,
+    dir,
+    files: () => filesUnder(dir, 'aof'),
+    async remove() {
+      await redis.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function filesUnder(dir: string, label: string): Promise<Source[]> {
+  const out: Source[] = [];
+  for (const entry of await readdir(dir)) {
+    const path = join(dir, entry);
+    if ((await stat(path)).isDirectory()) out.push(...(await filesUnder(path, `${label}/${entry}`)));
+    else out.push({ name: `${label}/${entry}`, text: (await readFile(path)).toString('latin1') });
+  }
+  return out;
+}
+
+/** Every key of a Redis with its whole value, one source per key (streams read with XRANGE, so the outbox's entries are in). */
+export async function redisSources(redis: Redis): Promise<Source[]> {
+  return (await everything(redis)).map((k) => ({ name: `redis ${k.type} ${k.key}`, text: `${k.key} ${k.text}` }));
+}
+
+/** The stream entries alone (the adapter's stream, which the commit's outbox also writes), one source per stream. */
+export async function streamSources(redis: Redis): Promise<Source[]> {
+  return (await redisSources(redis)).filter((s) => s.name.startsWith('redis stream '));
+}
+
+/**
+ * Records every frame a socket.io-client sends (engine.io `packetCreate`, before it goes on the wire),
+ * across reconnects (each connection has a new engine). Call right after making the client.
+ */
+export function recordSent(c: Client, name: string): Source {
+  const source: Source = { name: `frames sent by ${name}`, text: '' };
+  const record = (packet: { type: string; data?: unknown }) => {
+    source.text += `${packet.type} ${typeof packet.data === 'string' ? packet.data : JSON.stringify(packet.data ?? '')}\n`;
+  };
+  const seen = new WeakSet<object>();
+  const attach = () => {
+    const engine = c.socket.io.engine;
+    if (!engine || seen.has(engine)) return;
+    seen.add(engine);
+    engine.on('packetCreate', record);
+  };
+  c.socket.io.on('open', attach);
+  attach();
+  return source;
+}
+
+/** Records every engine.io packet the server receives from any client, from now on. */
+export function recordReceived(server: RunningServer): Source {
+  const source: Source = { name: 'frames the server received', text: '' };
+  server.io.engine.on('connection', (socket: { on(event: 'packet', listener: (packet: { type: string; data?: unknown }) => void): void }) => {
+    socket.on('packet', (packet) => {
+      source.text += `${packet.type} ${typeof packet.data === 'string' ? packet.data : JSON.stringify(packet.data ?? '')}\n`;
+    });
+  });
+  return source;
+}
+
+/** Log lines collected by startTestServer(store, { logLevel: 'trace' }, logs), as one source. */
+export function logSource(logs: readonly string[]): Source {
+  return { name: 'server logs (trace)', text: logs.join('\n') };
+}
