@@ -5,7 +5,7 @@ export function memoriesToMarkdown(memories: readonly OpenMemory[], names: [stri
   const lines = ['# Our Memories', ''];
   for (const memory of [...memories].reverse()) {
     lines.push(`## ${memory.title}`, '', `_${new Date(memory.at).toISOString().slice(0, 10)}_`, '');
-    for (const entry of memory.entries) lines.push(`- **${names[entry.seat]}:** ${entry.text.replace(/\n+/g, ' ')}`);
+    for (const entry of memory.entries) lines.push(`- ${entry.forBoth ? '' : `**${names[entry.seat]}:** `}${entry.text.replace(/\n+/g, ' ')}`);
     lines.push('');
   }
   return lines.join('\n');

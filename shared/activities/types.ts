@@ -41,6 +41,8 @@ export interface SealedMemoryEntry {
   seat: SeatIndex;
   slot: string;
   sealed: Sealed;
+  /** Words for both of them, nobody's own (a question to talk about): Memories show them without a name. */
+  forBoth?: true;
 }
 
 /** From before activities sealed their content: the words in the clear. Goes once every activity seals. */

@@ -1,7 +1,8 @@
 // A sealed room leaves no word anyone typed in the clear anywhere the server side can see: a real server
 // on a Redis with `appendonly yes` (its adapter stream on, as whenever rooms are in Redis), two real
 // clients whose names carry canaries, who answer the closeness circles sealed, write canary sentences in
-// What intimacy means to me and star one into Memories; then the room is erased.
+// What intimacy means to me and star one into Memories, plan something together with canaries in every
+// field and thank each other; then the room is erased.
 // No canary, nor the room key, nor a closeness answer in the clear, may be in any Redis value, the stream
 // (read before the erase scrubs it), the append-only files, the logs at trace, or any frame either side saw.
 import { nanoid } from 'nanoid';
@@ -13,6 +14,8 @@ import { memorySlot } from '../../shared/activities/types.js';
 import { CLOSENESS_ACTIVITY, closenessSlot, readCloseness } from '../../shared/closeness.js';
 import { STARTERS } from '../../shared/content/starters.js';
 import { INTIMACY_KINDS } from '../../shared/intimacy.js';
+import { openView as openPlanView } from '../../shared/activities/plan-together/open.js';
+import * as planMakers from '../../shared/activities/plan-together/sealed-moves.js';
 import { openMemories } from '../../shared/opened-room.js';
 import type { SeatIndex } from '../../shared/protocol.js';
 import { exportRoomKey } from '../../shared/sealed/seal.js';
@@ -31,9 +34,13 @@ import {
   type Source,
 } from '../support/canary.js';
 import { redisServerInstalled } from '../support/redis-server.js';
+import { planBrowser } from '../support/plan-sealed.js';
 import { sealedPair } from '../support/sealed-pair.js';
 import { answerMoves, openerFor, ratingsOf } from '../support/what-it-means-answers.js';
 import { cid, eventually, startTestServer, type Client } from '../support/server.js';
+
+/** A plan's dates hold no words: distinctive days stand in for canaries (two steps and the target). */
+const PLAN_DATES = ['2031-07-01', '2031-07-02', '2031-08-09'];
 
 /** A closeness answer sent in the clear would look like this in a frame, a log line or a stored room. */
 const PLAIN_CLOSENESS = [/"type":"closeness","id":"[^"]*","value":\d/, /"answers":\[\d/, /"answers":\[null,\d/];
@@ -55,12 +62,13 @@ describe.runIf(redisServerInstalled())('a sealed room, on a Redis that keeps an 
   it('leaves no canary in Redis, its AOF, the stream, the logs at trace or any frame, before or after the erase', { timeout: 60_000 }, async () => {
     redis = await startAofRedis();
     admin = new Redis(redis.url);
-    store = await RedisStore.connect(redis.url, `aof-${nanoid(8)}`);
+    const prefix = `aof-${nanoid(8)}`;
+    store = await RedisStore.connect(redis.url, prefix);
     const logs: string[] = [];
     server = await startTestServer(store, { logLevel: 'trace' }, logs);
     const received = recordReceived(server);
     const sent: Source[] = [];
-    const canaries = [`Adacanary${nanoid(8)}`, `Gracecanary${nanoid(8)}`, `Sentencecanary${nanoid(8)}`];
+    const canaries = [`Adacanary${nanoid(8)}`, `Gracecanary${nanoid(8)}`, `Sentencecanary${nanoid(8)}`, `Plancanary${nanoid(8)}`];
 
     const pair = await sealedPair(server.url, [`Ada ${canaries[0]}`, `Grace ${canaries[1]}`], {
       onClient: (c, name) => sent.push(recordSent(c, name)),
@@ -121,6 +129,49 @@ describe.runIf(redisServerInstalled())('a sealed room, on a Redis that keeps an 
     });
     expect((await openMemories(kept, openerFor(pair.key, pair.sealId)))[0]!.entries.map((e) => e.text).join(' ')).toContain(canaries[2]);
 
+    // Plan something together (sealed on main): canary ideas, steps and their dates, why it matters, the
+    // target date, things needed and the thanks, made and sealed as the browsers make them.
+    expect((await pair.send(0, { type: 'end-activity' })).ok).toBe(true);
+    await pair.send(0, { type: 'propose', activity: 'plan-together', options: {} });
+    await pair.send(0, { type: 'ready' });
+    await pair.send(1, { type: 'ready' });
+    const planner = await planBrowser(pair.sealId, pair.key);
+    const planMove = async (seat: SeatIndex, move: Record<string, unknown>) => expect((await pair.send(seat, { type: 'move', move })).ok).toBe(true);
+    const sealedMove = async (seat: SeatIndex, maker: planMakers.Maker) => planMove(seat, await planner.make(seat, maker));
+    const planOf = (seat: SeatIndex) => {
+      const activity = pair.view(seat).activity;
+      if (activity?.id !== 'plan-together') throw new Error('no plan yet');
+      return activity.view;
+    };
+    for (const seat of [0, 1] as const) {
+      await eventually(() => planOf(seat));
+      await sealedMove(seat, planMakers.addIdea({ text: `${canaries[3]} idea${seat}` }, []));
+      await planMove(seat, { type: 'ideas-done' });
+    }
+    const chosen = await eventually(() => planOf(0).pool[0]!.id);
+    for (const seat of [0, 1] as const) await planMove(seat, { type: 'vote', ideaId: chosen, on: true });
+    for (const seat of [0, 1] as const) await planMove(seat, { type: 'votes-done' });
+    await eventually(() => expect(planOf(1).phase).toBe('plan'));
+    for (const seat of [0, 1] as const) {
+      await sealedMove(seat, planMakers.addStep({ text: `${canaries[3]} step${seat}`, owner: 'both', date: PLAN_DATES[seat]! }, seat));
+      await sealedMove(seat, planMakers.setWhy(`${canaries[3]} why${seat}`));
+      await sealedMove(seat, planMakers.addNeed(`${canaries[3]} need${seat}`));
+    }
+    await sealedMove(1, planMakers.setTarget(PLAN_DATES[2]!, false));
+    for (const seat of [0, 1] as const) await planMove(seat, { type: 'finish', ready: true });
+    for (const seat of [0, 1] as const) await sealedMove(seat, planMakers.appreciate(`${canaries[3]} thanks${seat}`));
+    const thanked = await eventually(() => {
+      const view = planOf(0);
+      expect(view.appreciations.every((a) => a !== null)).toBe(true);
+      return view;
+    });
+    const openedPlan = await openPlanView(thanked, planner.opener);
+    expect(openedPlan.plan!.steps.map((st) => [st.text, st.date])).toEqual([
+      [`${canaries[3]} step0`, PLAN_DATES[0]],
+      [`${canaries[3]} step1`, PLAN_DATES[1]],
+    ]);
+    expect(openedPlan.appreciations).toEqual([`${canaries[3]} thanks0`, `${canaries[3]} thanks1`]);
+
     const streamsBefore = await streamSources(admin);
     const redisBefore = await redisSources(admin);
     expect(streamsBefore.length, 'the adapter stream is on').toBeGreaterThan(0);
@@ -136,6 +187,16 @@ describe.runIf(redisServerInstalled())('a sealed room, on a Redis that keeps an 
     expect(logs.join('\n')).toContain('room created');
     expect(redisAfter.some((s) => s.text.includes(pair.sealId)), 'nothing of the room is left after the erase').toBe(false);
 
-    expectNoCanary([...canaries, keyText, ...PLAIN_CLOSENESS], [...redisBefore, ...streamsBefore, ...redisAfter, ...aof, logSource(logs), received, ...sent]);
+    expectNoCanary([...canaries, ...PLAN_DATES, keyText, ...PLAIN_CLOSENESS], [...redisBefore, ...streamsBefore, ...redisAfter, ...aof, logSource(logs), received, ...sent]);
+
+    // The erased room's ciphertext is still in the AOF until Redis rewrites it (why the README and
+    // docker-compose.yml make rewrites frequent); after a rewrite nothing of it is on disk.
+    expect(aofFiles.some((f) => f.text.includes(pair.sealId))).toBe(true);
+    await redis.rewrite();
+    const rewritten = await redis.files();
+    // The new base (an RDB preamble) holds what is left, the rate limits and the stream, but not the room.
+    const base = rewritten.find((f) => f.name.endsWith('.base.rdb'));
+    expect(base?.text).toContain(`${prefix}:sio`);
+    expect(rewritten.filter((f) => f.text.includes(pair.sealId)).map((f) => f.name)).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 // What the activity properties (tests/unit/awaiting.test.ts) know about each activity: how to start it,
 // which moves give what it waits for, and what stays hidden when. One entry per activity, by id.
 import fc from 'fast-check';
-import { IDEAS } from '../../shared/content/ideas.js';
 import { INTIMACY_KINDS } from '../../shared/intimacy.js';
 import { other, withSeat, type SeatIndex } from '../../shared/core.js';
 import { cardOf, isOpen, isRevealed } from '../../shared/activities/question-swap/index.js';
@@ -12,6 +11,17 @@ import { below, chance, type Subject } from './activity-walk.js';
 import { sealedAround } from './sealed.js';
 
 const ALL_KINDS = [...INTIMACY_KINDS];
+/** Every id a plan state holds (ideas, steps, things needed): a browser makes them, fresh. */
+const planIds = (state: StateFor<'plan-together'>): string[] => [
+  ...state.drafts.flat().map((d) => d.id),
+  ...state.pool.map((p) => p.id),
+  ...(state.plan ? [...state.plan.steps.map((s) => s.id), ...state.plan.needs.map((n) => n.id)] : []),
+];
+const freshId = (prefix: string, taken: readonly string[]) => {
+  let n = 1;
+  while (taken.includes(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+};
 const somePick = <T>(items: readonly T[], rng: Rng): T[] => items.filter(() => chance(rng, 0.5));
 const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x) => b.includes(x));
 
@@ -104,36 +114,42 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
 
   'plan-together': {
     start: fc.constant({ options: { resume: false }, context: { audience: 'partners' as const } }),
-    // Ideas until done, votes until done, any edit while planning, then the closing thanks.
-    inputMoves: (state, _seat, canary) => {
+    // Ideas until done, votes until done, any edit while planning, then the closing thanks. Every value is
+    // a sealed stand-in that shows its canary, so the properties find a seat's sealed value in a view.
+    inputMoves: (state, seat, canary) => {
       switch (state.phase) {
         case 'ideas':
-          return [{ type: 'add-idea', text: canary('idea') }, { type: 'ideas-done' }];
+          return [{ type: 'add-idea', ideaId: freshId(`idea${seat}x`, planIds(state)), idea: sealedAround(canary('idea')) }, { type: 'ideas-done' }];
         case 'choose':
           return [...state.pool.flatMap((idea) => [true, false].map((on) => ({ type: 'vote' as const, ideaId: idea.id, on }))), { type: 'votes-done' }];
         case 'plan':
           return [
-            { type: 'add-step', text: canary('step'), owner: 'both' },
-            { type: 'set-title', text: canary('step') },
-            { type: 'add-need', text: canary('step') },
+            { type: 'add-step', stepId: freshId(`step${seat}x`, planIds(state)), text: sealedAround(canary('step')), owner: sealedAround('both'), date: sealedAround('nodate') },
+            { type: 'set-title', text: sealedAround(canary('step')) },
+            { type: 'add-need', needId: freshId(`need${seat}x`, planIds(state)), text: sealedAround(canary('step')) },
             { type: 'finish', ready: true },
           ];
         case 'finished':
-          return [{ type: 'appreciate', text: canary('thanks') }];
+          return [{ type: 'appreciate', text: sealedAround(canary('thanks')) }];
       }
     },
     anyMove: (state, seat, rng, canary) => {
-      const text = (tag: string) => (chance(rng, 0.85) ? `${canary(tag)} ${pick(['picnic', 'walk', 'garden', 'letters'], rng)}` : '  ');
+      const text = (tag: string) => sealedAround(canary(tag));
       const steps = state.plan?.steps ?? [];
       const needs = state.plan?.needs ?? [];
+      const ids = planIds(state);
+      // Mostly a new id, now and then one that is taken.
+      const newId = (prefix: string) => (chance(rng, 0.85) || ids.length === 0 ? freshId(`${prefix}${seat}x`, ids) : pick(ids, rng));
       const stepId = () => (steps.length > 0 && chance(rng, 0.85) ? pick(steps, rng).id : 's99');
       const needId = () => (needs.length > 0 && chance(rng, 0.85) ? pick(needs, rng).id : 'n99');
-      const date = () => pick([null, '2025-07-01', '2024-01-01', '2025-02-30'], rng);
+      const date = () => sealedAround(pick(['date0701', 'nodate'], rng));
       switch (below(rng, 18)) {
         case 0:
-          return chance(rng, 0.7) ? { type: 'add-idea', text: text('idea') } : { type: 'add-idea', builtinId: chance(rng, 0.8) ? pick(IDEAS, rng).id : 'nope' };
-        case 1:
-          return { type: 'remove-idea', index: below(rng, 6) };
+          return { type: 'add-idea', ideaId: newId('idea'), idea: text('idea') };
+        case 1: {
+          const mine = state.drafts[seat];
+          return { type: 'remove-idea', ideaId: mine.length > 0 && chance(rng, 0.8) ? pick(mine, rng).id : 'nope99' };
+        }
         case 2:
           return { type: 'ideas-done' };
         case 3: {
@@ -147,11 +163,11 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
         case 6:
           return { type: 'set-why', text: text('step') };
         case 7:
-          return { type: 'add-step', text: text('step'), owner: pick(['me', 'you', 'both'] as const, rng), date: date() };
+          return { type: 'add-step', stepId: newId('step'), text: text('step'), owner: sealedAround(pick(['me', 'you', 'both'], rng)), date: date() };
         case 8: {
           const id = stepId();
           const rev = (steps.find((s) => s.id === id)?.rev ?? 1) + (chance(rng, 0.8) ? 0 : 1);
-          return { type: 'edit-step', stepId: id, rev, text: text('step'), owner: pick(['me', 'you', 'both'] as const, rng), date: date() };
+          return { type: 'edit-step', stepId: id, rev, text: text('step'), owner: sealedAround('both'), date: date() };
         }
         case 9:
           return { type: 'move-step', stepId: stepId(), before: chance(rng, 0.5) ? null : stepId() };
@@ -160,9 +176,9 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
         case 11:
           return { type: 'delete-step', stepId: stepId() };
         case 12:
-          return { type: 'set-target', date: date(), confirmPast: chance(rng, 0.5) };
+          return { type: 'set-target', date: date() };
         case 13:
-          return { type: 'add-need', text: text('step') };
+          return { type: 'add-need', needId: newId('need'), text: text('step') };
         case 14:
           return { type: 'check-need', needId: needId(), got: chance(rng, 0.5) };
         case 15:
@@ -170,7 +186,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
         case 16:
           return { type: 'finish', ready: chance(rng, 0.85) };
         default:
-          return { type: 'appreciate', text: seat === 0 || chance(rng, 0.9) ? text('thanks') : '' };
+          return { type: 'appreciate', text: text('thanks') };
       }
     },
     // The ideas until both are done, the votes until both are done, and the closing thanks until both wrote.
@@ -183,16 +199,11 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
     ],
     stage: (state) => (state.phase === 'finished' && state.appreciations.every((a) => a !== null) ? 'thanked' : state.phase),
     stages: ['ideas', 'choose', 'plan', 'finished', 'thanked'],
-    // Your ideas until both are done, your votes while choosing, your thanks until the other wrote theirs.
+    // Your sealed ideas until both are done, your votes while choosing, your thanks until the other wrote theirs.
     hiddenVariants: (state, seat, rng) => {
       const mine = state.drafts[seat];
       if (state.phase === 'ideas' && mine.length > 0) {
-        const unpicked = IDEAS.filter((idea) => !mine.some((d) => d.builtinId === idea.id));
-        const others = mine.map((d) => {
-          if (!d.builtinId) return { text: `${d.text} by the sea` };
-          const idea = pick(unpicked, rng);
-          return { text: idea.text, builtinId: idea.id };
-        });
+        const others = mine.map((d, i) => ({ ...d, sealed: sealedAround(`another${i}${below(rng, 1000)}`) }));
         const drafting = (drafts: typeof mine) => ({ what: 'ideas', state: { ...state, drafts: withSeat(state.drafts, seat, drafts) } });
         const reversed = [...mine].reverse();
         return [drafting(others), ...(JSON.stringify(reversed) !== JSON.stringify(mine) ? [drafting(reversed)] : [])];
@@ -206,7 +217,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
       }
       const thanks = state.appreciations[seat];
       if (state.phase === 'finished' && thanks !== null && state.appreciations[other(seat)] === null) {
-        return [{ what: 'thanks', state: { ...state, appreciations: withSeat(state.appreciations, seat, `${thanks}, truly`) } }];
+        return [{ what: 'thanks', state: { ...state, appreciations: withSeat(state.appreciations, seat, sealedAround(`truly${seat}`)) } }];
       }
       return [];
     },

@@ -5,7 +5,7 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import { expect } from 'vitest';
 import type { RunningServer } from '../../server/server.js';
 import { everything } from './redis-dump.js';
@@ -42,11 +42,17 @@ export function expectMentions(sources: readonly Source[], marker: string): void
   expect(empty, `sources that do not mention ${marker}`).toEqual([]);
 }
 
-/** A throwaway Redis with `appendonly yes` (fsync always) in its own temp dir, whose AOF files a test can read. */
+/**
+ * A throwaway Redis with `appendonly yes` (fsync always) in its own temp dir, whose AOF files a test can
+ * read. A rewrite writes the base file with an RDB preamble (as docker-compose.yml runs Redis); its strings
+ * are kept uncompressed here (`rdbcompression no`) so a search of the files still finds what is in them.
+ */
 export interface AofRedis extends RedisProcess {
   dir: string;
   /** Every file Redis wrote in its dir (Redis 7 keeps the AOF under appenddirname: base, incr and manifest), whole. */
   files(): Promise<Source[]>;
+  /** Rewrites the AOF (BGREWRITEAOF) and waits until the new files are in place. */
+  rewrite(): Promise<void>;
   /** Stops Redis and removes its dir. */
   remove(): Promise<void>;
 }
@@ -54,10 +60,27 @@ export interface AofRedis extends RedisProcess {
 export async function startAofRedis(): Promise<AofRedis> {
   const dir = await mkdtemp(join(tmpdir(), 'closer-aof-'));
   const redis = await startRedis(undefined, dir);
+  const admin = new Redis(redis.url);
+  await admin.config('SET', 'rdbcompression', 'no', 'aof-use-rdb-preamble', 'yes');
+  admin.disconnect();
   return {
     ...redis,
     dir,
     files: () => filesUnder(dir, 'aof'),
+    async rewrite() {
+      const r = new Redis(redis.url);
+      try {
+        await r.bgrewriteaof();
+        for (const deadline = Date.now() + 10_000; ; ) {
+          const info = await r.info('persistence');
+          if (/aof_rewrite_in_progress:0/.test(info) && /aof_rewrite_scheduled:0/.test(info)) break;
+          if (Date.now() > deadline) throw new Error('the AOF rewrite did not finish');
+          await new Promise((done) => setTimeout(done, 50));
+        }
+      } finally {
+        r.disconnect();
+      }
+    },
     async remove() {
       await redis.stop();
       await rm(dir, { recursive: true, force: true });

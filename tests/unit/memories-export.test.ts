@@ -15,4 +15,11 @@ describe('memories as Markdown', () => {
     expect(markdown).toContain('- **Grace:** two lines');
     expect(markdown).toContain('- **Grace:** thanks');
   });
+
+  it('words for both of them (a question to talk about) stand under nobody’s name', () => {
+    const question: OpenMemory = { id: 'q', activity: 'what-it-means', at: 0, title: 'A question to talk about', entries: [{ seat: 1, text: 'What helps?', forBoth: true }] };
+    const markdown = memoriesToMarkdown([question], ['Ada', 'Grace']);
+    expect(markdown).toContain('- What helps?');
+    expect(markdown).not.toContain('Grace');
+  });
 });

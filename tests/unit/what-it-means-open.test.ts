@@ -18,7 +18,9 @@ import {
   type Answers,
   type Ratings,
 } from '../../shared/activities/what-it-means/answers.js';
-import { whatItMeans, type Move, type State } from '../../shared/activities/what-it-means/index.js';
+import { starMemory, whatItMeans, type Move, type State } from '../../shared/activities/what-it-means/index.js';
+import { memorySlot } from '../../shared/activities/types.js';
+import { openMemories } from '../../shared/opened-room.js';
 import { openView, starWords } from '../../shared/activities/what-it-means/open.js';
 import { STARTERS } from '../../shared/content/starters.js';
 import { FOUNDATIONS, INTIMACY_KINDS } from '../../shared/intimacy.js';
@@ -203,8 +205,19 @@ describe('the view, opened with the room key', async () => {
       `${STARTERS[2]!.text.replace(/…$/, '')} ada-canary 2`,
       `${STARTERS[2]!.text.replace(/…$/, '')} grace-canary 2`,
     ]);
-    // A question is for both: kept once, under the seat that starred it.
+    // A question is for both: kept once, under the seat that starred it, and opened as one for both.
     expect(starWords(view, { part: 'gap', index: 0 })).toEqual([{ seat: 1, text: view.gaps[0]!.prompt }]);
+    const { key: memoryKey } = starMemory({ part: 'gap', index: 0 });
+    const starred = whatItMeans.move(await play(await honest()), 1, {
+      type: 'star',
+      target: { part: 'gap', index: 0 },
+      starred: true,
+      entries: [{ seat: 1, sealed: await sealFor(key, ROOM, 1, memorySlot(memoryKey), view.gaps[0]!.prompt) }],
+    }, { now: 0, rng: seededRng(1) });
+    if (!starred.ok) throw new Error(starred.error.message);
+    const made = starred.value.memories![0]!;
+    const [kept] = await openMemories([{ id: made.key, activity: 'what-it-means', at: 0, title: made.title, entries: made.entries }], open);
+    expect(kept!.entries).toEqual([{ seat: 1, text: view.gaps[0]!.prompt, forBoth: true }]);
     expect(starWords(view, { part: 'gap', index: 5 })).toEqual([]);
   });
 

@@ -150,7 +150,9 @@ describe('stars', () => {
       const result = act(state, 1, { type: 'star', target, starred: true, entries });
       if (!result.ok) throw new Error(JSON.stringify(target));
       const [memory] = result.value.memories!;
-      expect(memory).toEqual({ key: k, title: expect.any(String), entries: [{ seat: 1, slot: memorySlot(k), sealed: entries[0]!.sealed }] });
+      // A gap's question is for both: Memories show it without a name.
+      const forBoth = target.part === 'gap' ? { forBoth: true } : {};
+      expect(memory).toEqual({ key: k, title: expect.any(String), entries: [{ seat: 1, slot: memorySlot(k), sealed: entries[0]!.sealed, ...forBoth }] });
       expect(memory!.title).not.toContain('kept');
       expect(result.value.state.starred).toContainEqual(target);
       const unstarred = must(act(result.value.state, 0, { type: 'star', target, starred: false, entries: [] }));

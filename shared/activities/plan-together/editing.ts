@@ -1,22 +1,40 @@
-// The live plan of "Plan something together": steps, things needed, a target date and why it matters.
+// The live plan of "Plan something together" as the server keeps it: its structure (step ids, order,
+// versions, done flags, who last wrote what) around values sealed in the browsers (words, owners, dates).
 // Every edit names what it changes by id, so two people editing at once never overwrite each other
 // silently: a step the other just deleted, or just changed, answers a clear error instead.
-import { ok, other, refuse, type AppError, type Result, type SeatIndex } from '../../core.js';
+import { ok, refuse, type Result, type SeatIndex } from '../../core.js';
+import type { Sealed } from '../../sealed/shape.js';
 
-export const STEP_TEXT_MAX = 200;
 export const STEPS_MAX = 100;
 export const NEEDS_MAX = 100;
 
-/** Who does a step, stored as a seat or both; moves say it relative to the actor (me / you / both). */
-export type Owner = SeatIndex | 'both';
-export type RelativeOwner = 'me' | 'you' | 'both';
+/** A value sealed in a browser, and the seat that sealed it (who last wrote it): it opens as that seat's. */
+export interface Written {
+  seat: SeatIndex;
+  sealed: Sealed;
+}
+
+/** Where each sealed value of the activity belongs: its slot in the associated data. */
+export const SLOTS = {
+  idea: (id: string) => `idea:${id}`,
+  title: 'title',
+  why: 'why',
+  stepText: (id: string) => `step:${id}:text`,
+  stepOwner: (id: string) => `step:${id}:owner`,
+  stepDate: (id: string) => `step:${id}:date`,
+  target: 'target',
+  need: (id: string) => `need:${id}`,
+  thanks: 'thanks',
+} as const;
 
 export interface Step {
   id: string;
-  text: string;
-  owner: Owner;
-  /** A calendar date, YYYY-MM-DD, or null. */
-  date: string | null;
+  /** Sealed for SLOTS.stepText(id); each field keeps the seat that last wrote it. */
+  text: Written;
+  /** Who does it, sealed for SLOTS.stepOwner(id): "0", "1" or "both". */
+  owner: Written;
+  /** Sealed for SLOTS.stepDate(id): a calendar date, YYYY-MM-DD, or '' for none. */
+  date: Written;
   done: boolean;
   /** Rises with every change to the step's text, owner or date, so an edit made on an older copy is caught. */
   rev: number;
@@ -25,33 +43,37 @@ export interface Step {
 
 export interface Need {
   id: string;
-  text: string;
+  /** Sealed for SLOTS.need(id). */
+  text: Written;
   got: boolean;
   by: SeatIndex;
 }
 
 export interface Plan {
-  title: string;
-  why: [string, string];
+  /** The idea both chose, as its author sealed it (SLOTS.idea(id)): the plan's title until one is set. */
+  idea: Written & { id: string };
+  /** Sealed for SLOTS.title; null while the chosen idea is the title. */
+  title: Written | null;
+  /** Each person's own line, sealed for SLOTS.why. */
+  why: [Sealed | null, Sealed | null];
   steps: Step[];
   needs: Need[];
-  targetDate: string | null;
-  /** Ids are handed out in order; never reused. */
-  nextId: number;
+  /** Sealed for SLOTS.target: a calendar date, or '' for none. */
+  target: Written | null;
   /** The last few changes, newest last, for a soft "Grace added a step". */
   changes: { by: SeatIndex; what: string }[];
 }
 
 export type PlanEdit =
-  | { type: 'set-title'; text: string }
-  | { type: 'set-why'; text: string }
-  | { type: 'add-step'; text: string; owner: RelativeOwner; date?: string | null }
-  | { type: 'edit-step'; stepId: string; rev: number; text?: string; owner?: RelativeOwner; date?: string | null }
+  | { type: 'set-title'; text: Sealed }
+  | { type: 'set-why'; text: Sealed }
+  | { type: 'add-step'; stepId: string; text: Sealed; owner: Sealed; date: Sealed }
+  | { type: 'edit-step'; stepId: string; rev: number; text?: Sealed; owner?: Sealed; date?: Sealed }
   | { type: 'move-step'; stepId: string; before: string | null }
   | { type: 'check-step'; stepId: string; done: boolean }
   | { type: 'delete-step'; stepId: string }
-  | { type: 'set-target'; date: string | null; confirmPast?: boolean }
-  | { type: 'add-need'; text: string }
+  | { type: 'set-target'; date: Sealed }
+  | { type: 'add-need'; needId: string; text: Sealed }
   | { type: 'check-need'; needId: string; got: boolean }
   | { type: 'delete-need'; needId: string };
 
@@ -59,78 +81,35 @@ type Edited = Result<Plan>;
 
 const CHANGES_KEPT = 8;
 
-export function emptyPlan(title: string): Plan {
-  return { title, why: ['', ''], steps: [], needs: [], targetDate: null, nextId: 1, changes: [] };
-}
-
-/** True for a real calendar date written YYYY-MM-DD (no 31 February). */
-export function isCalendarDate(date: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
-}
-
-/** A day of slack, so someone a timezone behind the server can still pick "today". */
-function isPast(date: string, now: number): boolean {
-  return date < new Date(now - 86_400_000).toISOString().slice(0, 10);
-}
-
-function cleanText(text: string, what: string): string | AppError {
-  const trimmed = text.trim();
-  if (trimmed.length === 0) return { code: 'BAD_REQUEST', message: `${what} cannot be empty.` };
-  if (trimmed.length > STEP_TEXT_MAX) return { code: 'TOO_LONG', message: `${what} can be up to ${STEP_TEXT_MAX} characters.` };
-  return trimmed;
-}
-
-function absoluteOwner(owner: RelativeOwner, actor: SeatIndex): Owner {
-  if (owner === 'both') return 'both';
-  return owner === 'me' ? actor : other(actor);
+export function emptyPlan(idea: Plan['idea']): Plan {
+  return { idea, title: null, why: [null, null], steps: [], needs: [], target: null, changes: [] };
 }
 
 function noted(plan: Plan, by: SeatIndex, what: string): Plan {
   return { ...plan, changes: [...plan.changes, { by, what }].slice(-CHANGES_KEPT) };
 }
 
-function checkDate(date: string | null | undefined, now: number, confirmPast = true): AppError | null {
-  if (date === null || date === undefined) return null;
-  if (!isCalendarDate(date)) return { code: 'BAD_REQUEST', message: 'That is not a real date.' };
-  if (!confirmPast && isPast(date, now)) return { code: 'PAST_DATE', message: 'That date has passed. Use it anyway?' };
-  return null;
-}
-
 const GONE = 'That step was just removed.';
+const TAKEN = 'That id is taken already.';
 
-export function editPlan(plan: Plan, actor: SeatIndex, edit: PlanEdit, now: number): Edited {
+export function editPlan(plan: Plan, actor: SeatIndex, edit: PlanEdit): Edited {
   const stepAt = (id: string) => plan.steps.findIndex((s) => s.id === id);
+  const mine = (sealed: Sealed): Written => ({ seat: actor, sealed });
+  // Ids come from the browser that added the thing (its values are sealed for slots named by them).
+  const taken = (id: string) => plan.steps.some((s) => s.id === id) || plan.needs.some((n) => n.id === id);
   switch (edit.type) {
-    case 'set-title': {
-      const text = cleanText(edit.text, 'The title');
-      if (typeof text !== 'string') return { ok: false, error: text };
-      return ok(noted({ ...plan, title: text }, actor, 'renamed the plan'));
-    }
+    case 'set-title':
+      return ok(noted({ ...plan, title: mine(edit.text) }, actor, 'renamed the plan'));
     case 'set-why': {
-      const text = edit.text.trim();
-      if (text.length > STEP_TEXT_MAX) return refuse('TOO_LONG', `Keep it under ${STEP_TEXT_MAX} characters.`);
       const why: Plan['why'] = [...plan.why];
-      why[actor] = text;
+      why[actor] = edit.text;
       return ok(noted({ ...plan, why }, actor, 'wrote why it matters'));
     }
     case 'add-step': {
       if (plan.steps.length >= STEPS_MAX) return refuse('NOT_POSSIBLE', `A plan can have up to ${STEPS_MAX} steps.`);
-      const text = cleanText(edit.text, 'A step');
-      if (typeof text !== 'string') return { ok: false, error: text };
-      const problem = checkDate(edit.date, now);
-      if (problem) return { ok: false, error: problem };
-      const step: Step = {
-        id: `s${plan.nextId}`,
-        text,
-        owner: absoluteOwner(edit.owner, actor),
-        date: edit.date ?? null,
-        done: false,
-        rev: 1,
-        by: actor,
-      };
-      return ok(noted({ ...plan, steps: [...plan.steps, step], nextId: plan.nextId + 1 }, actor, 'added a step'));
+      if (taken(edit.stepId)) return refuse('NOT_POSSIBLE', TAKEN);
+      const step: Step = { id: edit.stepId, text: mine(edit.text), owner: mine(edit.owner), date: mine(edit.date), done: false, rev: 1, by: actor };
+      return ok(noted({ ...plan, steps: [...plan.steps, step] }, actor, 'added a step'));
     }
     case 'edit-step': {
       const index = stepAt(edit.stepId);
@@ -138,17 +117,9 @@ export function editPlan(plan: Plan, actor: SeatIndex, edit: PlanEdit, now: numb
       if (!step) return refuse('NOT_FOUND', GONE);
       if (step.rev !== edit.rev) return refuse('STALE_EDIT', 'This step was just changed by the other person. Have a look and try again.');
       const changed: Step = { ...step, rev: step.rev + 1, by: actor };
-      if (edit.text !== undefined) {
-        const text = cleanText(edit.text, 'A step');
-        if (typeof text !== 'string') return { ok: false, error: text };
-        changed.text = text;
-      }
-      if (edit.owner !== undefined) changed.owner = absoluteOwner(edit.owner, actor);
-      if (edit.date !== undefined) {
-        const problem = checkDate(edit.date, now);
-        if (problem) return { ok: false, error: problem };
-        changed.date = edit.date;
-      }
+      if (edit.text !== undefined) changed.text = mine(edit.text);
+      if (edit.owner !== undefined) changed.owner = mine(edit.owner);
+      if (edit.date !== undefined) changed.date = mine(edit.date);
       const steps = plan.steps.map((s, i) => (i === index ? changed : s));
       return ok(noted({ ...plan, steps }, actor, 'edited a step'));
     }
@@ -172,17 +143,13 @@ export function editPlan(plan: Plan, actor: SeatIndex, edit: PlanEdit, now: numb
       if (stepAt(edit.stepId) === -1) return refuse('NOT_FOUND', GONE);
       return ok(noted({ ...plan, steps: plan.steps.filter((s) => s.id !== edit.stepId) }, actor, 'removed a step'));
     }
-    case 'set-target': {
-      const problem = checkDate(edit.date, now, edit.confirmPast ?? false);
-      if (problem) return { ok: false, error: problem };
-      return ok(noted({ ...plan, targetDate: edit.date }, actor, 'set the target date'));
-    }
+    case 'set-target':
+      return ok(noted({ ...plan, target: mine(edit.date) }, actor, 'set the target date'));
     case 'add-need': {
       if (plan.needs.length >= NEEDS_MAX) return refuse('NOT_POSSIBLE', `The list can have up to ${NEEDS_MAX} things.`);
-      const text = cleanText(edit.text, 'A thing needed');
-      if (typeof text !== 'string') return { ok: false, error: text };
-      const need: Need = { id: `n${plan.nextId}`, text, got: false, by: actor };
-      return ok(noted({ ...plan, needs: [...plan.needs, need], nextId: plan.nextId + 1 }, actor, 'added a thing needed'));
+      if (taken(edit.needId)) return refuse('NOT_POSSIBLE', TAKEN);
+      const need: Need = { id: edit.needId, text: mine(edit.text), got: false, by: actor };
+      return ok(noted({ ...plan, needs: [...plan.needs, need] }, actor, 'added a thing needed'));
     }
     case 'check-need': {
       if (!plan.needs.some((n) => n.id === edit.needId)) return refuse('NOT_FOUND', 'That item was just removed.');

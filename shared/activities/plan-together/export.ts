@@ -1,9 +1,14 @@
 // A plan to keep outside Closer: Markdown to read, and an iCalendar (.ics, RFC 5545) file with the
-// target date and every dated step as all-day events. Pure, so the browser builds the files itself.
-import type { Owner, Plan } from './editing.js';
+// target date and every dated step as all-day events. Pure, and made from the opened plan: the browser
+// builds the files itself, after opening the plan's sealed values (open.ts).
+import { UNREADABLE } from '../../sealed/opener.js';
+import { isCalendarDate } from './checks.js';
+import type { OpenPlan, Owner } from './open.js';
 
-export function ownerLabel(owner: Owner, names: [string, string]): string {
-  return owner === 'both' ? 'both' : names[owner];
+type Plan = OpenPlan;
+
+export function ownerLabel(owner: Owner | null, names: [string, string]): string {
+  return owner === null ? UNREADABLE : owner === 'both' ? 'both' : names[owner];
 }
 
 export function planToMarkdown(plan: Plan, names: [string, string]): string {
@@ -65,9 +70,9 @@ function stamp(now: number): string {
 
 export function planToIcs(plan: Plan, names: [string, string], now: number): string {
   const events: { uid: string; date: string; summary: string; description?: string }[] = [];
-  if (plan.targetDate) events.push({ uid: 'target', date: plan.targetDate, summary: plan.title, description: 'Target date' });
+  if (plan.targetDate && isCalendarDate(plan.targetDate)) events.push({ uid: 'target', date: plan.targetDate, summary: plan.title, description: 'Target date' });
   for (const step of plan.steps) {
-    if (!step.date) continue;
+    if (!step.date || !isCalendarDate(step.date)) continue;
     events.push({
       uid: step.id,
       date: step.date,

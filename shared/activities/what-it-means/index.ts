@@ -127,8 +127,11 @@ function move(state: State, seat: SeatIndex, m: Move): MoveResult<State> {
     if (m.starred && m.entries.length === 0) return refuse('BAD_REQUEST', 'There is nothing like that to star.');
     const key = starKey(m.target);
     const others = state.starred.filter((t) => starKey(t) !== key);
-    const memory = starMemory(m.target);
-    return moved({ ...state, starred: m.starred ? [...others, m.target] : others }, m.starred ? [starredMemory(memory.key, memory.title, m.entries)] : undefined);
+    const { key: memoryKey, title } = starMemory(m.target);
+    const memory = starredMemory(memoryKey, title, m.entries);
+    // A gap's question is for both of them, kept once: Memories show it without a name.
+    if (m.target.part === 'gap') memory.entries = memory.entries.map((e) => ({ ...e, forBoth: true }));
+    return moved({ ...state, starred: m.starred ? [...others, m.target] : others }, m.starred ? [memory] : undefined);
   }
   if (m.type === 'leave') {
     if (!state.revealed) return refuse('WRONG_PHASE', 'You can leave together once both answers are shown.');
