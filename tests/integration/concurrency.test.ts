@@ -16,6 +16,7 @@ import type { Ack, CommandInput, SeatIndex } from '../../shared/protocol.js';
 import type { RunningServer } from '../../server/server.js';
 import { RedisStore } from '../../server/store/redis.js';
 import { gameView, send, startGame } from '../support/question-swap.js';
+import { sealedAround } from '../support/sealed.js';
 import { cid, client, connected, eventually, seatedPair, startTestServer, type Client } from '../support/server.js';
 import { fakeSealed } from '../support/sealed.js';
 
@@ -76,12 +77,8 @@ describe.runIf(redisUrl !== '')('two people on two nodes, in orders chosen by fa
                 const canary = `w${seat}-${nanoid(10)}`;
                 const commandId = cid();
                 written.set(commandId, { key: `${seat}:${round.card.id}`, canary });
-                const move =
-                  round.card.type === 'guess'
-                    ? { type: 'answer', cardId: round.card.id, choice: 0, guess: 1 }
-                    : round.card.type === 'would-you-rather'
-                      ? { type: 'answer', cardId: round.card.id, choice: 1, text: canary }
-                      : { type: 'answer', cardId: round.card.id, text: canary };
+                // Sealed as a stand-in that carries the canary: every card type's answer is a sealed value.
+                const move = { type: 'answer', cardId: round.card.id, sealed: sealedAround(canary) };
                 await command({ commandId, seat, command: { type: 'move', move } });
               } else if (action === 'next' && round) {
                 await command({ commandId: cid(), seat, command: { type: 'move', move: { type: 'next', cardId: round.card.id } } });

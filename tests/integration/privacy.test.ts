@@ -7,6 +7,7 @@ import { RedisStore } from '../../server/store/redis.js';
 import type { RunningServer } from '../../server/server.js';
 import { cid, client, connected, eventually, startTestServer, type Client } from '../support/server.js';
 import { browserSeal } from '../support/sealed.js';
+import { sealer } from '../support/question-swap-state.js';
 
 const redisUrl = inject('redisUrl');
 
@@ -50,9 +51,10 @@ describe.runIf(redisUrl !== '')('privacy', () => {
       return activity.view as View;
     });
     const card = view.round!.card;
-    const answer = { type: 'answer', cardId: card.id, text: `answer-${canary}`, choice: 0, guess: 1 };
-    await send(ada, 0, answer);
-    await send(grace, 1, { ...answer, text: `words-${canary}` });
+    // Answers are sealed in the browser; a refused move in the clear (below) is not logged either.
+    const qs = sealer(sealed.key, sealed.seal.id);
+    await send(ada, 0, await qs.answer(0, card.id, { text: `answer-${canary}`, choice: 0, guess: 1 }));
+    await send(grace, 1, await qs.answer(1, card.id, { text: `words-${canary}`, choice: 0, guess: 1 }));
     await ada.socket.emitWithAck('room:command', { commandId: cid(), seat: 0, command: { type: 'move', move: { type: 'answer', cardId: card.id, text: `bad-${canary}`.repeat(250) } } });
     await ada.socket.emitWithAck('room:erase', { commandId: cid() });
 

@@ -2,8 +2,8 @@
 // which moves give what it waits for, and what stays hidden when. One entry per activity, by id.
 import fc from 'fast-check';
 import { INTIMACY_KINDS } from '../../shared/intimacy.js';
-import { other, withSeat } from '../../shared/core.js';
-import { cardOf, isOpen, isRevealed, type Answer } from '../../shared/activities/question-swap/index.js';
+import { other, withSeat, type SeatIndex } from '../../shared/core.js';
+import { cardOf, isOpen, isRevealed } from '../../shared/activities/question-swap/index.js';
 import type { ActivityId, MoveFor, StateFor } from '../../shared/activities/registry.js';
 import { PART_BUCKET, PARTS } from '../../shared/activities/what-it-means/index.js';
 import { pick, type Rng } from '../../shared/random.js';
@@ -45,7 +45,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
       const cardId = state.round?.cardId ?? 'no-card';
       return [
         { type: 'consent', kinds: ALL_KINDS, maxDepth: 3 },
-        { type: 'answer', cardId, text: canary('answer'), choice: 0, guess: 0 },
+        { type: 'answer', cardId, sealed: sealedAround(canary('answer')) },
         { type: 'done', cardId },
         { type: 'next', cardId },
         { type: 'share-anyway', cardId },
@@ -55,18 +55,19 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
     anyMove: (state, _seat, rng, canary) => {
       const card = state.round ? cardOf(state.round) : undefined;
       const cardId = chance(rng, 0.9) ? (card?.id ?? 'no-card') : 'emo-1-01';
-      const option = () => below(rng, chance(rng, 0.9) ? (card?.options?.length ?? 2) : 4);
       switch (pick(['consent', 'answer', 'answer', 'done', 'next', 'pass', 'redraw', 'react', 'star', 'after-pass', 'more'] as const, rng)) {
         case 'consent': {
           const kinds = chance(rng, 0.5) ? ALL_KINDS : somePick(INTIMACY_KINDS, rng);
           return { type: 'consent', kinds: kinds.length > 0 ? kinds : ['emotional'], maxDepth: pick([1, 2, 3] as const, rng) };
         }
         case 'answer':
-          return { type: 'answer', cardId, text: chance(rng, 0.8) ? canary('answer') : ' ', choice: option(), guess: option() };
+          return { type: 'answer', cardId, sealed: sealedAround(chance(rng, 0.8) ? canary('answer') : 'blank') };
         case 'react':
-          return { type: 'react', cardId, reaction: pick(['thanks', 'me-too', 'tell-me-more', 'smile'] as const, rng) };
-        case 'star':
-          return { type: 'star', cardId, starred: chance(rng, 0.5) };
+          return { type: 'react', cardId, reaction: chance(rng, 0.8) ? sealedAround(canary('reaction')) : null };
+        case 'star': {
+          const entries = (pick([[], [0], [1], [0, 1]] as const, rng) as readonly SeatIndex[]).map((seat) => ({ seat, sealed: sealedAround(canary('memory')) }));
+          return { type: 'star', cardId, starred: chance(rng, 0.5), entries };
+        }
         case 'after-pass':
           return { type: pick(['share-anyway', 'let-go'] as const, rng), cardId };
         case 'more':
@@ -91,7 +92,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
       return state.options.answerMode === 'talk' && isOpen(cardOf(state.round)) ? 'talking' : 'answering';
     },
     stages: ['consent', 'answering', 'talking', 'passed', 'shared-alone', 'revealed', 'finished'],
-    // What you are open to, while the other has not chosen; your answer's choice, guess and words until the reveal.
+    // What you are open to, while the other has not chosen; your sealed answer until the reveal.
     hiddenVariants: (state, seat, rng) => {
       const chosen = state.consent[seat];
       if (state.phase === 'consent' && chosen) {
@@ -104,15 +105,11 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
       const round = state.round;
       const answer = round?.answers[seat];
       if (state.phase !== 'play' || !round || !answer || isRevealed(state, round)) return [];
-      const answering = (what: string, changes: Answer) => ({ what, state: { ...state, round: { ...round, answers: withSeat(round.answers, seat, { ...answer, ...changes }) } } });
-      const options = (cardOf(round).options ?? []).map((_, i) => i);
-      return [
-        ...(answer.choice === undefined ? [] : options.filter((i) => i !== answer.choice).map((choice) => answering('choice', { choice }))),
-        ...(answer.guess === undefined ? [] : options.filter((i) => i !== answer.guess).map((guess) => answering('guess', { guess }))),
-        ...(answer.text === undefined ? [] : [answering('text', { text: `${answer.text}, and more` })]),
-      ];
+      // Another choice, guess or words seal to another value of the same size.
+      const others = ['anotherAnswer', 'yetAnotherAnswer'].map((m) => sealedAround(m)).filter((s) => s !== answer);
+      return others.map((sealed) => ({ what: 'answer', state: { ...state, round: { ...round, answers: withSeat(round.answers, seat, sealed) } } }));
     },
-    hidden: ['consent', 'choice', 'guess', 'text'],
+    hidden: ['consent', 'answer'],
   },
 
   'plan-together': {

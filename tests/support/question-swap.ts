@@ -1,10 +1,12 @@
 // Playing Question Swap from socket clients: the view, an answer for any card type, and the moves
-// that start a game, shared by the tests that use the game as their workload.
+// that start a game, shared by the tests that use the game as their workload. Answers go as sealed
+// stand-ins that carry the words as a marker (the server checks only their shape and never opens them).
 import { nanoid } from 'nanoid';
 import { expect } from 'vitest';
 import type { View } from '../../shared/activities/question-swap/index.js';
 import type { Ack, CommandInput, SeatIndex } from '../../shared/protocol.js';
 import { sendUntilAnswered } from '../../shared/answered.js';
+import { sealedAround } from './sealed.js';
 import { cid, eventually, type Client } from './server.js';
 
 export function gameView(c: Client): View {
@@ -13,11 +15,9 @@ export function gameView(c: Client): View {
   return activity.view;
 }
 
-export function answerMove(view: View, text: string): Record<string, unknown> {
-  const card = view.round!.card;
-  if (card.type === 'guess') return { type: 'answer', cardId: card.id, choice: 1, guess: 0 };
-  if (card.type === 'would-you-rather') return { type: 'answer', cardId: card.id, choice: 0, text };
-  return { type: 'answer', cardId: card.id, text };
+/** An answer to the card on the table, sealed as a stand-in that carries `marker` (letters, digits, '-', '_'). */
+export function answerMove(view: View, marker: string): Record<string, unknown> {
+  return { type: 'answer', cardId: view.round!.card.id, sealed: sealedAround(marker) };
 }
 
 /** A command sent as the browser sends it: again after a reconnect, with the same id, until answered. */
@@ -75,7 +75,7 @@ export async function playRound(ada: Client, grace: Client, round: number): Prom
     await eventually(() => {
       const r = gameView(c).round!;
       expect(r.revealed).toBe(true);
-      if (view.round!.card.type !== 'guess') expect(r.answers!.map((a) => a!.text)).toEqual(words);
+      expect(r.answers).toEqual(words.map((w) => sealedAround(w)));
     }, 5_000);
   }
   versions.push(...(await bothNext(ada, grace, view.round!.card.id)));

@@ -7,6 +7,7 @@ import { MORE_CARDS, questionSwap, type Move, type Round, type State } from '../
 import { CARDS } from '../../shared/content/cards.js';
 import { other, type SeatIndex } from '../../shared/core.js';
 import { act, answerFor, errorCode, must, passUntil, playing, start } from '../support/question-swap-state.js';
+import { sealedAround } from '../support/sealed.js';
 
 const next = (state: State): Move => ({ type: 'next', cardId: state.round!.cardId });
 
@@ -28,15 +29,16 @@ function finishedGame(consent: { maxDepth: 1 | 2 | 3 } = { maxDepth: 3 }, rounds
 describe('a pass after the other answered', () => {
   it('keeps the answer and leaves the choice to the one who answered', () => {
     let state = playing();
-    state = must(act(state, 0, answerFor(state, 'words I wrote')));
+    state = must(act(state, 0, answerFor(state, 'wordsIWrote')));
     const cardId = state.round!.cardId;
     state = must(act(state, 1, { type: 'pass', cardId }));
     expect(state.round!.cardId).toBe(cardId);
-    expect(state.round!.answers[0]?.text ?? 'a choice').toBeTruthy();
+    expect(state.round!.answers[0]).toBe(sealedAround('wordsIWrote'));
     expect(questionSwap.view(state, 0).round!.passedBy).toBe(1);
+    // The one who answered sees their own answer (to choose); it is still hidden from the one who passed.
+    expect(questionSwap.view(state, 0).round!.mine).toBe(sealedAround('wordsIWrote'));
     expect(questionSwap.awaiting(state)).toEqual({ seats: [0], private: true });
-    // Still hidden from the one who passed, who has nothing to choose.
-    expect(JSON.stringify(questionSwap.view(state, 1))).not.toContain('words I wrote');
+    expect(JSON.stringify(questionSwap.view(state, 1))).not.toContain('wordsIWrote');
     expect(errorCode(act(state, 1, { type: 'share-anyway', cardId }))).toBe('NOT_YOUR_TURN');
     expect(errorCode(act(state, 1, answerFor(state, 'late')))).toBe('WRONG_PHASE');
     expect(errorCode(act(state, 0, next(state)))).toBe('WRONG_PHASE');
@@ -45,27 +47,31 @@ describe('a pass after the other answered', () => {
   it('share anyway: the card is revealed with that one answer, and only the one who passed can react', () => {
     let state = passUntil(playing(), 'question');
     const cardId = state.round!.cardId;
-    state = must(act(state, 1, answerFor(state, 'mine to share')));
+    state = must(act(state, 1, answerFor(state, 'mineToShare')));
     state = must(act(state, 0, { type: 'pass', cardId }));
     state = must(act(state, 1, { type: 'share-anyway', cardId }));
     const seen = questionSwap.view(state, 0).round!;
     expect(seen.revealed).toBe(true);
-    expect(seen.answers!.map((a) => a?.text ?? null)).toEqual([null, 'mine to share']);
+    expect(seen.answers).toEqual([null, sealedAround('mineToShare')]);
     expect(seen.canReact).toBe(true);
     expect(questionSwap.view(state, 1).round!.canReact).toBe(false);
-    expect(errorCode(act(state, 1, { type: 'react', cardId, reaction: 'thanks' }))).toBe('NOT_POSSIBLE');
-    expect(errorCode(act(state, 0, { type: 'react', cardId, reaction: 'thanks' }))).toBe('ok');
+    const thanks = sealedAround('thanks');
+    expect(errorCode(act(state, 1, { type: 'react', cardId, reaction: thanks }))).toBe('NOT_POSSIBLE');
+    expect(errorCode(act(state, 0, { type: 'react', cardId, reaction: thanks }))).toBe('ok');
+    // A star keeps only what was given: no entry for the one who passed.
+    expect(errorCode(act(state, 0, { type: 'star', cardId, starred: true, entries: [{ seat: 0, sealed: sealedAround('nothing') }] }))).toBe('BAD_REQUEST');
+    expect(errorCode(act(state, 0, { type: 'star', cardId, starred: true, entries: [{ seat: 1, sealed: sealedAround('shared') }] }))).toBe('ok');
   });
 
   it('let it go: a new card for the same round, and the answer is gone by its writer’s own choice', () => {
     let state = playing();
     const { cardId, number } = state.round!;
-    state = must(act(state, 0, answerFor(state, 'let me go')));
+    state = must(act(state, 0, answerFor(state, 'letMeGo')));
     state = must(act(state, 1, { type: 'pass', cardId }));
     state = must(act(state, 0, { type: 'let-go', cardId }));
     expect(state.round!.cardId).not.toBe(cardId);
     expect(state.round!.number).toBe(number);
-    expect(JSON.stringify(state.round)).not.toContain('let me go');
+    expect(JSON.stringify(state.round)).not.toContain('letMeGo');
   });
 
   it('passing your own answered card, or one nobody answered, works as before', () => {
@@ -125,7 +131,7 @@ describe('the end of the game', () => {
     expect(recap.depths).toEqual([1, 2]);
     expect(recap.kinds.length).toBeGreaterThan(0);
     expect(recap.deeper).toBe(true);
-    expect(Object.keys(recap).sort()).toEqual(['cards', 'deeper', 'depths', 'kinds', 'rightGuesses', 'starred', 'wishes']);
+    expect(Object.keys(recap).sort()).toEqual(['cards', 'deeper', 'depths', 'guessed', 'kinds', 'starred', 'wishes']);
   });
 
   it('a few more cards come once both wish the same; one level deeper only within what both chose', () => {
@@ -156,8 +162,8 @@ describe('properties over any sequence of moves', () => {
 
   function moveFor(state: State, kind: (typeof kinds)[number], seed: number): Move {
     const cardId = state.round?.cardId ?? 'none';
-    if (kind === 'answer') return state.round ? answerFor(state, `words-${seed}`) : { type: 'answer', cardId, text: 'x' };
-    if (kind === 'react') return { type: 'react', cardId, reaction: 'me-too' };
+    if (kind === 'answer') return state.round ? answerFor(state, `words-${seed}`) : { type: 'answer', cardId, sealed: sealedAround('x') };
+    if (kind === 'react') return { type: 'react', cardId, reaction: sealedAround('me-too') };
     if (kind === 'more') return { type: 'more', deeper: seed % 2 === 0 };
     return { type: kind, cardId };
   }

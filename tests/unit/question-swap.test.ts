@@ -1,10 +1,14 @@
 // Question Swap, called as pure functions: consent, turns, hidden answers, passing, depth and memories.
+// Answers and reactions arrive sealed (stand-ins here that carry a marker): the core keeps and withholds
+// them without reading them; what they say is opened in the browser (question-swap-open.test.ts).
 import fc from 'fast-check';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { ANSWER_MAX, REDRAWS_PER_ROUND, questionSwap, targetDepth, type Move, type State } from '../../shared/activities/question-swap/index.js';
+import { REDRAWS_PER_ROUND, questionSwap, targetDepth, type Move, type State } from '../../shared/activities/question-swap/index.js';
 import { CARDS } from '../../shared/content/cards.js';
 import type { SeatIndex } from '../../shared/protocol.js';
 import { ALL_IN, act, answerFor, errorCode, must, passUntil, playing, start } from '../support/question-swap-state.js';
+import { sealedAround } from '../support/sealed.js';
 
 describe('consent before starting', () => {
   it('keeps each choice private until both have chosen', () => {
@@ -45,25 +49,30 @@ describe('a round in write mode', () => {
   it('hides my answer from the other until both are in, then reveals both together', () => {
     let state = playing();
     const reader = state.round!.reader;
-    state = must(act(state, reader, answerFor(state, 'my secret words')));
-    const before = questionSwap.view(state, reader === 0 ? 1 : 0);
+    state = must(act(state, reader, answerFor(state, 'mySecretWords')));
+    const listener = reader === 0 ? 1 : 0;
+    const before = questionSwap.view(state, listener);
     expect(before.round!.answered[reader]).toBe(true);
     expect(before.round!.answers).toBeNull();
-    expect(JSON.stringify(before)).not.toContain('my secret words');
-    state = must(act(state, reader === 0 ? 1 : 0, answerFor(state, 'their words')));
-    const after = questionSwap.view(state, reader === 0 ? 1 : 0);
+    expect(before.round!.mine).toBeNull();
+    expect(JSON.stringify(before)).not.toContain('mySecretWords');
+    // The writer's own device gets it back (to show "your answer is in"), sealed as it was sent.
+    expect(questionSwap.view(state, reader).round!.mine).toBe(sealedAround('mySecretWords'));
+    state = must(act(state, listener, answerFor(state, 'theirWords')));
+    const after = questionSwap.view(state, listener);
     expect(after.round!.revealed).toBe(true);
-    expect(after.round!.answers![reader]).toBeTruthy();
+    expect(after.round!.answers![reader]).toBe(sealedAround('mySecretWords'));
+    expect(after.round!.answers![listener]).toBe(sealedAround('theirWords'));
   });
 
-  it('refuses a second answer, an answer to another card, and an answer over 2,000 characters', () => {
+  it('refuses a second answer, an answer to another card, and a value that is not sealed or too large', () => {
     let state = playing();
     const cardId = state.round!.cardId;
-    const card = CARDS.find((c) => c.id === cardId)!;
-    if (card.type === 'question' || card.type === 'task' || card.type === 'finish') {
-      expect(errorCode(act(state, 0, { type: 'answer', cardId, text: 'x'.repeat(ANSWER_MAX + 1) }))).toBe('TOO_LONG');
+    expect(errorCode(act(state, 0, { type: 'answer', cardId: 'emo-1-99', sealed: sealedAround('hi') }))).toBe('UNKNOWN_CARD');
+    for (const sealed of ['my words in the clear', 'A'.repeat(30_000), '']) {
+      expect(v.is(questionSwap.moveSchema, { type: 'answer', cardId, sealed })).toBe(false);
     }
-    expect(errorCode(act(state, 0, { type: 'answer', cardId: 'emo-1-99', text: 'hi' }))).toBe('UNKNOWN_CARD');
+    expect(v.is(questionSwap.moveSchema, { type: 'answer', cardId, text: 'hi', choice: 0 })).toBe(false);
     state = must(act(state, 0, answerFor(state, 'hi')));
     expect(errorCode(act(state, 0, answerFor(state, 'again')))).toBe('ALREADY_ANSWERED');
   });
@@ -90,16 +99,32 @@ describe('a round in write mode', () => {
     expect(questionSwap.awaiting(passed)).toEqual(questionSwap.awaiting(state));
   });
 
-  it('reactions and stars open only after the reveal; a star sends both answers to Memories', () => {
+  it('reactions and stars open only after the reveal; a star keeps both answers, sealed by the starring browser, in Memories', () => {
     let state = playing();
     const cardId = state.round!.cardId;
+    const round = state.round!.number;
     expect(errorCode(act(state, 0, { type: 'star', cardId, starred: true }))).toBe('WRONG_PHASE');
-    state = must(act(state, 0, answerFor(state, 'first words')));
-    state = must(act(state, 1, answerFor(state, 'second words')));
-    state = must(act(state, 1, { type: 'react', cardId, reaction: 'thanks' }));
-    expect(questionSwap.view(state, 0).round!.reactions).toEqual([null, 'thanks']);
-    const starred = act(state, 0, { type: 'star', cardId, starred: true });
-    expect(starred.ok && starred.value.memories?.[0]?.entries.map((e) => e.seat)).toEqual([0, 1]);
+    expect(errorCode(act(state, 1, { type: 'react', cardId, reaction: sealedAround('thanks') }))).toBe('WRONG_PHASE');
+    state = must(act(state, 0, answerFor(state, 'firstWords')));
+    state = must(act(state, 1, answerFor(state, 'secondWords')));
+    state = must(act(state, 1, { type: 'react', cardId, reaction: sealedAround('thanks') }));
+    expect(questionSwap.view(state, 0).round!.reactions).toEqual([null, sealedAround('thanks')]);
+    // Null takes it back.
+    expect(must(act(state, 1, { type: 'react', cardId, reaction: null })).round!.reactions).toEqual([null, null]);
+    const entries = [
+      { seat: 0 as const, sealed: sealedAround('memoryOfFirst') },
+      { seat: 1 as const, sealed: sealedAround('memoryOfSecond') },
+    ];
+    const starred = act(state, 0, { type: 'star', cardId, starred: true, entries });
+    expect(starred.ok && starred.value.memories).toEqual([
+      {
+        key: `question-swap:${round}:${cardId}`,
+        title: CARDS.find((c) => c.id === cardId)!.text,
+        entries: entries.map((e) => ({ ...e, slot: `memory:question-swap:${round}:${cardId}` })),
+      },
+    ]);
+    // The memory holds what the starring browser sealed for it, not the answers as they were sealed for the card.
+    expect(JSON.stringify(starred.ok && starred.value.memories)).not.toContain('Words');
   });
 
   it('alternates the reader and ends after the agreed number of rounds', () => {
@@ -128,31 +153,28 @@ describe('talk mode and guess cards', () => {
       state = must(act(state, 0, { type: 'pass', cardId: card.id }, 100 + i));
     }
     const cardId = state.round!.cardId;
-    expect(errorCode(act(state, 0, { type: 'answer', cardId, text: 'hello' }))).toBe('WRONG_PHASE');
+    expect(errorCode(act(state, 0, { type: 'answer', cardId, sealed: sealedAround('hello') }))).toBe('WRONG_PHASE');
     state = must(act(state, 1, { type: 'done', cardId }));
     expect(questionSwap.view(state, 0).round!.revealed).toBe(true);
   });
 
-  it('a guess card shows who guessed right', () => {
-    let state = passUntil(playing(), 'guess');
+  it('a guess card both answered keeps both sealed answers for the recap', () => {
+    let state = passUntil(playing({ rounds: 3 }), 'guess');
     const cardId = state.round!.cardId;
-    expect(CARDS.find((c) => c.id === cardId)!.type).toBe('guess');
-    state = must(act(state, 0, { type: 'answer', cardId, choice: 1, guess: 0 }));
-    state = must(act(state, 1, { type: 'answer', cardId, choice: 0, guess: 0 }));
-    expect(questionSwap.view(state, 1).round!.guessedRight).toEqual([true, false]);
+    state = must(act(state, 0, answerFor(state, 'guessOfAda')));
+    state = must(act(state, 1, answerFor(state, 'guessOfGrace')));
+    state = must(act(state, 0, { type: 'next', cardId }));
+    state = must(act(state, 1, { type: 'next', cardId }));
+    expect(state.played).toEqual([{ cardId, guesses: [sealedAround('guessOfAda'), sealedAround('guessOfGrace')], starred: false }]);
   });
 });
 
 describe('what the view tells the screen', () => {
-  it('how a card is answered (written, talked through, or chosen) and the words the reveal shows', () => {
-    let state = passUntil(playing(), 'would-you-rather', 500);
-    const card = CARDS.find((c) => c.id === state.round!.cardId)!;
-    expect(card.type).toBe('would-you-rather');
-    expect(questionSwap.view(state, 0).round).toMatchObject({ open: false, talk: false });
-    state = must(act(state, 0, { type: 'answer', cardId: card.id, choice: 1, text: 'because' }));
-    state = must(act(state, 1, { type: 'answer', cardId: card.id, choice: 0 }));
-    const shown = questionSwap.view(state, 1).round!.answers!;
-    expect(shown.map((a) => a?.words)).toEqual([`${card.options![1]} — because`, card.options![0]]);
+  it('how a card is answered (written, talked through, or chosen)', () => {
+    const state = passUntil(playing(), 'would-you-rather', 500);
+    expect(CARDS.find((c) => c.id === state.round!.cardId)!.type).toBe('would-you-rather');
+    expect(questionSwap.view(state, 0).round).toMatchObject({ open: false, talk: false, seat: 0 });
+    expect(questionSwap.view(state, 1).round).toMatchObject({ seat: 1 });
 
     let talking = playing({ answerMode: 'talk' });
     for (let i = 0; i < 40; i++) {
@@ -189,15 +211,15 @@ describe('properties over any sequence of moves', () => {
     seed: fc.integer({ min: 0, max: 2 ** 31 }),
   });
 
-  function moveFor(state: State, s: { kind: string; text: string }): Move {
+  function moveFor(state: State, s: { kind: string; text: string; seat: SeatIndex }): Move {
     const cardId = state.round?.cardId ?? 'none';
     switch (s.kind) {
       case 'answer':
-        return state.round ? answerFor(state, `SECRET-${s.text}`) : { type: 'answer', cardId, text: 'x' };
+        return state.round ? answerFor(state, `SECRET${s.seat}${s.text.replace(/[^A-Za-z0-9]/g, '')}`) : { type: 'answer', cardId, sealed: sealedAround('x') };
       case 'stale':
-        return { type: 'answer', cardId: 'emo-1-01-old', text: 'late' };
+        return { type: 'answer', cardId: 'emo-1-01-old', sealed: sealedAround('late') };
       case 'react':
-        return { type: 'react', cardId, reaction: 'me-too' };
+        return { type: 'react', cardId, reaction: sealedAround(`reaction${s.seat}`) };
       case 'star':
         return { type: 'star', cardId, starred: true };
       default:
@@ -205,7 +227,7 @@ describe('properties over any sequence of moves', () => {
     }
   }
 
-  it('no view holds the other seat’s answer before the reveal; turns and rounds stay valid; passing never breaks a round', () => {
+  it('no view holds the other seat’s sealed answer before the reveal; turns and rounds stay valid; passing never breaks a round', () => {
     fc.assert(
       fc.property(fc.constantFrom<'write' | 'talk'>('write', 'talk'), fc.array(step, { maxLength: 60 }), (answerMode, steps) => {
         let state = playing({ answerMode, rounds: 6 });
@@ -228,8 +250,10 @@ describe('properties over any sequence of moves', () => {
           for (const viewer of [0, 1] as const) {
             const view = questionSwap.view(state, viewer);
             const otherAnswer = round.answers[viewer === 0 ? 1 : 0];
-            if (!view.round!.revealed && otherAnswer?.text) {
-              expect(JSON.stringify(view)).not.toContain(otherAnswer.text);
+            if (!view.round!.revealed && otherAnswer) {
+              // Not even the ciphertext: the other's sealed text is nowhere in the view.
+              expect(JSON.stringify(view)).not.toContain(otherAnswer);
+              expect(JSON.stringify(view)).not.toContain(`SECRET${viewer === 0 ? 1 : 0}`);
             }
             if (!view.round!.revealed) expect(view.round!.answers).toBeNull();
           }

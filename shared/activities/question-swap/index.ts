@@ -3,27 +3,28 @@
 // Answers stay under their seat until both are in, then are revealed together. One pace for two: a pass
 // after the other answered leaves the choice to them (share anyway, or let it go), the next card comes
 // once both tapped Next, and after the last card both choose together what comes next.
+// Answers and reactions arrive sealed by each browser: the core keeps them under their seat, never reads
+// them, and hands them out only at the reveal (open.ts opens them in the browser).
 import * as v from 'valibot';
 import type { Card } from '../../content/card.js';
 import { CARDS } from '../../content/cards.js';
-import { other, refuse, withSeat, type AppError, type SeatIndex } from '../../core.js';
+import { other, refuse, withSeat, type SeatIndex } from '../../core.js';
 import { INTIMACY_KINDS, type Depth } from '../../intimacy.js';
 import { pick, type Rng } from '../../random.js';
-import { moved, type Activity, type Awaiting, type MoveResult, type NewMemory, type SetupContext } from '../types.js';
+import { sealedSchema, type Sealed } from '../../sealed/shape.js';
+import { moved, starredEntriesSchema, starredMemory, type Activity, type Awaiting, type MoveResult, type NewMemory, type SetupContext } from '../types.js';
 import { info } from './info.js';
 import {
-  ANSWER_MAX,
+  ANSWER_BUCKET,
+  memoryKeyOf,
   MORE_CARDS,
-  REACTIONS,
+  REACTION_BUCKET,
   REDRAWS_PER_ROUND,
-  type Answer,
   type Consent,
   type Move,
   type Options,
   type Played,
-  type Reaction,
   type Recap,
-  type RevealedAnswer,
   type Round,
   type RoundView,
   type State,
@@ -38,7 +39,6 @@ let cardsById: Map<string, Card> | undefined;
 const CardId = v.pipe(v.string(), v.maxLength(40));
 const Kind = v.picklist(INTIMACY_KINDS);
 const DepthSchema = v.picklist([1, 2, 3] as const);
-const OptionIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3));
 
 export const moveSchema = v.variant('type', [
   v.object({
@@ -47,17 +47,11 @@ export const moveSchema = v.variant('type', [
     maxDepth: DepthSchema,
   }),
   v.object({ type: v.literal('redraw'), cardId: CardId }),
-  v.object({
-    type: v.literal('answer'),
-    cardId: CardId,
-    text: v.optional(v.pipe(v.string(), v.maxLength(ANSWER_MAX * 4))),
-    choice: v.optional(OptionIndex),
-    guess: v.optional(OptionIndex),
-  }),
+  v.object({ type: v.literal('answer'), cardId: CardId, sealed: sealedSchema(ANSWER_BUCKET, 'An answer is missing.') }),
   v.object({ type: v.literal('done'), cardId: CardId }),
   v.object({ type: v.literal('pass'), cardId: CardId }),
-  v.object({ type: v.literal('react'), cardId: CardId, reaction: v.picklist(Object.keys(REACTIONS) as Reaction[]) }),
-  v.object({ type: v.literal('star'), cardId: CardId, starred: v.boolean() }),
+  v.object({ type: v.literal('react'), cardId: CardId, reaction: v.nullable(sealedSchema(REACTION_BUCKET, 'A reaction is missing.')) }),
+  v.object({ type: v.literal('star'), cardId: CardId, starred: v.boolean(), entries: v.optional(starredEntriesSchema) }),
   v.object({ type: v.literal('next'), cardId: CardId }),
   v.object({ type: v.literal('share-anyway'), cardId: CardId }),
   v.object({ type: v.literal('let-go'), cardId: CardId }),
@@ -148,10 +142,10 @@ function pendingPass(round: Round): SeatIndex | null {
   return round.passedBy != null && round.sharedAlone !== true ? round.passedBy : null;
 }
 
-function rightGuesses(round: Round): number {
+/** A guess card both answered keeps both sealed answers, for the recap's count of right guesses. */
+function guessesOf(round: Round): Pick<Played, 'guesses'> {
   const [a, b] = round.answers;
-  if (cardOf(round).type !== 'guess' || !a || !b) return 0;
-  return Number(a.guess === b.choice) + Number(b.guess === a.choice);
+  return cardOf(round).type === 'guess' && a && b ? { guesses: [a, b] } : {};
 }
 
 /** The deepest depth reached so far (0 when nothing was recorded). */
@@ -161,7 +155,7 @@ function deepestPlayed(played: readonly Played[]): number {
 
 /** Both tapped Next: the card goes into the recap and the next one comes (or the end). */
 function advance(state: State, round: Round, rng: Rng): State {
-  const played: Played[] = [...(state.played ?? []), { cardId: round.cardId, rightGuesses: rightGuesses(round), starred: round.starred.some(Boolean) }];
+  const played: Played[] = [...(state.played ?? []), { cardId: round.cardId, ...guessesOf(round), starred: round.starred.some(Boolean) }];
   const completed = state.completed + 1;
   const done: State = { ...state, completed, played };
   if (completed >= state.options.rounds) return { ...done, phase: 'finished', round: null, wishes: [null, null] };
@@ -218,36 +212,9 @@ function consent(state: State, seat: SeatIndex, chosen: Consent, rng: Rng): Move
   return moved(startRound(agreed, 1, state.firstReader, rng));
 }
 
-function checkAnswer(state: State, card: Card, answer: Answer): AppError | null {
-  const text = answer.text?.trim() ?? '';
-  if (text.length > ANSWER_MAX) return { code: 'TOO_LONG', message: `Answers can be up to ${ANSWER_MAX} characters.` };
-  const options = card.options?.length ?? 0;
-  const inRange = (n: number | undefined) => n !== undefined && n < options;
-  if (card.type === 'guess' && !(inRange(answer.choice) && inRange(answer.guess)))
-    return { code: 'BAD_REQUEST', message: 'Pick your own answer and your guess.' };
-  if (card.type === 'would-you-rather' && !inRange(answer.choice))
-    return { code: 'BAD_REQUEST', message: 'Pick one of the two.' };
-  if (isOpen(card)) {
-    if (state.options.answerMode === 'talk') return { code: 'WRONG_PHASE', message: 'In talk mode, talk it through and tap Done.' };
-    if (text.length === 0) return { code: 'BAD_REQUEST', message: 'Write an answer, or pass this card.' };
-  }
-  return null;
-}
-
-/** What an answer says, as the reveal and Memories show it: the choice, then the words. */
-export function answerWords(card: Card, answer: Answer): string {
-  const chosen = answer.choice !== undefined ? card.options?.[answer.choice] : undefined;
-  return [chosen, answer.text].filter(Boolean).join(' — ');
-}
-
-function memoryOf(round: Round): NewMemory {
-  const card = cardOf(round);
-  const entries = ([0, 1] as const).flatMap((seat) => {
-    const answer = round.answers[seat];
-    const text = answer ? answerWords(card, answer) : '';
-    return text ? [{ seat, text }] : [];
-  });
-  return { key: `question-swap:${round.number}:${card.id}`, title: card.text, entries };
+/** A starred card's memory: the card's text as its title, and the words the starring browser sealed. */
+function memoryOf(round: Round, entries: readonly { seat: SeatIndex; sealed: Sealed }[]): NewMemory {
+  return starredMemory(memoryKeyOf(round.number, round.cardId), cardOf(round).text, entries);
 }
 
 function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng }): MoveResult<State> {
@@ -287,14 +254,9 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng }): MoveRe
     }
     case 'answer': {
       if (revealed || round.answers[seat]) return refuse('ALREADY_ANSWERED');
-      const problem = checkAnswer(state, card, m);
-      if (problem) return refuse(problem.code, problem.message);
-      const answer: Answer = {};
-      const text = m.text?.trim();
-      if (text) answer.text = text;
-      if (m.choice !== undefined && card.options) answer.choice = m.choice;
-      if (m.guess !== undefined && card.type === 'guess') answer.guess = m.guess;
-      return withRound({ answers: withSeat(round.answers, seat, answer) });
+      // What the answer says is the browser's to check (answerProblem): here only whether it is due.
+      if (state.options.answerMode === 'talk' && isOpen(card)) return refuse('WRONG_PHASE', 'In talk mode, talk it through and tap Done.');
+      return withRound({ answers: withSeat(round.answers, seat, m.sealed) });
     }
     case 'done': {
       if (state.options.answerMode !== 'talk' || !isOpen(card)) return refuse('WRONG_PHASE', 'Answer this card to reveal it.');
@@ -304,11 +266,13 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng }): MoveRe
     case 'react': {
       if (!revealed) return refuse('WRONG_PHASE', 'Reactions open once the answers are revealed.');
       if (!round.answers[other(seat)]) return refuse('NOT_POSSIBLE', 'There is no answer to react to on this card.');
-      return withRound({ reactions: withSeat(round.reactions, seat, round.reactions[seat] === m.reaction ? null : m.reaction) });
+      return withRound({ reactions: withSeat(round.reactions, seat, m.reaction) });
     }
     case 'star': {
       if (!revealed) return refuse('WRONG_PHASE', 'You can star a card once it is revealed.');
-      return withRound({ starred: withSeat(round.starred, seat, m.starred) }, m.starred ? [memoryOf(round)] : undefined);
+      const entries = m.entries ?? [];
+      if (entries.some((e) => !round.answers[e.seat])) return refuse('BAD_REQUEST', 'Only an answer given on this card can be kept.');
+      return withRound({ starred: withSeat(round.starred, seat, m.starred) }, m.starred ? [memoryOf(round, entries)] : undefined);
     }
     case 'next': {
       if (!revealed) return refuse('WRONG_PHASE', 'Reveal this card first, or pass it.');
@@ -331,34 +295,38 @@ function recapOf(state: State): Recap {
     cards: state.completed,
     kinds: INTIMACY_KINDS.filter((k) => played.some((p) => p.card.kind === k)),
     depths: ([1, 2, 3] as const).filter((d) => played.some((p) => p.card.depth === d)),
-    rightGuesses: played.reduce((sum, p) => sum + p.rightGuesses, 0),
+    guessed: played.flatMap((p) => (p.guesses ? [{ cardId: p.cardId, answers: p.guesses }] : [])),
     starred: played.filter((p) => p.starred).map((p) => p.card.text),
     deeper: deepest > 0 && deepest < state.ceiling,
     wishes: state.wishes ?? [null, null],
   };
 }
 
+/** A stored value as the view hands it on: one from before answers were sealed goes as '', which reads as unreadable. */
+function sealedOrBlank(value: Sealed | null): Sealed | null {
+  return value === null ? null : typeof value === 'string' ? value : '';
+}
+
 function roundView(state: State, round: Round, seat: SeatIndex): RoundView {
   const card = cardOf(round);
   const revealed = isRevealed(state, round);
-  const [a, b] = round.answers;
-  const shown = (answer: Answer | null): RevealedAnswer | null => answer && { ...answer, words: answerWords(card, answer) };
+  const [a, b] = round.answers.map(sealedOrBlank) as [Sealed | null, Sealed | null];
   // Shared alone after a pass: the one who passed has no answer, so only the other's shows.
-  const answers: RoundView['answers'] = revealed ? [shown(a), shown(b)] : null;
+  const answers: RoundView['answers'] = revealed ? [a, b] : null;
   return {
     number: round.number,
     reader: round.reader,
     card,
     depth: card.depth,
     redrawsLeft: round.redrawsLeft,
+    seat,
     answered: [a !== null, b !== null],
-    mine: round.answers[seat],
+    mine: seat === 0 ? a : b,
     revealed,
     open: isOpen(card),
     talk: state.options.answerMode === 'talk' && isOpen(card),
     answers,
-    guessedRight: revealed && card.type === 'guess' && a && b ? [a.guess === b.choice, b.guess === a.choice] : null,
-    reactions: revealed ? round.reactions : [null, null],
+    reactions: revealed ? (round.reactions.map(sealedOrBlank) as [Sealed | null, Sealed | null]) : [null, null],
     canReact: revealed && !!answers?.[other(seat)],
     starred: round.starred[seat],
     passedBy: round.passedBy ?? null,

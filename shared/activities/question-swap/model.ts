@@ -1,9 +1,19 @@
-// Question Swap's shapes and limits, shared by the core (index.ts) and the screens; no logic, no cards.
+// Question Swap's shapes and limits, shared by the core (index.ts), open.ts and the screens; no cards.
+// What a person answers or reacts is sealed in their browser for its slot (answerSlot, reactionSlot): the
+// core keeps the sealed text under the seat, and the browser checks an answer (answerProblem) before sealing.
 import type { Card } from '../../content/card.js';
 import type { SeatIndex } from '../../core.js';
 import type { Depth, IntimacyKind } from '../../intimacy.js';
+import type { Bucket, Sealed } from '../../sealed/shape.js';
 
 export const ANSWER_MAX = 2_000;
+/**
+ * An answer seals as JSON ({ text, choice, guess }): 2,000 characters of any script are at most 8 KB of
+ * UTF-8 (12 KB if every one were a control character JSON escapes), so the largest bucket holds any.
+ */
+export const ANSWER_BUCKET: Bucket = 16384;
+/** A reaction seals as its key ("tell-me-more"): the smallest bucket. */
+export const REACTION_BUCKET: Bucket = 64;
 export const REDRAWS_PER_ROUND = 2;
 /** "A few more cards" after the last one adds this many. */
 export const MORE_CARDS = 3;
@@ -26,16 +36,63 @@ export interface Consent {
   maxDepth: Depth;
 }
 
-/** text for written answers; choice for would-you-rather and guess (my own answer); guess: what I think the other chose. */
+/**
+ * What an answer says, as the browser seals it: text for written answers; choice for would-you-rather and
+ * guess (my own answer); guess: what I think the other chose. The server never sees it.
+ */
 export interface Answer {
   text?: string;
   choice?: number;
   guess?: number;
 }
 
-/** An answer as the reveal shows it. */
-export interface RevealedAnswer extends Answer {
-  words: string;
+/** The slot an answer to a card is sealed for (a card comes once in a game). */
+export function answerSlot(cardId: string): string {
+  return `answer:${cardId}`;
+}
+
+/** The slot a reaction to the other's answer on a card is sealed for. */
+export function reactionSlot(cardId: string): string {
+  return `reaction:${cardId}`;
+}
+
+/** The key of a starred card's memory: the same for both, so starring twice keeps one. */
+export function memoryKeyOf(round: number, cardId: string): string {
+  return `question-swap:${round}:${cardId}`;
+}
+
+/**
+ * Why an answer cannot be sent for this card, in the words the screen shows, or null when it can. The
+ * browser checks this before sealing (the server sees only a sealed value). Text is counted trimmed.
+ */
+export function answerProblem(card: Card, answerMode: AnswerMode, answer: Answer): string | null {
+  const text = answer.text?.trim() ?? '';
+  if (text.length > ANSWER_MAX) return `Answers can be up to ${ANSWER_MAX} characters.`;
+  const options = card.options?.length ?? 0;
+  const inRange = (n: number | undefined) => n !== undefined && Number.isInteger(n) && n >= 0 && n < options;
+  if (card.type === 'guess' && !(inRange(answer.choice) && inRange(answer.guess))) return 'Pick your own answer and your guess.';
+  if (card.type === 'would-you-rather' && !inRange(answer.choice)) return 'Pick one of the two.';
+  if (card.type !== 'guess' && card.type !== 'would-you-rather') {
+    if (answerMode === 'talk') return 'In talk mode, talk it through and tap Done.';
+    if (text.length === 0) return 'Write an answer, or pass this card.';
+  }
+  return null;
+}
+
+/** The answer as it is sealed: trimmed words, and only the fields this card takes. */
+export function answerToSeal(card: Card, answer: Answer): Answer {
+  const sealed: Answer = {};
+  const text = answer.text?.trim();
+  if (text) sealed.text = text;
+  if (answer.choice !== undefined && card.options) sealed.choice = answer.choice;
+  if (answer.guess !== undefined && card.type === 'guess') sealed.guess = answer.guess;
+  return sealed;
+}
+
+/** What an answer says, as the reveal and Memories show it: the choice, then the words. */
+export function answerWords(card: Card, answer: Answer): string {
+  const chosen = answer.choice !== undefined ? card.options?.[answer.choice] : undefined;
+  return [chosen, answer.text].filter(Boolean).join(' — ');
 }
 
 export interface Round {
@@ -43,10 +100,12 @@ export interface Round {
   reader: SeatIndex;
   cardId: string;
   redrawsLeft: number;
-  answers: [Answer | null, Answer | null];
+  /** Each seat's answer, sealed by its browser for answerSlot(cardId). */
+  answers: [Sealed | null, Sealed | null];
   /** Talk mode: someone tapped Done. */
   talked: boolean;
-  reactions: [Reaction | null, Reaction | null];
+  /** Each seat's reaction to the other's answer, sealed for reactionSlot(cardId) (null: none). */
+  reactions: [Sealed | null, Sealed | null];
   starred: [boolean, boolean];
   /**
    * Who passed after the other had answered: the one who answered chooses to share it anyway or let it
@@ -65,8 +124,8 @@ export type Wish = 'more' | 'deeper';
 /** A card played to its end, for the recap. */
 export interface Played {
   cardId: string;
-  /** How many of the two guessed the other right (guess cards). */
-  rightGuesses: number;
+  /** Guess cards both answered: the two sealed answers, so the browsers count the right guesses in the recap. */
+  guesses?: [Sealed, Sealed];
   starred: boolean;
 }
 
@@ -93,11 +152,14 @@ export interface State {
 export type Move =
   | { type: 'consent'; kinds: IntimacyKind[]; maxDepth: Depth }
   | { type: 'redraw'; cardId: string }
-  | { type: 'answer'; cardId: string; text?: string; choice?: number; guess?: number }
+  /** An Answer, sealed as JSON for answerSlot(cardId) by the one answering. */
+  | { type: 'answer'; cardId: string; sealed: Sealed }
   | { type: 'done'; cardId: string }
   | { type: 'pass'; cardId: string }
-  | { type: 'react'; cardId: string; reaction: Reaction }
-  | { type: 'star'; cardId: string; starred: boolean }
+  /** A Reaction key sealed for reactionSlot(cardId); null takes it back. */
+  | { type: 'react'; cardId: string; reaction: Sealed | null }
+  /** Starring carries both revealed answers' words, sealed by the starring browser for memory:<memoryKeyOf>. */
+  | { type: 'star'; cardId: string; starred: boolean; entries?: { seat: SeatIndex; sealed: Sealed }[] }
   | { type: 'next'; cardId: string }
   /** After the other passed on a card I answered: show my answer anyway, or let it go. */
   | { type: 'share-anyway'; cardId: string }
@@ -111,19 +173,21 @@ export interface RoundView {
   card: Card;
   depth: Depth;
   redrawsLeft: number;
+  /** Whose view this is (the seat `mine` was sealed by). */
+  seat: SeatIndex;
   /** Whether each seat has answered — never what. */
   answered: [boolean, boolean];
-  mine: Answer | null;
+  /** This seat's own answer, sealed. */
+  mine: Sealed | null;
   revealed: boolean;
   /** The card takes written words (or, in talk mode, just talking) rather than choices. */
   open: boolean;
   /** Talk mode on an open card: talk it through, either taps Done. */
   talk: boolean;
-  /** Both answers, only once revealed, each with the words to show (the choice and the text). */
-  answers: [RevealedAnswer | null, RevealedAnswer | null] | null;
-  /** Guess cards, once revealed: did each seat guess the other right? */
-  guessedRight: [boolean, boolean] | null;
-  reactions: [Reaction | null, Reaction | null];
+  /** Both answers, sealed, only once revealed (an answer the other never gave is null). */
+  answers: [Sealed | null, Sealed | null] | null;
+  /** Each seat's sealed reaction, only once revealed. */
+  reactions: [Sealed | null, Sealed | null];
   /** Whether this seat can react: only to an answer the other shared. */
   canReact: boolean;
   starred: boolean;
@@ -138,8 +202,8 @@ export interface Recap {
   cards: number;
   kinds: IntimacyKind[];
   depths: Depth[];
-  /** Guesses either got right. */
-  rightGuesses: number;
+  /** The guess cards both answered, with their sealed answers: the browser counts the guesses that landed. */
+  guessed: { cardId: string; answers: [Sealed, Sealed] }[];
   /** The cards either starred, as their text. */
   starred: string[];
   /** One level deeper is on offer: both chose a depth beyond the deepest reached. */

@@ -1,0 +1,142 @@
+// Question Swap sealed in Chromium: Ada and Grace type canary words into every field of every card type
+// (written answers, the why of "would you rather", picks and guesses), react and star a card; each sees the
+// other's words after the reveal and the starred memory in Memories, while no canary — nor a pick, a guess
+// or a reaction in the clear — is in any frame either page sent, or in what the server stored.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { CardType } from '../../shared/content/card.js';
+import { CARDS } from '../../shared/content/cards.js';
+import { PHONE, TABLET } from '../support/browser.js';
+import { createRoom, expectAccessible, joinByLink, SHOTS, shoot, startActivity, useBrowserWorld } from '../support/people.js';
+import { answered, cardText } from '../support/question-swap-page.js';
+
+const NOTES_SHOTS = '/work/notes/shots/question-swap';
+const TYPES: CardType[] = ['question', 'task', 'finish', 'would-you-rather', 'guess'];
+
+/** Every frame a page sends to the server. */
+function framesFrom(page: Page): string[] {
+  const frames: string[] = [];
+  page.on('websocket', (ws) => ws.on('framesent', (f) => frames.push(String(f.payload))));
+  return frames;
+}
+
+/** A screenshot at 390×844 and at 1024×768, kept beside the notes too. */
+async function lookBoth(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()!;
+  for (const [label, viewport] of [['phone', PHONE], ['tablet', TABLET]] as const) {
+    await page.setViewportSize(viewport);
+    await shoot(page, `${name}-${label}`);
+    mkdirSync(NOTES_SHOTS, { recursive: true });
+    copyFileSync(`${SHOTS}/${name}-${label}.png`, `${NOTES_SHOTS}/${name}-${label}.png`);
+  }
+  await page.setViewportSize(size);
+}
+
+const typeOf = async (page: Page) => {
+  const text = await cardText(page);
+  return CARDS.find((c) => c.text === text)!.type;
+};
+
+/** Answers the card on the table in every field it has: the words, a pick (the nth option), a guess. */
+async function answerAll(page: Page, words: string, pick: number, guess: number): Promise<void> {
+  for (const [group, n] of [['Your answer', pick], [/Your guess for/, guess], ['Pick one', pick]] as const) {
+    const radios = page.getByRole('group', { name: group }).getByRole('radio');
+    if (await radios.count()) await radios.nth(n).check();
+  }
+  if (await page.getByRole('textbox').count()) await page.getByRole('textbox').fill(words);
+  await page.getByRole('button', { name: 'Send answer' }).click();
+}
+
+describe.runIf(inject('chromium'))('Question Swap, sealed, in Chromium', () => {
+  const world = useBrowserWorld();
+
+  it('canaries in every field of every card type, a reaction and a star: each reads the other’s, and no frame carries them', { timeout: 240_000 }, async () => {
+    const ada = await world.people.open(PHONE);
+    const fromAda = framesFrom(ada);
+    const link = await createRoom(ada, world.server.url, 'Ada');
+    const grace = await world.people.open(TABLET);
+    const fromGrace = framesFrom(grace);
+    await joinByLink(grace, link, 'Grace');
+    await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+    await startActivity('Question Swap', [ada, grace]);
+    for (const page of [ada, grace]) {
+      await page.getByRole('button', { name: '5 of 7' }).click();
+      await page.getByRole('button', { name: 'Done' }).click();
+    }
+
+    const canaries: string[] = [];
+    let starredCard = '';
+    for (const [i, type] of TYPES.entries()) {
+      await ada.getByText(`Card ${i + 1} of 8`).waitFor();
+      await ada.locator('#card-text').waitFor();
+      for (let n = 0; n < 120 && (await typeOf(ada)) !== type; n++) {
+        const before = await cardText(ada);
+        await ada.getByRole('button', { name: 'Pass this card' }).click();
+        await expect.poll(() => cardText(ada)).not.toBe(before);
+      }
+      expect(await typeOf(ada)).toBe(type);
+      const text = await cardText(ada);
+      const card = CARDS.find((c) => c.text === text)!;
+      await expect.poll(() => cardText(grace)).toBe(text);
+      const words = [`CanaryAda${i}x${Date.now()}`, `CanaryGrace${i}x${Date.now()}`];
+      if (type !== 'guess') canaries.push(...words);
+      // Ada picks the second option and guesses Grace's first; Grace picks the first and guesses the first.
+      await answerAll(ada, words[0]!, 1, 0);
+      await answered(ada);
+      expect(await grace.textContent('body')).not.toContain(words[0]);
+      await answerAll(grace, words[1]!, 0, 0);
+      await answered(grace);
+
+      for (const page of [ada, grace]) await page.getByRole('button', { name: 'Next card' }).waitFor();
+      if (type === 'guess') {
+        // Ada guessed Grace's first pick: right; Grace guessed Ada's first, but Ada picked the second.
+        await ada.getByText(/Guessed Grace would say “.*” — right!/).waitFor();
+        await grace.getByText(/Guessed Ada would say “.*” — not this time/).waitFor();
+      } else {
+        for (const page of [ada, grace]) for (const w of words) await page.getByText(w, { exact: false }).first().waitFor();
+      }
+      if (type === 'would-you-rather') {
+        for (const page of [ada, grace]) {
+          await page.getByText(`${card.options![1]} — ${words[0]}`).waitFor();
+          await page.getByText(`${card.options![0]} — ${words[1]}`).waitFor();
+        }
+      }
+      if (type === 'question') {
+        await grace.getByRole('button', { name: 'Tell me more' }).click();
+        await ada.getByText('Grace: Tell me more').waitFor();
+        await grace.getByRole('button', { name: 'Tell me more', pressed: true }).waitFor();
+        starredCard = (await ada.locator('#reveal-card').textContent())!;
+        await ada.getByRole('button', { name: '☆ Keep in Memories' }).click();
+        await ada.getByRole('button', { name: '★ Kept in Memories' }).waitFor();
+        await expectAccessible(ada, 'sealed reveal');
+        await lookBoth(ada, 'qs-sealed-reveal-ada');
+        await lookBoth(grace, 'qs-sealed-reveal-grace');
+      }
+      await ada.getByRole('button', { name: 'Next card' }).click();
+      await grace.getByRole('button', { name: 'Next card' }).click();
+    }
+
+    // The starred card waits in Memories with both people's words, opened on each device.
+    await grace.getByText('Card 6 of 8').waitFor();
+    await grace.getByRole('button', { name: 'End game' }).click();
+    await grace.getByRole('button', { name: 'End for both' }).click();
+    for (const page of [ada, grace]) {
+      await page.getByRole('button', { name: /Open Memories/ }).click();
+      await page.getByRole('heading', { name: starredCard }).waitFor();
+      await page.getByText(`Ada: ${canaries[0]}`).waitFor();
+      await page.getByText(`Grace: ${canaries[1]}`).waitFor();
+    }
+    await lookBoth(grace, 'qs-sealed-memories-grace');
+
+    expect(canaries).toHaveLength(8);
+    const sent = [...fromAda, ...fromGrace].join('\n');
+    expect(sent).toContain('"answer"');
+    for (const secret of [...canaries, 'tell-me-more']) expect(sent).not.toContain(secret);
+    expect(sent).not.toMatch(/\\?"(choice|guess)\\?"\s*:/);
+    const roomId = new URL(link).pathname.split('/r/')[1]!;
+    const stored = JSON.stringify((await world.server.store.load(roomId)).stored);
+    for (const secret of [...canaries, 'tell-me-more']) expect(stored).not.toContain(secret);
+    expect(stored).not.toMatch(/\\?"(choice|guess)\\?"\s*:/);
+  });
+});
