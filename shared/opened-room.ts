@@ -24,7 +24,6 @@ export type OpenRoomView = Omit<RoomView, 'activity' | 'memories' | 'closeness'>
 };
 
 async function openEntry(memory: Memory, entry: MemoryEntry, open: Opener): Promise<OpenMemory['entries'][number]> {
-  if ('text' in entry) return entry;
   const text = await openOr(open, { activity: memory.activity, slot: entry.slot, seat: entry.seat }, entry.sealed);
   return entry.forBoth ? { seat: entry.seat, text, forBoth: true } : { seat: entry.seat, text };
 }

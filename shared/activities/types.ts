@@ -45,13 +45,7 @@ export interface SealedMemoryEntry {
   forBoth?: true;
 }
 
-/** From before activities sealed their content: the words in the clear. Goes once every activity seals. */
-export interface PlainMemoryEntry {
-  seat: SeatIndex;
-  text: string;
-}
-
-export type MemoryEntry = SealedMemoryEntry | PlainMemoryEntry;
+export type MemoryEntry = SealedMemoryEntry;
 
 /** Something worth keeping that an activity hands to the room's Memories. */
 export interface NewMemory {

@@ -25,4 +25,14 @@ describe('reading a stored room', () => {
     const room = fullRoom();
     expect(readRoom(JSON.stringify(room))).toEqual(room);
   });
+
+  it('drops a memory kept in the clear (from before activities sealed) and keeps the sealed ones', () => {
+    const room = fullRoom();
+    const sealed = { id: 'sealed', activity: 'question-swap' as const, at: NOW, title: 'A card', entries: [{ seat: 0 as const, slot: 'memory:sealed', sealed: 'AQ' }] };
+    const plain = { id: 'plain', activity: 'question-swap' as const, at: NOW, title: 'A card', entries: [{ seat: 1, text: 'words in the clear' }] };
+    const doc = JSON.stringify({ ...room, play: { ...room.play, memories: [plain, sealed] } });
+    const read = readRoom(doc);
+    expect(read.play.memories.map((m) => m.id)).toEqual(['sealed']);
+    expect(JSON.stringify(viewFor(read, 0))).not.toContain('words in the clear');
+  });
 });
