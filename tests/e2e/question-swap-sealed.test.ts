@@ -9,7 +9,10 @@ import type { CardType } from '../../shared/content/card.js';
 import { CARDS } from '../../shared/content/cards.js';
 import { PHONE, TABLET } from '../support/browser.js';
 import { createRoom, expectAccessible, joinByLink, SHOTS, shoot, startActivity, useBrowserWorld } from '../support/people.js';
-import { answered, cardText } from '../support/question-swap-page.js';
+import { answer, answered, cardText } from '../support/question-swap-page.js';
+import { gameView, send } from '../support/question-swap.js';
+import { fakeSealed } from '../support/sealed.js';
+import { cid, client, connected, eventually } from '../support/server.js';
 
 const NOTES_SHOTS = '/work/notes/shots/question-swap';
 const TYPES: CardType[] = ['question', 'task', 'finish', 'would-you-rather', 'guess'];
@@ -138,5 +141,45 @@ describe.runIf(inject('chromium'))('Question Swap, sealed, in Chromium', () => {
     const stored = JSON.stringify((await world.server.store.load(roomId)).stored);
     for (const secret of [...canaries, 'tell-me-more']) expect(stored).not.toContain(secret);
     expect(stored).not.toMatch(/\\?"(choice|guess)\\?"\s*:/);
+  });
+
+  it("a partner whose device sends an answer and a reaction that don't open: “Couldn't read this.”, and the game goes on", async () => {
+    const ada = await world.people.open(PHONE);
+    const link = await createRoom(ada, world.server.url, 'Ada');
+    const broken = client(world.server.url);
+    await connected(broken);
+    const joined = await broken.socket.emitWithAck('room:join', { commandId: cid(), roomId: new URL(link).pathname.split('/r/')[1]!, name: fakeSealed('Eve') });
+    if (!joined.ok) throw new Error(joined.error.code);
+    const must = async (command: Parameters<typeof send>[2]) => {
+      const answered = await send(broken, 1, command);
+      if (!answered.ok) throw new Error(`${command.type}: ${answered.error.code}`);
+    };
+    await must({ type: 'propose', activity: 'question-swap', options: { answerMode: 'write' } });
+    await must({ type: 'ready' });
+    await ada.getByRole('button', { name: "I'm ready" }).click();
+    const question = await eventually(() => broken.snapshots.at(-1)!.view.closeness.open!, 10_000);
+    await must({ type: 'closeness', id: question.id, value: fakeSealed('five') });
+    await ada.getByRole('button', { name: '5 of 7' }).click();
+    await must({ type: 'move', move: { type: 'consent', kinds: ['emotional', 'intellectual', 'experiential'], maxDepth: 3 } });
+    await ada.getByRole('button', { name: 'Done' }).click();
+    await ada.locator('#card-text').waitFor();
+    const cardId = await eventually(() => gameView(broken).round!.card.id, 10_000);
+    await must({ type: 'move', move: { type: 'answer', cardId, sealed: fakeSealed('garbage') } });
+    const writes = (await ada.getByRole('textbox').count()) > 0;
+    await answer(ada, 'my own words');
+    await ada.getByRole('button', { name: 'Next card' }).waitFor();
+    await ada.getByText("Couldn't read this.").first().waitFor();
+    await must({ type: 'move', move: { type: 'react', cardId, reaction: fakeSealed('garbage reaction') } });
+    await ada.getByText("(couldn't read this name): Couldn't read this.").waitFor();
+    await expectAccessible(ada, 'unreadable answer');
+    await lookBoth(ada, 'qs-sealed-unreadable-ada');
+    // The rest still works: Ada's own answer shows, she can star and move on, and the next card comes.
+    if (writes) await ada.getByText('my own words').waitFor();
+    await ada.getByRole('button', { name: '☆ Keep in Memories' }).click();
+    await ada.getByRole('button', { name: '★ Kept in Memories' }).waitFor();
+    await must({ type: 'move', move: { type: 'next', cardId } });
+    await ada.getByRole('button', { name: 'Next card' }).click();
+    await ada.getByText('Card 2 of 8').waitFor();
+    broken.close();
   });
 });
