@@ -2,12 +2,14 @@
 // on a Redis with `appendonly yes` (its adapter stream on, as whenever rooms are in Redis), two real
 // clients whose names carry canaries, who answer the closeness circles sealed, write canary sentences in
 // What intimacy means to me and star one into Memories, plan something together with canaries in every
-// field and thank each other; then the room is erased.
+// field and thank each other, then play a Question Swap card (answers, a reaction, a star); then the room
+// is erased.
 // No canary, nor the room key, nor a closeness answer in the clear, may be in any Redis value, the stream
 // (read before the erase scrubs it), the append-only files, the logs at trace, or any frame either side saw.
 import { nanoid } from 'nanoid';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { answerSlot, memoryKeyOf, reactionSlot } from '../../shared/activities/question-swap/model.js';
 import { starMemory } from '../../shared/activities/what-it-means/index.js';
 import { openView, starWords } from '../../shared/activities/what-it-means/open.js';
 import { memorySlot } from '../../shared/activities/types.js';
@@ -68,7 +70,7 @@ describe.runIf(redisServerInstalled())('a sealed room, on a Redis that keeps an 
     server = await startTestServer(store, { logLevel: 'trace' }, logs);
     const received = recordReceived(server);
     const sent: Source[] = [];
-    const canaries = [`Adacanary${nanoid(8)}`, `Gracecanary${nanoid(8)}`, `Sentencecanary${nanoid(8)}`, `Plancanary${nanoid(8)}`];
+    const canaries = [`Adacanary${nanoid(8)}`, `Gracecanary${nanoid(8)}`, `Sentencecanary${nanoid(8)}`, `Plancanary${nanoid(8)}`, `Swapcanary${nanoid(8)}`];
 
     const pair = await sealedPair(server.url, [`Ada ${canaries[0]}`, `Grace ${canaries[1]}`], {
       onClient: (c, name) => sent.push(recordSent(c, name)),
@@ -171,6 +173,46 @@ describe.runIf(redisServerInstalled())('a sealed room, on a Redis that keeps an 
       [`${canaries[3]} step1`, PLAN_DATES[1]],
     ]);
     expect(openedPlan.appreciations).toEqual([`${canaries[3]} thanks0`, `${canaries[3]} thanks1`]);
+
+    // Question Swap (sealed on main): a canary answer from each, the reveal, a sealed reaction and a star.
+    expect((await pair.send(0, { type: 'end-activity' })).ok).toBe(true);
+    await pair.send(0, { type: 'propose', activity: 'question-swap', options: { answerMode: 'write' } });
+    await pair.send(0, { type: 'ready' });
+    await pair.send(1, { type: 'ready' });
+    const swapOf = (seat: SeatIndex) => {
+      const activity = pair.view(seat).activity;
+      if (activity?.id !== 'question-swap' || !activity.view.round) throw new Error('no card yet');
+      return activity.view;
+    };
+    for (const seat of [0, 1] as const) {
+      await eventually(() => expect(pair.view(seat).activity?.id).toBe('question-swap'));
+      const move = { type: 'consent', kinds: ['emotional', 'intellectual', 'experiential'], maxDepth: 3 };
+      expect((await pair.send(seat, { type: 'move', move })).ok).toBe(true);
+    }
+    const card = await eventually(() => swapOf(1).round!.card);
+    for (const seat of [0, 1] as const) {
+      // What a browser seals for any card type: the words, and a pick and a guess the card may take.
+      const words = JSON.stringify({ text: `${canaries[4]} answer${seat}`, choice: 0, guess: 1 });
+      const move = { type: 'answer', cardId: card.id, sealed: await pair.seal(seat, 'question-swap', answerSlot(card.id), words) };
+      expect((await pair.send(seat, { type: 'move', move })).ok).toBe(true);
+    }
+    const shown = await eventually(() => {
+      const round = swapOf(0).round!;
+      if (!round.revealed || !round.answers) throw new Error('not revealed yet');
+      return round;
+    });
+    expect(await pair.open(1, 'question-swap', answerSlot(card.id), shown.answers![1]!)).toContain(`${canaries[4]} answer1`);
+    const reaction = await pair.seal(0, 'question-swap', reactionSlot(card.id), 'tell-me-more');
+    expect((await pair.send(0, { type: 'move', move: { type: 'react', cardId: card.id, reaction } })).ok).toBe(true);
+    const swapKey = memoryKeyOf(shown.number, card.id);
+    const swapEntries = await Promise.all(([0, 1] as const).map(async (seat) => ({ seat, sealed: await pair.seal(seat, 'question-swap', memorySlot(swapKey), `${canaries[4]} kept${seat}`) })));
+    expect((await pair.send(1, { type: 'move', move: { type: 'star', cardId: card.id, starred: true, entries: swapEntries } })).ok).toBe(true);
+    const swapMemory = await eventually(() => {
+      const kept = pair.view(0).memories.find((m) => m.id === swapKey);
+      if (!kept) throw new Error('not kept yet');
+      return kept;
+    });
+    expect((await openMemories([swapMemory], openerFor(pair.key, pair.sealId)))[0]!.entries.map((e) => e.text)).toEqual([`${canaries[4]} kept0`, `${canaries[4]} kept1`]);
 
     const streamsBefore = await streamSources(admin);
     const redisBefore = await redisSources(admin);
