@@ -74,6 +74,7 @@ describe.runIf(inject('chromium'))('Plan something together in Chromium', () => 
 
     // Back to the lobby: the plan stays, and either can reopen it.
     await grace.getByRole('button', { name: 'Back to the lobby' }).click();
+    await grace.getByText('You can pick it up again from there, where you left it.').waitFor();
     await grace.getByRole('button', { name: 'End for both' }).click();
     await ada.getByRole('button', { name: 'Open your plan: 1 of 2 steps done' }).click();
     await ada.getByRole('button', { name: "I'm ready" }).click();
