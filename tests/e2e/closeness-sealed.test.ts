@@ -1,17 +1,10 @@
 // The closeness circles in Chromium, sealed: each answer leaves its page sealed (no frame either page sends
 // holds an answer in the clear), the partner's page receives not even the sealed answer before both have
 // answered, and both then see the pair opened, side by side.
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
-import { createRoom, framesTo, joinByLink, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
+import { createRoom, framesFrom, framesTo, joinByLink, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
 
-/** Every frame a page sends, from the moment this is called. */
-function framesFrom(page: Page): string[] {
-  const frames: string[] = [];
-  page.on('websocket', (ws) => ws.on('framesent', (f) => frames.push(String(f.payload))));
-  return frames;
-}
 
 /** A closeness command as a page sends it; its answer's value, which must be sealed text. */
 function closenessValues(frames: string[]): unknown[] {

@@ -4,12 +4,12 @@
 // the browser holds the canaries, and no canary leaves either page in the clear (every frame they sent is
 // recorded). And a partner whose device sends values that do not open: those read "Couldn't read this.",
 // the rest of the plan works.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { IDEAS } from '../../shared/content/ideas.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, joinByLink, SHOTS, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
+import { createRoom, expectAccessible, framesFrom, joinByLink, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
 import { planBrowser } from '../support/plan-sealed.js';
 import { addStep, openStep } from '../support/plan-together-page.js';
 import { fakeSealed } from '../support/sealed.js';
@@ -19,20 +19,8 @@ import { CLOSENESS_ACTIVITY, closenessSlot } from '../../shared/closeness.js';
 import { importRoomKey } from '../../shared/sealed/seal.js';
 import { sealFor } from '../support/what-it-means-answers.js';
 
-const NOTES_SHOTS = '/work/notes/shots/plan';
 
-/** Every frame a page sends to the server (call before it connects). */
-function framesFrom(page: Page): string[] {
-  const frames: string[] = [];
-  page.on('websocket', (ws) => ws.on('framesent', (f) => frames.push(String(f.payload))));
-  return frames;
-}
 
-async function look(page: Page, name: string): Promise<void> {
-  await shootBoth(page, name);
-  mkdirSync(NOTES_SHOTS, { recursive: true });
-  for (const size of ['phone', 'tablet']) copyFileSync(`${SHOTS}/${name}-${size}.png`, `${NOTES_SHOTS}/${name}-${size}.png`);
-}
 
 async function skipCloseness(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'How close do you feel right now?' }).waitFor();
@@ -83,7 +71,7 @@ describe.runIf(inject('chromium'))('Plan something together, sealed, in Chromium
       expect(await page.getByText("Couldn't read this.").count()).toBe(0);
     }
     await expectAccessible(grace, 'sealed ideas revealed');
-    await look(grace, 'plan-sealed-choose');
+    await shootBoth(grace, 'plan-sealed-choose');
     for (const page of [ada, grace]) {
       await page.getByRole('listitem').filter({ hasText: c('Idea', 'Ada') }).getByRole('button', { name: 'Vote' }).click();
       await page.getByRole('button', { name: 'Done voting' }).click();
@@ -129,7 +117,7 @@ describe.runIf(inject('chromium'))('Plan something together, sealed, in Chromium
     await grace.getByRole('button', { name: 'Keep mine' }).click();
     await ada.getByRole('button', { name: new RegExp(`^${c('Edit', 'Grace')}.*2031`) }).waitFor();
     await expectAccessible(ada, 'sealed plan board');
-    await look(ada, 'plan-sealed-board');
+    await shootBoth(ada, 'plan-sealed-board');
 
     // The Markdown file is built in Ada's browser from the opened plan: it holds everyone's words.
     const [markdown] = await Promise.all([ada.waitForEvent('download'), ada.getByRole('button', { name: 'Download as text' }).click()]);
@@ -150,7 +138,7 @@ describe.runIf(inject('chromium'))('Plan something together, sealed, in Chromium
       await page.getByText(c('Thanks', 'Grace')).waitFor();
     }
     await expectAccessible(grace, 'sealed thanks revealed');
-    await look(grace, 'plan-sealed-thanks');
+    await shootBoth(grace, 'plan-sealed-thanks');
 
     const sent = [...fromAda, ...fromGrace].join('\n');
     expect(sent).toContain('"type":"appreciate"');
@@ -207,7 +195,7 @@ describe.runIf(inject('chromium'))('Plan something together, sealed, in Chromium
     await ada.getByRole('button', { name: /^Buy seeds/ }).waitFor();
     await expect.poll(() => ada.getByText("Couldn't read this.").count()).toBeGreaterThanOrEqual(3);
     await expectAccessible(ada, 'plan with an unreadable partner');
-    await look(ada, 'plan-sealed-unreadable');
+    await shootBoth(ada, 'plan-sealed-unreadable');
 
     // The rest works: Ada adds, edits and ticks off steps, and the export says what could not be read.
     await addStep(ada, 'Water every morning');

@@ -2,39 +2,20 @@
 // (written answers, the why of "would you rather", picks and guesses), react and star a card; each sees the
 // other's words after the reveal and the starred memory in Memories, while no canary — nor a pick, a guess
 // or a reaction in the clear — is in any frame either page sent, or in what the server stored.
-import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { CardType } from '../../shared/content/card.js';
 import { CARDS } from '../../shared/content/cards.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, joinByLink, SHOTS, shoot, startActivity, useBrowserWorld } from '../support/people.js';
+import { createRoom, expectAccessible, framesFrom, joinByLink, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
 import { answer, answered, cardText } from '../support/question-swap-page.js';
 import { gameView, send } from '../support/question-swap.js';
 import { fakeSealed } from '../support/sealed.js';
 import { cid, client, connected, eventually } from '../support/server.js';
 
-const NOTES_SHOTS = '/work/notes/shots/question-swap';
 const TYPES: CardType[] = ['question', 'task', 'finish', 'would-you-rather', 'guess'];
 
-/** Every frame a page sends to the server. */
-function framesFrom(page: Page): string[] {
-  const frames: string[] = [];
-  page.on('websocket', (ws) => ws.on('framesent', (f) => frames.push(String(f.payload))));
-  return frames;
-}
 
-/** A screenshot at 390×844 and at 1024×768, kept beside the notes too. */
-async function lookBoth(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize()!;
-  for (const [label, viewport] of [['phone', PHONE], ['tablet', TABLET]] as const) {
-    await page.setViewportSize(viewport);
-    await shoot(page, `${name}-${label}`);
-    mkdirSync(NOTES_SHOTS, { recursive: true });
-    copyFileSync(`${SHOTS}/${name}-${label}.png`, `${NOTES_SHOTS}/${name}-${label}.png`);
-  }
-  await page.setViewportSize(size);
-}
 
 const typeOf = async (page: Page) => {
   const text = await cardText(page);
@@ -113,8 +94,8 @@ describe.runIf(inject('chromium'))('Question Swap, sealed, in Chromium', () => {
         await ada.getByRole('button', { name: '☆ Keep in Memories' }).click();
         await ada.getByRole('button', { name: '★ Kept in Memories' }).waitFor();
         await expectAccessible(ada, 'sealed reveal');
-        await lookBoth(ada, 'qs-sealed-reveal-ada');
-        await lookBoth(grace, 'qs-sealed-reveal-grace');
+        await shootBoth(ada, 'qs-sealed-reveal-ada');
+        await shootBoth(grace, 'qs-sealed-reveal-grace');
       }
       await ada.getByRole('button', { name: 'Next card' }).click();
       await grace.getByRole('button', { name: 'Next card' }).click();
@@ -130,7 +111,7 @@ describe.runIf(inject('chromium'))('Question Swap, sealed, in Chromium', () => {
       await page.getByText(`Ada: ${canaries[0]}`).waitFor();
       await page.getByText(`Grace: ${canaries[1]}`).waitFor();
     }
-    await lookBoth(grace, 'qs-sealed-memories-grace');
+    await shootBoth(grace, 'qs-sealed-memories-grace');
 
     expect(canaries).toHaveLength(8);
     const sent = [...fromAda, ...fromGrace].join('\n');
@@ -172,7 +153,7 @@ describe.runIf(inject('chromium'))('Question Swap, sealed, in Chromium', () => {
     await must({ type: 'move', move: { type: 'react', cardId, reaction: fakeSealed('garbage reaction') } });
     await ada.getByText("(couldn't read this name): Couldn't read this.").waitFor();
     await expectAccessible(ada, 'unreadable answer');
-    await lookBoth(ada, 'qs-sealed-unreadable-ada');
+    await shootBoth(ada, 'qs-sealed-unreadable-ada');
     // The rest still works: Ada's own answer shows, she can star and move on, and the next card comes.
     if (writes) await ada.getByText('my own words').waitFor();
     await ada.getByRole('button', { name: '☆ Keep in Memories' }).click();

@@ -1,31 +1,17 @@
 // Sealed rooms in Chromium: the room key travels in the link's fragment (and so in the QR code), never in
 // the address bar or to the server; names are sealed on each device and opened on the other; a link
 // without its key, or with another room's, says so plainly; a partner's unreadable name breaks nothing.
-import { copyFileSync, mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, inject, it } from 'vitest';
 import { exportRoomKey, makeRoomKey } from '../../shared/sealed/seal.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, joinByLink, SHOTS, shoot, useBrowserWorld } from '../support/people.js';
+import { createRoom, expectAccessible, framesFrom, joinByLink, shoot, useBrowserWorld } from '../support/people.js';
 import { fakeSealed } from '../support/sealed.js';
 import { cid, client, connected } from '../support/server.js';
 
-const NOTES_SHOTS = '/work/notes/shots/sealed-keys';
 
-/** Every frame a page sends to the server. */
-function framesFrom(page: Page): string[] {
-  const frames: string[] = [];
-  page.on('websocket', (ws) => ws.on('framesent', (f) => frames.push(String(f.payload))));
-  return frames;
-}
 
-async function look(page: Page, name: string): Promise<void> {
-  await shoot(page, name);
-  mkdirSync(NOTES_SHOTS, { recursive: true });
-  copyFileSync(`${SHOTS}/${name}.png`, `${NOTES_SHOTS}/${name}.png`);
-}
 
 // jsqr is CommonJS typed as an ES default export: under NodeNext its default import is the module, whose .default is the function.
 const jsQR = jsQRModule.default;
@@ -41,7 +27,7 @@ describe.runIf(inject('chromium'))('sealed rooms, in Chromium', () => {
     const link = await createRoom(ada, world.server.url, 'Adelaide');
     expect(new URL(link).hash).toMatch(/^#k=[A-Za-z0-9_-]{43}$/);
     expect(ada.url()).not.toContain('#');
-    await look(ada, 'invite-phone');
+    await shoot(ada, 'invite-phone');
 
     const grace = await world.people.open(PHONE);
     const fromGrace = framesFrom(grace);
@@ -52,7 +38,7 @@ describe.runIf(inject('chromium'))('sealed rooms, in Chromium', () => {
     await grace.getByLabel('Your first name').fill('Gracelyn');
     await grace.getByRole('button', { name: 'Join' }).click();
     for (const page of [ada, grace]) await page.getByRole('heading', { name: 'Adelaide & Gracelyn' }).waitFor();
-    await look(grace, 'lobby-joined-by-link-phone');
+    await shoot(grace, 'lobby-joined-by-link-phone');
 
     const key = new URL(link).hash.slice(3);
     const sent = [...fromAda, ...fromGrace].join('\n');
@@ -72,7 +58,7 @@ describe.runIf(inject('chromium'))('sealed rooms, in Chromium', () => {
     const picture = PNG.sync.read(await ada.locator('svg[role="img"][aria-label*="QR"]').screenshot());
     const scanned = jsQR(new Uint8ClampedArray(picture.data), picture.width, picture.height);
     expect(scanned?.data, 'the QR code holds exactly the invite link, key included').toBe(link);
-    await look(ada, 'invite-tablet');
+    await shoot(ada, 'invite-tablet');
 
     const sam = await world.people.open(PHONE);
     await joinByLink(sam, scanned!.data, 'Samwise');
@@ -89,13 +75,13 @@ describe.runIf(inject('chromium'))('sealed rooms, in Chromium', () => {
     await eve.goto(bare);
     await eve.getByRole('heading', { name: 'This link is missing its key — ask for the link again' }).waitFor();
     await expectAccessible(eve, 'missing key');
-    await look(eve, 'missing-key-phone');
+    await shoot(eve, 'missing-key-phone');
 
     // Pasted into the same tab: only the fragment changes, and the page reads the new key.
     await eve.goto(`${bare}#k=${await exportRoomKey(await makeRoomKey())}`);
     await eve.getByRole('heading', { name: "This link's key doesn't open this room" }).waitFor();
     await expectAccessible(eve, 'wrong key');
-    await look(eve, 'wrong-key-phone');
+    await shoot(eve, 'wrong-key-phone');
     expect(toEve.join('\n')).not.toContain('room:join');
 
     await eve.goto(link);
@@ -111,7 +97,7 @@ describe.runIf(inject('chromium'))('sealed rooms, in Chromium', () => {
     expect(joined.ok).toBe(true);
     await ada.getByRole('heading', { name: "Adelaide & (couldn't read this name)" }).waitFor();
     await ada.getByRole('button', { name: /Suggest/ }).first().waitFor();
-    await look(ada, 'unreadable-partner-phone');
+    await shoot(ada, 'unreadable-partner-phone');
     broken.close();
   });
 });

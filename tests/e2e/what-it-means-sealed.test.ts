@@ -2,7 +2,6 @@
 // ranking and ratings nobody would give by chance; each reads the other's after the reveal, while no
 // canary, ranking or rating leaves either page in the clear (every frame they sent is recorded). And a
 // partner whose device sends parts that do not open: those read "Couldn't read this.", the rest works.
-import { copyFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { writeRanking, writeRatings, writeSentences, type Ratings } from '../../shared/activities/what-it-means/answers.js';
@@ -12,25 +11,14 @@ import { FOUNDATIONS, INTIMACY_KINDS, KIND_LABELS, type IntimacyKind } from '../
 import type { SeatIndex } from '../../shared/protocol.js';
 import { importRoomKey } from '../../shared/sealed/seal.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, joinByLink, SHOTS, shootBoth, useBrowserWorld } from '../support/people.js';
+import { createRoom, expectAccessible, framesFrom, joinByLink, shootBoth, useBrowserWorld } from '../support/people.js';
 import { fakeSealed } from '../support/sealed.js';
 import { cid, client, connected, eventually, type Client } from '../support/server.js';
 import { ratingsOf, sealFor } from '../support/what-it-means-answers.js';
 import { rankAs, rateAs, writeAndFinish } from '../support/what-it-means-page.js';
 
-const NOTES_SHOTS = '/work/notes/shots/wim';
 
-/** Every frame a page sends to the server (call before it connects). */
-function framesFrom(page: Page): string[] {
-  const frames: string[] = [];
-  page.on('websocket', (ws) => ws.on('framesent', (f) => frames.push(String(f.payload))));
-  return frames;
-}
 
-async function look(page: Page, name: string): Promise<void> {
-  await shootBoth(page, name);
-  for (const size of ['phone', 'tablet']) copyFileSync(`${SHOTS}/${name}-${size}.png`, `${NOTES_SHOTS}/${name}-${size}.png`);
-}
 
 async function skipCloseness(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'How close do you feel right now?' }).waitFor();
@@ -87,7 +75,7 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
       expect(await page.getByText("Couldn't read this.").count()).toBe(0);
     }
     await expectAccessible(ada, 'sealed reveal');
-    await look(ada, 'means-sealed-reveal');
+    await shootBoth(ada, 'means-sealed-reveal');
 
     // A question starred for both: kept in Memories.
     await grace.locator('.gaps li').first().getByRole('button', { name: 'Keep this question in Memories' }).click();
@@ -166,7 +154,7 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
     expect(await ada.locator('.pair ol').first().getByRole('listitem').first().textContent()).toBe('Spiritual');
     expect(await ada.getByRole('heading', { name: 'Worth talking about' }).count()).toBe(0);
     await expectAccessible(ada, 'reveal with an unreadable partner');
-    await look(ada, 'means-sealed-unreadable');
+    await shootBoth(ada, 'means-sealed-unreadable');
 
     // Starring and leaving still work.
     await ada.getByRole('button', { name: 'Keep sentence 2 in Memories' }).click();

@@ -107,6 +107,13 @@ export function useBrowserWorld(): BrowserWorld {
   return world;
 }
 
+/** Every frame a page sends to the server, from the moment this is called (call it before it connects). */
+export function framesFrom(page: Page): string[] {
+  const frames: string[] = [];
+  page.on('websocket', (ws) => ws.on('framesent', (f) => frames.push(String(f.payload))));
+  return frames;
+}
+
 /** Every frame the server sends to a page, from the moment this is called (call it before it connects). */
 export function framesTo(page: Page): string[] {
   const frames: string[] = [];
