@@ -3,20 +3,17 @@
 // is still there after the activity ends and reopens. Then canary words in every field: each opens the
 // other's once shown, and no canary reaches Redis or the server's logs at trace level.
 import { nanoid } from 'nanoid';
-import { Redis } from 'ioredis';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { View } from '../../shared/activities/plan-together/index.js';
 import { openView, type OpenView } from '../../shared/activities/plan-together/open.js';
 import { planToMarkdown } from '../../shared/activities/plan-together/export.js';
 import * as make from '../../shared/activities/plan-together/sealed-moves.js';
 import { openMemories } from '../../shared/opened-room.js';
 import type { CommandInput, SeatIndex } from '../../shared/protocol.js';
-import type { RunningServer } from '../../server/server.js';
-import { RedisStore } from '../../server/store/redis.js';
 import { planBrowser, type PlanBrowser } from '../support/plan-sealed.js';
 import { everything } from '../support/redis-dump.js';
 import { browserSeal, TEST_SEAL } from '../support/sealed.js';
-import { cid, client, connected, eventually, seatedPair, startTestServer, type Client, useServerOnRedis } from '../support/server.js';
+import { cid, client, connected, eventually, seatedPair, type Client, useServerOnRedis } from '../support/server.js';
 
 const redisUrl = inject('redisUrl');
 
@@ -113,22 +110,10 @@ describe.runIf(redisUrl !== '')('Plan something together over Redis', () => {
 });
 
 describe.runIf(redisUrl !== '')('Plan something together, sealed', () => {
-  const clients: Client[] = [];
-  let server: RunningServer | undefined;
-  let store: RedisStore | undefined;
-  let admin: Redis | undefined;
-  afterAll(async () => {
-    clients.forEach((c) => c.close());
-    await server?.close();
-    await store?.close();
-    admin?.disconnect();
-  });
+  const sealedWorld = useServerOnRedis('plan-sealed', { logLevel: 'trace' });
 
   it('canaries in ideas, title, steps, dates, why, needs and thanks: each opens the other’s, and none reaches Redis or the logs', async () => {
-    const logs: string[] = [];
-    store = await RedisStore.connect(redisUrl, `plan-sealed-${nanoid(8)}`);
-    server = await startTestServer(store, { logLevel: 'trace' }, logs);
-    admin = new Redis(redisUrl);
+    const { server, admin, logs, clients } = sealedWorld;
     const canary = (what: string, seat: SeatIndex) => `Canary${what}${seat}${nanoid(6)}`;
     const adaClient = client(server.url);
     const graceClient = client(server.url);

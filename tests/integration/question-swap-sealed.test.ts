@@ -4,42 +4,27 @@
 // room key, here in the test), and no canary — nor a pick, a guess or a reaction in the clear — is in any
 // Redis value (all of them read whole) or in the server's log at trace level.
 import { nanoid } from 'nanoid';
-import { Redis } from 'ioredis';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { answerWords, memoryKeyOf, type Answer } from '../../shared/activities/question-swap/index.js';
 import { openView } from '../../shared/activities/question-swap/open.js';
 import { memorySlot } from '../../shared/activities/types.js';
 import type { CardType } from '../../shared/content/card.js';
 import { openMemories } from '../../shared/opened-room.js';
 import type { CommandInput, SeatIndex } from '../../shared/protocol.js';
-import { RedisStore } from '../../server/store/redis.js';
-import type { RunningServer } from '../../server/server.js';
 import { everything } from '../support/redis-dump.js';
 import { gameView, send } from '../support/question-swap.js';
 import { sealer } from '../support/question-swap-state.js';
 import { browserSeal } from '../support/sealed.js';
-import { cid, client, connected, eventually, startTestServer, type Client } from '../support/server.js';
+import { cid, client, connected, eventually, useServerOnRedis, type Client } from '../support/server.js';
 
 const redisUrl = inject('redisUrl');
 const TYPES: CardType[] = ['question', 'task', 'finish', 'would-you-rather', 'guess'];
 
 describe.runIf(redisUrl !== '')('Question Swap, sealed', () => {
-  const clients: Client[] = [];
-  let server: RunningServer | undefined;
-  let store: RedisStore | undefined;
-  let admin: Redis | undefined;
-  afterAll(async () => {
-    clients.forEach((c) => c.close());
-    await server?.close();
-    await store?.close();
-    admin?.disconnect();
-  });
+  const world = useServerOnRedis('qs-sealed', { logLevel: 'trace' });
 
   it('every card type, a reaction and a memory: each reads the other’s words after the reveal, and no canary is in Redis or the logs', { timeout: 60_000 }, async () => {
-    const logs: string[] = [];
-    store = await RedisStore.connect(redisUrl, `qs-sealed-${nanoid(8)}`);
-    server = await startTestServer(store, { logLevel: 'trace' }, logs);
-    admin = new Redis(redisUrl);
+    const { server, admin, logs, clients } = world;
     const ada = client(server.url);
     const grace = client(server.url);
     clients.push(ada, grace);

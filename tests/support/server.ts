@@ -7,6 +7,7 @@ import { startServer, type RunningServer } from '../../server/server.js';
 import type { RoomStore } from '../../server/store/types.js';
 import { RedisStore } from '../../server/store/redis.js';
 import { nanoid } from 'nanoid';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { fakeSealed, TEST_SEAL } from './sealed.js';
 
@@ -128,19 +129,28 @@ export interface RedisWorld {
   server: RunningServer;
   /** Clients a test opened; all closed after the suite. */
   clients: Client[];
+  /** Every line the server logged (at trace level when asked for), for canary checks. */
+  logs: string[];
+  /** A plain connection to the same Redis, to read every key a test may search. */
+  admin: Redis;
 }
 
-/** A real server on the suite's throwaway Redis, under its own key prefix, for one describe block. */
-export function useServerOnRedis(name: string): RedisWorld {
-  const world = { clients: [] as Client[] } as RedisWorld;
+/**
+ * A real server on the suite's throwaway Redis, under its own key prefix, for one describe block.
+ * `logLevel: 'trace'` makes it log everything it can, so a test can show nothing private is in its log.
+ */
+export function useServerOnRedis(name: string, options: { logLevel?: 'trace' } = {}): RedisWorld {
+  const world = { clients: [] as Client[], logs: [] as string[] } as RedisWorld;
   beforeAll(async () => {
     world.store = await RedisStore.connect(inject('redisUrl'), `${name}-${nanoid(8)}`);
-    world.server = await startTestServer(world.store);
+    world.server = options.logLevel ? await startTestServer(world.store, { logLevel: options.logLevel }, world.logs) : await startTestServer(world.store);
+    world.admin = new Redis(inject('redisUrl'));
   });
   afterAll(async () => {
     world.clients.forEach((c) => c.close());
     await world.server?.close();
     await world.store?.close();
+    world.admin?.disconnect();
   });
   return world;
 }
