@@ -9,6 +9,7 @@ import type { SeatIndex } from '../../shared/protocol.js';
 import PlanTogether from './plan-together/PlanTogether.svelte';
 import QuestionSwapOptions from './question-swap/Options.svelte';
 import QuestionSwap from './question-swap/QuestionSwap.svelte';
+import TwentyQuestions from './twenty-questions/TwentyQuestions.svelte';
 import WhatItMeans from './what-it-means/WhatItMeans.svelte';
 
 export interface ScreenProps<Id extends ActivityId> {
@@ -31,6 +32,7 @@ export const SCREENS: { [Id in ActivityId]: ActivityScreens<Id> } = {
   'question-swap': { Screen: QuestionSwap, Options: QuestionSwapOptions },
   'plan-together': { Screen: PlanTogether },
   'what-it-means': { Screen: WhatItMeans },
+  'twenty-questions': { Screen: TwentyQuestions },
 };
 
 export function optionsFor(id: ActivityId): OptionsComponent | undefined {

@@ -4,6 +4,7 @@
 import type { ActivityId } from './registry.js';
 import { info as planTogether } from './plan-together/info.js';
 import { info as questionSwap } from './question-swap/info.js';
+import { info as twentyQuestions } from './twenty-questions/info.js';
 import type { ActivityInfo } from './types.js';
 import { info as whatItMeans } from './what-it-means/info.js';
 
@@ -13,6 +14,7 @@ export const CATALOG = {
   'question-swap': questionSwap,
   'plan-together': planTogether,
   'what-it-means': whatItMeans,
+  'twenty-questions': twentyQuestions,
 } as const satisfies { [Id in ActivityId]: ActivityInfo & { id: Id } };
 
 export const ACTIVITY_LIST: readonly (ActivityInfo & { id: ActivityId })[] = Object.values(CATALOG);

@@ -6,6 +6,7 @@ import type { Opener } from '../sealed/opener.js';
 import { openView as openPlanTogether } from './plan-together/open.js';
 import { openView as openQuestionSwap } from './question-swap/open.js';
 import type { ActivityId, ViewFor } from './registry.js';
+import { openView as openTwentyQuestions } from './twenty-questions/open.js';
 import type { Awaiting } from './types.js';
 import { openView as openWhatItMeans } from './what-it-means/open.js';
 
@@ -13,6 +14,7 @@ const OPEN = {
   'question-swap': openQuestionSwap,
   'plan-together': openPlanTogether,
   'what-it-means': openWhatItMeans,
+  'twenty-questions': openTwentyQuestions,
 } satisfies { [Id in ActivityId]: (view: ViewFor<Id>, open: Opener) => Promise<unknown> };
 
 /** A seat's view of an activity as its screen reads it: every sealed value opened. */

@@ -3,12 +3,14 @@
 import type { Awaiting, AnyActivity, MoveOf, StateOf, ViewOf } from './types.js';
 import { planTogether } from './plan-together/index.js';
 import { questionSwap } from './question-swap/index.js';
+import { twentyQuestions } from './twenty-questions/index.js';
 import { whatItMeans } from './what-it-means/index.js';
 
 const ACTIVITIES = {
   'question-swap': questionSwap,
   'plan-together': planTogether,
   'what-it-means': whatItMeans,
+  'twenty-questions': twentyQuestions,
 };
 
 type Registry = typeof ACTIVITIES;
