@@ -3,8 +3,11 @@
 // swapping roles) and on one shared tablet (the thing chosen behind the hand-off, never drawn on the shared
 // screen until the reveal except behind the deliberate peek, and all 20 questions reached). The thing's
 // words are in no frame either page sent or the asker's page received; axe-core is clean on every stage.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { PROMPTS } from '../../shared/content/twenty-questions.js';
 import { PHONE, TABLET } from '../support/browser.js';
 import { expectAccessible, framesFrom, framesTo, createRoom, joinByLink, sharedDevice, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
 
@@ -224,5 +227,14 @@ describe.runIf(inject('chromium'))('20 Questions in Chromium', () => {
     await tablet.getByRole('heading', { name: `Pass the device to ${asker}` }).waitFor();
     expect(await tablet.textContent('body')).not.toContain(thing);
   });
-});
 
+  it('the prompt deck stays on the server: no prompt is in the browser bundle', () => {
+    const dir = inject('clientDir');
+    const text = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.(js|css|html)$/.test(entry.name))
+      .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
+      .join('\n');
+    expect(text).toContain('20 Questions');
+    expect(PROMPTS.filter((p) => text.includes(p.text)).map((p) => p.id)).toEqual([]);
+  });
+});
