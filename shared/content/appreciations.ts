@@ -10,9 +10,9 @@ export type AppreciationKind = (typeof APPRECIATION_KINDS)[number];
 
 /** What each kind is called on the chips' tabs. */
 export const KIND_NAMES: Record<AppreciationKind, string> = {
-  word: 'A thank-you',
+  word: 'Thanks',
   moment: 'A moment',
-  trait: 'Who you are',
+  trait: 'About you',
 };
 
 export interface AppreciationStarter {
