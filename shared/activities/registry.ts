@@ -1,6 +1,7 @@
 // Every activity, by id: the one list the rest is derived from. The ids (ActivityId), the view union
 // (ActivityView) and the lobby's catalog (catalog.ts) follow from it by types. Add an activity here.
 import type { Awaiting, AnyActivity, MoveOf, StateOf, ViewOf } from './types.js';
+import { appreciations } from './appreciations/index.js';
 import { planTogether } from './plan-together/index.js';
 import { questionSwap } from './question-swap/index.js';
 import { twentyQuestions } from './twenty-questions/index.js';
@@ -11,6 +12,7 @@ const ACTIVITIES = {
   'plan-together': planTogether,
   'what-it-means': whatItMeans,
   'twenty-questions': twentyQuestions,
+  appreciations,
 };
 
 type Registry = typeof ACTIVITIES;
