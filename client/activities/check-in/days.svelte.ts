@@ -6,7 +6,7 @@ import { dayIn } from '../../../shared/activities/check-in/days.js';
 import type { OpenView } from '../../../shared/activities/check-in/open.js';
 import { ROOM_ZONE_SLOT, ZONE_SLOT } from '../../../shared/activities/check-in/open.js';
 import { ACTIVITY } from '../../../shared/activities/check-in/model.js';
-import type { SeatIndex } from '../../../shared/protocol.js';
+import { CREATOR_SEAT, type SeatIndex } from '../../../shared/protocol.js';
 import { Moves } from '../../lib/moves.svelte.js';
 import { sealText } from '../../lib/sealing.js';
 
@@ -47,10 +47,10 @@ export async function sealZone(seat: SeatIndex, slot: string, zone: string) {
 
 /**
  * Keeps the room told, for each seat on this device: its own zone when it differs from the one sealed,
- * the room's zone when none is set, and the new day when the room's zone says one has begun. Each is
+ * the room's zone when none is set (from the creator's device), and the new day when the room's zone says one has begun. Each is
  * sent once per value, so a refusal (a device whose clock is far off) is not sent again and again.
  */
-export function keepDay(viewOf: (seat: SeatIndex) => OpenView, seats: () => readonly SeatIndex[]): void {
+export function keepDay(viewOf: (seat: SeatIndex) => OpenView | null, seats: () => readonly SeatIndex[]): void {
   const sent = new Set<string>();
   const once = (key: string, send: () => Promise<unknown>) => {
     if (sent.has(key)) return;
@@ -68,12 +68,18 @@ export function keepDay(viewOf: (seat: SeatIndex) => OpenView, seats: () => read
     const zone = deviceZone();
     const mine = seats();
     for (const seat of mine) {
-      if (viewOf(seat).zones.seats[seat] !== zone) once(`zone:${seat}:${zone}`, () => sendZone(seat, 'zone', zone));
+      const view = viewOf(seat);
+      if (view && view.zones.seats[seat] !== zone) once(`zone:${seat}:${zone}`, () => sendZone(seat, 'zone', zone));
     }
     const first = mine[0];
     if (first === undefined) return;
     const view = viewOf(first);
-    if (!view.zones.roomSet) once(`room-zone:${zone}`, () => sendZone(first, 'room-zone', zone));
+    if (!view) return;
+    const creator = mine.includes(CREATOR_SEAT);
+    // The room's zone is the creator's device's until either changes it; until it is set, only the
+    // creator's device opens days, so a partner many hours ahead cannot start tomorrow for both.
+    if (!view.zones.roomSet && creator) once(`room-zone:${zone}`, () => sendZone(CREATOR_SEAT, 'room-zone', zone));
+    if (!view.zones.roomSet && !creator) return;
     const today = todayKey(view, clock.now);
     if (!view.today || today > view.today.day) once(`day:${today}`, () => moves(first).send({ type: 'day', day: today }));
   });
