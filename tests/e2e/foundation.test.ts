@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
-import { createRoom as create, expectAccessible, inviteLink, framesTo, joinByLink, sharedDevice, shoot, useBrowserWorld } from '../support/people.js';
+import { createRoom as create, expectAccessible, inviteLink, framesFrom, framesTo, joinByLink, sharedDevice, shoot, useBrowserWorld } from '../support/people.js';
 
 describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () => {
   const world = useBrowserWorld();
@@ -68,9 +68,11 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
 
   it('joins by the typed code from the start page: the room key comes from the creator’s open device, and a used code does not work again', async () => {
     const ada = await person(PHONE);
+    const adaFrames = { sent: framesFrom(ada), received: framesTo(ada) };
     await createRoom(ada, 'Ada');
     const code = (await ada.getByText(/^[A-Z2-9]{5}-[A-Z2-9]{5}-[A-Z2-9]{4}$/).textContent())!;
     const sam = await person(PHONE);
+    const samFrames = { sent: framesFrom(sam), received: framesTo(sam) };
     await sam.goto(world.server.url);
     await sam.getByLabel('Code', { exact: true }).fill(code.toLowerCase());
     await sam.getByLabel('Your first name').nth(1).fill('Sam');
@@ -84,6 +86,16 @@ describe.runIf(inject('chromium'))('two people meet in a room, in Chromium', () 
     await late.getByLabel('Your first name').nth(1).fill('Eve');
     await late.getByRole('button', { name: 'Join' }).click();
     await late.getByRole('alert').filter({ hasText: "That code didn't work" }).waitFor();
+
+    // The server only ever has the code's first ten: its last four, which only the room's devices can
+    // derive, never cross the wire in either direction, on its own or as part of the whole code.
+    const plain = code.replace(/-/g, '');
+    const secret = plain.slice(10);
+    const wire = [adaFrames, samFrames].flatMap((f) => [...f.sent, ...f.received]).join('\n').toUpperCase();
+    expect(wire).toContain(plain.slice(0, 10));
+    expect(wire).not.toContain(plain);
+    expect(wire).not.toContain(code.slice(-9));
+    expect(wire).not.toMatch(new RegExp(`"${secret}"|${plain.slice(5, 10)}-?${secret}`));
   });
 
   it('a code needs its last four characters, which only the room’s devices know: a wrong four uses the code up, and a new one works', async () => {

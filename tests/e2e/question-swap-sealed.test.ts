@@ -151,7 +151,7 @@ describe.runIf(inject('chromium'))('Question Swap, sealed, in Chromium', () => {
     await ada.getByRole('button', { name: 'Next card' }).waitFor();
     await ada.getByText("Couldn't read this.").first().waitFor();
     await must({ type: 'move', move: { type: 'react', cardId, reaction: fakeSealed('garbage reaction') } });
-    await ada.getByText("(couldn't read this name): Couldn't read this.").waitFor();
+    await ada.getByText("(couldn't read this name) reacted, but this device couldn't read it.").waitFor();
     await expectAccessible(ada, 'unreadable answer');
     await shootBoth(ada, 'qs-sealed-unreadable-ada');
     // The rest still works: Ada's own answer shows, she can star and move on, and the next card comes.
