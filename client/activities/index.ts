@@ -6,6 +6,7 @@ import type { OpenViewFor } from '../../shared/activities/opened.js';
 import type { ActivityId } from '../../shared/activities/registry.js';
 import type { Awaiting } from '../../shared/activities/types.js';
 import type { SeatIndex } from '../../shared/protocol.js';
+import Appreciations from './appreciations/Appreciations.svelte';
 import CheckIn from './check-in/CheckIn.svelte';
 import PlanTogether from './plan-together/PlanTogether.svelte';
 import QuestionSwapOptions from './question-swap/Options.svelte';
@@ -32,6 +33,7 @@ export const SCREENS: { [Id in ActivityId]: ActivityScreens<Id> } = {
   'question-swap': { Screen: QuestionSwap, Options: QuestionSwapOptions },
   'plan-together': { Screen: PlanTogether },
   'what-it-means': { Screen: WhatItMeans },
+  appreciations: { Screen: Appreciations },
   'check-in': { Screen: CheckIn },
 };
 

@@ -1,6 +1,7 @@
 // Every activity, by id: the one list the rest is derived from. The ids (ActivityId), the view union
 // (ActivityView) and the lobby's catalog (catalog.ts) follow from it by types. Add an activity here.
 import type { Awaiting, AnyActivity, MoveOf, StateOf, ViewOf } from './types.js';
+import { appreciations } from './appreciations/index.js';
 import { checkIn } from './check-in/index.js';
 import { planTogether } from './plan-together/index.js';
 import { questionSwap } from './question-swap/index.js';
@@ -10,6 +11,7 @@ const ACTIVITIES = {
   'question-swap': questionSwap,
   'plan-together': planTogether,
   'what-it-means': whatItMeans,
+  appreciations,
   'check-in': checkIn,
 };
 
