@@ -33,6 +33,8 @@ export function draftScope(activity: OpenActivityView | null): string | null {
       return `twenty-questions:${activity.view.round}:${activity.view.phase}`;
     case 'appreciations':
       return activity.view.total > 0 || activity.view.mine.done ? null : `appreciations:${activity.view.game}`;
+    case 'check-in':
+      return activity.view.today?.mine ? null : 'check-in';
   }
 }
 

@@ -4,6 +4,7 @@
 // browser imports this file, never the activity objects. A missing activity is a compile error.
 import type { Opener } from '../sealed/opener.js';
 import { openView as openAppreciations } from './appreciations/open.js';
+import { openView as openCheckIn } from './check-in/open.js';
 import { openView as openPlanTogether } from './plan-together/open.js';
 import { openView as openQuestionSwap } from './question-swap/open.js';
 import type { ActivityId, ViewFor } from './registry.js';
@@ -17,6 +18,7 @@ const OPEN = {
   'what-it-means': openWhatItMeans,
   'twenty-questions': openTwentyQuestions,
   appreciations: openAppreciations,
+  'check-in': openCheckIn,
 } satisfies { [Id in ActivityId]: (view: ViewFor<Id>, open: Opener) => Promise<unknown> };
 
 /** A seat's view of an activity as its screen reads it: every sealed value opened. */

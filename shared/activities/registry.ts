@@ -2,6 +2,7 @@
 // (ActivityView) and the lobby's catalog (catalog.ts) follow from it by types. Add an activity here.
 import type { Awaiting, AnyActivity, MoveOf, StateOf, ViewOf } from './types.js';
 import { appreciations } from './appreciations/index.js';
+import { checkIn } from './check-in/index.js';
 import { planTogether } from './plan-together/index.js';
 import { questionSwap } from './question-swap/index.js';
 import { twentyQuestions } from './twenty-questions/index.js';
@@ -13,6 +14,7 @@ const ACTIVITIES = {
   'what-it-means': whatItMeans,
   'twenty-questions': twentyQuestions,
   appreciations,
+  'check-in': checkIn,
 };
 
 type Registry = typeof ACTIVITIES;
