@@ -16,6 +16,9 @@ async function tokensOn(page: Page): Promise<string[]> {
   return Object.values(rooms).flatMap((r) => r.credentials.map((c) => c.token));
 }
 
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+
 /** Looks at the page as a phone and as a tablet, then leaves it at the size it had. */
 async function shootBoth(page: Page, name: string): Promise<void> {
   const size = page.viewportSize()!;
@@ -107,7 +110,23 @@ describe.runIf(inject('chromium'))('the same person on another device, in Chromi
     await expectAccessible(ada, 'devices list');
     await shootBoth(ada, 'devices-list');
     // The devices are listed in the order they came in: this phone, the laptop, the tablet.
+    // Signing out asks first, with Cancel the easy default: Escape and Cancel both keep the device in.
+    const question = panel.getByRole('alertdialog', { name: 'Sign out that device? It will need a new link to come back.' });
     await others.first().click();
+    await question.waitFor();
+    await expect.poll(() => focusedText(ada)).toBe('Cancel');
+    await expectAccessible(ada, 'sign out, asked first');
+    await shootBoth(ada, 'sign-out-asked');
+    await ada.keyboard.press('Escape');
+    await expect.poll(() => question.count()).toBe(0);
+    await expect.poll(() => focusedLabel(ada)).toMatch(/^Sign out the other device/);
+    await others.first().click();
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => question.count()).toBe(0);
+    expect(await others.count()).toBe(2);
+    await laptop.getByRole('heading', { name: 'Question Swap' }).waitFor();
+    await others.first().click();
+    await question.getByRole('button', { name: 'Sign out' }).click();
     await laptop.getByRole('heading', { name: 'This device was signed out' }).waitFor();
     await expectAccessible(laptop, 'signed out');
     await shootBoth(laptop, 'signed-out');
@@ -122,6 +141,9 @@ describe.runIf(inject('chromium'))('the same person on another device, in Chromi
     // The tablet's new link replaces the one still on the phone's screen, and the phone says so.
     await ada.getByText('A newer link was made on another of your devices', { exact: false }).waitFor();
     await tablet.getByRole('button', { name: 'Sign out this device' }).click();
+    const own = tablet.getByRole('alertdialog', { name: 'Sign out this device? It will need a new link to come back.' });
+    await expect.poll(() => focusedText(tablet)).toBe('Cancel');
+    await own.getByRole('button', { name: 'Sign out' }).click();
     await tablet.getByRole('heading', { name: 'This device was signed out' }).waitFor();
     await expect.poll(() => others.count()).toBe(0);
     await ada.getByRole('heading', { name: 'Question Swap' }).waitFor();

@@ -1,14 +1,17 @@
 // Plan something together in Chromium, issue 12: editing the same step at once. The one whose save
 // came second is told, sees both versions and chooses; a step removed mid-edit offers its words back.
-// A step row is light (one tap opens its details) and every target in it is at least 44 px.
+// A step row is light (one tap opens its details) and every target in it is at least 44 px. Step details
+// being written are a draft on the device: a reload opens them again, and the other never sees them.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
-import { expectAccessible, seatedPair, shoot, startActivity, useBrowserWorld } from '../support/people.js';
+import { expectAccessible, seatedPair, shoot, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
 import { addStep, openStep, reachPlan } from '../support/plan-together-page.js';
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 const said = (page: Page) => page.locator('[role="status"]').allTextContents();
+const drafts = (page: Page) => page.evaluate(() => localStorage.getItem('closer.drafts') ?? '');
+const details = (page: Page) => page.locator('.details');
 const stepTexts = (page: Page) => page.locator('.steps .open .text').allTextContents();
 
 /** The smallest width or height of anything to tap in the steps list. */
@@ -94,5 +97,69 @@ describe.runIf(inject('chromium'))('Plan something together: editing the same st
     await ada.getByRole('button', { name: /^Buy free-range eggs, a dozen/, expanded: false }).click();
     expect(await ada.locator('.details').count()).toBe(2);
     expect(await ada.locator('.details').first().getByLabel('Step', { exact: true }).inputValue()).toBe('Pick a recipe, half written');
+  });
+
+  it('step details half-written survive a reload, never reach the other, and go once saved or let go', async () => {
+    const { ada, grace, toGrace } = await seatedPair(world, [PHONE, TABLET]);
+    await startActivity('Plan something together', [ada, grace]);
+    await reachPlan([ada, grace], 'A dinner out');
+    await addStep(ada, 'Book a table');
+    await addStep(grace, 'Buy flowers');
+    await ada.getByRole('button', { name: /^Buy flowers/ }).waitFor();
+
+    // Ada changes a step's words and date, and her phone reloads before she saves.
+    await openStep(ada, 'Book a table');
+    await details(ada).getByLabel('Step', { exact: true }).fill('Book a table by the window');
+    await details(ada).getByLabel('Date').fill('2027-03-14');
+    await ada.reload();
+    await details(ada).getByLabel('Step', { exact: true }).waitFor();
+    expect(await details(ada).getByLabel('Step', { exact: true }).inputValue()).toBe('Book a table by the window');
+    expect(await details(ada).getByLabel('Date').inputValue()).toBe('2027-03-14');
+    await ada.getByRole('button', { name: /^Book a table/, expanded: true }).waitFor();
+    await expectAccessible(ada, 'step details after a reload');
+    await shootBoth(ada, 'plan-step-draft-restored');
+
+    // Nothing of it reached Grace: not her screen, not her storage, not a frame she received.
+    expect(await stepTexts(grace)).toEqual(['Book a table', 'Buy flowers']);
+    expect(await grace.textContent('body')).not.toContain('by the window');
+    expect(await drafts(grace)).not.toContain('by the window');
+    expect(toGrace.join('\n')).not.toContain('by the window');
+
+    // Saved: Grace sees it, and the draft is gone from Ada's phone.
+    await ada.getByRole('button', { name: 'Save step' }).click();
+    await expect.poll(() => stepTexts(grace)).toEqual(['Book a table by the window', 'Buy flowers']);
+    await expect.poll(() => drafts(ada)).not.toContain('by the window');
+    expect(await details(ada).count()).toBe(0);
+
+    // Removed while Ada writes, and her phone reloads: her words are still offered back; let go, they go.
+    await openStep(ada, 'Buy flowers');
+    await details(ada).getByLabel('Step', { exact: true }).fill('Buy tulips, yellow ones');
+    await openStep(grace, 'Buy flowers');
+    await grace.getByRole('button', { name: 'Remove', exact: true }).click();
+    await ada.getByText('This step was removed while you were editing it.').waitFor();
+    await ada.reload();
+    await ada.getByText('This step was removed while you were editing it.').waitFor();
+    await ada.getByText('Buy tulips, yellow ones', { exact: true }).waitFor();
+    await ada.getByRole('button', { name: 'Let it go' }).click();
+    await expect.poll(() => drafts(ada)).not.toContain('tulips');
+    await ada.reload();
+    await ada.getByRole('button', { name: /^Book a table by the window/ }).waitFor();
+    expect(await ada.getByText('This step was removed while you were editing it.').count()).toBe(0);
+    expect(toGrace.join('\n')).not.toContain('tulips');
+
+    // A closed one goes too; and a draft left open goes with the erased room.
+    await openStep(ada, 'Book a table by the window');
+    await details(ada).getByLabel('Step', { exact: true }).fill('Book a table, closed unsaved');
+    await details(ada).getByRole('button', { name: 'Close', exact: true }).click();
+    await expect.poll(() => drafts(ada)).not.toContain('closed unsaved');
+    await openStep(ada, 'Book a table by the window');
+    await details(ada).getByLabel('Step', { exact: true }).fill('Book a table, left with the room');
+    await expect.poll(() => drafts(ada)).toContain('left with the room');
+    await ada.getByRole('button', { name: 'Back to the lobby' }).click();
+    await ada.getByRole('button', { name: 'End for both' }).click();
+    await ada.getByRole('button', { name: 'Leave and erase room' }).click();
+    await ada.getByRole('button', { name: 'Yes, erase it' }).click();
+    await ada.getByRole('heading', { name: 'Room erased' }).waitFor();
+    expect(await drafts(ada)).not.toContain('left with the room');
   });
 });
