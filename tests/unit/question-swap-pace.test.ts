@@ -134,10 +134,8 @@ describe('the end of the game', () => {
     expect(Object.keys(recap).sort()).toEqual(['cards', 'deeper', 'depths', 'guessed', 'kinds', 'starred', 'wishes']);
   });
 
-  it('a few more cards come once both wish the same; one level deeper only within what both chose', () => {
+  it('a few more cards come once both have chosen, at the depth reached', () => {
     let state = finishedGame({ maxDepth: 1 }, 3);
-    expect(questionSwap.view(state, 0).recap!.deeper).toBe(false);
-    expect(errorCode(act(state, 0, { type: 'more', deeper: true }))).toBe('NOT_POSSIBLE');
     state = must(act(state, 0, { type: 'more', deeper: false }));
     expect(state.phase).toBe('finished');
     expect(questionSwap.view(state, 1).recap!.wishes).toEqual(['more', null]);
@@ -145,14 +143,40 @@ describe('the end of the game', () => {
     expect(state.phase).toBe('play');
     expect(state.options.rounds).toBe(3 + MORE_CARDS);
     expect(state.round!.number).toBe(4);
+    expect(CARDS.find((c) => c.id === state.round!.cardId)!.depth).toBe(1);
   });
 
-  it('one level deeper draws the next depth', () => {
+  it('one level deeper is each one’s own consent: deeper cards only when both choose them, whatever they chose at the start', () => {
+    for (const maxDepth of [1, 2, 3] as const) {
+      let state = finishedGame({ maxDepth }, 3);
+      const deepest = Math.min(maxDepth, 2);
+      expect(questionSwap.view(state, 0).recap!.deeper).toBe(true);
+      state = must(act(state, 0, { type: 'more', deeper: true }));
+      state = must(act(state, 1, { type: 'more', deeper: true }));
+      expect(CARDS.find((c) => c.id === state.round!.cardId)!.depth).toBe(deepest + 1);
+    }
+  });
+
+  it('when one would rather not go deeper, a few more come at the same depth, and the wish to go deeper is never shown to the other', () => {
+    let state = finishedGame({ maxDepth: 3 }, 3);
+    state = must(act(state, 0, { type: 'more', deeper: true }));
+    expect(questionSwap.view(state, 0).recap!.wishes).toEqual(['deeper', null]);
+    expect(questionSwap.view(state, 1).recap!.wishes).toEqual(['more', null]);
+    expect(JSON.stringify(questionSwap.view(state, 1))).not.toMatch(/"wishes":\[[^\]]*"deeper"/);
+    expect(JSON.stringify(questionSwap.view(state, 0))).toMatch(/"wishes":\[[^\]]*"deeper"/);
+    state = must(act(state, 1, { type: 'more', deeper: false }));
+    expect(state.phase).toBe('play');
+    expect(CARDS.find((c) => c.id === state.round!.cardId)!.depth).toBe(2);
+  });
+
+  it('once the deepest cards were reached, nothing deeper is offered', () => {
     let state = finishedGame({ maxDepth: 3 }, 3);
     state = must(act(state, 0, { type: 'more', deeper: true }));
     state = must(act(state, 1, { type: 'more', deeper: true }));
-    expect(CARDS.find((c) => c.id === state.round!.cardId)!.depth).toBe(3);
-    expect(errorCode(act(finishedGame({ maxDepth: 2 }, 3), 0, { type: 'more', deeper: true }))).toBe('NOT_POSSIBLE');
+    while (state.phase === 'play') state = playCard(state);
+    expect(questionSwap.view(state, 0).recap!.deeper).toBe(false);
+    expect(questionSwap.view(state, 0).recap!.depths).toContain(3);
+    expect(errorCode(act(state, 0, { type: 'more', deeper: true }))).toBe('NOT_POSSIBLE');
   });
 });
 

@@ -162,20 +162,35 @@ function advance(state: State, round: Round, rng: Rng): State {
   return startRound(done, round.number + 1, other(round.reader), rng);
 }
 
-/** After the last card: each says what they'd like; a few more cards come once both wish the same. */
+/**
+ * After the last card: each says what they'd like, and cards come once both have. Choosing one level
+ * deeper is that person's consent to it: deeper cards come only if both chose them, otherwise a few more
+ * at the depth reached (the gentler wish wins, as at the start, and nothing says whose it was).
+ */
 function wish(state: State, seat: SeatIndex, deeper: boolean, rng: Rng): MoveResult<State> {
   if (state.phase !== 'finished') return refuse('WRONG_PHASE', 'You can choose more cards after the last one.');
-  const played = state.played ?? [];
-  const deepest = deepestPlayed(played);
-  if (deeper && !(deepest > 0 && deepest < state.ceiling)) return refuse('NOT_POSSIBLE', 'One level deeper is more than you both chose today.');
-  const wished: Wish = deeper ? 'deeper' : 'more';
-  const wishes = withSeat(state.wishes ?? [null, null], seat, wished);
-  if (wishes[0] !== wishes[1]) return moved({ ...state, wishes });
-  const extraDepth = (deeper ? deepest + 1 : Math.max(1, deepest)) as Depth;
+  const deepest = deepestPlayed(state.played ?? []);
+  if (deeper && !deeperLeft(deepest)) return refuse('NOT_POSSIBLE', 'These were already the deepest cards.');
+  const wishes = withSeat(state.wishes ?? [null, null], seat, deeper ? 'deeper' : 'more');
+  if (wishes[0] === null || wishes[1] === null) return moved({ ...state, wishes });
+  const both = wishes[0] === 'deeper' && wishes[1] === 'deeper';
+  const extraDepth = (both ? deepest + 1 : Math.max(1, deepest)) as Depth;
+  // Both chose the deeper level now, so it is theirs to draw from, whatever they chose at the start.
+  const ceiling = Math.max(state.ceiling, extraDepth) as Depth;
   const number = state.completed + 1;
-  const going = startRound({ ...state, wishes: [null, null], extraDepth, options: { ...state.options, rounds: state.options.rounds + MORE_CARDS }, phase: 'play' }, number, readerOf(state, number), rng);
+  const going = startRound(
+    { ...state, wishes: [null, null], extraDepth, ceiling, options: { ...state.options, rounds: state.options.rounds + MORE_CARDS }, phase: 'play' },
+    number,
+    readerOf(state, number),
+    rng,
+  );
   if (!going.round) return refuse('NOT_POSSIBLE', 'There are no cards left for what you both chose.');
   return moved(going);
+}
+
+/** Whether a deeper level is left after the deepest one reached (none before any card was played). */
+function deeperLeft(deepest: number): boolean {
+  return deepest > 0 && deepest < 3;
 }
 
 function setup(options: Options, context: SetupContext, rng: Rng): State {
@@ -285,7 +300,7 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng }): MoveRe
   }
 }
 
-function recapOf(state: State): Recap {
+function recapOf(state: State, seat: SeatIndex): Recap {
   const played = (state.played ?? []).flatMap((p) => {
     const card = cardById(p.cardId);
     return card ? [{ ...p, card }] : [];
@@ -297,9 +312,15 @@ function recapOf(state: State): Recap {
     depths: ([1, 2, 3] as const).filter((d) => played.some((p) => p.card.depth === d)),
     guessed: played.flatMap((p) => (p.guesses ? [{ cardId: p.cardId, answers: p.guesses }] : [])),
     starred: played.filter((p) => p.starred).map((p) => p.card.text),
-    deeper: deepest > 0 && deepest < state.ceiling,
-    wishes: state.wishes ?? [null, null],
+    deeper: deeperLeft(deepest),
+    wishes: wishesSeenBy(state.wishes ?? [null, null], seat),
   };
+}
+
+/** The other's wish to go deeper reads as a wish for more: nobody is pressed, or told who held back. */
+function wishesSeenBy(wishes: [Wish | null, Wish | null], seat: SeatIndex): [Wish | null, Wish | null] {
+  const theirs = wishes[other(seat)];
+  return withSeat(wishes, other(seat), theirs === 'deeper' ? 'more' : theirs);
 }
 
 /** A stored value as the view hands it on: one from before answers were sealed goes as '', which reads as unreadable. */
@@ -343,7 +364,7 @@ function view(state: State, seat: SeatIndex): View {
     consent: { mine: state.consent[seat], otherChose: state.consent[other(seat)] !== null, noOverlap: state.noOverlap },
     agreed: state.phase === 'consent' ? null : { kinds: state.kinds, ceiling: state.ceiling },
     round: state.round ? roundView(state, state.round, seat) : null,
-    recap: state.phase === 'finished' ? recapOf(state) : null,
+    recap: state.phase === 'finished' ? recapOf(state, seat) : null,
   };
 }
 

@@ -206,8 +206,9 @@ export interface Recap {
   guessed: { cardId: string; answers: [Sealed, Sealed] }[];
   /** The cards either starred, as their text. */
   starred: string[];
-  /** One level deeper is on offer: both chose a depth beyond the deepest reached. */
+  /** One level deeper is on offer: there is a depth beyond the deepest reached (it comes only if both choose it). */
   deeper: boolean;
+  /** What each would like next; the other's wish for deeper cards reads as 'more' (it is theirs to tell). */
   wishes: [Wish | null, Wish | null];
 }
 
