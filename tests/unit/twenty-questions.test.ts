@@ -337,7 +337,7 @@ describe('opening the view in the browser', () => {
 
   it('opens each value where its writer sealed it, and reads one that does not open, or is not what it should be, as unreadable', async () => {
     const { state, thinker, asker } = chosen();
-    let s = { ...state, thing: blob(thingSlot(1)) };
+    let s: State = { ...state, thing: blob(thingSlot(1)) };
     s = play(s, asker, { type: 'ask', n: 1, words: blob(questionSlot(1, 1)) }).state;
     s = play(s, thinker, { type: 'answer', n: 1, answer: blob(answerSlot(1, 1)) }).state;
     s = play(s, asker, { type: 'ask', n: 2, words: blob(questionSlot(1, 2)) }).state;
