@@ -26,6 +26,24 @@ async function untilWritten(page: Page): Promise<void> {
   }
 }
 
+/** The words on choice buttons that the page breaks across two lines ("Person" / "al"). */
+const brokenWords = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.choice span')].flatMap((span) => {
+      const text = span.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE) return [];
+      const broken: string[] = [];
+      for (const match of (text.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+      return broken;
+    }),
+  );
+
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 const announced = (page: Page) => page.locator('[aria-live="polite"]').first().textContent();
 
@@ -48,6 +66,18 @@ describe.runIf(inject('chromium'))('Question Swap at one pace for two', () => {
     await consentBoth([pair.ada, pair.grace]);
     return pair;
   }
+
+  it('on a phone, no choice breaks a word in two (the depth chosen before the first card, in bold)', async () => {
+    const pair = await seatedPair(world, [PHONE, PHONE]);
+    await startActivity('Question Swap', [pair.ada, pair.grace]);
+    await pair.ada.getByRole('button', { name: 'Skip' }).click();
+    await pair.ada.getByRole('heading', { name: 'What are you open to today?' }).waitFor();
+    for (const depth of ['Light', 'Personal', 'Deep']) {
+      await pair.ada.getByRole('radio', { name: depth }).check();
+      expect(await brokenWords(pair.ada), depth).toEqual([]);
+    }
+    await shoot(pair.ada, 'pace-consent-390');
+  });
 
   it('two devices, written answers: the card says who goes first, nothing about reading aloud', async () => {
     const { ada, grace } = await writtenGame();
