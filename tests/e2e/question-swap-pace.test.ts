@@ -76,7 +76,22 @@ describe.runIf(inject('chromium'))('Question Swap at one pace for two', () => {
       await pair.ada.getByRole('radio', { name: depth }).check();
       expect(await brokenWords(pair.ada), depth).toEqual([]);
     }
-    await shoot(pair.ada, 'pace-consent-390');
+    await shootBoth(pair.ada, 'pace-consent');
+  });
+
+  it('waiting for the other, a "would you rather" answer shows what was picked, not only the words beside it', async () => {
+    const { ada } = await writtenGame();
+    const pickOne = ada.getByRole('group', { name: 'Pick one' });
+    for (let i = 0; i < 60 && !(await pickOne.count()); i++) {
+      const before = await cardText(ada);
+      await ada.getByRole('button', { name: 'Pass this card' }).click();
+      await expect.poll(() => cardText(ada)).not.toBe(before);
+    }
+    const picked = (await pickOne.locator('.choice span').first().textContent())!.trim();
+    await answer(ada, 'because it is cosy');
+    await ada.getByText('Your answer is in', { exact: false }).waitFor();
+    expect(await ada.locator('.mine .answer').textContent()).toBe(`${picked} — because it is cosy`);
+    await shootBoth(ada, 'pace-picked-waiting');
   });
 
   it('two devices, written answers: the card says who goes first, nothing about reading aloud', async () => {
