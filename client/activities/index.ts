@@ -6,6 +6,7 @@ import type { OpenViewFor } from '../../shared/activities/opened.js';
 import type { ActivityId } from '../../shared/activities/registry.js';
 import type { Awaiting } from '../../shared/activities/types.js';
 import type { SeatIndex } from '../../shared/protocol.js';
+import Appreciations from './appreciations/Appreciations.svelte';
 import PlanTogether from './plan-together/PlanTogether.svelte';
 import QuestionSwapOptions from './question-swap/Options.svelte';
 import QuestionSwap from './question-swap/QuestionSwap.svelte';
@@ -31,6 +32,7 @@ export const SCREENS: { [Id in ActivityId]: ActivityScreens<Id> } = {
   'question-swap': { Screen: QuestionSwap, Options: QuestionSwapOptions },
   'plan-together': { Screen: PlanTogether },
   'what-it-means': { Screen: WhatItMeans },
+  appreciations: { Screen: Appreciations },
 };
 
 export function optionsFor(id: ActivityId): OptionsComponent | undefined {

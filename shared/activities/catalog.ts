@@ -1,6 +1,7 @@
 // What the lobby lists about each activity, without its logic or content, so the browser bundle stays
 // small (a test checks the deck is not in it). Checked against the registry's ids: an activity missing
 // here, or one the registry does not know, is a compile error.
+import { info as appreciations } from './appreciations/info.js';
 import type { ActivityId } from './registry.js';
 import { info as planTogether } from './plan-together/info.js';
 import { info as questionSwap } from './question-swap/info.js';
@@ -13,6 +14,7 @@ export const CATALOG = {
   'question-swap': questionSwap,
   'plan-together': planTogether,
   'what-it-means': whatItMeans,
+  appreciations,
 } as const satisfies { [Id in ActivityId]: ActivityInfo & { id: Id } };
 
 export const ACTIVITY_LIST: readonly (ActivityInfo & { id: ActivityId })[] = Object.values(CATALOG);

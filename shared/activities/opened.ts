@@ -3,6 +3,7 @@
 // idea both brought — there, after the reveal). Kept apart from registry.ts, which holds the decks: the
 // browser imports this file, never the activity objects. A missing activity is a compile error.
 import type { Opener } from '../sealed/opener.js';
+import { openView as openAppreciations } from './appreciations/open.js';
 import { openView as openPlanTogether } from './plan-together/open.js';
 import { openView as openQuestionSwap } from './question-swap/open.js';
 import type { ActivityId, ViewFor } from './registry.js';
@@ -13,6 +14,7 @@ const OPEN = {
   'question-swap': openQuestionSwap,
   'plan-together': openPlanTogether,
   'what-it-means': openWhatItMeans,
+  appreciations: openAppreciations,
 } satisfies { [Id in ActivityId]: (view: ViewFor<Id>, open: Opener) => Promise<unknown> };
 
 /** A seat's view of an activity as its screen reads it: every sealed value opened. */

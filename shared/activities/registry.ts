@@ -1,6 +1,7 @@
 // Every activity, by id: the one list the rest is derived from. The ids (ActivityId), the view union
 // (ActivityView) and the lobby's catalog (catalog.ts) follow from it by types. Add an activity here.
 import type { Awaiting, AnyActivity, MoveOf, StateOf, ViewOf } from './types.js';
+import { appreciations } from './appreciations/index.js';
 import { planTogether } from './plan-together/index.js';
 import { questionSwap } from './question-swap/index.js';
 import { whatItMeans } from './what-it-means/index.js';
@@ -9,6 +10,7 @@ const ACTIVITIES = {
   'question-swap': questionSwap,
   'plan-together': planTogether,
   'what-it-means': whatItMeans,
+  appreciations,
 };
 
 type Registry = typeof ACTIVITIES;

@@ -3,6 +3,8 @@
 import fc from 'fast-check';
 import { INTIMACY_KINDS } from '../../shared/intimacy.js';
 import { other, withSeat, type SeatIndex } from '../../shared/core.js';
+import { current, shownCount, type State as AppreciationsState } from '../../shared/activities/appreciations/index.js';
+import { ANSWER_BUCKET, ITEM_BUCKET } from '../../shared/activities/appreciations/model.js';
 import { cardOf, isOpen, isRevealed } from '../../shared/activities/question-swap/index.js';
 import type { ActivityId, MoveFor, StateFor } from '../../shared/activities/registry.js';
 import { PART_BUCKET, PARTS } from '../../shared/activities/what-it-means/index.js';
@@ -222,6 +224,64 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
       return [];
     },
     hidden: ['ideas', 'votes', 'thanks'],
+  },
+
+  appreciations: {
+    start: fc.constantFrom('partners' as const, 'friends' as const, 'family' as const).map((audience) => ({ options: {}, context: { audience } })),
+    // Sharing one to three (each a sealed value holding the seat's canary for its place), and the
+    // answer to the one being read now.
+    inputMoves: (state, seat, canary) => [
+      { type: 'share', items: [0, 1, 2].slice(0, seat + 1 + (state.game.charCodeAt(0) % 2)).map((i) => sealedAround(canary(`item${i}`), ITEM_BUCKET)) },
+      { type: 'answer', at: current(state) ?? 0, answer: sealedAround(canary('answer'), ANSWER_BUCKET) },
+    ],
+    anyMove: (state, seat, rng, canary) => {
+      const at = chance(rng, 0.8) ? (current(state) ?? below(rng, 6)) : below(rng, 6);
+      switch (pick(['share', 'share', 'answer', 'answer', 'aloud', 'star', 'leave'] as const, rng)) {
+        case 'share':
+          return { type: 'share', items: [0, 1, 2].slice(0, 1 + below(rng, 3)).map((i) => sealedAround(canary(`item${i}`), chance(rng, 0.8) ? ITEM_BUCKET : 1024)) };
+        case 'answer':
+          return { type: 'answer', at, answer: sealedAround(canary('answer'), ANSWER_BUCKET) };
+        case 'aloud':
+          return { type: 'aloud', at, on: chance(rng, 0.7) };
+        case 'star': {
+          const starred = chance(rng, 0.7);
+          const seats = pick([[], [0], [1], [0, 1]] as const, rng) as readonly SeatIndex[];
+          return { type: 'star', at, starred, entries: starred ? seats.map((s) => ({ seat: s, sealed: sealedAround(canary('memory')) })) : [] };
+        }
+        case 'leave':
+          return { type: 'leave', ready: chance(rng, 0.8) };
+      }
+    },
+    // What each wrote stays hidden until both are done; reading them is done together.
+    hiddenInput: (state) => state.order.length === 0,
+    showsReveal: (state) => state.order.length > 0,
+    // Before the reveal, everything; then each place in a list until its first card is shown.
+    sealed: (state) => {
+      const shown = shownCount(state);
+      return [0, 1, 2].filter((i) => state.order.every((t, at) => t.index !== i || at >= shown)).map((i) => `item${i}`);
+    },
+    stage: (state) => {
+      if (state.order.length === 0) return state.writers.some((w) => w.done) ? 'one-shared' : 'writing';
+      const now = current(state);
+      return now === null ? 'all-read' : state.aloud === now ? 'aloud' : 'reading';
+    },
+    stages: ['writing', 'one-shared', 'reading', 'aloud', 'all-read'],
+    // Your appreciations (other sealed values, or another order) until both are done; then the ones of
+    // yours not shown yet.
+    hiddenVariants: (state, seat, rng) => {
+      const mine = state.writers[seat];
+      const writing = (items: string[], what: string) => ({ what, state: { ...state, writers: withSeat(state.writers, seat, { ...mine, items }) } as AppreciationsState });
+      if (state.order.length === 0) {
+        if (!mine.done) return [];
+        const others = writing(mine.items.map((_, i) => sealedAround(`other${i}x${below(rng, 1000)}`, ITEM_BUCKET)), 'appreciations');
+        return mine.items.length > 1 ? [others, writing([...mine.items].reverse(), 'appreciations')] : [others];
+      }
+      const shown = shownCount(state);
+      const unread = state.order.filter((t, at) => t.from === seat && at >= shown).map((t) => t.index);
+      if (unread.length === 0) return [];
+      return [writing(mine.items.map((s, i) => (unread.includes(i) ? sealedAround(`unread${i}x${below(rng, 1000)}`, ITEM_BUCKET) : s)), 'unread')];
+    },
+    hidden: ['appreciations', 'unread'],
   },
 
   'what-it-means': {

@@ -1,0 +1,11 @@
+// Appreciations as the lobby lists it (no logic, no starters).
+import type { ActivityInfo } from '../types.js';
+
+export const info = {
+  id: 'appreciations',
+  title: 'Appreciations',
+  line: 'Each writes what they appreciate about the other, then you read them one by one.',
+  minutes: [5, 15],
+  audiences: ['partners', 'friends', 'family'],
+  kinds: ['emotional'],
+} as const satisfies ActivityInfo;
