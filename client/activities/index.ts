@@ -7,6 +7,7 @@ import type { ActivityId } from '../../shared/activities/registry.js';
 import type { Awaiting } from '../../shared/activities/types.js';
 import type { SeatIndex } from '../../shared/protocol.js';
 import Appreciations from './appreciations/Appreciations.svelte';
+import CheckIn from './check-in/CheckIn.svelte';
 import PlanTogether from './plan-together/PlanTogether.svelte';
 import QuestionSwapOptions from './question-swap/Options.svelte';
 import QuestionSwap from './question-swap/QuestionSwap.svelte';
@@ -33,6 +34,7 @@ export const SCREENS: { [Id in ActivityId]: ActivityScreens<Id> } = {
   'plan-together': { Screen: PlanTogether },
   'what-it-means': { Screen: WhatItMeans },
   appreciations: { Screen: Appreciations },
+  'check-in': { Screen: CheckIn },
 };
 
 export function optionsFor(id: ActivityId): OptionsComponent | undefined {

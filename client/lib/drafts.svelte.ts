@@ -31,6 +31,8 @@ export function draftScope(activity: OpenActivityView | null): string | null {
       return activity.view.revealed || activity.view.mine.done ? null : 'what-it-means';
     case 'appreciations':
       return activity.view.total > 0 || activity.view.mine.done ? null : `appreciations:${activity.view.game}`;
+    case 'check-in':
+      return activity.view.today?.mine ? null : 'check-in';
   }
 }
 

@@ -2,6 +2,7 @@
 // small (a test checks the deck is not in it). Checked against the registry's ids: an activity missing
 // here, or one the registry does not know, is a compile error.
 import { info as appreciations } from './appreciations/info.js';
+import { info as checkIn } from './check-in/info.js';
 import type { ActivityId } from './registry.js';
 import { info as planTogether } from './plan-together/info.js';
 import { info as questionSwap } from './question-swap/info.js';
@@ -15,6 +16,7 @@ export const CATALOG = {
   'plan-together': planTogether,
   'what-it-means': whatItMeans,
   appreciations,
+  'check-in': checkIn,
 } as const satisfies { [Id in ActivityId]: ActivityInfo & { id: Id } };
 
 export const ACTIVITY_LIST: readonly (ActivityInfo & { id: ActivityId })[] = Object.values(CATALOG);

@@ -4,6 +4,7 @@
 // browser imports this file, never the activity objects. A missing activity is a compile error.
 import type { Opener } from '../sealed/opener.js';
 import { openView as openAppreciations } from './appreciations/open.js';
+import { openView as openCheckIn } from './check-in/open.js';
 import { openView as openPlanTogether } from './plan-together/open.js';
 import { openView as openQuestionSwap } from './question-swap/open.js';
 import type { ActivityId, ViewFor } from './registry.js';
@@ -15,6 +16,7 @@ const OPEN = {
   'plan-together': openPlanTogether,
   'what-it-means': openWhatItMeans,
   appreciations: openAppreciations,
+  'check-in': openCheckIn,
 } satisfies { [Id in ActivityId]: (view: ViewFor<Id>, open: Opener) => Promise<unknown> };
 
 /** A seat's view of an activity as its screen reads it: every sealed value opened. */

@@ -2,6 +2,7 @@
 // (ActivityView) and the lobby's catalog (catalog.ts) follow from it by types. Add an activity here.
 import type { Awaiting, AnyActivity, MoveOf, StateOf, ViewOf } from './types.js';
 import { appreciations } from './appreciations/index.js';
+import { checkIn } from './check-in/index.js';
 import { planTogether } from './plan-together/index.js';
 import { questionSwap } from './question-swap/index.js';
 import { whatItMeans } from './what-it-means/index.js';
@@ -11,6 +12,7 @@ const ACTIVITIES = {
   'plan-together': planTogether,
   'what-it-means': whatItMeans,
   appreciations,
+  'check-in': checkIn,
 };
 
 type Registry = typeof ACTIVITIES;

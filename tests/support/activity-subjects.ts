@@ -5,6 +5,7 @@ import { INTIMACY_KINDS } from '../../shared/intimacy.js';
 import { other, withSeat, type SeatIndex } from '../../shared/core.js';
 import { current, shownCount, type State as AppreciationsState } from '../../shared/activities/appreciations/index.js';
 import { ANSWER_BUCKET, ITEM_BUCKET } from '../../shared/activities/appreciations/model.js';
+import { MOOD_BUCKET, WORDS_BUCKET } from '../../shared/activities/check-in/model.js';
 import { cardOf, isOpen, isRevealed } from '../../shared/activities/question-swap/index.js';
 import type { ActivityId, MoveFor, StateFor } from '../../shared/activities/registry.js';
 import { PART_BUCKET, PARTS } from '../../shared/activities/what-it-means/index.js';
@@ -13,6 +14,8 @@ import { below, chance, type Subject } from './activity-walk.js';
 import { sealedAround } from './sealed.js';
 
 const ALL_KINDS = [...INTIMACY_KINDS];
+/** NOW (activity-walk.ts) is 2025-06-01 12:00 UTC: the 1st and 2nd are today somewhere, the 31st and the 3rd nowhere. */
+const CHECK_IN_DAYS = ['2025-05-31', '2025-06-01', '2025-06-02', '2025-06-03'] as const;
 /** Every id a plan state holds (ideas, steps, things needed): a browser makes them, fresh. */
 const planIds = (state: StateFor<'plan-together'>): string[] => [
   ...state.drafts.flat().map((d) => d.id),
@@ -331,5 +334,62 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
       );
     },
     hidden: ['ranking', 'ratings', 'sentences'],
+  },
+
+  'check-in': {
+    start: fc.constant({ options: { resume: false }, context: { audience: 'partners' as const } }),
+    // The check-in for the current day (the first day today somewhere, when none is open yet): its mood and
+    // words sealed stand-ins tagged with the day. Opening a new day is the screen's move and waits for nobody.
+    inputMoves: (state, _seat, canary) => {
+      const day = state.days.at(-1)?.day ?? CHECK_IN_DAYS[1];
+      return [{ type: 'answer', day, mood: sealedAround(canary(`mood-${day}`), MOOD_BUCKET), words: sealedAround(canary(`words-${day}`), WORDS_BUCKET) }];
+    },
+    anyMove: (state, seat, rng, canary) => {
+      const day = pick(CHECK_IN_DAYS, rng);
+      switch (pick(['zone', 'room-zone', 'day', 'answer', 'answer', 'read', 'star'] as const, rng)) {
+        case 'zone':
+          return { type: 'zone', zone: sealedAround(canary('zone')) };
+        case 'room-zone':
+          return { type: 'room-zone', zone: sealedAround(canary('zone')) };
+        case 'day':
+          return { type: 'day', day };
+        case 'answer':
+          // Now and then a smaller bucket: the size is all the server sees of the words.
+          return { type: 'answer', day, mood: sealedAround(canary(`mood-${day}`)), words: sealedAround(canary(`words-${day}`), chance(rng, 0.5) ? 1024 : WORDS_BUCKET) };
+        case 'read':
+          return { type: 'read', day: chance(rng, 0.2) ? null : day };
+        case 'star': {
+          const starred = chance(rng, 0.7);
+          return { type: 'star', day, starred, entries: starred && chance(rng, 0.9) ? [{ seat, sealed: sealedAround(canary('memory'), 64) }] : [] };
+        }
+      }
+    },
+    // Each check-in stays hidden until both are in for that day.
+    hiddenInput: (state) => { const d = state.days.at(-1); return !d || d.entries.some((e) => e === null); },
+    showsReveal: (state) => { const d = state.days.at(-1); return !!d && d.entries.every((e) => e !== null); },
+    sealed: (state) => state.days.filter((d) => d.entries.some((e) => e === null)).flatMap((d) => [`mood-${d.day}`, `words-${d.day}`]),
+    stage: (state) => {
+      const d = state.days.at(-1);
+      if (!d) return 'none';
+      const n = d.entries.filter((e) => e !== null).length;
+      return n === 0 ? 'open' : n === 1 ? 'one-in' : 'both-in';
+    },
+    stages: ['none', 'open', 'one-in', 'both-in'],
+    // My mood or my words for a day the other is not in yet (other sealed values of the same size).
+    hiddenVariants: (state, seat, rng) =>
+      state.days.flatMap((d, i) => {
+        const mine = d.entries[seat];
+        if (!mine || d.entries[other(seat)] !== null) return [];
+        const changed = (entry: typeof mine) => {
+          const days = [...state.days];
+          days[i] = { ...d, entries: withSeat(d.entries, seat, entry) };
+          return { ...state, days };
+        };
+        return [
+          { what: 'mood', state: changed({ ...mine, mood: sealedAround(`other${below(rng, 1000)}`, MOOD_BUCKET) }) },
+          { what: 'words', state: changed({ ...mine, words: sealedAround(`other${below(rng, 1000)}`, WORDS_BUCKET) }) },
+        ];
+      }),
+    hidden: ['mood', 'words'],
   },
 };

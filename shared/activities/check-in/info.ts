@@ -1,0 +1,11 @@
+// The check-in as the lobby lists it (no logic, no words).
+import type { ActivityInfo } from '../types.js';
+
+export const info = {
+  id: 'check-in',
+  title: 'Check-in',
+  line: 'Two minutes a day, whenever suits each of you: a mood, a high, a low. Shown once you are both in.',
+  minutes: [2, 5],
+  audiences: ['partners', 'friends', 'family'],
+  kinds: ['emotional'],
+} as const satisfies ActivityInfo;
