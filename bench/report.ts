@@ -29,6 +29,18 @@ export interface Goal {
   met: boolean;
 }
 
+/**
+ * The share of moves that cost one round trip (a hit: the node's copy was current). A move whose copy was
+ * stale costs two (a commit that meets the conflict, then one that lands; or a load when the copy would
+ * refuse the change, then the commit), so with t trips per move, 2 − t of them were hits.
+ */
+function hitRate(commands: LatencyResult['commands']['closer-1']): string {
+  const trips = Object.entries(commands.sent)
+    .filter(([key]) => key.startsWith('evalsha [{id}:room, {id}:results'))
+    .reduce((sum, [, n]) => sum + n, 0);
+  return `${Math.round(100 * Math.min(1, Math.max(0, 2 - trips)))} % (${Number(trips.toFixed(2))} trips a move)`;
+}
+
 const p50Of = (latency: LatencyResult, name: string) => latency.scenarios.find((s) => s.name === name)?.latency.p50 ?? 0;
 
 export function goals(latency: LatencyResult, capacity: CapacityResult): Goal[] {
@@ -38,7 +50,8 @@ export function goals(latency: LatencyResult, capacity: CapacityResult): Goal[] 
   const commands = latency.commands['closer-1'];
   const sent = commands.sentPerMove;
   // The nodes' stream readers block in XREAD and wake when entries arrive: a read shared by every move in
-  // the batch, on no one's path. The move's own round trips are the rest (load, commit).
+  // the batch, on no one's path. The move's own round trips are the rest (a commit, and a load when the
+  // node's copy of the room was missing or refused the change).
   const readerWakes = commands.sent['xread'] ?? 0;
   const ownTrips = sent - readerWakes;
   const top = capacity.levels.at(-1);
@@ -47,9 +60,9 @@ export function goals(latency: LatencyResult, capacity: CapacityResult): Goal[] 
     { goal: 'one node with Redis: p50 within 2x the bare relay', measured: `${ms(one)} ms vs ${ms(relay)} ms = ${ratio(one, relay)}`, met: one <= 2 * relay },
     { goal: 'two nodes: p50 within 2.5x the bare relay', measured: `${ms(two)} ms vs ${ms(relay)} ms = ${ratio(two, relay)}`, met: two <= 2.5 * relay },
     {
-      goal: 'at most 2 Redis round trips per move',
-      measured: `${Number(ownTrips.toFixed(2))} round trips made by the move (one node), plus ${Number(readerWakes.toFixed(2))} stream-reader wake-ups per move at this pacing (they batch under load)`,
-      met: ownTrips <= 2,
+      goal: 'one Redis round trip per move in the common case (one node)',
+      measured: `${Number(ownTrips.toFixed(2))} round trips made by the move (one node), plus ${Number(readerWakes.toFixed(2))} stream-reader wake-ups per move at this pacing (they batch under load); room cache hits: ${hitRate(latency.commands['closer-1'])} on one node, ${hitRate(latency.commands['closer-2'])} on two nodes with the partner on the other`,
+      met: ownTrips <= 1.05,
     },
     tenThousand
       ? {

@@ -1,7 +1,8 @@
 // Several nodes on one Redis. Socket.IO's Redis Streams adapter carries emits, presence queries and
 // disconnects to the other nodes, so any node serves any room and the two people may sit on different
-// nodes. No room state lives in a node: the room is in the store; sockets and their seats are the
-// node's only memory, and Socket.IO asks the other nodes for theirs (fetchSockets). A change's views
+// nodes. The truth of a room lives only in the store (a node's room cache is a copy that compare-and-set
+// checks on every commit); a node's own are its sockets and their seats, and Socket.IO asks the other
+// nodes for theirs (fetchSockets). A change's views
 // are written to the adapter's stream by the store's commit itself (its outbox, server/store/outbox.ts,
 // in the format of broadcastEntry), saving a round trip.
 //

@@ -39,6 +39,8 @@ import {
 import { claimDevice, deviceClaimIn, offerDevice, reissueDevice } from '../shared/room-devices.js';
 import { answerExchange, startExchange } from '../shared/room-exchange.js';
 import { carryOut, eraseRoom, lookupsOf, type EffectShell, type MoveNotifier } from './effects.js';
+import { roomChannel } from './channels.js';
+import { RoomCache, type RoomCacheOptions, type RoomCacheStats } from './room-cache.js';
 import type { Outbox } from './store/outbox.js';
 import type { Lookup, RoomStore, StoredRoom } from './store/types.js';
 import { hashToken, newDeviceId, newInviteCode, newRoomId, newToken, newTransferCode } from './tokens.js';
@@ -70,16 +72,40 @@ interface Saved<T> {
   effects?: Effect[];
 }
 
+/**
+ * The room cache's defaults: 32 MB of documents is a few thousand live sealed rooms (a room in play is
+ * 2–10 KB of JSON); a copy idle for 5 minutes is let go (a couple in play moves more often than that).
+ */
+export const ROOM_CACHE: Omit<RoomCacheOptions, 'now'> = { maxBytes: 32 * 1024 * 1024, idleMs: 5 * 60_000 };
+
 export class RoomService {
   /** Per room, the tail of this process's queue of changes (see inLane). */
   private lanes = new Map<string, Promise<unknown>>();
+  /** The documents this node committed or loaded last (see commitChange). */
+  private cache: RoomCache;
+  private sweeper: NodeJS.Timeout;
 
   constructor(
     private store: RoomStore,
     private lifetimes: Lifetimes,
     private notify: RoomNotifier,
     private now: () => number = Date.now,
-  ) {}
+    cache: Omit<RoomCacheOptions, 'now'> = ROOM_CACHE,
+  ) {
+    this.cache = new RoomCache({ ...cache, now });
+    this.sweeper = setInterval(() => this.cache.sweep(), 60_000);
+    this.sweeper.unref();
+  }
+
+  /** Another node erased the room with this channel: this node's copy of it goes too. */
+  forgetErased(channel: string): void {
+    this.cache.dropWhere((roomId) => roomChannel(roomId) === channel);
+  }
+
+  /** How the room cache did: for the bench and the tests. */
+  cacheStats(): RoomCacheStats {
+    return this.cache.stats();
+  }
 
   async create(input: CreateRoomInput): Promise<Ack<SeatedAnswer>> {
     const earlier = await this.store.getLookup('claim', input.commandId);
@@ -168,8 +194,10 @@ export class RoomService {
    * (`stored.room.id` then differs from the one asked for).
    */
   async resume(auth: SeatAuth): Promise<Result<{ stored: StoredRoom; seats: SeatIndex[]; devices: string[] }>> {
-    const { stored } = await this.store.load(auth.roomId);
+    const { stored, bytes } = await this.store.load(auth.roomId);
     if (!stored) return refuse('ROOM_NOT_FOUND');
+    // A device coming back is about to move: its first change then needs no load.
+    this.cache.put(auth.roomId, stored, bytes ?? 0);
     const held = seatsForTokenHashes(stored.room, auth.tokens.map(hashToken));
     if (!held) return refuse('SEAT_REFUSED');
     const move = stored.room.movedTo;
@@ -254,8 +282,10 @@ export class RoomService {
    * The caller tells the sockets (notify.erased) after answering, so the eraser's answer is not lost.
    */
   async erase(roomId: string): Promise<Ack> {
+    this.cache.drop(roomId);
     const { stored } = await this.store.load(roomId);
     await eraseRoom(this.store, roomId, stored ? lookupsOf(stored.room) : []);
+    this.cache.drop(roomId);
     return { ok: true };
   }
 
@@ -336,37 +366,80 @@ export class RoomService {
     askedBy: string | undefined,
     seatedCommand: boolean,
   ): Promise<Ack<T & { version: number }>> {
+    // The common case is one round trip: the change is made to the copy this node holds and committed
+    // against its version. The copy is never trusted further than that: a stale one is answered with
+    // the current document by the commit itself, and anything the copy would refuse (or a moved room)
+    // is looked at again after a load, which is also where a replay is found.
+    let base = this.cache.get(roomId);
+    let loaded = false;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const { stored, replay } = await this.store.load(roomId, commandId);
-      if (!stored) return refuse('ROOM_NOT_FOUND');
-      if (replay) return this.finish(stored.room, JSON.parse(replay) as Saved<T>);
+      if (!base) {
+        this.cache.count('misses');
+        const { stored, replay, bytes } = await this.store.load(roomId, commandId);
+        if (!stored) {
+          this.cache.drop(roomId);
+          return refuse('ROOM_NOT_FOUND');
+        }
+        this.cache.put(roomId, stored, bytes ?? 0);
+        if (replay) return this.finish(stored.room, JSON.parse(replay) as Saved<T>);
+        base = stored;
+        loaded = true;
+      }
       // A move cut short (its answer lost, and the creator sent something new instead of the replay):
       // the creator's command finishes it, and their sockets hear where the room went. A join does not.
-      if (stored.room.movedTo) {
-        if (seatedCommand) await this.finishMove(stored.room, stored.room.movedTo);
+      if (base.room.movedTo) {
+        if (!loaded) {
+          base = undefined;
+          continue;
+        }
+        if (seatedCommand) await this.finishMove(base.room, base.room.movedTo);
         return refuse('ROOM_NOT_FOUND');
       }
-      const changed = change(stored.room);
-      if (!changed.ok) return changed;
+      const changed = change(base.room);
+      if (!changed.ok) {
+        if (!loaded) {
+          base = undefined;
+          continue;
+        }
+        return changed;
+      }
       const { room, answer, effects = [] } = changed.value;
-      const saved: Saved<T> = { answer: { ok: true as const, ...answer, version: stored.version + 1 }, ...(effects.length > 0 ? { effects } : {}) };
-      const prepared = this.notify.prepare({ version: stored.version + 1, room }, askedBy);
+      const version = base.version + 1;
+      const saved: Saved<T> = { answer: { ok: true as const, ...answer, version }, ...(effects.length > 0 ? { effects } : {}) };
+      const prepared = this.notify.prepare({ version, room }, askedBy);
+      const doc = JSON.stringify(room);
       const outcome = await this.store.commit({
         roomId,
-        expectedVersion: stored.version,
+        expectedVersion: base.version,
         room,
+        doc,
         commandId,
         result: JSON.stringify(saved),
         ttlMs: roomTtlMs(room, this.lifetimes),
-        dropLookups: closedCode(stored.room, room),
+        dropLookups: closedCode(base.room, room),
         ...(prepared.publication ? { outbox: prepared.publication } : {}),
       });
       if (outcome.status === 'ok') {
+        if (!loaded) this.cache.count('hits');
+        this.cache.put(roomId, { version, room }, doc.length);
         prepared.deliver();
         return this.finish(room, saved);
       }
-      if (outcome.status === 'missing') return refuse('ROOM_NOT_FOUND');
-      // 'duplicate': committed meanwhile by another try of the same command; the next load replays it.
+      if (outcome.status === 'missing') {
+        this.cache.drop(roomId);
+        return refuse('ROOM_NOT_FOUND');
+      }
+      if (outcome.status === 'conflict') {
+        // Changed elsewhere since: go again from what is stored now, which the commit answered with.
+        if (!loaded) this.cache.count('stale');
+        this.cache.put(roomId, outcome.current, outcome.bytes);
+        base = outcome.current;
+        loaded = true;
+        continue;
+      }
+      // 'duplicate': this command id was committed already (a replay, or another try of it); the next
+      // load finds its saved answer.
+      base = undefined;
     }
     return refuse('TRY_AGAIN');
   }

@@ -7,6 +7,7 @@ import { joinCluster } from './cluster.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { attachRealtime, type CloserServer } from './realtime/index.js';
+import type { RoomCacheStats } from './room-cache.js';
 import { MemoryStore } from './store/memory.js';
 import { RedisStore } from './store/redis.js';
 import type { RoomStore } from './store/types.js';
@@ -17,6 +18,8 @@ export interface RunningServer {
   store: RoomStore;
   port: number;
   url: string;
+  /** How this node's room cache did (RoomService.cacheStats). */
+  cacheStats(): RoomCacheStats;
   /**
    * Stops: takes no new connections and reports not ready, waits for the commands being handled to be
    * answered (up to half the shutdown grace), then closes every socket (their clients reconnect to
@@ -63,9 +66,11 @@ export async function startServer(config: Config, log: Logger, store?: RoomStore
     store: rooms,
     port,
     url: `http://127.0.0.1:${port}`,
+    cacheStats: () => realtime.service.cacheStats(),
     async close() {
       if (stopping) return;
       stopping = true;
+      log.info({ roomCache: realtime.service.cacheStats() }, 'stopping');
       http.close();
       await realtime.drain(config.shutdownGraceMs / 2);
       await realtime.io.close();

@@ -68,6 +68,8 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
     erased(roomId) {
       io.to(roomChannel(roomId)).emit('room:erased');
       io.in(roomChannel(roomId)).disconnectSockets(true);
+      // The other nodes let go of their copy of it (RoomService's cache), named by its opaque channel.
+      io.serverSideEmit('room:forget', roomChannel(roomId));
     },
   };
 }

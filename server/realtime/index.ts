@@ -70,6 +70,7 @@ export function attachRealtime(
   const answering = { service, limits, notifier, seat, announcePresence, log, trustProxy: config.trustProxy, inFlight };
 
   io.use((socket, next) => void handshake.middleware(socket, next));
+  io.on('room:forget', (channel) => service.forgetErased(channel));
 
   io.on('connection', (socket) => {
     const resumed = handshake.takeResumed(socket);

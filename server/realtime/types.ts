@@ -3,5 +3,10 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol.js';
 
-export type CloserServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type CloserSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** What one node tells the others directly (through the adapter): a room was erased, by its channel. */
+export interface NodeEvents {
+  'room:forget': (roomChannel: string) => void;
+}
+
+export type CloserServer = Server<ClientToServerEvents, ServerToClientEvents, NodeEvents, SocketData>;
+export type CloserSocket = Socket<ClientToServerEvents, ServerToClientEvents, NodeEvents, SocketData>;

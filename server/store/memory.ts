@@ -43,17 +43,20 @@ export class MemoryStore implements RoomStore {
     return {
       stored: { version: entry.version, room: readRoom(entry.doc) },
       replay: commandId === undefined ? null : (entry.results.get(commandId) ?? null),
+      bytes: entry.doc.length,
     };
   }
 
-  async commit({ roomId, expectedVersion, room, commandId, result, ttlMs, dropLookups = [] }: CommitInput): Promise<CommitOutcome> {
+  async commit({ roomId, expectedVersion, room, doc, commandId, result, ttlMs, dropLookups = [] }: CommitInput): Promise<CommitOutcome> {
     const entry = this.live(roomId);
     if (!entry) return { status: 'missing' };
     const previous = entry.results.get(commandId);
     if (previous !== undefined) return { status: 'duplicate', result: previous };
-    if (entry.version !== expectedVersion) return { status: 'conflict' };
+    if (entry.version !== expectedVersion) {
+      return { status: 'conflict', current: { version: entry.version, room: readRoom(entry.doc) }, bytes: entry.doc.length };
+    }
     entry.version += 1;
-    entry.doc = JSON.stringify(room);
+    entry.doc = doc ?? JSON.stringify(room);
     entry.expiresAt = this.now() + ttlMs;
     entry.results.set(commandId, result);
     for (const { kind, key } of dropLookups) this.lookups.delete(`${kind}:${key}`);

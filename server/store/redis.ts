@@ -42,7 +42,7 @@ local v = redis.call('HGET', KEYS[1], 'v')
 if not v then return { 'missing' } end
 local previous = redis.call('HGET', KEYS[2], ARGV[3])
 if previous then return { 'duplicate', previous } end
-if v ~= ARGV[1] then return { 'conflict' } end
+if v ~= ARGV[1] then return { 'conflict', v, redis.call('HGET', KEYS[1], 'doc') } end
 local next = tonumber(v) + 1
 redis.call('HSET', KEYS[1], 'v', next, 'doc', ARGV[2])
 redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
@@ -149,18 +149,18 @@ export class RedisStore implements RoomStore {
     const [roomKey, results] = this.roomKeys(roomId);
     const [version, doc, replay] = await reach(this.scripts.closerLoad(roomKey, results, commandId));
     if (!version || !doc) return { stored: null, replay: null };
-    return { stored: { version: Number(version), room: readRoom(doc) }, replay: replay || null };
+    return { stored: { version: Number(version), room: readRoom(doc) }, replay: replay || null, bytes: doc.length };
   }
 
   async commit(input: CommitInput): Promise<CommitOutcome> {
     const stream = input.outbox?.stream ?? outboxStream(this.prefix);
     const keys = [...this.roomKeys(input.roomId), stream.key, ...(input.dropLookups ?? []).map((l) => this.lookupKey(l.kind, l.key))];
-    const [status, detail] = await reach(
+    const [status, detail, doc] = await reach(
       this.scripts.closerCommit(
         keys.length,
         ...keys,
         input.expectedVersion,
-        JSON.stringify(input.room),
+        input.doc ?? JSON.stringify(input.room),
         input.commandId,
         input.result,
         input.ttlMs,
@@ -172,7 +172,8 @@ export class RedisStore implements RoomStore {
     );
     if (status === 'ok') return { status, version: Number(detail) };
     if (status === 'duplicate') return { status, result: detail ?? '' };
-    if (status === 'conflict' || status === 'missing') return { status };
+    if (status === 'conflict' && doc) return { status, current: { version: Number(detail), room: readRoom(doc) }, bytes: doc.length };
+    if (status === 'missing') return { status };
     throw new Error(`Unexpected commit reply: ${String(status)}`);
   }
 

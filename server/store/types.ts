@@ -13,11 +13,14 @@ export interface Loaded {
   stored: StoredRoom | null;
   /** The result saved when this command id was last committed; set means "already done". */
   replay: string | null;
+  /** How long the stored document's JSON is (for a node's room cache); set when `stored` is. */
+  bytes?: number;
 }
 
 export type CommitOutcome =
   | { status: 'ok'; version: number }
-  | { status: 'conflict' }
+  /** Someone changed the room since: what is stored now, in the same reply, so a retry needs no load. */
+  | { status: 'conflict'; current: StoredRoom; bytes: number }
   | { status: 'missing' }
   | { status: 'duplicate'; result: string };
 
@@ -31,6 +34,8 @@ export interface CommitInput {
   /** Written only if the stored version is still this one. */
   expectedVersion: number;
   room: Room;
+  /** `room` as JSON, when the caller has it already (it keeps its length); the store makes it otherwise. */
+  doc?: string;
   /** Remembered with `result`, so the same id again is answered `duplicate` and changes nothing. */
   commandId: string;
   result: string;
@@ -56,7 +61,8 @@ export interface RoomStore {
   load(roomId: string, commandId?: string): Promise<Loaded>;
   /**
    * Writes `room` as version expectedVersion + 1 only if the stored version is still expectedVersion
-   * and the command id is new; remembers `result` under the command id. One round trip.
+   * and the command id is new; remembers `result` under the command id. One round trip: a conflict
+   * answers with the room as it is stored now.
    */
   commit(input: CommitInput): Promise<CommitOutcome>;
   /** Renews a room's lifetime without changing it. */

@@ -21,6 +21,7 @@ import {
 } from '../support/people.js';
 
 const TITLE = 'Appreciations';
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 
 async function skipCloseness(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'How close do you feel right now?' }).waitFor();
@@ -97,6 +98,9 @@ describe.runIf(inject('chromium'))('Appreciations, in Chromium', () => {
       await reader.getByRole('button', { name: 'Keep this appreciation in Memories' }).click();
       await expect.poll(() => ada.getByRole('button', { name: 'Keep this appreciation in Memories', pressed: true }).count()).toBe(1);
       await reader.getByRole('button', { name: 'Felt that' }).click();
+      // The next card takes the answerer's focus; the writer hears how theirs landed.
+      await expect.poll(() => focused(reader)).toBe(`Yours, for ${from}`);
+      await expect.poll(async () => (await pages[from].locator('[role="status"]').allTextContents()).join(' ')).toContain(`${to}: Felt that. From ${to}`);
     }
     // Card 2: read aloud. The writer's screen shows the words large; the other's says who is reading.
     {

@@ -66,13 +66,30 @@ describe.each(cases)('$name', ({ enabled, open }) => {
     expect(await store.load(nanoid())).toEqual({ stored: null, replay: null });
   });
 
-  it.runIf(enabled)('commits on the expected version and refuses a stale one', async () => {
+  it.runIf(enabled)('commits on the expected version and refuses a stale one, answering with what is stored now', async () => {
     const room = newRoom();
     await store.create(room, TTL);
     const changed = { ...room, audience: 'family' as const };
     expect(await store.commit({ roomId: room.id, expectedVersion: 1, room: changed, commandId: 'cmd-1', result: '{"ok":true}', ttlMs: TTL })).toEqual({ status: 'ok', version: 2 });
-    expect(await store.commit({ roomId: room.id, expectedVersion: 1, room, commandId: 'cmd-2', result: '{"ok":true}', ttlMs: TTL })).toEqual({ status: 'conflict' });
-    expect((await store.load(room.id)).stored).toEqual({ version: 2, room: changed });
+    expect(await store.commit({ roomId: room.id, expectedVersion: 1, room, commandId: 'cmd-2', result: '{"ok":true}', ttlMs: TTL })).toEqual({
+      status: 'conflict',
+      current: { version: 2, room: changed },
+      bytes: JSON.stringify(changed).length,
+    });
+    const loaded = await store.load(room.id);
+    expect(loaded.stored).toEqual({ version: 2, room: changed });
+    expect(loaded.bytes).toBe(JSON.stringify(changed).length);
+  });
+
+  it.runIf(enabled)('stores the JSON it is given as the document', async () => {
+    const room = newRoom();
+    await store.create(room, TTL);
+    const changed = { ...room, audience: 'family' as const };
+    const doc = JSON.stringify(changed);
+    expect(await store.commit({ roomId: room.id, expectedVersion: 1, room: changed, doc, commandId: 'cmd-doc', result: '{}', ttlMs: TTL })).toEqual({ status: 'ok', version: 2 });
+    const loaded = await store.load(room.id);
+    expect(loaded.stored).toEqual({ version: 2, room: changed });
+    expect(loaded.bytes).toBe(doc.length);
   });
 
   it.runIf(enabled)('a repeated command id is a no-op that answers the first result', async () => {
@@ -164,7 +181,7 @@ describe.each(cases)('$name', ({ enabled, open }) => {
     await store.putLookup('code', 'CLOSEDCODE', room.id, TTL);
     const dropLookups = [{ kind: 'code' as const, key: 'CLOSEDCODE' }];
     const stale = { roomId: room.id, expectedVersion: 7, room, commandId: 'cmd-stale', result: '{}', ttlMs: TTL, dropLookups };
-    expect(await store.commit(stale)).toEqual({ status: 'conflict' });
+    expect((await store.commit(stale)).status).toBe('conflict');
     expect(await store.getLookup('code', 'CLOSEDCODE')).toBe(room.id);
     expect(await store.commit({ ...stale, expectedVersion: 1, commandId: 'cmd-close' })).toEqual({ status: 'ok', version: 2 });
     expect(await store.getLookup('code', 'CLOSEDCODE')).toBeNull();

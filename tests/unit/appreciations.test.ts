@@ -150,6 +150,16 @@ describe('writing, sealed', () => {
       expect(parsed.ok, JSON.stringify(move).slice(0, 80)).toBe(false);
       if (!parsed.ok) expect(parsed.error.message.length).toBeGreaterThan(10);
     }
+    const said = (move: unknown) => {
+      const parsed = parse(appreciations.moveSchema, move);
+      return parsed.ok ? 'accepted' : parsed.error.message;
+    };
+    expect(said({ type: 'share', items: [] })).toBe('Write at least one appreciation.');
+    expect(said({ type: 'share', items: 'words' })).toBe('Appreciations come as a list of sealed values.');
+    expect(said({ type: 'share', items: ['plain words'] })).toBe('A sealed value must be base64url text.');
+    expect(said({ type: 'aloud', at: 9, on: true })).toBe('There is no appreciation there.');
+    expect(said({ type: 'leave', ready: 'yes' })).toBe('Say yes or no (true or false).');
+    expect(said({ type: 'hug' })).toBe('That is not something Appreciations knows how to do.');
     const once = must(act(state, 0, { type: 'share', items: [fakeSealed('one')] }));
     const before = JSON.stringify(once);
     const again = act(once, 0, { type: 'share', items: [fakeSealed('two')] });

@@ -62,14 +62,16 @@ export interface View {
   leaving: [boolean, boolean];
 }
 
-const At = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 * MAX_APPRECIATIONS - 1));
+const NO_SUCH = 'There is no appreciation there.';
+const At = v.pipe(v.number(NO_SUCH), v.integer(NO_SUCH), v.minValue(0, NO_SUCH), v.maxValue(2 * MAX_APPRECIATIONS - 1, NO_SUCH));
+const YesOrNo = v.boolean('Say yes or no (true or false).');
 
 export const moveSchema = v.variant('type', [
   /** What I wrote, one sealed value per appreciation: once shared, it is in and waits for the other's. */
   v.object({
     type: v.literal('share'),
     items: v.pipe(
-      v.array(sealedSchema(ITEM_BUCKET)),
+      v.array(sealedSchema(ITEM_BUCKET), 'Appreciations come as a list of sealed values.'),
       v.minLength(1, 'Write at least one appreciation.'),
       v.maxLength(MAX_APPRECIATIONS, `Write at most ${MAX_APPRECIATIONS} appreciations.`),
     ),
@@ -77,12 +79,12 @@ export const moveSchema = v.variant('type', [
   /** The receiver's answer to the one being read, sealed by them; it brings the next. */
   v.object({ type: v.literal('answer'), at: At, answer: sealedSchema(ANSWER_BUCKET) }),
   /** Ask (or stop asking) for the one being read now to be read aloud by its writer. */
-  v.object({ type: v.literal('aloud'), at: At, on: v.boolean() }),
+  v.object({ type: v.literal('aloud'), at: At, on: YesOrNo }),
   /** A star carries what it keeps, sealed by the starring browser for memory:<key> (none to unstar). */
-  v.object({ type: v.literal('star'), at: At, starred: v.boolean(), entries: v.optional(starredEntriesSchema, []) }),
+  v.object({ type: v.literal('star'), at: At, starred: YesOrNo, entries: v.optional(starredEntriesSchema, []) }),
   /** Ready (or, with false, no longer ready) to go back to the lobby once all are read. */
-  v.object({ type: v.literal('leave'), ready: v.boolean() }),
-]);
+  v.object({ type: v.literal('leave'), ready: YesOrNo }),
+], 'That is not something Appreciations knows how to do.');
 export type Move = v.InferOutput<typeof moveSchema>;
 
 export const optionsSchema = v.object({});
