@@ -11,6 +11,7 @@ import CheckIn from './check-in/CheckIn.svelte';
 import PlanTogether from './plan-together/PlanTogether.svelte';
 import QuestionSwapOptions from './question-swap/Options.svelte';
 import QuestionSwap from './question-swap/QuestionSwap.svelte';
+import TwentyQuestions from './twenty-questions/TwentyQuestions.svelte';
 import WhatItMeans from './what-it-means/WhatItMeans.svelte';
 
 export interface ScreenProps<Id extends ActivityId> {
@@ -33,6 +34,7 @@ export const SCREENS: { [Id in ActivityId]: ActivityScreens<Id> } = {
   'question-swap': { Screen: QuestionSwap, Options: QuestionSwapOptions },
   'plan-together': { Screen: PlanTogether },
   'what-it-means': { Screen: WhatItMeans },
+  'twenty-questions': { Screen: TwentyQuestions },
   appreciations: { Screen: Appreciations },
   'check-in': { Screen: CheckIn },
 };

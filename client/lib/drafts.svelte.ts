@@ -29,6 +29,8 @@ export function draftScope(activity: OpenActivityView | null): string | null {
       return `plan-together:${activity.view.phase}`;
     case 'what-it-means':
       return activity.view.revealed || activity.view.mine.done ? null : 'what-it-means';
+    case 'twenty-questions':
+      return `twenty-questions:${activity.view.round}:${activity.view.phase}`;
     case 'appreciations':
       return activity.view.total > 0 || activity.view.mine.done ? null : `appreciations:${activity.view.game}`;
     case 'check-in':

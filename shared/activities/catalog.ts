@@ -6,6 +6,7 @@ import { info as checkIn } from './check-in/info.js';
 import type { ActivityId } from './registry.js';
 import { info as planTogether } from './plan-together/info.js';
 import { info as questionSwap } from './question-swap/info.js';
+import { info as twentyQuestions } from './twenty-questions/info.js';
 import type { ActivityInfo } from './types.js';
 import { info as whatItMeans } from './what-it-means/info.js';
 
@@ -15,6 +16,7 @@ export const CATALOG = {
   'question-swap': questionSwap,
   'plan-together': planTogether,
   'what-it-means': whatItMeans,
+  'twenty-questions': twentyQuestions,
   appreciations,
   'check-in': checkIn,
 } as const satisfies { [Id in ActivityId]: ActivityInfo & { id: Id } };

@@ -8,6 +8,7 @@ import { openView as openCheckIn } from './check-in/open.js';
 import { openView as openPlanTogether } from './plan-together/open.js';
 import { openView as openQuestionSwap } from './question-swap/open.js';
 import type { ActivityId, ViewFor } from './registry.js';
+import { openView as openTwentyQuestions } from './twenty-questions/open.js';
 import type { Awaiting } from './types.js';
 import { openView as openWhatItMeans } from './what-it-means/open.js';
 
@@ -15,6 +16,7 @@ const OPEN = {
   'question-swap': openQuestionSwap,
   'plan-together': openPlanTogether,
   'what-it-means': openWhatItMeans,
+  'twenty-questions': openTwentyQuestions,
   appreciations: openAppreciations,
   'check-in': openCheckIn,
 } satisfies { [Id in ActivityId]: (view: ViewFor<Id>, open: Opener) => Promise<unknown> };

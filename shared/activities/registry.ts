@@ -5,12 +5,14 @@ import { appreciations } from './appreciations/index.js';
 import { checkIn } from './check-in/index.js';
 import { planTogether } from './plan-together/index.js';
 import { questionSwap } from './question-swap/index.js';
+import { twentyQuestions } from './twenty-questions/index.js';
 import { whatItMeans } from './what-it-means/index.js';
 
 const ACTIVITIES = {
   'question-swap': questionSwap,
   'plan-together': planTogether,
   'what-it-means': whatItMeans,
+  'twenty-questions': twentyQuestions,
   appreciations,
   'check-in': checkIn,
 };

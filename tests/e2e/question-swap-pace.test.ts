@@ -26,6 +26,24 @@ async function untilWritten(page: Page): Promise<void> {
   }
 }
 
+/** The words on choice buttons that the page breaks across two lines ("Person" / "al"). */
+const brokenWords = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.choice span')].flatMap((span) => {
+      const text = span.firstChild;
+      if (!text || text.nodeType !== Node.TEXT_NODE) return [];
+      const broken: string[] = [];
+      for (const match of (text.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+      return broken;
+    }),
+  );
+
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 const announced = (page: Page) => page.locator('[aria-live="polite"]').first().textContent();
 
@@ -48,6 +66,33 @@ describe.runIf(inject('chromium'))('Question Swap at one pace for two', () => {
     await consentBoth([pair.ada, pair.grace]);
     return pair;
   }
+
+  it('on a phone, no choice breaks a word in two (the depth chosen before the first card, in bold)', async () => {
+    const pair = await seatedPair(world, [PHONE, PHONE]);
+    await startActivity('Question Swap', [pair.ada, pair.grace]);
+    await pair.ada.getByRole('button', { name: 'Skip' }).click();
+    await pair.ada.getByRole('heading', { name: 'What are you open to today?' }).waitFor();
+    for (const depth of ['Light', 'Personal', 'Deep']) {
+      await pair.ada.getByRole('radio', { name: depth }).check();
+      expect(await brokenWords(pair.ada), depth).toEqual([]);
+    }
+    await shootBoth(pair.ada, 'pace-consent');
+  });
+
+  it('waiting for the other, a "would you rather" answer shows what was picked, not only the words beside it', async () => {
+    const { ada } = await writtenGame();
+    const pickOne = ada.getByRole('group', { name: 'Pick one' });
+    for (let i = 0; i < 60 && !(await pickOne.count()); i++) {
+      const before = await cardText(ada);
+      await ada.getByRole('button', { name: 'Pass this card' }).click();
+      await expect.poll(() => cardText(ada)).not.toBe(before);
+    }
+    const picked = (await pickOne.locator('.choice span').first().textContent())!.trim();
+    await answer(ada, 'because it is cosy');
+    await ada.getByText('Your answer is in', { exact: false }).waitFor();
+    expect(await ada.locator('.mine .answer').textContent()).toBe(`${picked} — because it is cosy`);
+    await shootBoth(ada, 'pace-picked-waiting');
+  });
 
   it('two devices, written answers: the card says who goes first, nothing about reading aloud', async () => {
     const { ada, grace } = await writtenGame();
@@ -206,6 +251,16 @@ describe.runIf(inject('chromium'))('Question Swap at one pace for two', () => {
     await grace.getByRole('img', { name: /Before each activity/ }).waitFor();
     await grace.getByRole('img', { name: /After each activity/ }).waitFor();
     expect(await grace.locator('svg text.axis-title').allTextContents()).toEqual(['Date', 'Date']);
+    // "Each answer" shows it opens (a disclosure triangle), and is a 44 px target.
+    const summary = grace.locator('summary', { hasText: 'Each answer' });
+    expect(await summary.evaluate((el) => getComputedStyle(el).display)).toBe('list-item');
+    expect((await summary.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    // Where both gave the same answer, the point drawn last never hides the other: rings, then smaller dots.
+    const points = await grace.locator('section[aria-labelledby="history-title"] svg circle').evaluateAll((cs) => cs.map((c) => ({ at: `${c.getAttribute('cx')},${c.getAttribute('cy')}`, r: Number(c.getAttribute('r')), fill: c.getAttribute('fill') })));
+    const rings = points.filter((p) => p.fill === '#fff');
+    const dots = points.filter((p) => p.fill !== '#fff');
+    expect(rings.length).toBeGreaterThan(0);
+    expect(Math.max(...dots.map((d) => d.r))).toBeLessThan(Math.min(...rings.map((r) => r.r)));
     await expectAccessible(grace, 'lobby with the closeness history');
     await shootBoth(grace, 'pace-history');
   });

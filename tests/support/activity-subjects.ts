@@ -9,6 +9,7 @@ import { MOOD_BUCKET, WORDS_BUCKET } from '../../shared/activities/check-in/mode
 import { cardOf, isOpen, isRevealed } from '../../shared/activities/question-swap/index.js';
 import type { ActivityId, MoveFor, StateFor } from '../../shared/activities/registry.js';
 import { PART_BUCKET, PARTS } from '../../shared/activities/what-it-means/index.js';
+import { MAX_GUESSES, QUESTIONS } from '../../shared/activities/twenty-questions/index.js';
 import { pick, type Rng } from '../../shared/random.js';
 import { below, chance, type Subject } from './activity-walk.js';
 import { sealedAround } from './sealed.js';
@@ -334,6 +335,90 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
       );
     },
     hidden: ['ranking', 'ratings', 'sentences'],
+  },
+
+  'twenty-questions': {
+    start: fc.constantFrom('partners' as const, 'friends' as const, 'family' as const).map((audience) => ({ options: {}, context: { audience } })),
+    // Choosing the thing; asking (typed or aloud) and guessing; answering, judging (wrong more often than
+    // right, so walks go on) and the hint; after the reveal, being ready to swap roles. Each seat is
+    // offered its own role's moves: the other role's are refused to it anyway.
+    inputMoves: (state, seat, canary) => {
+      const thinker = seat === state.thinker;
+      const pendingGuess = state.guesses.findIndex((g) => g.right === null) + 1;
+      if (state.phase === 'choosing') return [{ type: 'choose', thing: sealedAround(canary('thing'), 1024) }];
+      if (state.phase === 'revealed') return [{ type: 'swap', ready: true }];
+      if (thinker) {
+        const n = Math.max(1, state.questions.length);
+        const open = state.questions[n - 1]?.answer === null;
+        const judging = pendingGuess > 0;
+        const hinting = state.hint.asked && state.hint.given === null;
+        // What is due, or (when nothing is) one of each, which is refused.
+        const moves: MoveFor<'twenty-questions'>[] = [
+          ...(open || !(judging || hinting) ? [{ type: 'answer' as const, n, answer: sealedAround(canary('answer')) }] : []),
+          ...(judging || !(open || hinting) ? ([false, false, true] as const).map((right) => ({ type: 'judge' as const, n: Math.max(1, pendingGuess), right })) : []),
+          ...(hinting || !(open || judging) ? [{ type: 'hint' as const, words: sealedAround(canary('hint')) }] : []),
+        ];
+        return moves;
+      }
+      const n = Math.min(QUESTIONS, state.questions.length + 1);
+      return [
+        { type: 'ask', n, words: sealedAround(canary('question')) },
+        { type: 'ask', n, words: null },
+        { type: 'ask', n, words: sealedAround(canary('question')) },
+        { type: 'ask', n, words: sealedAround(canary('question')) },
+        { type: 'guess', n: Math.min(MAX_GUESSES, state.guesses.length + 1), words: sealedAround(canary('guess')) },
+      ];
+    },
+    anyMove: (state, _seat, rng, canary) => {
+      const near = (n: number, max: number) => Math.min(max, Math.max(1, chance(rng, 0.8) ? n : n + below(rng, 3) - 1));
+      switch (pick(['prompts', 'choose', 'ask', 'answer', 'guess', 'judge', 'ask-hint', 'ask-hint', 'hint', 'give-up', 'story', 'star', 'swap'] as const, rng)) {
+        case 'prompts':
+          return { type: 'prompts' };
+        case 'choose':
+          return { type: 'choose', thing: sealedAround(canary('thing'), 1024) };
+        case 'ask':
+          return { type: 'ask', n: near(state.questions.length + 1, QUESTIONS), words: chance(rng, 0.7) ? sealedAround(canary('question')) : null };
+        case 'answer':
+          return { type: 'answer', n: near(state.questions.length, QUESTIONS), answer: sealedAround(canary('answer')) };
+        case 'guess':
+          return { type: 'guess', n: near(state.guesses.length + 1, MAX_GUESSES), words: sealedAround(canary('guess')) };
+        case 'judge':
+          return { type: 'judge', n: near(state.guesses.length, MAX_GUESSES), right: chance(rng, 0.3) };
+        case 'ask-hint':
+          return { type: 'ask-hint' };
+        case 'hint':
+          return { type: 'hint', words: sealedAround(canary('hint')) };
+        case 'give-up':
+          return chance(rng, 0.3) ? { type: 'give-up' } : { type: 'ask-hint' };
+        case 'story':
+          return { type: 'story', words: chance(rng, 0.8) ? sealedAround(canary('story')) : null };
+        case 'star': {
+          const entries = (pick([[], [0], [1]] as const, rng) as readonly SeatIndex[]).map((s) => ({ seat: s, sealed: sealedAround(canary('memory')) }));
+          return { type: 'star', starred: chance(rng, 0.7), entries };
+        }
+        case 'swap':
+          return { type: 'swap', ready: chance(rng, 0.85) };
+      }
+    },
+    // The thing is private while it is chosen; the questions and answers are seen by both.
+    hiddenInput: (state) => state.phase === 'choosing',
+    showsReveal: (state) => state.phase === 'revealed',
+    // The thing stays the thinker's alone until the reveal.
+    sealed: (state) => (state.phase === 'revealed' ? [] : ['thing']),
+    stage: (state) => {
+      if (state.phase !== 'asking') return state.phase === 'revealed' ? `revealed:${state.ending}` : state.phase;
+      if (state.guesses.some((g) => g.right === null)) return 'judging';
+      if (state.hint.asked && state.hint.given === null) return 'hinting';
+      const last = state.questions[state.questions.length - 1];
+      return last && last.answer === null ? 'answering' : 'asking';
+    },
+    stages: ['choosing', 'asking', 'answering', 'judging', 'hinting', 'revealed:guessed', 'revealed:gave-up'],
+    // The thinker's thing (another sealed value of the same size) until the reveal.
+    hiddenVariants: (state, seat, rng) =>
+      state.thing !== null && seat === state.thinker && state.phase !== 'revealed'
+        ? [{ what: 'thing', state: { ...state, thing: sealedAround(`another${below(rng, 1000)}`, 1024) } }]
+        : [],
+    hidden: ['thing'],
   },
 
   'check-in': {

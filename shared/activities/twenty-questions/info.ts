@@ -1,0 +1,11 @@
+// 20 Questions as the lobby lists it (no logic, no prompts).
+import type { ActivityInfo } from '../types.js';
+
+export const info = {
+  id: 'twenty-questions',
+  title: '20 Questions',
+  line: 'One thinks of something you share; the other asks yes-or-no questions to guess it.',
+  minutes: [10, 20],
+  audiences: ['partners', 'friends', 'family'],
+  kinds: ['experiential', 'intellectual', 'emotional'],
+} as const satisfies ActivityInfo;
