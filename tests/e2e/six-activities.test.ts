@@ -57,6 +57,7 @@ describe.runIf(inject('chromium'))('All the activities in Chromium', () => {
     await grace.getByRole('heading', { name: 'Memories', level: 1 }).waitFor();
     const kept = grace.getByRole('listitem').filter({ has: grace.getByRole('heading', { name: /^Check-in, / }) });
     await kept.waitFor();
+    await kept.getByText(/ · Check-in$/).waitFor();
     for (const words of [`${canary}-ada-high`, `${canary}-grace-low`]) await kept.getByText(words, { exact: false }).waitFor();
     await expectAccessible(grace, 'Memories with a check-in');
     await shoot(grace, 'six-memories-check-in-phone');
