@@ -71,6 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: {
       commandsPerSecond: count(env, 'LIMIT_COMMANDS_PER_SECOND', 5),
       commandBurst: count(env, 'LIMIT_COMMAND_BURST', 20),
+      roomCommandsPerSecond: count(env, 'LIMIT_ROOM_COMMANDS_PER_SECOND', 10),
+      roomCommandBurst: count(env, 'LIMIT_ROOM_COMMAND_BURST', 40),
+      addressCommandsPerSecond: count(env, 'LIMIT_ADDRESS_COMMANDS_PER_SECOND', 30),
+      addressCommandBurst: count(env, 'LIMIT_ADDRESS_COMMAND_BURST', 120),
       connectionsPerMinute: count(env, 'LIMIT_CONNECTIONS_PER_MINUTE', 20),
       createsPerHour: count(env, 'LIMIT_CREATES_PER_HOUR', 10),
       failedJoinsPerMinute: count(env, 'LIMIT_FAILED_JOINS_PER_MINUTE', 5),

@@ -1,6 +1,7 @@
-// Rate limits, with rate-limiter-flexible: per socket for commands (in this process, like the socket),
-// per IP for connections, room creations and failed joins (in Redis, so every node counts together,
-// with an in-memory stand-in while Redis is away). The numbers and why: see README "Limits".
+// Rate limits, with rate-limiter-flexible: commands per socket, per room and per address (in this
+// process: a move's path has no Redis round trip to spare, so each node counts its own), and per IP for
+// connections, room creations and failed joins (in Redis, so every node counts together, with an
+// in-memory stand-in while Redis is away). The numbers and why: see README "Limits".
 import type { Redis } from 'ioredis';
 import {
   BurstyRateLimiter,
@@ -13,6 +14,12 @@ import {
 export interface LimitsConfig {
   commandsPerSecond: number;
   commandBurst: number;
+  /** All sockets of one room together (both people, every device). */
+  roomCommandsPerSecond: number;
+  roomCommandBurst: number;
+  /** All sockets from one address together (a household, or many rooms behind one NAT). */
+  addressCommandsPerSecond: number;
+  addressCommandBurst: number;
   connectionsPerMinute: number;
   createsPerHour: number;
   failedJoinsPerMinute: number;
@@ -24,17 +31,26 @@ export type RateCheck = { ok: true } | { ok: false; retryAfterMs: number };
 const MINUTE = 60;
 const HOUR = 3_600;
 
+/** A steady rate with room for a burst above it, kept in this process. */
+function bursty(name: string, perSecond: number, burst: number): BurstyRateLimiter {
+  return new BurstyRateLimiter(
+    new RateLimiterMemory({ points: perSecond, duration: 1, keyPrefix: name }),
+    new RateLimiterMemory({ points: Math.max(burst - perSecond, 1), duration: 10, keyPrefix: `${name}-burst` }),
+  );
+}
+
 export class Limits {
   private commands: BurstyRateLimiter;
+  private roomCommands: BurstyRateLimiter;
+  private addressCommands: BurstyRateLimiter;
   private connections: RateLimiterAbstract;
   private creates: RateLimiterAbstract;
   private failedJoins: RateLimiterAbstract[];
 
   constructor(config: LimitsConfig, shared: { redis: Redis; prefix: string } | null) {
-    this.commands = new BurstyRateLimiter(
-      new RateLimiterMemory({ points: config.commandsPerSecond, duration: 1 }),
-      new RateLimiterMemory({ points: Math.max(config.commandBurst - config.commandsPerSecond, 1), duration: 10 }),
-    );
+    this.commands = bursty('socket', config.commandsPerSecond, config.commandBurst);
+    this.roomCommands = bursty('room', config.roomCommandsPerSecond, config.roomCommandBurst);
+    this.addressCommands = bursty('address', config.addressCommandsPerSecond, config.addressCommandBurst);
     const counter = (name: string, points: number, duration: number): RateLimiterAbstract => {
       const memory = new RateLimiterMemory({ points, duration, keyPrefix: name });
       if (!shared) return memory;
@@ -55,8 +71,18 @@ export class Limits {
     ];
   }
 
-  command(socketId: string): Promise<RateCheck> {
-    return check(this.commands.consume(socketId));
+  /**
+   * One emit from a socket: counted against the socket, its address and (once seated) its room; refused
+   * when any of them is over. A refused emit still counts, so a flood cannot wait out one limit behind another.
+   */
+  async command(socketId: string, ip: string, roomId: string | null): Promise<RateCheck> {
+    const checks = await Promise.all([
+      check(this.commands.consume(socketId)),
+      check(this.addressCommands.consume(ip)),
+      ...(roomId ? [check(this.roomCommands.consume(roomId))] : []),
+    ]);
+    const refused = checks.filter((c): c is Extract<RateCheck, { ok: false }> => !c.ok);
+    return refused.length === 0 ? { ok: true } : { ok: false, retryAfterMs: Math.max(...refused.map((c) => c.retryAfterMs)) };
   }
 
   connection(ip: string): Promise<RateCheck> {

@@ -6,7 +6,7 @@ import { MemoryStore } from '../../server/store/memory.js';
 import { RedisStore } from '../../server/store/redis.js';
 import type { RunningServer } from '../../server/server.js';
 import type { RoomStore } from '../../server/store/types.js';
-import { cid, client, connected, refused, ROOMY_LIMITS, startTestServer, type Client } from '../support/server.js';
+import { cid, client, connected, refused, ROOMY_LIMITS, seatedPair, startTestServer, type Client } from '../support/server.js';
 import { fakeSealed, TEST_SEAL } from '../support/sealed.js';
 
 const redisUrl = inject('redisUrl');
@@ -48,6 +48,51 @@ describe('rate limits', () => {
     await connected(calm);
     const other = await calm.socket.emitWithAck('room:peek', { roomId: nanoid() });
     expect(other.ok ? '' : other.error.code).toBe('ROOM_NOT_FOUND');
+  });
+
+  it('commands are limited per room too: four sockets in one room, each within its own limit, are refused together; another room is not', async () => {
+    const server = await start({ commandsPerSecond: 5, commandBurst: 20, roomCommandsPerSecond: 10, roomCommandBurst: 40 });
+    const { roomId, credentials } = await seatedPair(server.url);
+    const devices = [credentials.ada, credentials.grace, credentials.ada, credentials.grace].map((credential) => {
+      const c = client(server.url, { roomId, tokens: [credential.token] });
+      clients.push(c);
+      return c;
+    });
+    await Promise.all(devices.map(connected));
+    const peek = (c: Client) => c.socket.timeout(5_000).emitWithAck('room:peek', { roomId: nanoid() });
+    const answers = await Promise.all(devices.flatMap((c) => Array.from({ length: 18 }, () => peek(c))));
+    const limited = answers.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED');
+    // 72 emits, 18 from each socket (under its burst of 20): the room's burst of 40 lets about 40 through.
+    expect(limited.length).toBeGreaterThanOrEqual(72 - 45);
+    expect(limited.length).toBeLessThanOrEqual(72 - 35);
+    const elsewhere = await seatedPair(server.url);
+    clients.push(elsewhere.ada, elsewhere.grace);
+    const calm = await peek(elsewhere.ada);
+    expect(calm.ok ? '' : calm.error.code).toBe('ROOM_NOT_FOUND');
+  });
+
+  it('commands are limited per address too: many sockets from one address are refused together; another address is not', async () => {
+    const server = await startTestServer(new MemoryStore(), {
+      trustProxy: true,
+      limits: { ...ROOMY_LIMITS, commandsPerSecond: 5, commandBurst: 20, addressCommandsPerSecond: 10, addressCommandBurst: 40 },
+    });
+    running.push({ server, store: new MemoryStore() });
+    const from = (address: string) => {
+      const c = client(server.url, {}, { 'x-forwarded-for': address });
+      clients.push(c);
+      return c;
+    };
+    const crowd = Array.from({ length: 5 }, () => from('203.0.113.7'));
+    await Promise.all(crowd.map(connected));
+    const peek = (c: Client) => c.socket.timeout(5_000).emitWithAck('room:peek', { roomId: nanoid() });
+    const answers = await Promise.all(crowd.flatMap((c) => Array.from({ length: 16 }, () => peek(c))));
+    const limited = answers.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED');
+    expect(limited.length).toBeGreaterThanOrEqual(80 - 45);
+    expect(limited.length).toBeLessThanOrEqual(80 - 35);
+    const neighbour = from('198.51.100.4');
+    await connected(neighbour);
+    const calm = await peek(neighbour);
+    expect(calm.ok ? '' : calm.error.code).toBe('ROOM_NOT_FOUND');
   });
 
   it('room creations per address are limited', async () => {

@@ -17,6 +17,10 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export const ROOMY_LIMITS: Config['limits'] = {
   commandsPerSecond: 100_000,
   commandBurst: 100_000,
+  roomCommandsPerSecond: 100_000,
+  roomCommandBurst: 100_000,
+  addressCommandsPerSecond: 100_000,
+  addressCommandBurst: 100_000,
   connectionsPerMinute: 100_000,
   createsPerHour: 100_000,
   failedJoinsPerMinute: 100_000,
