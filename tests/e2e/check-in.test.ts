@@ -87,6 +87,8 @@ describe.runIf(inject('chromium'))('Check-in in Chromium', () => {
 
     await checkIn(ada, 'Good', `${canary}-ada-high`, `${canary}-ada-low`, `${canary}-ada-need`);
     await ada.getByRole('heading', { name: "You're in" }).waitFor();
+    await ada.getByText('What you wrote').click();
+    await ada.getByText(`${canary}-ada-need`).waitFor();
     await grace.getByText(/^Ada checked in at \d\d:\d\d\. You'll see both once you're in too\.$/).waitFor();
     const sent = fromAda.join('\n').match(/"type":"answer","day":"([^"]+)","mood":"([^"]+)","words":"([^"]+)"/);
     expect(sent, 'Ada sent her check-in').not.toBeNull();
@@ -134,6 +136,9 @@ describe.runIf(inject('chromium'))('Check-in in Chromium', () => {
     await ada.getByRole('button', { name: 'End for both' }).click();
     await grace.getByRole('button', { name: /Pick up Check-in where you left it \(17 check-ins\)/ }).waitFor();
     await grace.getByRole('heading', { name: 'Memories' }).waitFor();
+    await grace.getByText(`Check-in, ${dayTitle(day!)}`).first().waitFor();
+    await grace.getByText(new RegExp(`A high: ${canary}-ada-high`)).first().waitFor();
+    await shoot(grace, 'check-in-lobby-kept-tablet');
   });
 
   it('one shared device: each checks in privately behind the hand-off, and they see both together', async () => {

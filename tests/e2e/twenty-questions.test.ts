@@ -51,6 +51,7 @@ describe.runIf(inject('chromium'))('20 Questions in Chromium', () => {
 
     const { thinker, asker, thinkerName, askerName } = await rolesOf([ada, grace]);
     const toAsker = asker === ada ? toAda : toGrace;
+    const toThinker = thinker === ada ? toAda : toGrace;
     await asker.getByRole('heading', { name: `${thinkerName} is choosing` }).waitFor();
     await expectAccessible(thinker, 'choosing the thing');
     await shootBoth(thinker, 'tq-choose');
@@ -124,11 +125,18 @@ describe.runIf(inject('chromium'))('20 Questions in Chromium', () => {
     expect(await asker.textContent('body')).not.toContain(thing);
     await asker.getByLabel('Your guess').fill('the lighthouse');
     await asker.getByRole('button', { name: 'Guess', exact: true }).click();
+    // Up to the verdict, the asker's page has received the thing not even sealed (the thinker's page has it).
+    const sealedThing = toThinker.join('\n').match(/"thing":"(A[A-Za-z0-9_-]{40,})"/)?.[1];
+    expect(sealedThing, 'the thinker received their sealed thing').toBeTruthy();
+    const beforeReveal = toAsker.length;
+    expect(toAsker.join('\n')).not.toContain(sealedThing);
     await thinker.getByRole('button', { name: "Yes, that's it!" }).click();
 
     await asker.getByRole('heading', { name: 'You guessed it!' }).waitFor();
     await thinker.getByRole('heading', { name: `${askerName} guessed it!` }).waitFor();
     await asker.getByText(thing).first().waitFor();
+    expect(toAsker.slice(0, beforeReveal).join('\n')).not.toContain(sealedThing);
+    expect(toAsker.slice(beforeReveal).join('\n')).toContain(sealedThing);
 
     // The story behind it, a star, and swapping roles, agreed.
     const story = canaryOf('WhereWeMet');

@@ -17,9 +17,15 @@ import {
   twentyQuestions as tq,
   writeAnswer,
   writeThing,
+  answerSlot,
+  guessSlot,
+  questionSlot,
+  thingSlot,
   type Move,
   type State,
 } from '../../shared/activities/twenty-questions/index.js';
+import { openView, starWords } from '../../shared/activities/twenty-questions/open.js';
+import { UNREADABLE, type Opener } from '../../shared/sealed/opener.js';
 import { seededRng } from '../../shared/random.js';
 import * as v from 'valibot';
 import { context } from '../support/activity-walk.js';
@@ -316,5 +322,46 @@ describe('what the browser seals', () => {
     expect(readAnswer(writeAnswer('no', '  '))).toEqual({ reply: 'no' });
     for (const bad of ['', 'null', '[]', '{"text":""}', '{"text":3}', '{"text":"x","prompt":4}']) expect(readThing(bad), bad).toBeNull();
     for (const bad of ['', '{}', '{"reply":"maybe"}', '{"reply":"toString"}', '{"reply":"yes","words":1}']) expect(readAnswer(bad), bad).toBeNull();
+  });
+});
+
+describe('opening the view in the browser', () => {
+  /** An opener that reads each value as the text it was "sealed" from, only at the place it was made for. */
+  const opener =
+    (values: Record<string, { seat: SeatIndex; text: string }>): Opener =>
+    async (at, sealed) => {
+      const value = values[sealed];
+      return value && at.activity === 'twenty-questions' && value.seat === at.seat && sealed.startsWith(`AQAA${at.slot.replace(/[^A-Za-z0-9]/g, '')}`) ? value.text : null;
+    };
+  const blob = (slot: string, n = '') => sealedAround(`${slot.replace(/[^A-Za-z0-9]/g, '')}${n}`);
+
+  it('opens each value where its writer sealed it, and reads one that does not open, or is not what it should be, as unreadable', async () => {
+    const { state, thinker, asker } = chosen();
+    let s: State = { ...state, thing: blob(thingSlot(1)) };
+    s = play(s, asker, { type: 'ask', n: 1, words: blob(questionSlot(1, 1)) }).state;
+    s = play(s, thinker, { type: 'answer', n: 1, answer: blob(answerSlot(1, 1)) }).state;
+    s = play(s, asker, { type: 'ask', n: 2, words: blob(questionSlot(1, 2)) }).state;
+    s = play(s, thinker, { type: 'answer', n: 2, answer: blob(answerSlot(1, 2)) }).state;
+    s = play(s, asker, { type: 'guess', n: 1, words: blob(guessSlot(1, 1)) }).state;
+    const values = {
+      [blob(thingSlot(1))]: { seat: thinker, text: writeThing('the red kite', 'A place we have been together') },
+      [blob(questionSlot(1, 1))]: { seat: asker, text: 'Is it outside?' },
+      [blob(answerSlot(1, 1))]: { seat: thinker, text: writeAnswer('yes', 'mostly') },
+      // Sealed by the wrong seat: it does not open where the view says it belongs.
+      [blob(questionSlot(1, 2))]: { seat: thinker, text: 'moved here' },
+      [blob(answerSlot(1, 2))]: { seat: thinker, text: '{"reply":"perhaps"}' },
+      [blob(guessSlot(1, 1))]: { seat: asker, text: 'a kite' },
+    };
+    const forThinker = await openView(tq.view(s, thinker), opener(values));
+    expect(forThinker.thing).toEqual({ text: 'the red kite', prompt: 'A place we have been together', unreadable: false });
+    expect(forThinker.questions).toEqual([
+      { n: 1, words: { text: 'Is it outside?', unreadable: false }, answer: { reply: 'yes', label: 'Yes', words: 'mostly' } },
+      { n: 2, words: { text: UNREADABLE, unreadable: true }, answer: { reply: null, label: UNREADABLE, words: null } },
+    ]);
+    expect(forThinker.guesses[0]?.words.text).toBe('a kite');
+    const forAsker = await openView(tq.view(s, asker), opener(values));
+    expect(forAsker.thing).toBeNull();
+    expect(starWords(forAsker)).toEqual([]);
+    expect(starWords(forThinker)).toEqual([{ seat: thinker, text: 'the red kite' }]);
   });
 });
