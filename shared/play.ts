@@ -67,9 +67,11 @@ type PlayResult = Result<Play>;
 
 export function propose(play: Play, seat: SeatIndex, activity: ActivityId, options: unknown): PlayResult {
   if (play.activity) return refuse('WRONG_PHASE', 'An activity is running: end it first.');
-  // Picking a kept activity up again takes no options: it goes on as it was.
-  if (isResume(options)) {
-    if (!play.kept.some((k) => k.activity === activity)) return refuse('NOT_FOUND', 'There is nothing to pick up again.');
+  // Picking a kept activity up again takes no options: it goes on as it was. An activity there is only
+  // one of (Check-in's history) is always picked up again when something of it is kept.
+  const keptAlready = play.kept.some((k) => k.activity === activity);
+  if (isResume(options) || (activityById(activity).resumesKept === true && keptAlready)) {
+    if (!keptAlready) return refuse('NOT_FOUND', 'There is nothing to pick up again.');
     return ok({ ...play, proposal: { activity, options: { resume: true }, by: seat, ready: [false, false] } });
   }
   const parsed = parse(activityById(activity).optionsSchema, options);

@@ -106,6 +106,11 @@ export interface Activity<Options, State, Move, View, Info extends ActivityInfo 
   finished(state: State): boolean;
   /** True when the room should keep this state after the activity ends, to reopen it later. */
   keep?(state: State): boolean;
+  /**
+   * True when there is only ever one of it in a room (Check-in's history): suggesting it while a state is
+   * kept picks that state up again, so a fresh start can never replace what was kept.
+   */
+  resumesKept?: boolean;
   /** One line for the lobby about a kept state (e.g. the plan's title). */
   summary?(state: State): string | null;
   /**

@@ -118,14 +118,19 @@ describe.runIf(inject('chromium'))('Appreciations, in Chromium', () => {
       await reader.getByRole('button', { name: 'Tell me more' }).click();
     }
 
-    // Card 3 is Grace's to Ada: Grace's page closes mid-reading. Ada is told, and reads on.
+    // Card 3 is Grace's to Ada: Ada asks her to read it, and Grace's page closes mid-reading. Ada is
+    // told, the words are there for her to read, and she answers.
     await ada.getByText('3 of 4').waitFor();
+    await ada.getByRole('button', { name: 'Ask Grace to read it to me' }).click();
+    await grace.getByText('Ada asked you to read this one aloud.').waitFor();
     const graceAt = grace.url();
     const graceContext = grace.context();
     await grace.close();
     await ada.getByRole('status').getByText(/Grace's connection dropped|Grace is away for now/).waitFor({ timeout: 15_000 });
-    await ada.getByRole('button', { name: 'Read it', exact: true }).click();
-    await ada.getByText(`${canary}-grace`, { exact: false }).first().waitFor();
+    await ada.getByText("Grace isn't here just now. You can read it yourself.").waitFor();
+    await ada.locator('blockquote').getByText(`${canary}-grace`, { exact: false }).waitFor();
+    await expectAccessible(ada, 'reading aloud, the writer gone');
+    await shoot(ada, 'appreciations-aloud-writer-gone-phone');
     await ada.getByRole('button', { name: 'Keeping this' }).click();
     await ada.getByText('4 of 4').waitFor();
     // Grace comes back on a new page: the same place, her card being read, everything read so far there.

@@ -56,6 +56,24 @@ describe('ending an activity', () => {
     expect(viewFor(run(atReveal([true, false]), 1, { type: 'end-activity' }), 0).ended).toEqual({ activity: 'what-it-means', by: 1, at: NOW });
   });
 
+  it('Check-in keeps one history: suggesting it again while one is kept picks that one up, so starting over can never replace it', () => {
+    let room = run(fullRoom(), 0, { type: 'propose', activity: 'check-in', options: {} });
+    room = run(run(room, 0, { type: 'ready' }), 1, { type: 'ready' });
+    const history = room.play.activity!.state;
+    room = run(room, 1, { type: 'end-activity' });
+    expect(room.play.kept.map((k) => k.activity)).toEqual(['check-in']);
+    // A plain suggestion, as the lobby's "Suggest" sends it, is a pick-up.
+    let again = run(room, 0, { type: 'propose', activity: 'check-in', options: {} });
+    expect(again.play.proposal?.options).toEqual({ resume: true });
+    again = run(run(again, 0, { type: 'ready' }), 1, { type: 'ready' });
+    expect(again.play.activity!.state).toEqual(history);
+    expect(again.play.kept).toEqual([]);
+    // Question Swap is not like that: a new game may be suggested beside a kept one.
+    const kept = run(inGame(), 1, { type: 'end-activity' });
+    const fresh = run(kept, 0, { type: 'propose', activity: 'question-swap', options: { answerMode: 'write' } });
+    expect(fresh.play.proposal?.options.resume).toBeUndefined();
+  });
+
   it('picking up again needs something kept', () => {
     const result = applyCommand(fullRoom(), 0, { type: 'propose', activity: 'question-swap', options: { resume: true } }, ctx);
     expect(result.ok ? 'ok' : result.error.code).toBe('NOT_FOUND');

@@ -210,5 +210,7 @@ export const checkIn: Activity<v.InferOutput<typeof optionsSchema>, State, Move,
   // It runs across days until one ends it: never finished on its own.
   finished: () => false,
   keep: () => true,
+  // Its history is the room's one history: suggesting Check-in again picks it up, never starts it over.
+  resumesKept: true,
   summary: (state: State) => summary(current(state)),
 };
