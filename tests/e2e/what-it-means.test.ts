@@ -107,4 +107,18 @@ describe.runIf(inject('chromium'))('What intimacy means to me, in Chromium', () 
     await grace.getByRole('button', { name: 'Back to the lobby' }).click();
     await expect.poll(() => ada.getByRole('heading', { name: 'Memories' }).count()).toBe(0);
   });
+
+  it('the ranking’s ↑ ↓ buttons are 44 px targets on a phone and a tablet', async () => {
+    const { ada, grace } = await seatedPair(world, [PHONE, TABLET]);
+    await startActivity('What intimacy means to me', [ada, grace]);
+    for (const page of [ada, grace]) {
+      await page.getByRole('button', { name: 'Skip' }).click();
+      await page.getByRole('heading', { name: 'What matters most to you now?' }).waitFor();
+      const sizes = await page.locator('.ranking .buttons button').evaluateAll((bs) => bs.map((b) => Math.min(b.getBoundingClientRect().width, b.getBoundingClientRect().height)));
+      expect(sizes).toHaveLength(10);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(44);
+    }
+    await shoot(ada, 'means-rank-targets-phone');
+    await shoot(grace, 'means-rank-targets-tablet');
+  });
 });
