@@ -1,6 +1,8 @@
 // The lobby offers every activity in the catalog (six since issue 14; a seventh would be checked too),
-// readable on a phone and a tablet; and a Check-in day starred on one device reads back on the Memories
-// screen under its activity's title, with both people's words opened in the browser.
+// readable on a phone and a tablet; and a Check-in day and a round of 20 Questions, starred on one device,
+// read back on the other's Memories screen under the activity's title, their words opened in the browser.
+// (Question Swap, Plan together, What intimacy means to me and Appreciations read their stars back in
+// their own e2e tests.)
 import { describe, expect, inject, it } from 'vitest';
 import { ACTIVITY_LIST } from '../../shared/activities/catalog.js';
 import { PHONE, TABLET } from '../support/browser.js';
@@ -61,5 +63,37 @@ describe.runIf(inject('chromium'))('All the activities in Chromium', () => {
     for (const words of [`${canary}-ada-high`, `${canary}-grace-low`]) await kept.getByText(words, { exact: false }).waitFor();
     await expectAccessible(grace, 'Memories with a check-in');
     await shoot(grace, 'six-memories-check-in-phone');
+  });
+
+  it('20 Questions: a starred round reads back on the Memories screen with the thing, under "20 Questions"', async () => {
+    const thing = `Lighthouse${Date.now().toString(36)}`;
+    const { ada, grace } = await seatedPair(world);
+    await startActivity('20 Questions', [ada, grace]);
+    for (const page of [ada, grace]) {
+      await page.getByRole('heading', { name: 'How close do you feel right now?' }).waitFor();
+      await page.getByRole('button', { name: 'Skip' }).click();
+    }
+    const heading = /Think of something for (Ada|Grace) to guess/;
+    await expect.poll(async () => (await ada.getByRole('heading', { name: heading }).count()) + (await grace.getByRole('heading', { name: heading }).count())).toBe(1);
+    const [thinker, asker] = (await ada.getByRole('heading', { name: heading }).count()) === 1 ? [ada, grace] : [grace, ada];
+    await thinker.getByRole('radio', { name: 'Anything you like' }).check();
+    await thinker.getByLabel('What are you thinking of?').fill(thing);
+    await thinker.getByRole('button', { name: "That's my thing" }).click();
+    await asker.getByLabel('Your guess').fill('a lighthouse');
+    await asker.getByRole('button', { name: 'Guess', exact: true }).click();
+    await thinker.getByRole('button', { name: "Yes, that's it!" }).click();
+    await asker.getByRole('heading', { name: 'You guessed it!' }).waitFor();
+    await asker.getByRole('button', { name: '☆ Keep in Memories' }).click();
+    await asker.getByRole('button', { name: '★ Kept in Memories', pressed: true }).waitFor();
+    await asker.getByRole('button', { name: 'Back to the lobby', exact: true }).click();
+    await asker.getByRole('button', { name: 'End for both' }).click();
+
+    await thinker.getByRole('button', { name: 'Open Memories (1)' }).click();
+    await thinker.getByRole('heading', { name: 'Memories', level: 1 }).waitFor();
+    const kept = thinker.getByRole('listitem').filter({ hasText: thing });
+    await kept.getByText(/ · 20 Questions$/).waitFor();
+    await kept.getByRole('heading', { name: /20 Questions/ }).waitFor();
+    await expectAccessible(thinker, 'Memories with a round of 20 Questions');
+    await shoot(thinker, 'six-memories-tq-phone');
   });
 });
