@@ -67,6 +67,16 @@ export function joinCluster(storeRedis: Redis, prefix: string, onError: (error: 
           return addToStream(streamKey, stream.retentionMs, stream.ttlMs, ...args.slice(5));
         };
       }
+      // The adapter sends its pub/sub messages (presence queries, a node's room:forget) without catching
+      // their promise: while Redis is away or the connection is closing, one would reject unhandled. A
+      // lost message is already how the adapter treats them (a query times out), so it is caught here.
+      if (property === 'publish' || property === 'spublish') {
+        return (...args: unknown[]) =>
+          (target[property] as (...a: unknown[]) => Promise<number>).apply(target, args).catch((error: unknown) => {
+            onError(error instanceof Error ? error : new Error(String(error)));
+            return 0;
+          });
+      }
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
