@@ -89,6 +89,9 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
       await page.getByRole('heading', { name: 'How close do you feel after that?' }).waitFor();
       await page.getByRole('button', { name: 'Skip' }).click();
     }
+    // The lobby's newest Memories say it the same way.
+    const inLobby = ada.locator('#memories-title').locator('..').getByRole('listitem').filter({ hasText: 'A question to talk about' });
+    expect(await inLobby.locator('.entry').textContent()).toBe(prompt);
     await ada.getByRole('button', { name: 'Open Memories (1)' }).click();
     await ada.getByRole('heading', { name: 'Memories', level: 1 }).waitFor();
     const kept = ada.getByRole('listitem').filter({ hasText: 'A question to talk about' });

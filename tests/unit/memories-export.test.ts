@@ -11,7 +11,8 @@ describe('memories as Markdown', () => {
     ];
     const markdown = memoriesToMarkdown(memories, ['Ada', 'Grace']);
     expect(markdown.indexOf('We finished: a cake')).toBeLessThan(markdown.indexOf('First card'));
-    expect(markdown).toContain('_2026-11-01_');
+    expect(markdown).toContain('_2026-11-01 · Question Swap_');
+    expect(markdown).toContain('_2026-11-20 · Plan something together_');
     expect(markdown).toContain('- **Grace:** two lines');
     expect(markdown).toContain('- **Grace:** thanks');
   });
