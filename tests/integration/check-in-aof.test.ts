@@ -2,7 +2,6 @@
 // check-in, sealed with a real key, and star it; neither a word they wrote nor either time zone is in the
 // clear in any Redis value, the adapter stream, the AOF files, the logs at trace or any frame either side saw.
 import { nanoid } from 'nanoid';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dayIn } from '../../shared/activities/check-in/days.js';
 import { starMemory } from '../../shared/activities/check-in/index.js';
@@ -10,37 +9,21 @@ import { writeMood, writeWords } from '../../shared/activities/check-in/model.js
 import { moodSlot, openView, ROOM_ZONE_SLOT, starWords, wordsSlot, ZONE_SLOT } from '../../shared/activities/check-in/open.js';
 import { memorySlot } from '../../shared/activities/types.js';
 import type { SeatIndex } from '../../shared/protocol.js';
-import { RedisStore } from '../../server/store/redis.js';
-import type { RunningServer } from '../../server/server.js';
-import { expectMentions, expectNoCanary, logSource, recordReceived, recordSent, redisSources, startAofRedis, streamSources, type AofRedis, type Source } from '../support/canary.js';
+import { expectMentions, expectNoCanary, logSource, recordSent, redisSources, streamSources, type Source, startAofWorld, type AofWorld } from '../support/canary.js';
 import { redisServerInstalled } from '../support/redis-server.js';
 import { sealedPair } from '../support/sealed-pair.js';
-import { eventually, startTestServer, type Client } from '../support/server.js';
+import { eventually } from '../support/server.js';
 
 /** Zones no other test uses, so finding one means a check-in zone leaked. */
 const ZONES = ['America/Argentina/Ushuaia', 'Pacific/Chatham'] as const;
 
 describe.runIf(redisServerInstalled())('Check-in, on a Redis that keeps an append-only file', () => {
-  const clients: Client[] = [];
-  let redis: AofRedis | undefined;
-  let server: RunningServer | undefined;
-  let store: RedisStore | undefined;
-  let admin: Redis | undefined;
-  afterAll(async () => {
-    clients.forEach((c) => c.close());
-    await server?.close();
-    await store?.close();
-    admin?.disconnect();
-    await redis?.remove();
-  });
+  let world: AofWorld | undefined;
+  afterAll(() => world?.close());
 
   it('leaves no word and no time zone in Redis, its AOF, the stream, the logs at trace or any frame', { timeout: 60_000 }, async () => {
-    redis = await startAofRedis();
-    admin = new Redis(redis.url);
-    store = await RedisStore.connect(redis.url, `aof-check-in-${nanoid(8)}`);
-    const logs: string[] = [];
-    server = await startTestServer(store, { logLevel: 'trace' }, logs);
-    const received = recordReceived(server);
+    world = await startAofWorld(`aof-check-in-${nanoid(8)}`);
+    const { redis, admin, server, logs, received, clients } = world;
     const sent: Source[] = [];
     const canary = `CheckInAof${nanoid(8)}`;
     const pair = await sealedPair(server.url, ['Ada', 'Grace'], { onClient: (c, name) => sent.push(recordSent(c, name)) });

@@ -7,7 +7,6 @@
 // No canary, nor the room key, nor a closeness answer in the clear, may be in any Redis value, the stream
 // (read before the erase scrubs it), the append-only files, the logs at trace, or any frame either side saw.
 import { nanoid } from 'nanoid';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answerSlot, memoryKeyOf, reactionSlot } from '../../shared/activities/question-swap/model.js';
 import { starMemory } from '../../shared/activities/what-it-means/index.js';
@@ -21,25 +20,12 @@ import * as planMakers from '../../shared/activities/plan-together/sealed-moves.
 import { openMemories } from '../../shared/opened-room.js';
 import type { SeatIndex } from '../../shared/protocol.js';
 import { exportRoomKey } from '../../shared/sealed/seal.js';
-import { RedisStore } from '../../server/store/redis.js';
-import type { RunningServer } from '../../server/server.js';
-import {
-  expectMentions,
-  expectNoCanary,
-  logSource,
-  recordReceived,
-  recordSent,
-  redisSources,
-  startAofRedis,
-  streamSources,
-  type AofRedis,
-  type Source,
-} from '../support/canary.js';
+import { expectMentions, expectNoCanary, logSource, recordSent, redisSources, streamSources, type Source, startAofWorld, type AofWorld } from '../support/canary.js';
 import { redisServerInstalled } from '../support/redis-server.js';
 import { planBrowser } from '../support/plan-sealed.js';
 import { sealedPair } from '../support/sealed-pair.js';
 import { answerMoves, openerFor, ratingsOf } from '../support/what-it-means-answers.js';
-import { cid, eventually, startTestServer, type Client } from '../support/server.js';
+import { cid, eventually } from '../support/server.js';
 
 /** A plan's dates hold no words: distinctive days stand in for canaries (two steps and the target). */
 const PLAN_DATES = ['2031-07-01', '2031-07-02', '2031-08-09'];
@@ -48,27 +34,13 @@ const PLAN_DATES = ['2031-07-01', '2031-07-02', '2031-08-09'];
 const PLAIN_CLOSENESS = [/"type":"closeness","id":"[^"]*","value":\d/, /"answers":\[\d/, /"answers":\[null,\d/];
 
 describe.runIf(redisServerInstalled())('a sealed room, on a Redis that keeps an append-only file', () => {
-  const clients: Client[] = [];
-  let redis: AofRedis | undefined;
-  let server: RunningServer | undefined;
-  let store: RedisStore | undefined;
-  let admin: Redis | undefined;
-  afterAll(async () => {
-    clients.forEach((c) => c.close());
-    await server?.close();
-    await store?.close();
-    admin?.disconnect();
-    await redis?.remove();
-  });
+  let world: AofWorld | undefined;
+  afterAll(() => world?.close());
 
   it('leaves no canary in Redis, its AOF, the stream, the logs at trace or any frame, before or after the erase', { timeout: 60_000 }, async () => {
-    redis = await startAofRedis();
-    admin = new Redis(redis.url);
     const prefix = `aof-${nanoid(8)}`;
-    store = await RedisStore.connect(redis.url, prefix);
-    const logs: string[] = [];
-    server = await startTestServer(store, { logLevel: 'trace' }, logs);
-    const received = recordReceived(server);
+    world = await startAofWorld(prefix);
+    const { redis, admin, server, logs, received, clients } = world;
     const sent: Source[] = [];
     const canaries = [`Adacanary${nanoid(8)}`, `Gracecanary${nanoid(8)}`, `Sentencecanary${nanoid(8)}`, `Plancanary${nanoid(8)}`, `Swapcanary${nanoid(8)}`];
 

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { expect } from 'vitest';
 import type { RunningServer } from '../../server/server.js';
+import { RedisStore } from '../../server/store/redis.js';
 import { everything } from './redis-dump.js';
 import { startRedis, type RedisProcess } from './redis-server.js';
-import type { Client } from './server.js';
+import { startTestServer, type Client } from './server.js';
 
 /** One place searched, as text, with a name that says where it is. */
 export interface Source {
@@ -143,4 +144,39 @@ export function recordReceived(server: RunningServer): Source {
 /** Log lines collected by startTestServer(store, { logLevel: 'trace' }, logs), as one source. */
 export function logSource(logs: readonly string[]): Source {
   return { name: 'server logs (trace)', text: logs.join('\n') };
+}
+
+/**
+ * The whole setup of a canary test: a Redis keeping an AOF, a store on it under `prefix`, the real server
+ * logging at trace into `logs`, what the server received, an admin connection, and the clients to close.
+ */
+export interface AofWorld {
+  redis: AofRedis;
+  admin: Redis;
+  store: RedisStore;
+  server: RunningServer;
+  logs: string[];
+  received: Source;
+  clients: Client[];
+  close(): Promise<void>;
+}
+
+export async function startAofWorld(prefix: string): Promise<AofWorld> {
+  const redis = await startAofRedis();
+  const admin = new Redis(redis.url);
+  const store = await RedisStore.connect(redis.url, prefix);
+  const logs: string[] = [];
+  const server = await startTestServer(store, { logLevel: 'trace' }, logs);
+  const clients: Client[] = [];
+  return {
+    redis, admin, store, server, logs, clients,
+    received: recordReceived(server),
+    async close() {
+      clients.forEach((c) => c.close());
+      await server.close();
+      await store.close();
+      admin.disconnect();
+      await redis.remove();
+    },
+  };
 }
