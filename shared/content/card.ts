@@ -13,6 +13,12 @@ export type CardAudience = 'any' | 'partners';
  */
 export type CardType = 'question' | 'task' | 'finish' | 'would-you-rather' | 'guess';
 
+/**
+ * The kinds of pair a deck is written for (issue 17). A card without `pairs` suits every pair its
+ * audience allows; a card with them is drawn only for those pairs.
+ */
+export type Pair = 'new-couple' | 'long-term' | 'long-distance' | 'friends' | 'parent-child' | 'siblings';
+
 export interface Card {
   /** Stable id, e.g. "emo-1-03": never reuse or renumber, Memories refer to it. */
   id: string;
@@ -23,4 +29,8 @@ export interface Card {
   text: string;
   /** Only for would-you-rather (exactly 2) and guess (2–4). */
   options?: readonly string[];
+  /** Written for these pairs only (see Pair); absent: any pair its audience allows. */
+  pairs?: readonly Pair[];
+  /** Needs both in the same place (a hug, a walk): hidden when the room says "we live apart". */
+  samePlace?: true;
 }
