@@ -11,11 +11,12 @@ const progress = (page: Page) => page.locator('.progress-line').textContent();
 const recap = (page: Page) => page.getByRole('heading', { name: 'What you shared today' });
 const deeper = (page: Page) => page.getByRole('button', { name: 'One level deeper' });
 
-/** The recap is shown; the closeness question "after" that may come with it is skipped. */
+/** Both skip the closing note; the recap is shown; the closeness question "after" that may come with it is skipped. */
 async function atRecap(pages: Page[]): Promise<void> {
+  for (const page of pages) await page.getByRole('button', { name: 'Skip the note' }).click();
   for (const page of pages) {
     await recap(page).waitFor();
-    const skip = page.getByRole('button', { name: 'Skip' });
+    const skip = page.getByRole('button', { name: 'Skip', exact: true });
     if (await skip.count()) await skip.click();
   }
 }

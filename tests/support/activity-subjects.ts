@@ -45,12 +45,13 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
         audience: fc.constantFrom('partners' as const, 'friends' as const, 'family' as const),
       })
       .map(({ audience, ...options }) => ({ options, context: { audience } })),
-    // Consent, an answer to the card on the table, Done in talk mode, Next after a reveal, and after
-    // the other passed on a card you answered: share it anyway or let it go.
+    // Consent, an answer to the card on the table, Done in talk mode, Next after a reveal, after
+    // the other passed on a card you answered: share it anyway or let it go; and the closing note.
     inputMoves: (state, _seat, canary) => {
       const cardId = state.round?.cardId ?? 'no-card';
       return [
         { type: 'consent', kinds: ALL_KINDS, maxDepth: 3 },
+        { type: 'note', round: state.closing?.round ?? 0, sealed: sealedAround(canary('note')) },
         { type: 'answer', cardId, sealed: sealedAround(canary('answer')) },
         { type: 'done', cardId },
         { type: 'next', cardId },
@@ -61,7 +62,9 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
     anyMove: (state, _seat, rng, canary) => {
       const card = state.round ? cardOf(state.round) : undefined;
       const cardId = chance(rng, 0.9) ? (card?.id ?? 'no-card') : 'emo-1-01';
-      switch (pick(['consent', 'answer', 'answer', 'done', 'next', 'pass', 'redraw', 'react', 'star', 'after-pass', 'more'] as const, rng)) {
+      switch (pick(['consent', 'answer', 'answer', 'done', 'next', 'pass', 'redraw', 'react', 'star', 'after-pass', 'more', 'note', 'note'] as const, rng)) {
+        case 'note':
+          return { type: 'note', round: state.closing?.round ?? 0, sealed: chance(rng, 0.8) ? sealedAround(canary('note')) : null };
         case 'consent': {
           const kinds = chance(rng, 0.5) ? ALL_KINDS : somePick(INTIMACY_KINDS, rng);
           return { type: 'consent', kinds: kinds.length > 0 ? kinds : ['emotional'], maxDepth: pick([1, 2, 3] as const, rng) };
@@ -85,19 +88,24 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
           return { type: pick(['done', 'next', 'pass', 'redraw'] as const, rng), cardId };
       }
     },
-    // Choosing what you are open to is never shown; answers stay hidden until both are in.
+    // Choosing what you are open to is never shown; answers and closing notes stay hidden until both are in.
     hiddenInput: (state) =>
       state.phase === 'consent' ||
+      (state.phase === 'finished' && !!state.closing && state.closing.notes.some((n) => n === null)) ||
       (state.phase === 'play' && !!state.round && !isRevealed(state, state.round) && !(state.options.answerMode === 'talk' && isOpen(cardOf(state.round)))),
     showsReveal: (state) => !!state.round && isRevealed(state, state.round),
-    sealed: (state) => (state.round && !isRevealed(state, state.round) ? ['answer'] : []),
+    sealed: (state) => {
+      if (state.phase === 'finished') return state.closing?.notes.some((n) => n === null) ? ['note'] : [];
+      return state.round && !isRevealed(state, state.round) ? ['answer'] : [];
+    },
     stage: (state) => {
+      if (state.phase === 'finished' && state.closing?.notes.some((n) => n === null)) return 'closing';
       if (state.phase !== 'play' || !state.round) return state.phase;
       if (isRevealed(state, state.round)) return state.round.sharedAlone ? 'shared-alone' : 'revealed';
       if (state.round.passedBy != null) return 'passed';
       return state.options.answerMode === 'talk' && isOpen(cardOf(state.round)) ? 'talking' : 'answering';
     },
-    stages: ['consent', 'answering', 'talking', 'passed', 'shared-alone', 'revealed', 'finished'],
+    stages: ['consent', 'answering', 'talking', 'passed', 'shared-alone', 'revealed', 'closing', 'finished'],
     // What you are open to, while the other has not chosen; your sealed answer until the reveal.
     hiddenVariants: (state, seat, rng) => {
       const chosen = state.consent[seat];
@@ -108,6 +116,12 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
         const consenting = (changes: Partial<typeof chosen>) => ({ what: 'consent', state: { ...state, consent: withSeat(state.consent, seat, { ...chosen, ...changes }) } });
         return [consenting({ kinds }), ...([1, 2, 3] as const).filter((d) => d !== chosen.maxDepth).map((maxDepth) => consenting({ maxDepth }))];
       }
+      const closing = state.closing;
+      const note = closing?.notes[seat];
+      if (state.phase === 'finished' && closing && note && closing.notes.some((n) => n === null)) {
+        const others = [{ written: sealedAround('anotherNote') }, { skipped: true as const }].filter((n) => JSON.stringify(n) !== JSON.stringify(note));
+        return others.map((n) => ({ what: 'note', state: { ...state, closing: { ...closing, notes: withSeat(closing.notes, seat, n) } } }));
+      }
       const round = state.round;
       const answer = round?.answers[seat];
       if (state.phase !== 'play' || !round || !answer || isRevealed(state, round)) return [];
@@ -115,7 +129,7 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
       const others = ['anotherAnswer', 'yetAnotherAnswer'].map((m) => sealedAround(m)).filter((s) => s !== answer);
       return others.map((sealed) => ({ what: 'answer', state: { ...state, round: { ...round, answers: withSeat(round.answers, seat, sealed) } } }));
     },
-    hidden: ['consent', 'answer'],
+    hidden: ['consent', 'answer', 'note'],
   },
 
   'plan-together': {

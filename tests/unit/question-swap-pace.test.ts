@@ -23,6 +23,8 @@ function finishedGame(consent: { maxDepth: 1 | 2 | 3 } = { maxDepth: 3 }, rounds
   const choice: Move = { type: 'consent', kinds: ['emotional', 'intellectual', 'experiential'], maxDepth: consent.maxDepth };
   let state = must(act(must(act(start({ rounds }), 0, choice)), 1, choice));
   while (state.phase === 'play') state = playCard(state);
+  // Both skip the closing note (question-swap-structure.test.ts writes it): the recap's choices open.
+  for (const seat of [0, 1] as const) state = must(act(state, seat, { type: 'note', round: state.completed, sealed: null }));
   return state;
 }
 

@@ -13,6 +13,7 @@ import { INTIMACY_KINDS, type Depth } from '../../intimacy.js';
 import { pick, type Rng } from '../../random.js';
 import { sealedSchema, type Sealed } from '../../sealed/shape.js';
 import { moved, starredEntriesSchema, starredMemory, type Activity, type Awaiting, type MoveResult, type NewMemory, type SetupContext } from '../types.js';
+import { closingAwaiting, closingView, notePending, openClosing, writeNote } from './closing.js';
 import { info } from './info.js';
 import {
   ANSWER_BUCKET,
@@ -21,6 +22,7 @@ import {
   DECK_MIN,
   memoryKeyOf,
   MORE_CARDS,
+  NOTE_BUCKET,
   REACTION_BUCKET,
   REDRAWS_PER_ROUND,
   type Consent,
@@ -59,6 +61,11 @@ export const moveSchema = v.variant('type', [
   v.object({ type: v.literal('share-anyway'), cardId: CardId }),
   v.object({ type: v.literal('let-go'), cardId: CardId }),
   v.object({ type: v.literal('more'), deeper: v.boolean() }),
+  v.object({
+    type: v.literal('note'),
+    round: v.pipe(v.number('Say which closing card the note is for.'), v.integer('Say which closing card the note is for.'), v.minValue(0)),
+    sealed: v.nullable(sealedSchema(NOTE_BUCKET, 'The note is missing.')),
+  }),
 ]) satisfies v.GenericSchema<unknown, Move>;
 
 export const optionsSchema = v.object({
@@ -169,7 +176,7 @@ function advance(state: State, round: Round, rng: Rng): State {
   const played: Played[] = [...(state.played ?? []), { cardId: round.cardId, ...guessesOf(round), starred: round.starred.some(Boolean) }];
   const completed = state.completed + 1;
   const done: State = { ...state, completed, played };
-  if (completed >= state.options.rounds) return { ...done, phase: 'finished', round: null, wishes: [null, null] };
+  if (completed >= state.options.rounds) return { ...done, phase: 'finished', round: null, wishes: [null, null], closing: openClosing(completed) };
   return startRound(done, round.number + 1, other(round.reader), rng);
 }
 
@@ -182,6 +189,7 @@ function wish(state: State, seat: SeatIndex, deeper: boolean, rng: Rng): MoveRes
   if (state.phase !== 'finished') return refuse('WRONG_PHASE', 'You can choose more cards after the last one.');
   const deepest = deepestPlayed(state.played ?? []);
   if (deeper && !deeperLeft(deepest)) return refuse('NOT_POSSIBLE', 'These were already the deepest cards.');
+  if (notePending(state, seat)) return refuse('WRONG_PHASE', 'Write your note first, or skip it.');
   const wishes = withSeat(state.wishes ?? [null, null], seat, deeper ? 'deeper' : 'more');
   if (wishes[0] === null || wishes[1] === null) return moved({ ...state, wishes });
   const both = wishes[0] === 'deeper' && wishes[1] === 'deeper';
@@ -190,7 +198,7 @@ function wish(state: State, seat: SeatIndex, deeper: boolean, rng: Rng): MoveRes
   const ceiling = Math.max(state.ceiling, extraDepth) as Depth;
   const number = state.completed + 1;
   const going = startRound(
-    { ...state, wishes: [null, null], extraDepth, ceiling, options: { ...state.options, rounds: state.options.rounds + MORE_CARDS }, phase: 'play' },
+    { ...state, wishes: [null, null], closing: null, extraDepth, ceiling, options: { ...state.options, rounds: state.options.rounds + MORE_CARDS }, phase: 'play' },
     number,
     readerOf(state, number),
     rng,
@@ -243,8 +251,9 @@ function memoryOf(round: Round, entries: readonly { seat: SeatIndex; sealed: Sea
   return starredMemory(memoryKeyOf(round.number, round.cardId), cardOf(round).text, entries);
 }
 
-function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng }): MoveResult<State> {
+function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng; now: number }): MoveResult<State> {
   if (m.type === 'consent') return consent(state, seat, m, ctx.rng);
+  if (m.type === 'note') return writeNote(state, seat, m.round, m.sealed, ctx.now);
   if (m.type === 'more') return wish(state, seat, m.deeper, ctx.rng);
   const round = state.round;
   if (state.phase !== 'play' || !round) return refuse('WRONG_PHASE');
@@ -376,6 +385,7 @@ function view(state: State, seat: SeatIndex): View {
     agreed: state.phase === 'consent' ? null : { kinds: state.kinds, ceiling: state.ceiling },
     round: state.round ? roundView(state, state.round, seat) : null,
     recap: state.phase === 'finished' ? recapOf(state, seat) : null,
+    closing: state.phase === 'finished' && state.closing ? closingView(state.closing, seat) : null,
   };
 }
 
@@ -383,9 +393,14 @@ function view(state: State, seat: SeatIndex): View {
  * Choosing what you are open to, and answering a card, are private: each in turn, the reader first; so
  * is the choice, after the other passed, to share your answer or let it go. Talking a card through is
  * shared (either may tap Done); moving on from a reveal waits for each who has not tapped Next yet.
+ * After the last card, the closing note is private too, each in turn.
  */
 function awaiting(state: State): Awaiting {
   if (state.phase === 'consent') return { seats: [0, 1].filter((s) => state.consent[s as SeatIndex] === null) as SeatIndex[], private: true };
+  if (state.phase === 'finished') {
+    const seats = state.closing ? closingAwaiting(state.closing) : [];
+    return { seats, private: seats.length > 0 };
+  }
   const round = state.round;
   if (state.phase !== 'play' || !round) return { seats: [], private: false };
   const passed = pendingPass(round);

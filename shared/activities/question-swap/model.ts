@@ -15,6 +15,9 @@ export const ANSWER_BUCKET: Bucket = 16384;
 /** A reaction seals as its key ("tell-me-more"): the smallest bucket. */
 export const REACTION_BUCKET: Bucket = 64;
 export const REDRAWS_PER_ROUND = 2;
+/** The closing card's note to the other: a few lines, sealed as plain text (500 UTF-16 units are at most 1,500 bytes). */
+export const NOTE_MAX = 500;
+export const NOTE_BUCKET: Bucket = 4096;
 /** How many cards a session can have, and how many it has unless they choose. */
 export const DECK_MIN = 3;
 export const DECK_MAX = 15;
@@ -58,6 +61,19 @@ export function answerSlot(cardId: string): string {
 /** The slot a reaction to the other's answer on a card is sealed for. */
 export function reactionSlot(cardId: string): string {
   return `reaction:${cardId}`;
+}
+
+/** The slot the closing card's note is sealed for: one per closing, named by the cards played before it. */
+export function noteSlot(round: number): string {
+  return `note:${round}`;
+}
+
+/** Why a note cannot be sent, in the words the screen shows, or null when it can (counted trimmed). */
+export function noteProblem(text: string): string | null {
+  const words = text.trim();
+  if (words.length === 0) return 'Write a few words, or skip the note.';
+  if (words.length > NOTE_MAX) return `A note can be up to ${NOTE_MAX} characters.`;
+  return null;
 }
 
 /** The key of a starred card's memory: the same for both, so starring twice keeps one. */
@@ -125,6 +141,19 @@ export interface Round {
 /** After the last card: a few more at the same depth, or one level deeper. */
 export type Wish = 'more' | 'deeper';
 
+/** One person's closing note: written (sealed for noteSlot), or skipped; null while they have not chosen. */
+export type Note = { written: Sealed } | { skipped: true } | null;
+
+/**
+ * The closing card after the last card: each writes the other a short note, shown to the other once both
+ * wrote or skipped theirs, and kept in Memories.
+ */
+export interface Closing {
+  /** The cards played when it opened: its notes are sealed for noteSlot(round). */
+  round: number;
+  notes: [Note, Note];
+}
+
 /** A card played to its end, for the recap. */
 export interface Played {
   cardId: string;
@@ -151,6 +180,8 @@ export interface State {
   wishes?: [Wish | null, Wish | null];
   /** The depth of the extra cards both chose after the last one (null: as the session goes). */
   extraDepth?: Depth | null;
+  /** The closing card, from the last card on. Missing (rooms from before): none. */
+  closing?: Closing | null;
 }
 
 export type Move =
@@ -169,7 +200,9 @@ export type Move =
   | { type: 'share-anyway'; cardId: string }
   | { type: 'let-go'; cardId: string }
   /** After the last card: a few more (deeper: one level deeper). */
-  | { type: 'more'; deeper: boolean };
+  | { type: 'more'; deeper: boolean }
+  /** The closing card: my note to the other, sealed for noteSlot(round); null skips it. */
+  | { type: 'note'; round: number; sealed: Sealed | null };
 
 export interface RoundView {
   number: number;
@@ -216,6 +249,19 @@ export interface Recap {
   wishes: [Wish | null, Wish | null];
 }
 
+/** The closing card as a seat sees it: the other's note only once both have written or skipped theirs. */
+export interface ClosingView {
+  round: number;
+  /** Whose view this is (the seat `mine` was sealed by). */
+  seat: SeatIndex;
+  /** Whether each has written or skipped their note — never what it says. */
+  done: [boolean, boolean];
+  /** My own note, sealed (null: not written). */
+  mine: Sealed | null;
+  /** Both settled: each seat's note, sealed (null: skipped). */
+  notes: [Sealed | null, Sealed | null] | null;
+}
+
 export interface View {
   phase: State['phase'];
   answerMode: AnswerMode;
@@ -227,5 +273,7 @@ export interface View {
   round: RoundView | null;
   /** Once the last card is played. */
   recap: Recap | null;
+  /** The closing card, once the last card is played (null in rooms from before). */
+  closing: ClosingView | null;
 }
 

@@ -8,9 +8,11 @@ import type { Sealed } from '../../sealed/shape.js';
 import {
   answerSlot,
   answerWords,
+  noteSlot,
   REACTIONS,
   reactionSlot,
   type Answer,
+  type ClosingView,
   type Reaction,
   type Recap,
   type RoundView,
@@ -45,8 +47,20 @@ export type OpenRecap = Omit<Recap, 'guessed'> & {
   rightGuesses: number;
 };
 
+/** A closing note as the screens show it: its words, or UNREADABLE when it did not open. */
+export interface OpenNote {
+  words: string;
+  unreadable: boolean;
+}
+
+export type OpenClosing = Omit<ClosingView, 'mine' | 'notes'> & {
+  mine: OpenNote | null;
+  /** Both settled: each seat's note (null: skipped). */
+  notes: [OpenNote | null, OpenNote | null] | null;
+};
+
 /** The view as the screen reads it. */
-export type OpenView = Omit<View, 'round' | 'recap'> & { round: OpenRound | null; recap: OpenRecap | null };
+export type OpenView = Omit<View, 'round' | 'recap' | 'closing'> & { round: OpenRound | null; recap: OpenRecap | null; closing: OpenClosing | null };
 
 const UNREADABLE_ANSWER: OpenAnswer = { words: UNREADABLE, unreadable: true };
 
@@ -136,10 +150,22 @@ async function openRecap(recap: Recap, open: Opener): Promise<OpenRecap> {
   return { ...rest, rightGuesses: await rightGuesses(guessed, open) };
 }
 
+async function openNote(open: Opener, round: number, seat: SeatIndex, sealed: Sealed | null): Promise<OpenNote | null> {
+  if (sealed === null) return null;
+  const words = await openText(open, seat, noteSlot(round), sealed);
+  return words === null ? { words: UNREADABLE, unreadable: true } : { words, unreadable: false };
+}
+
+async function openClosing(closing: ClosingView, open: Opener): Promise<OpenClosing> {
+  const notes = closing.notes && ([await openNote(open, closing.round, 0, closing.notes[0]), await openNote(open, closing.round, 1, closing.notes[1])] as const);
+  return { ...closing, mine: await openNote(open, closing.round, closing.seat, closing.mine), notes: notes && [...notes] };
+}
+
 export async function openView(view: View, open: Opener): Promise<OpenView> {
   return {
     ...view,
     round: view.round && (await openRound(view.round, open)),
     recap: view.recap && (await openRecap(view.recap, open)),
+    closing: view.closing && (await openClosing(view.closing, open)),
   };
 }
