@@ -1,0 +1,9 @@
+// All per-pair Question Swap decks (issue 17), combined. Each deck sets the pairs it is written for.
+import type { Card } from '../card.js';
+import { LONG_DISTANCE } from './long-distance.js';
+
+export const DECKS: Record<string, readonly Card[]> = {
+  'long-distance': LONG_DISTANCE,
+};
+
+export const DECK_CARDS: readonly Card[] = Object.values(DECKS).flat();
