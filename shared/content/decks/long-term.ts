@@ -6,7 +6,7 @@ export const LONG_TERM = deck('partners', ['long-term'], [
   // Emotional
   { id: 'lt-emo-1-01', kind: 'emotional', depth: 1, type: 'question', text: 'Which habit of mine did you find odd at first and now quietly love?' },
   { id: 'lt-emo-1-02', kind: 'emotional', depth: 1, type: 'guess', text: 'Which of our in-jokes still makes me laugh hardest?', options: ['The oldest one', 'The newest one', 'The one nobody else gets', 'The one from a holiday'] },
-  { id: 'lt-emo-1-03', kind: 'emotional', depth: 1, type: 'finish', text: 'A small thing you still do that makes me feel chosen is…' },
+  { id: 'lt-emo-1-03', kind: 'emotional', depth: 1, type: 'finish', text: 'You still make me feel chosen, years on, when you…' },
   { id: 'lt-emo-1-04', kind: 'emotional', depth: 1, type: 'would-you-rather', text: 'At the end of a long week, would you rather we…', options: ['Talk it all through', 'Say nothing and just be close'] },
   { id: 'lt-emo-2-01', kind: 'emotional', depth: 2, type: 'question', text: 'When did you last feel really seen by me, and what had I done?' },
   { id: 'lt-emo-2-02', kind: 'emotional', depth: 2, type: 'task', text: 'Name one way I’ve changed since we met that you’re glad about.' },
@@ -33,7 +33,7 @@ export const LONG_TERM = deck('partners', ['long-term'], [
   // Physical: touch and closeness, never sexual
   { id: 'lt-phy-1-01', kind: 'physical', depth: 1, type: 'question', text: 'Which of our everyday touches — a hand on the back, a foot under the table — would you miss most?' },
   { id: 'lt-phy-1-02', kind: 'physical', depth: 1, type: 'guess', text: 'How do I most like to be hugged?', options: ['Face to face', 'From behind', 'Side by side, while walking', 'Any way, any time'] },
-  { id: 'lt-phy-1-03', kind: 'physical', depth: 1, type: 'would-you-rather', text: 'On a cold evening, would you rather…', options: ['Share one big blanket', 'Have your cold feet tucked under my legs'] },
+  { id: 'lt-phy-1-03', kind: 'physical', depth: 1, type: 'would-you-rather', text: 'When it’s bitter out, would you rather…', options: ['Share one big blanket', 'Have your cold feet tucked under my legs'] },
   { id: 'lt-phy-1-04', kind: 'physical', depth: 1, type: 'task', text: 'Give a thirty-second shoulder rub, then swap.', samePlace: true },
   { id: 'lt-phy-2-01', kind: 'physical', depth: 2, type: 'question', text: 'How has the way we touch changed over the years, and which bit would you bring back?' },
   { id: 'lt-phy-2-02', kind: 'physical', depth: 2, type: 'finish', text: 'I feel most at home in your arms when…' },
