@@ -16,6 +16,9 @@ import { moved, starredEntriesSchema, starredMemory, type Activity, type Awaitin
 import { info } from './info.js';
 import {
   ANSWER_BUCKET,
+  DECK_DEFAULT,
+  DECK_MAX,
+  DECK_MIN,
   memoryKeyOf,
   MORE_CARDS,
   REACTION_BUCKET,
@@ -60,7 +63,15 @@ export const moveSchema = v.variant('type', [
 
 export const optionsSchema = v.object({
   answerMode: v.picklist(['write', 'talk'] as const, 'Choose write or talk.'),
-  rounds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(3), v.maxValue(15)), 8),
+  rounds: v.optional(
+    v.pipe(
+      v.number('Choose how many cards.'),
+      v.integer('Choose a whole number of cards.'),
+      v.minValue(DECK_MIN, `Choose at least ${DECK_MIN} cards.`),
+      v.maxValue(DECK_MAX, `Choose at most ${DECK_MAX} cards.`),
+    ),
+    DECK_DEFAULT,
+  ),
 }) satisfies v.GenericSchema<unknown, Options>;
 
 function cardById(id: string): Card | undefined {

@@ -15,6 +15,10 @@ export const ANSWER_BUCKET: Bucket = 16384;
 /** A reaction seals as its key ("tell-me-more"): the smallest bucket. */
 export const REACTION_BUCKET: Bucket = 64;
 export const REDRAWS_PER_ROUND = 2;
+/** How many cards a session can have, and how many it has unless they choose. */
+export const DECK_MIN = 3;
+export const DECK_MAX = 15;
+export const DECK_DEFAULT = 8;
 /** "A few more cards" after the last one adds this many. */
 export const MORE_CARDS = 3;
 export const REACTIONS = {
