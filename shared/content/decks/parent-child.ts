@@ -21,7 +21,7 @@ export const PARENT_CHILD = deck('any', ['parent-child'], [
   { id: 'pc-int-1-01', kind: 'intellectual', depth: 1, type: 'question', text: 'Which invention from your lifetime do you think changed everyday life the most?' },
   { id: 'pc-int-1-02', kind: 'intellectual', depth: 1, type: 'guess', text: 'Which school subject did I like best?', options: ['Maths or science', 'Languages or writing', 'Art or drama', 'Break time'] },
   { id: 'pc-int-1-03', kind: 'intellectual', depth: 1, type: 'would-you-rather', text: 'On a quiet evening, would you rather we…', options: ['Do a crossword together', 'Swap the best things we’ve read lately'] },
-  { id: 'pc-int-1-04', kind: 'intellectual', depth: 1, type: 'task', text: 'Explain one word or trend from your world that the other probably hasn’t met.' },
+  { id: 'pc-int-1-04', kind: 'intellectual', depth: 1, type: 'task', text: 'Explain one word or trend from your world that I probably haven’t come across.' },
   { id: 'pc-int-2-01', kind: 'intellectual', depth: 2, type: 'question', text: 'How do you think growing up today differs from growing up a generation ago?' },
   { id: 'pc-int-2-02', kind: 'intellectual', depth: 2, type: 'finish', text: 'A piece of family advice I’ve come to agree with is…' },
   { id: 'pc-int-2-03', kind: 'intellectual', depth: 2, type: 'guess', text: 'How do I deal with a problem I can’t solve?', options: ['Talk it through', 'Research everything', 'Walk it off', 'Leave it a day'] },
@@ -40,7 +40,7 @@ export const PARENT_CHILD = deck('any', ['parent-child'], [
   { id: 'pc-phy-2-03', kind: 'physical', depth: 2, type: 'guess', text: 'When I’m unwell, which do I want most?', options: ['Soup brought to me', 'Company on the sofa', 'To be left alone', 'Someone to fuss a little'] },
   { id: 'pc-phy-2-04', kind: 'physical', depth: 2, type: 'finish', text: 'When we’re apart, I feel close to you when…' },
   { id: 'pc-phy-3-01', kind: 'physical', depth: 3, type: 'question', text: 'As we both get older, how would you like us to look after each other?' },
-  { id: 'pc-phy-3-02', kind: 'physical', depth: 3, type: 'task', text: 'Share a memory of being looked after by the other when you really needed it.' },
+  { id: 'pc-phy-3-02', kind: 'physical', depth: 3, type: 'task', text: 'Share a memory of being looked after by me when you really needed it.' },
   { id: 'pc-phy-3-03', kind: 'physical', depth: 3, type: 'would-you-rather', text: 'If one of us needed care one day, would you rather…', options: ['Live close by to help', 'Get help in and visit often'] },
 
   // Experiential
@@ -62,10 +62,10 @@ export const PARENT_CHILD = deck('any', ['parent-child'], [
   { id: 'pc-spi-1-03', kind: 'spiritual', depth: 1, type: 'finish', text: 'Something about our family I hope never changes is…' },
   { id: 'pc-spi-2-01', kind: 'spiritual', depth: 2, type: 'question', text: 'How did your family talk about big questions — faith, death, right and wrong — when you were young?' },
   { id: 'pc-spi-2-02', kind: 'spiritual', depth: 2, type: 'would-you-rather', text: 'When it comes to passing things down, would you rather…', options: ['Pass on stories', 'Pass on treasured objects'] },
-  { id: 'pc-spi-2-03', kind: 'spiritual', depth: 2, type: 'task', text: 'Share a value you’ve seen the other live out, and where you saw it.' },
+  { id: 'pc-spi-2-03', kind: 'spiritual', depth: 2, type: 'task', text: 'Share a value you’ve seen me live out, and where you saw it.' },
   { id: 'pc-spi-2-04', kind: 'spiritual', depth: 2, type: 'guess', text: 'Which do I most want to pass on?', options: ['Kindness', 'Hard work', 'A sense of humour', 'Faith or values'] },
   { id: 'pc-spi-3-01', kind: 'spiritual', depth: 3, type: 'question', text: 'How do you hope our family will be remembered, generations from now?' },
   { id: 'pc-spi-3-02', kind: 'spiritual', depth: 3, type: 'finish', text: 'If I could give you one thing to carry through life, it would be…' },
   { id: 'pc-spi-3-03', kind: 'spiritual', depth: 3, type: 'question', text: 'Which person from our family’s past would you most like to sit down with and question?' },
-  { id: 'pc-spi-3-04', kind: 'spiritual', depth: 3, type: 'task', text: 'Name something between us you have let go of, so the other knows it is settled.' },
+  { id: 'pc-spi-3-04', kind: 'spiritual', depth: 3, type: 'task', text: 'Name something between us you have let go of, so I know it is settled.' },
 ]);

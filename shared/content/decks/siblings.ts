@@ -20,7 +20,7 @@ export const SIBLINGS = deck('any', ['siblings'], [
   { id: 'sb-int-1-01', kind: 'intellectual', depth: 1, type: 'question', text: 'Which family rule made no sense to you as a child?' },
   { id: 'sb-int-1-02', kind: 'intellectual', depth: 1, type: 'guess', text: 'Which kind of game did I always want to play?', options: ['Board games', 'Cards', 'Something with dice', 'Whatever I could win'] },
   { id: 'sb-int-1-03', kind: 'intellectual', depth: 1, type: 'would-you-rather', text: 'At a family quiz night, would you rather…', options: ['Team up against everyone', 'Go head to head'] },
-  { id: 'sb-int-1-04', kind: 'intellectual', depth: 1, type: 'task', text: 'Recall one thing the other taught you as a kid, on purpose or not.' },
+  { id: 'sb-int-1-04', kind: 'intellectual', depth: 1, type: 'task', text: 'Recall one thing I taught you as a kid, on purpose or not.' },
   { id: 'sb-int-2-01', kind: 'intellectual', depth: 2, type: 'question', text: 'How did growing up in the same house give us such different views?' },
   { id: 'sb-int-2-02', kind: 'intellectual', depth: 2, type: 'finish', text: 'An opinion of yours I’ve quietly come round to is…' },
   { id: 'sb-int-2-03', kind: 'intellectual', depth: 2, type: 'guess', text: 'How do I handle family disagreements?', options: ['Keep the peace', 'Say it straight', 'Stay out of it', 'Make a joke'] },
