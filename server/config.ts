@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { Lifetimes } from '../shared/room.js';
 import type { LimitsConfig } from './limits.js';
+import { ROOM_BYTES_MAX } from './rooms.js';
 
 export interface Config {
   port: number;
@@ -26,6 +27,8 @@ export interface Config {
   limits: LimitsConfig;
   /** Behind a proxy: take the client's address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** The room byte budget (ROOM_BYTES_MAX in server/rooms.ts says the number and why). */
+  roomBytesMax: number;
 }
 
 const HOUR = 3_600_000;
@@ -81,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       failedJoinsPerHour: count(env, 'LIMIT_FAILED_JOINS_PER_HOUR', 20),
     },
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    roomBytesMax: count(env, 'ROOM_BYTES_MAX', ROOM_BYTES_MAX),
   };
 }

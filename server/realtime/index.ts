@@ -8,7 +8,7 @@ import type { Cluster } from '../cluster.js';
 import type { Config } from '../config.js';
 import { Limits } from '../limits.js';
 import type { Logger } from '../log.js';
-import { RoomService } from '../rooms.js';
+import { ROOM_CACHE, RoomService } from '../rooms.js';
 import type { RoomStore } from '../store/types.js';
 import { roomRef } from '../tokens.js';
 import { InFlight, drainConnections } from './drain.js';
@@ -60,7 +60,7 @@ export function attachRealtime(
   });
 
   const notifier = roomNotifier(io, options.cluster);
-  const service = new RoomService(store, config.lifetimes, notifier);
+  const service = new RoomService(store, config.lifetimes, notifier, Date.now, ROOM_CACHE, config.roomBytesMax);
   const limits = new Limits(config.limits, options.shared);
   const presence = new RoomPresence(socketsOnEveryNode(io), config.presenceGraceMs, log);
   const seat = seatSocket(store, (roomId) => presence.announce(roomId));

@@ -5,6 +5,7 @@
 // renumber; add new cards at the end of their group with the next free number.
 // Checked by tests/unit/cards.test.ts.
 import type { Card } from './card.js';
+import { DECK_CARDS } from './decks/index.js';
 
 export const CARDS: readonly Card[] = [
   // Emotional · 1 Light · anyone
@@ -381,4 +382,5 @@ export const CARDS: readonly Card[] = [
   { id: 'spi-3-p05', kind: 'spiritual', depth: 3, audience: 'partners', type: 'finish', text: 'What feels bigger than both of us, when we’re together, is…' },
   { id: 'spi-3-p06', kind: 'spiritual', depth: 3, audience: 'partners', type: 'would-you-rather', text: 'When it comes to beliefs, would you rather we…', options: ['Share the same ones', 'Keep learning from our differences'] },
   { id: 'spi-3-p07', kind: 'spiritual', depth: 3, audience: 'partners', type: 'guess', text: 'What do I think will matter most when we look back on us?', options: ['How we treated each other', 'What we built', 'Where we went', 'How much we laughed'] },
+  ...DECK_CARDS, // the per-pair decks (shared/content/decks/)
 ];
