@@ -21,7 +21,7 @@ export const LONG_DISTANCE = deck('partners', ['long-distance'], [
   { id: 'ld-int-1-01', kind: 'intellectual', depth: 1, type: 'task', text: 'Share your screen and show the last thing you looked up out of pure curiosity.' },
   { id: 'ld-int-1-02', kind: 'intellectual', depth: 1, type: 'would-you-rather', text: 'For our next call, would you rather…', options: ['Read the same article and talk it over', 'Each teach the other something in five minutes'] },
   { id: 'ld-int-1-03', kind: 'intellectual', depth: 1, type: 'guess', text: 'If the map let us meet halfway, where would I choose?', options: ['A big city', 'A quiet stretch of coast', 'Somewhere in the mountains', 'Wherever the cheapest ticket goes'] },
-  { id: 'ld-int-1-04', kind: 'intellectual', depth: 1, type: 'question', text: 'How is the talk of the town where you are different from where I am this week?' },
+  { id: 'ld-int-1-04', kind: 'intellectual', depth: 1, type: 'question', text: 'Which local story near you this week would never make the news where I am?' },
   { id: 'ld-int-2-01', kind: 'intellectual', depth: 2, type: 'question', text: 'If I moved to your town, which unwritten local rule would you explain to me first?' },
   { id: 'ld-int-2-02', kind: 'intellectual', depth: 2, type: 'task', text: 'Pick a short video now, both watch it on your own screens, then each give your verdict in one sentence.' },
   { id: 'ld-int-2-03', kind: 'intellectual', depth: 2, type: 'finish', text: 'Living in different places has taught me…' },

@@ -33,7 +33,7 @@ export const NEW_COUPLE = deck('partners', ['new-couple'], [
   // Physical: touch and closeness, never sexual
   { id: 'nc-phy-1-01', kind: 'physical', depth: 1, type: 'question', text: 'Do you like holding hands in public, or does it depend on where we are?' },
   { id: 'nc-phy-1-02', kind: 'physical', depth: 1, type: 'guess', text: 'How do I prefer to say hello when we meet?', options: ['A hug', 'A kiss on the cheek', 'A wave and a grin', 'Depends who’s watching'] },
-  { id: 'nc-phy-1-03', kind: 'physical', depth: 1, type: 'would-you-rather', text: 'Curled up together of an evening, would you rather…', options: ['Sit close, shoulders touching', 'Stretch out with your feet in my lap'] },
+  { id: 'nc-phy-1-03', kind: 'physical', depth: 1, type: 'would-you-rather', text: 'Watching something together at home, would you rather…', options: ['Sit close, shoulders touching', 'Stretch out with your feet in my lap'] },
   { id: 'nc-phy-1-04', kind: 'physical', depth: 1, type: 'finish', text: 'The first time your hand brushed mine, I…' },
   { id: 'nc-phy-2-01', kind: 'physical', depth: 2, type: 'question', text: 'How much cuddling is just right for you, and when does it start to feel like too much?' },
   { id: 'nc-phy-2-02', kind: 'physical', depth: 2, type: 'task', text: 'Hold hands for a minute without talking and notice what your shoulders do.', samePlace: true },

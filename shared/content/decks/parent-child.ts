@@ -50,7 +50,7 @@ export const PARENT_CHILD = deck('any', ['parent-child'], [
   { id: 'pc-exp-1-04', kind: 'experiential', depth: 1, type: 'task', text: 'Cook or bake something from a family recipe together, side by side.', samePlace: true },
   { id: 'pc-exp-2-01', kind: 'experiential', depth: 2, type: 'question', text: 'Which thing we used to do together would you love to do again?' },
   { id: 'pc-exp-2-02', kind: 'experiential', depth: 2, type: 'finish', text: 'A skill I’d love to learn from you is…' },
-  { id: 'pc-exp-2-03', kind: 'experiential', depth: 2, type: 'task', text: 'Plan a day out, just the two of you, and pick a day for it before the month is out.' },
+  { id: 'pc-exp-2-03', kind: 'experiential', depth: 2, type: 'task', text: 'Plan a day out, just us two, and choose when, before the month is out.' },
   { id: 'pc-exp-2-04', kind: 'experiential', depth: 2, type: 'guess', text: 'Which family ritual do I love most?', options: ['Birthdays', 'Holiday meals', 'A weekly phone call', 'Slow Sunday mornings'] },
   { id: 'pc-exp-3-01', kind: 'experiential', depth: 3, type: 'question', text: 'Which moment in our life as a family would you put in a time capsule?' },
   { id: 'pc-exp-3-02', kind: 'experiential', depth: 3, type: 'would-you-rather', text: 'Given one week together, would you rather…', options: ['Visit where the family comes from', 'Go somewhere new to both of us'] },
