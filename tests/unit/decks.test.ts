@@ -16,13 +16,6 @@ const PREFIX: Record<Pair, string> = {
   'parent-child': 'pc',
   siblings: 'sb',
 };
-const KIND_PREFIX: Record<string, string> = {
-  emotional: 'emo',
-  intellectual: 'int',
-  physical: 'phy',
-  experiential: 'exp',
-  spiritual: 'spi',
-};
 const entries = Object.entries(DECKS) as [Pair, readonly Card[]][];
 
 describe('per-pair decks: shape and size', () => {
@@ -43,11 +36,11 @@ describe('per-pair decks: shape and size', () => {
     expect(dupes).toEqual([]);
   });
 
-  it('each card is written for its own deck, with an id <deck>-<kind>-<depth>-<nn>', () => {
+  it('each card is written for its own deck, with an id <deck>-<kind, 3 letters>-<depth>-<nn>', () => {
     for (const [pair, cards] of entries) {
       for (const c of cards) {
         expect(c.pairs, c.id).toEqual([pair]);
-        expect(c.id).toMatch(new RegExp(`^${PREFIX[pair]}-${KIND_PREFIX[c.kind]}-${c.depth}-\\d{2}$`));
+        expect(c.id).toMatch(new RegExp(`^${PREFIX[pair]}-${c.kind.slice(0, 3)}-${c.depth}-\\d{2}$`));
       }
     }
   });

@@ -13,7 +13,7 @@ export const LONG_TERM = deck('partners', ['long-term'], [
   { id: 'lt-emo-2-03', kind: 'emotional', depth: 2, type: 'guess', text: 'Which do I need more of from you these days?', options: ['Time', 'Praise', 'Help with the load', 'Play'] },
   { id: 'lt-emo-2-04', kind: 'emotional', depth: 2, type: 'finish', text: 'When we argue, the thing I wish you knew is…' },
   { id: 'lt-emo-3-01', kind: 'emotional', depth: 3, type: 'question', text: 'Is there an old hurt between us that has healed, though you’ve never said so out loud?' },
-  { id: 'lt-emo-3-02', kind: 'emotional', depth: 3, type: 'task', text: 'Describe a hard season we came through, and one thing the other did that carried you.' },
+  { id: 'lt-emo-3-02', kind: 'emotional', depth: 3, type: 'task', text: 'Describe a hard season we came through, and one thing I did that carried you through it.' },
   { id: 'lt-emo-3-03', kind: 'emotional', depth: 3, type: 'finish', text: 'A fear about our future I rarely admit is…' },
   { id: 'lt-emo-3-04', kind: 'emotional', depth: 3, type: 'question', text: 'How has your idea of love changed over our years together?' },
 
@@ -51,7 +51,7 @@ export const LONG_TERM = deck('partners', ['long-term'], [
   { id: 'lt-exp-1-04', kind: 'experiential', depth: 1, type: 'task', text: 'Pick a café or street near home we’ve somehow never tried, and choose a day this week to go.', samePlace: true },
   { id: 'lt-exp-2-01', kind: 'experiential', depth: 2, type: 'question', text: 'When did we last have a day that felt like the early days, and what made it so?' },
   { id: 'lt-exp-2-02', kind: 'experiential', depth: 2, type: 'finish', text: 'A routine of ours I’d love to shake up is…' },
-  { id: 'lt-exp-2-03', kind: 'experiential', depth: 2, type: 'task', text: 'Name a skill you’d like us to learn together, and each admit what you’d be hopeless at.' },
+  { id: 'lt-exp-2-03', kind: 'experiential', depth: 2, type: 'task', text: 'Name a skill you’d like us to learn together, and admit which part you’d be hopeless at.' },
   { id: 'lt-exp-2-04', kind: 'experiential', depth: 2, type: 'guess', text: 'Which chore do I secretly enjoy doing with you?', options: ['Cooking', 'The food shop', 'Gardening', 'Folding the washing'] },
   { id: 'lt-exp-3-01', kind: 'experiential', depth: 3, type: 'question', text: 'Which chapter of our life together would you call the best so far, and why?' },
   { id: 'lt-exp-3-02', kind: 'experiential', depth: 3, type: 'would-you-rather', text: 'Given one free year together, would you rather…', options: ['Travel far and wide', 'Build something lasting at home'] },

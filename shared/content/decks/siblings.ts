@@ -4,7 +4,7 @@ import { deck } from './deck.js';
 export const SIBLINGS = deck('any', ['siblings'], [
   // Emotional
   { id: 'sb-emo-1-01', kind: 'emotional', depth: 1, type: 'question', text: 'Which childhood fight of ours seems the silliest now?' },
-  { id: 'sb-emo-1-02', kind: 'emotional', depth: 1, type: 'guess', text: 'Who do I think was the favourite growing up?', options: ['Me', 'You', 'Neither, honestly', 'The dog'] },
+  { id: 'sb-emo-1-02', kind: 'emotional', depth: 1, type: 'guess', text: 'Who do I think was the favourite growing up?', options: ['The older one', 'The younger one', 'Neither, honestly', 'The dog'] },
   { id: 'sb-emo-1-03', kind: 'emotional', depth: 1, type: 'finish', text: 'The thing you did as a kid that made me laugh most was…' },
   { id: 'sb-emo-1-04', kind: 'emotional', depth: 1, type: 'would-you-rather', text: 'When something big happens, would you rather tell me…', options: ['First, before anyone', 'Once the dust has settled'] },
   { id: 'sb-emo-2-01', kind: 'emotional', depth: 2, type: 'question', text: 'When did you first see me as a person, not just a brother or sister?' },
@@ -20,7 +20,7 @@ export const SIBLINGS = deck('any', ['siblings'], [
   { id: 'sb-int-1-01', kind: 'intellectual', depth: 1, type: 'question', text: 'Which family rule made no sense to you as a child?' },
   { id: 'sb-int-1-02', kind: 'intellectual', depth: 1, type: 'guess', text: 'Which kind of game did I always want to play?', options: ['Board games', 'Cards', 'Something with dice', 'Whatever I could win'] },
   { id: 'sb-int-1-03', kind: 'intellectual', depth: 1, type: 'would-you-rather', text: 'At a family quiz night, would you rather…', options: ['Team up against everyone', 'Go head to head'] },
-  { id: 'sb-int-1-04', kind: 'intellectual', depth: 1, type: 'task', text: 'Recall one thing the other taught you as a kid, on purpose or not.' },
+  { id: 'sb-int-1-04', kind: 'intellectual', depth: 1, type: 'task', text: 'Recall one thing I taught you as a kid, on purpose or not.' },
   { id: 'sb-int-2-01', kind: 'intellectual', depth: 2, type: 'question', text: 'How did growing up in the same house give us such different views?' },
   { id: 'sb-int-2-02', kind: 'intellectual', depth: 2, type: 'finish', text: 'An opinion of yours I’ve quietly come round to is…' },
   { id: 'sb-int-2-03', kind: 'intellectual', depth: 2, type: 'guess', text: 'How do I handle family disagreements?', options: ['Keep the peace', 'Say it straight', 'Stay out of it', 'Make a joke'] },
@@ -31,7 +31,7 @@ export const SIBLINGS = deck('any', ['siblings'], [
 
   // Physical: presence, hugs, sitting together
   { id: 'sb-phy-1-01', kind: 'physical', depth: 1, type: 'question', text: 'Where was our best hiding place or den when we were small?' },
-  { id: 'sb-phy-1-02', kind: 'physical', depth: 1, type: 'guess', text: 'Who hogged the best seat on long car journeys, as I remember it?', options: ['Me', 'You', 'We took turns', 'We fought every time'] },
+  { id: 'sb-phy-1-02', kind: 'physical', depth: 1, type: 'guess', text: 'Who hogged the best seat on long car journeys, as I remember it?', options: ['The older one', 'The younger one', 'We took turns', 'We fought every time'] },
   { id: 'sb-phy-1-03', kind: 'physical', depth: 1, type: 'would-you-rather', text: 'At a big family gathering, would you rather…', options: ['Hide in the kitchen with me', 'Sit together on the stairs like old times'] },
   { id: 'sb-phy-1-04', kind: 'physical', depth: 1, type: 'finish', text: 'The cosiest memory I have of us as kids is…' },
   { id: 'sb-phy-2-01', kind: 'physical', depth: 2, type: 'question', text: 'Are we a hugging family, and do you wish we were more so, or less?' },
@@ -46,10 +46,10 @@ export const SIBLINGS = deck('any', ['siblings'], [
   { id: 'sb-exp-1-01', kind: 'experiential', depth: 1, type: 'question', text: 'Which childhood game would you happily play again today?' },
   { id: 'sb-exp-1-02', kind: 'experiential', depth: 1, type: 'guess', text: 'Which family holiday do I remember best?', options: ['The one that went wrong', 'The very first', 'The one with the best weather', 'I mix them all up'] },
   { id: 'sb-exp-1-03', kind: 'experiential', depth: 1, type: 'would-you-rather', text: 'For a day just for us, would you rather…', options: ['Revisit where we grew up', 'Do something grown-up and new'] },
-  { id: 'sb-exp-1-04', kind: 'experiential', depth: 1, type: 'task', text: 'Recreate an old photo of the two of you — pose, faces and all.', samePlace: true },
+  { id: 'sb-exp-1-04', kind: 'experiential', depth: 1, type: 'task', text: 'Recreate an old photo of us two as kids — pose, faces and all.', samePlace: true },
   { id: 'sb-exp-2-01', kind: 'experiential', depth: 2, type: 'question', text: 'Which thing did we get away with as kids that our parents still don’t know about?' },
   { id: 'sb-exp-2-02', kind: 'experiential', depth: 2, type: 'finish', text: 'A trip I’d love to take, just the two of us, is…' },
-  { id: 'sb-exp-2-03', kind: 'experiential', depth: 2, type: 'task', text: 'Invent a yearly tradition just for the two of you, and pick the day it first happens.' },
+  { id: 'sb-exp-2-03', kind: 'experiential', depth: 2, type: 'task', text: 'Invent a yearly tradition just for us two, and pick the day it first happens.' },
   { id: 'sb-exp-2-04', kind: 'experiential', depth: 2, type: 'guess', text: 'Which chore did I dodge most as a kid?', options: ['The dishes', 'Tidying my room', 'Taking out the bins', 'All of them'] },
   { id: 'sb-exp-3-01', kind: 'experiential', depth: 3, type: 'question', text: 'If you could keep only one memory we share, which would you save?' },
   { id: 'sb-exp-3-02', kind: 'experiential', depth: 3, type: 'would-you-rather', text: 'When we’re old, would you rather…', options: ['Live on the same street', 'Come and stay for long visits'] },
