@@ -79,16 +79,18 @@ interface Saved<T> {
  */
 /**
  * The room byte budget: the most characters of JSON a stored room may grow to (its sealed values are
- * base64url, so characters are bytes). 2 MiB, because the largest room a couple plausibly builds in its
- * lifetime is about 1.7 MB: 200 Memories (MEMORIES_MAX) of two full 2,000-character answers, ~1.64 MB
- * sealed, plus a kept plan, 60 days of check-ins and the running game; so nobody playing meets it. And
- * a node can afford it: views no longer carry the Memories, so what such a room costs per command is its
- * document — 2 MB serialized, written to Redis and kept in the room cache (32 MB holds 16 of them) — at
- * most 10 commands a second (the room's rate limit). Past it, a change that would make the document
- * longer is refused with ROOM_TOO_BIG; one that keeps it as long or shortens it goes through, so the
- * room goes on working (moves that do not grow it, removing Memories, ending a game).
+ * base64url, so characters are bytes). 4 MiB, because the largest room a couple plausibly builds in its
+ * lifetime is about 2.3 MB: 200 Memories (MEMORIES_MAX) of two full 2,000-character answers, each
+ * padded to 4 KB when sealed (5.5 KB of base64url), measured with bench/full-room.ts at ~2.2 MB, plus a
+ * kept plan, 60 days of check-ins and the running game; so nobody playing meets it (answers in scripts
+ * that take several bytes a character pad to 16 KB and fill it sooner). And a node can afford it: views
+ * no longer carry the Memories, so what such a room costs per command is its document (serialized,
+ * written to Redis, kept in the room cache: 32 MB holds 8 of them), at most 10 commands a second (the
+ * room's rate limit). Past it, a change that would make the document longer is refused with
+ * ROOM_TOO_BIG; one that keeps it as long or shortens it goes through, so the room goes on working
+ * (moves that do not grow it, removing Memories, ending a game).
  */
-export const ROOM_BYTES_MAX = 2 * 1024 * 1024;
+export const ROOM_BYTES_MAX = 4 * 1024 * 1024;
 
 export const ROOM_CACHE: Omit<RoomCacheOptions, 'now'> = { maxBytes: 32 * 1024 * 1024, idleMs: 5 * 60_000 };
 

@@ -3,12 +3,15 @@
 import { ok, refuse, type Result } from './core.js';
 import type { Memory } from './play.js';
 
-/** The newest Memories a view carries: the lobby shows two; the third says "there are more". */
-export const MEMORIES_IN_VIEW = 3;
+/**
+ * The newest Memories a view carries: the two the lobby shows (with the count beside them). Each can be
+ * ~11 KB sealed, and every view after every command carries them, so no more than the screen shows.
+ */
+export const MEMORIES_IN_VIEW = 2;
 
 /**
- * One page of the Memories screen. 20 of the largest (two 2,000-character answers each, ~8 KB sealed)
- * are ~160 KB: one answer stays small, and a phone screen of cards is a few of them.
+ * One page of the Memories screen. 20 of the largest (two 2,000-character answers each, ~11 KB sealed)
+ * are ~220 KB: one answer stays small, and a phone screen of cards is a few of them.
  */
 export const MEMORIES_PAGE_SIZE = 20;
 
