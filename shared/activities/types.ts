@@ -21,6 +21,8 @@ export interface ActivityInfo {
   /** Which kinds of pair it suits. */
   audiences: readonly Audience[];
   kinds: readonly IntimacyKind[];
+  /** How to play, in a few short steps ("How to play" on the activity's screen). */
+  howTo: readonly string[];
 }
 
 export interface SetupContext {

@@ -8,4 +8,9 @@ export const info = {
   minutes: [15, 40],
   audiences: ['partners', 'friends', 'family'],
   kinds: ['experiential', 'intellectual'],
+  howTo: [
+    'Each of you brings a few ideas: a date, a project, something to learn together.',
+    'Look at them side by side and agree on one.',
+    'Build its plan step by step; you both see each change as it happens.',
+  ],
 } as const satisfies ActivityInfo;

@@ -8,4 +8,9 @@ export const info = {
   minutes: [10, 20],
   audiences: ['partners', 'friends', 'family'],
   kinds: ['emotional', 'intellectual'],
+  howTo: [
+    'On your own, put the five kinds of closeness in the order that matters to you.',
+    'Rate the seven things closeness rests on, and finish a few sentences.',
+    'Nothing shows until you have both finished. Then you see both sides, and the biggest differences become things to talk about.',
+  ],
 } as const satisfies ActivityInfo;
