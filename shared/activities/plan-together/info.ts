@@ -8,4 +8,5 @@ export const info = {
   minutes: [15, 40],
   audiences: ['partners', 'friends', 'family'],
   kinds: ['experiential', 'intellectual'],
+  family: { title: 'Plan something together', line: 'Bring ideas, agree on one shared project or day out, and build its plan live.' },
 } as const satisfies ActivityInfo;

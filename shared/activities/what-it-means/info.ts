@@ -8,4 +8,8 @@ export const info = {
   minutes: [10, 20],
   audiences: ['partners', 'friends', 'family'],
   kinds: ['emotional', 'intellectual'],
+  family: {
+    title: 'What closeness means to me',
+    line: 'Rank, rate and finish a few sentences privately, then see how each of you feels close.',
+  },
 } as const satisfies ActivityInfo;
