@@ -21,7 +21,7 @@ export const LONG_DISTANCE = deck('partners', ['long-distance'], [
   { id: 'ld-int-1-01', kind: 'intellectual', depth: 1, type: 'task', text: 'Share your screen and show the last thing you looked up out of pure curiosity.' },
   { id: 'ld-int-1-02', kind: 'intellectual', depth: 1, type: 'would-you-rather', text: 'For our next call, would you rather…', options: ['Read the same article and talk it over', 'Each teach the other something in five minutes'] },
   { id: 'ld-int-1-03', kind: 'intellectual', depth: 1, type: 'guess', text: 'If the map let us meet halfway, where would I choose?', options: ['A big city', 'A quiet stretch of coast', 'Somewhere in the mountains', 'Wherever the cheapest ticket goes'] },
-  { id: 'ld-int-1-04', kind: 'intellectual', depth: 1, type: 'question', text: 'How is the talk of the town where you are different from where I am this week?' },
+  { id: 'ld-int-1-04', kind: 'intellectual', depth: 1, type: 'question', text: 'Which local story near you this week would never make the news where I am?' },
   { id: 'ld-int-2-01', kind: 'intellectual', depth: 2, type: 'question', text: 'If I moved to your town, which unwritten local rule would you explain to me first?' },
   { id: 'ld-int-2-02', kind: 'intellectual', depth: 2, type: 'task', text: 'Pick a short video now, both watch it on your own screens, then each give your verdict in one sentence.' },
   { id: 'ld-int-2-03', kind: 'intellectual', depth: 2, type: 'finish', text: 'Living in different places has taught me…' },
@@ -32,7 +32,7 @@ export const LONG_DISTANCE = deck('partners', ['long-distance'], [
 
   // Physical: closeness over a call, never sexual
   { id: 'ld-phy-1-01', kind: 'physical', depth: 1, type: 'question', text: 'Where are you sitting right now, and how cosy is it, out of ten?' },
-  { id: 'ld-phy-1-02', kind: 'physical', depth: 1, type: 'task', text: 'Hold a palm up to the camera and let the other match it, screen to screen, for a few seconds.' },
+  { id: 'ld-phy-1-02', kind: 'physical', depth: 1, type: 'task', text: 'Hold a palm up to the camera and I’ll match mine to it, screen to screen, for a few seconds.' },
   { id: 'ld-phy-1-03', kind: 'physical', depth: 1, type: 'would-you-rather', text: 'To feel close tonight, would you rather…', options: ['Fall asleep with the call still on', 'Wear something that smells of me'] },
   { id: 'ld-phy-1-04', kind: 'physical', depth: 1, type: 'guess', text: 'Which of your things would I most like to borrow to feel you near?', options: ['A hoodie', 'A pillowcase', 'A scarf', 'Your soap or scent'] },
   { id: 'ld-phy-2-01', kind: 'physical', depth: 2, type: 'question', text: 'Which kind of touch from me do you miss most between visits?' },
@@ -46,7 +46,7 @@ export const LONG_DISTANCE = deck('partners', ['long-distance'], [
 
   // Experiential: dates and plans that work over a call
   { id: 'ld-exp-1-01', kind: 'experiential', depth: 1, type: 'task', text: 'Both open a map, drop a pin somewhere neither of us has been, and describe our day there.' },
-  { id: 'ld-exp-1-02', kind: 'experiential', depth: 1, type: 'would-you-rather', text: 'For a date over video, would you rather…', options: ['Cook the same recipe at the same time', 'Watch a film pressed play together'] },
+  { id: 'ld-exp-1-02', kind: 'experiential', depth: 1, type: 'would-you-rather', text: 'For a date over video, would you rather…', options: ['Cook the same recipe at the same time', 'Watch a film, pressing play together'] },
   { id: 'ld-exp-1-03', kind: 'experiential', depth: 1, type: 'guess', text: 'Which call date would I pick for this weekend?', options: ['A film in sync', 'An online game', 'Cooking on video', 'A walk with the phone'] },
   { id: 'ld-exp-1-04', kind: 'experiential', depth: 1, type: 'question', text: 'Which boring errand would turn fun if I were there to do it with you?' },
   { id: 'ld-exp-2-01', kind: 'experiential', depth: 2, type: 'task', text: 'Take the phone on a short walk and show your street as if I had just arrived for the first time.' },
@@ -58,7 +58,7 @@ export const LONG_DISTANCE = deck('partners', ['long-distance'], [
   { id: 'ld-exp-3-03', kind: 'experiential', depth: 3, type: 'would-you-rather', text: 'Looking back one day, would you rather remember this time apart as…', options: ['The test we passed', 'The adventure we had'] },
 
   // Spiritual
-  { id: 'ld-spi-1-01', kind: 'spiritual', depth: 1, type: 'task', text: 'Look out of your window and describe your sky right now; then listen to a description of mine.' },
+  { id: 'ld-spi-1-01', kind: 'spiritual', depth: 1, type: 'task', text: 'Look out of your window and describe your sky right now, as if painting it for me.' },
   { id: 'ld-spi-1-02', kind: 'spiritual', depth: 1, type: 'question', text: 'Is there a time of day when you feel most connected to me, even miles away?' },
   { id: 'ld-spi-1-03', kind: 'spiritual', depth: 1, type: 'guess', text: 'Which sight would I choose for us to watch on the same night, miles apart?', options: ['The full moon', 'The stars', 'A sunset in each place', 'The first snow'] },
   { id: 'ld-spi-2-01', kind: 'spiritual', depth: 2, type: 'question', text: 'How has missing someone shown you what matters to you?' },

@@ -33,7 +33,7 @@ export const NEW_COUPLE = deck('partners', ['new-couple'], [
   // Physical: touch and closeness, never sexual
   { id: 'nc-phy-1-01', kind: 'physical', depth: 1, type: 'question', text: 'Do you like holding hands in public, or does it depend on where we are?' },
   { id: 'nc-phy-1-02', kind: 'physical', depth: 1, type: 'guess', text: 'How do I prefer to say hello when we meet?', options: ['A hug', 'A kiss on the cheek', 'A wave and a grin', 'Depends who’s watching'] },
-  { id: 'nc-phy-1-03', kind: 'physical', depth: 1, type: 'would-you-rather', text: 'Curled up together of an evening, would you rather…', options: ['Sit close, shoulders touching', 'Stretch out with your feet in my lap'] },
+  { id: 'nc-phy-1-03', kind: 'physical', depth: 1, type: 'would-you-rather', text: 'Watching something together at home, would you rather…', options: ['Sit close, shoulders touching', 'Stretch out with your feet in my lap'] },
   { id: 'nc-phy-1-04', kind: 'physical', depth: 1, type: 'finish', text: 'The first time your hand brushed mine, I…' },
   { id: 'nc-phy-2-01', kind: 'physical', depth: 2, type: 'question', text: 'How much cuddling is just right for you, and when does it start to feel like too much?' },
   { id: 'nc-phy-2-02', kind: 'physical', depth: 2, type: 'task', text: 'Hold hands for a minute without talking and notice what your shoulders do.', samePlace: true },
@@ -47,7 +47,7 @@ export const NEW_COUPLE = deck('partners', ['new-couple'], [
   { id: 'nc-exp-1-01', kind: 'experiential', depth: 1, type: 'question', text: 'Which of our dates so far would make the best opening scene of a film?' },
   { id: 'nc-exp-1-02', kind: 'experiential', depth: 1, type: 'guess', text: 'Which would I choose for our next date?', options: ['A market and street food', 'A museum', 'A long walk', 'A night in with a board game'] },
   { id: 'nc-exp-1-03', kind: 'experiential', depth: 1, type: 'would-you-rather', text: 'For a spontaneous Saturday, would you rather…', options: ['Get on the first train anywhere', 'Try every café on one street'] },
-  { id: 'nc-exp-1-04', kind: 'experiential', depth: 1, type: 'task', text: 'Each name a spot in town you love, and agree which one to show the other first.', samePlace: true },
+  { id: 'nc-exp-1-04', kind: 'experiential', depth: 1, type: 'task', text: 'Name a spot in town you love and can’t wait to show me.', samePlace: true },
   { id: 'nc-exp-2-01', kind: 'experiential', depth: 2, type: 'question', text: 'Which of your friends would you like me to meet first, and what should I know before I do?' },
   { id: 'nc-exp-2-02', kind: 'experiential', depth: 2, type: 'finish', text: 'Something I’ve never done but would try with you is…' },
   { id: 'nc-exp-2-03', kind: 'experiential', depth: 2, type: 'guess', text: 'How do I feel about trying unfamiliar food?', options: ['Bring it on', 'Cautiously curious', 'Only if it looks familiar', 'I’ll watch you try it first'] },
