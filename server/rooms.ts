@@ -414,7 +414,12 @@ export class RoomService {
           return refuse('ROOM_NOT_FOUND');
         }
         this.cache.put(roomId, stored, bytes ?? 0);
-        if (replay) return this.finish(stored.room, JSON.parse(replay) as Saved<T>);
+        if (replay) {
+          // The asker may never have had the views of what it made (on Redis Cluster a commit not yet on
+          // a replica is answered as unavailable, and sent again): it gets the room as it is now.
+          if (askedBy !== undefined) this.notify.prepare(stored, askedBy).deliver();
+          return this.finish(stored.room, JSON.parse(replay) as Saved<T>);
+        }
         base = stored;
         baseBytes = bytes ?? 0;
         loaded = true;

@@ -3,7 +3,7 @@
 import { seatedRoom } from './seated.js';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { Redis } from 'ioredis';
+import type { Cluster as RedisCluster, Redis } from 'ioredis';
 import type { Cluster } from '../cluster.js';
 import type { Config } from '../config.js';
 import { Limits } from '../limits.js';
@@ -41,7 +41,7 @@ export function attachRealtime(
     config: Config;
     log: Logger;
     /** The Redis (and key prefix) that rate limits are counted in, so every node counts together. */
-    shared: { redis: Redis; prefix: string } | null;
+    shared: { redis: Redis | RedisCluster; prefix: string } | null;
     /** Several nodes on Redis: the adapter that carries emits between them, and its stream. */
     cluster?: Pick<Cluster, 'adapter' | 'stream'>;
   },

@@ -5,14 +5,13 @@ import { Redis } from 'ioredis';
 import { nanoid } from 'nanoid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ANSWER_MAX } from '../../shared/activities/question-swap/model.js';
-import { memoryKeyOf } from '../../shared/activities/question-swap/index.js';
-import { memorySlot } from '../../shared/activities/types.js';
 import { MEMORIES_IN_VIEW, MEMORIES_PAGE_SIZE, type MemoriesPage } from '../../shared/memory-pages.js';
 import { openMemories } from '../../shared/opened-room.js';
 import { ERROR_MESSAGES, type Ack, type SeatIndex } from '../../shared/protocol.js';
 import type { RunningServer } from '../../server/server.js';
 import { RedisStore } from '../../server/store/redis.js';
-import { gameView, startGame } from '../support/question-swap.js';
+import { keepMany, keepOne, type Kept } from '../support/memories.js';
+import { startGame } from '../support/question-swap.js';
 import { sealer } from '../support/question-swap-state.js';
 import { sealedPair, type SealedPair } from '../support/sealed-pair.js';
 import { eventually, startTestServer } from '../support/server.js';
@@ -53,51 +52,6 @@ describe.runIf(redisUrl !== '')('a room within its byte budget, its Memories a p
     return got;
   };
 
-  /** Passes to the next open question (a new game when the deck is done); resolves with its card id once both see it. */
-  async function questionOnTable(pair: SealedPair): Promise<string> {
-    for (;;) {
-      const round = await eventually(() => {
-        const r = gameView(pair.ada).round;
-        expect(gameView(pair.grace).round?.card.id).toBe(r?.card.id);
-        if (r) expect(r.revealed).toBe(false);
-        return r;
-      });
-      if (!round) {
-        await must(pair.send(0, { type: 'end-activity' }), 'end');
-        await eventually(() => expect(pair.view(1).activity).toBeNull());
-        await startGame(pair.ada, pair.grace);
-        continue;
-      }
-      if (round.card.type === 'question') return round.card.id;
-      await must(pair.send(0, { type: 'move', move: { type: 'pass', cardId: round.card.id } }), 'pass');
-      await eventually(() => expect(gameView(pair.ada).round!.card.id).not.toBe(round.card.id));
-    }
-  }
-
-  type Command = Parameters<SealedPair['send']>[1];
-  /** A command that was refused, and how to send it again as the browser's outbox would (same seat, same move). */
-  type Kept = { ok: true } | { ok: false; refused: Ack<{ version: number }>; seat: SeatIndex; command: Command };
-
-  /** Both answer the question on the table with `words`, Ada stars it, both go on: one Memory more. */
-  async function keepOne(pair: SealedPair, qs: ReturnType<typeof sealer>, words: [string, string]): Promise<Kept> {
-    const cardId = await questionOnTable(pair);
-    const number = gameView(pair.ada).round!.number;
-    const key = memoryKeyOf(number, cardId);
-    const entries = await Promise.all(([0, 1] as const).map(async (seat) => ({ seat, sealed: await qs.sealFor(seat, memorySlot(key), words[seat]) })));
-    const steps: [SeatIndex, Command][] = [
-      [0, { type: 'move', move: await qs.answer(0, cardId, { text: words[0] }) }],
-      [1, { type: 'move', move: await qs.answer(1, cardId, { text: words[1] }) }],
-      [0, { type: 'move', move: { type: 'star', cardId, starred: true, entries } }],
-      [1, { type: 'move', move: { type: 'next', cardId } }],
-      [0, { type: 'move', move: { type: 'next', cardId } }],
-    ];
-    for (const [seat, command] of steps) {
-      const answer = await pair.send(seat, command);
-      if (!answer.ok) return { ok: false, refused: answer, seat, command };
-    }
-    return { ok: true };
-  }
-
   const page = (pair: SealedPair, seat: SeatIndex, before: string | null): Promise<Ack<MemoriesPage>> =>
     [pair.ada, pair.grace][seat]!.socket.emitWithAck('memories:page', { version: pair.ada.snapshots.at(-1)!.version, before });
 
@@ -106,15 +60,7 @@ describe.runIf(redisUrl !== '')('a room within its byte budget, its Memories a p
   it('views carry a count and the newest few Memories; the Memories screen gets every one, page by page, and opens them', async () => {
     const { pair, qs } = await playing();
     const kept = MEMORIES_PAGE_SIZE + 3;
-    // Grace's words of each Memory kept, oldest first (a card drawn again at the same place in a later game
-    // is the same Memory, so it is counted once).
-    const words: string[] = [];
-    for (let i = 0; words.length < kept; i++) {
-      const had = pair.view(0).memoryCount;
-      expect(await keepOne(pair, qs, [`Ada's words ${i}`, `Grace's words ${i}`])).toEqual({ ok: true });
-      await eventually(() => expect(pair.ada.snapshots.at(-1)!.version).toBe(pair.grace.snapshots.at(-1)!.version));
-      if (pair.view(0).memoryCount > had) words.push(`Grace's words ${i}`);
-    }
+    const words = await keepMany(pair, qs, kept);
 
     await eventually(() => expect(pair.view(1).memoryCount).toBe(kept));
     expect(pair.view(1).memories).toHaveLength(MEMORIES_IN_VIEW);
