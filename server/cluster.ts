@@ -36,6 +36,27 @@ export function broadcastEntry(uid: string, room: string, except: string[], even
   return ['uid', uid, 'nsp', '/', 'type', String(MessageType.BROADCAST), 'data', data];
 }
 
+/** An XREAD reply: per stream, its entries as [id, [field, value, …]]. */
+type StreamRead = [stream: string, entries: [id: string, fields: string[]][]][] | null;
+
+/**
+ * A node's readers get back what it wrote itself too (its commits' views, which it has sent to its own
+ * sockets already); the adapter would parse each whole before seeing it is its own. Here an entry whose
+ * `uid` (its first field) is this node's loses its fields unparsed: the adapter skips an entry without a
+ * namespace but still moves past it.
+ */
+function withoutOwnEntries<Client extends Redis | RedisCluster>(client: Client, ownUids: Set<string>): Client {
+  const xread = client.xread.bind(client) as (...args: unknown[]) => Promise<StreamRead>;
+  const read = async (...args: unknown[]): Promise<StreamRead> => {
+    const reply = await xread(...args);
+    return (
+      reply?.map(([stream, entries]) => [stream, entries.map(([id, fields]) => [id, fields[0] === 'uid' && ownUids.has(fields[1]!) ? [] : fields])]) ?? null
+    );
+  };
+  Object.defineProperty(client, 'xread', { value: read });
+  return client;
+}
+
 export interface Cluster {
   adapter: ReturnType<typeof createAdapter>;
   stream: StreamSpec;
@@ -83,12 +104,17 @@ export function joinCluster(storeRedis: Redis | RedisCluster, prefix: string, on
             return 0;
           });
       }
+      // The adapter's stream readers are duplicates of this client: theirs is the reading to trim.
+      if (property === 'duplicate') {
+        return (...args: unknown[]) => withoutOwnEntries((target.duplicate as (...a: unknown[]) => Redis | RedisCluster).apply(target, args), ownUids);
+      }
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
 
-  const adapter = createAdapter(publisher, {
+  const ownUids = new Set<string>();
+  const makeAdapter = createAdapter(publisher, {
     streamName: streamKey,
     streamCount: sharded ? OUTBOX_SHARDS : 1,
     channelPrefix: `${prefix}:sio`,
@@ -97,6 +123,12 @@ export function joinCluster(storeRedis: Redis | RedisCluster, prefix: string, on
     blockTimeInMs: 1_000,
     onlyPlaintext: true,
   });
+  // Socket.IO calls `new adapter(nsp)`: a function (not an arrow) whose returned object is the adapter.
+  const adapter = function (nsp: Parameters<typeof makeAdapter>[0]) {
+    const made = makeAdapter(nsp);
+    ownUids.add((made as unknown as { uid: string }).uid);
+    return made;
+  } as typeof makeAdapter;
   return {
     adapter,
     stream,
