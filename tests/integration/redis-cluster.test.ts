@@ -67,6 +67,10 @@ describe.runIf(redisServerInstalled())('Closer on a Redis Cluster', () => {
     clients.push(ada, grace);
     await startGame(ada, grace);
     expect(await traces(admin, prefix, roomId)).not.toEqual([]);
+    // The per-address limits count in the cluster (one key each, in its own slot), not in each node's memory.
+    const limits: string[] = [];
+    for (const master of admin.nodes('master')) limits.push(...(await master.keys(`${prefix}:limit:connect*`)));
+    expect(limits).not.toEqual([]);
 
     const store = await RedisStore.connectCluster(cluster.nodes, prefix);
     try {
