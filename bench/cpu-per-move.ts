@@ -2,7 +2,8 @@
 //   npx tsx bench/cpu-per-move.ts [moves]
 // One node on a throwaway Redis, four pairs in the lobby proposing and withdrawing (bench/pairs.ts);
 // 2,000 warm-up moves, then the server's CPU (from /proc) over `moves` moves. Quicker and steadier than
-// `npm run bench` for "did this change cost CPU?"; it measures no latency.
+// `npm run bench` for "did this change cost CPU?"; it measures no latency. With CPU_PROFILE_DIR set, the
+// server writes a V8 CPU profile there when it stops (read it with bench/profile-summary.ts).
 import { startRedis } from '../tests/support/redis-server.js';
 import { CloserPair } from './pairs.js';
 import { buildServers, cpuSeconds, killAll, startCloser } from './processes.js';
@@ -10,7 +11,7 @@ import { buildServers, cpuSeconds, killAll, startCloser } from './processes.js';
 const moves = Number(process.argv[2] ?? 4_000);
 buildServers();
 const redis = await startRedis();
-const server = await startCloser('cpu-per-move', redis.url, `cpm${Date.now()}`);
+const server = await startCloser('cpu-per-move', redis.url, `cpm${Date.now()}`, process.env.CPU_PROFILE_DIR);
 const pairs = await Promise.all([0, 1, 2, 3].map(() => CloserPair.open(server.url, server.url)));
 
 async function play(total: number): Promise<void> {

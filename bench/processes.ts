@@ -98,14 +98,22 @@ async function listening(port: number, timeoutMs = 30_000): Promise<void> {
  * One Closer node (server/main.ts, compiled) on a free port, logging nothing, with rate limits out
  * of the way; `redisUrl` null keeps rooms in its memory. `profileDir`: write a V8 CPU profile there when it stops.
  */
-export async function startCloser(name: string, redisUrl: string | null, prefix: string, profileDir?: string): Promise<Server> {
+export async function startCloser(
+  name: string,
+  redisUrl: string | null,
+  prefix: string,
+  profileDir?: string,
+  /** V8 flags for the node (bench/memory-per-room.ts), and a reader of what it prints (e.g. --trace-gc). */
+  extra: { nodeFlags?: readonly string[]; onStdout?: (text: string) => void } = {},
+): Promise<Server> {
   const port = await freePort();
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
-  const child = spawn(process.execPath, [...profile, resolve(BUILD, 'server/main.js')], {
+  const child = spawn(process.execPath, [...profile, ...(extra.nodeFlags ?? []), resolve(BUILD, 'server/main.js')], {
     cwd: ROOT,
     env: { ...process.env, ...NO_LIMITS, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl ?? '', REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', extra.onStdout ? 'pipe' : 'inherit', 'inherit'],
   });
+  if (extra.onStdout) child.stdout?.setEncoding('utf8').on('data', extra.onStdout);
   const handle = track(name, child);
   await listening(port);
   return { ...handle, url: `http://127.0.0.1:${port}` };

@@ -45,7 +45,16 @@ export function createApp({ clientDir, ready }: AppOptions): Express {
   });
 
   const index = resolve(clientDir, 'index.html');
-  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  app.use(
+    express.static(clientDir, {
+      index: false,
+      maxAge: '1h',
+      // The service worker and the manifest say which version is current: always asked again.
+      setHeaders: (res, path) => {
+        if (path.endsWith('sw.js') || path.endsWith('.webmanifest')) res.setHeader('Cache-Control', 'no-cache');
+      },
+    }),
+  );
   app.get('/{*splat}', (_req, res) => {
     if (!existsSync(index)) {
       res.status(503).type('text').send('The client is not built yet: run `npm run build` (npm start does it for you).');

@@ -9,10 +9,14 @@
 // The adapter's stream holds what was sent to people's screens, so Closer keeps it short: every XADD
 // the adapter makes runs through the outbox's append script, which trims the stream to its last
 // STREAM_RETENTION_MS (by Redis's own clock) and renews its TTL; erasing a room deletes its entries.
+//
+// On Redis Cluster the adapter reads OUTBOX_SHARDS streams (its `streamCount`, one blocking connection
+// each), the shards the commits write to, so every node hears every room; its own writes go to one of
+// them. The adapter takes ioredis's Cluster as it is (it sums PUBSUB NUMSUB over the nodes).
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import type { Redis } from 'ioredis';
+import { Cluster as RedisCluster, type Redis } from 'ioredis';
 import { MessageType } from 'socket.io-adapter';
-import { APPEND_TO_STREAM_LUA, outboxStream, type StreamSpec } from './store/outbox.js';
+import { APPEND_TO_STREAM_LUA, OUTBOX_SHARDS, outboxStream, type StreamSpec } from './store/outbox.js';
 
 // KEYS: stream; ARGV: retention ms, ttl ms, field, value, …
 const STREAM_ADD = `${APPEND_TO_STREAM_LUA}
@@ -32,6 +36,27 @@ export function broadcastEntry(uid: string, room: string, except: string[], even
   return ['uid', uid, 'nsp', '/', 'type', String(MessageType.BROADCAST), 'data', data];
 }
 
+/** An XREAD reply: per stream, its entries as [id, [field, value, …]]. */
+type StreamRead = [stream: string, entries: [id: string, fields: string[]][]][] | null;
+
+/**
+ * A node's readers get back what it wrote itself too (its commits' views, which it has sent to its own
+ * sockets already); the adapter would parse each whole before seeing it is its own. Here an entry whose
+ * `uid` (its first field) is this node's loses its fields unparsed: the adapter skips an entry without a
+ * namespace but still moves past it.
+ */
+function withoutOwnEntries<Client extends Redis | RedisCluster>(client: Client, ownUids: Set<string>): Client {
+  const xread = client.xread.bind(client) as (...args: unknown[]) => Promise<StreamRead>;
+  const read = async (...args: unknown[]): Promise<StreamRead> => {
+    const reply = await xread(...args);
+    return (
+      reply?.map(([stream, entries]) => [stream, entries.map(([id, fields]) => [id, fields[0] === 'uid' && ownUids.has(fields[1]!) ? [] : fields])]) ?? null
+    );
+  };
+  Object.defineProperty(client, 'xread', { value: read });
+  return client;
+}
+
 export interface Cluster {
   adapter: ReturnType<typeof createAdapter>;
   stream: StreamSpec;
@@ -43,17 +68,18 @@ export interface Cluster {
  * The adapter for nodes sharing the store's Redis. It gets its own connections: its blocking stream
  * reads and subscriptions must wait while Redis is away, unlike the store's fail-fast requests.
  */
-export function joinCluster(storeRedis: Redis, prefix: string, onError: (error: Error) => void): Cluster {
-  const redis = storeRedis.duplicate({
-    enableOfflineQueue: true,
-    commandTimeout: undefined,
-    maxRetriesPerRequest: 1,
-    lazyConnect: false,
-  });
+export function joinCluster(storeRedis: Redis | RedisCluster, prefix: string, onError: (error: Error) => void): Cluster {
+  const waiting = { enableOfflineQueue: true, commandTimeout: undefined, maxRetriesPerRequest: 1, lazyConnect: false };
+  const sharded = storeRedis instanceof RedisCluster;
+  const redis =
+    storeRedis instanceof RedisCluster
+      ? storeRedis.duplicate([], { enableOfflineQueue: true, lazyConnect: false, redisOptions: { ...storeRedis.options.redisOptions, ...waiting } })
+      : storeRedis.duplicate(waiting);
   redis.on('error', onError);
   redis.defineCommand('closerStreamAdd', { numberOfKeys: 1, lua: STREAM_ADD });
   const stream = outboxStream(prefix);
   const streamKey = stream.key;
+  const streamKeys = new Set(sharded ? Array.from({ length: OUTBOX_SHARDS }, (_, i) => `${streamKey}-${i}`) : [streamKey]);
   const addToStream = (redis as unknown as { closerStreamAdd(...args: unknown[]): Promise<string> }).closerStreamAdd.bind(redis);
 
   // The adapter writes with `xadd([stream, 'MAXLEN', '~', n, '*', ...fields])`; everything else passes through.
@@ -61,10 +87,11 @@ export function joinCluster(storeRedis: Redis, prefix: string, onError: (error: 
     get(target, property) {
       if (property === 'xadd') {
         return (args: unknown[]) => {
-          if (args[0] !== streamKey || args[1] !== 'MAXLEN' || args[4] !== '*') {
+          const key = args[0];
+          if (typeof key !== 'string' || !streamKeys.has(key) || args[1] !== 'MAXLEN' || args[4] !== '*') {
             return Promise.reject(new Error('The Socket.IO adapter wrote to its stream in an unexpected form'));
           }
-          return addToStream(streamKey, stream.retentionMs, stream.ttlMs, ...args.slice(5));
+          return addToStream(key, stream.retentionMs, stream.ttlMs, ...args.slice(5));
         };
       }
       // The adapter sends its pub/sub messages (presence queries, a node's room:forget) without catching
@@ -77,19 +104,31 @@ export function joinCluster(storeRedis: Redis, prefix: string, onError: (error: 
             return 0;
           });
       }
+      // The adapter's stream readers are duplicates of this client: theirs is the reading to trim.
+      if (property === 'duplicate') {
+        return (...args: unknown[]) => withoutOwnEntries((target.duplicate as (...a: unknown[]) => Redis | RedisCluster).apply(target, args), ownUids);
+      }
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
 
-  const adapter = createAdapter(publisher, {
+  const ownUids = new Set<string>();
+  const makeAdapter = createAdapter(publisher, {
     streamName: streamKey,
+    streamCount: sharded ? OUTBOX_SHARDS : 1,
     channelPrefix: `${prefix}:sio`,
     sessionKeyPrefix: `${prefix}:sio-session:`,
     // Readers wake at least this often, so a closing node lets go of Redis quickly.
     blockTimeInMs: 1_000,
     onlyPlaintext: true,
   });
+  // Socket.IO calls `new adapter(nsp)`: a function (not an arrow) whose returned object is the adapter.
+  const adapter = function (nsp: Parameters<typeof makeAdapter>[0]) {
+    const made = makeAdapter(nsp);
+    ownUids.add((made as unknown as { uid: string }).uid);
+    return made;
+  } as typeof makeAdapter;
   return {
     adapter,
     stream,

@@ -2,12 +2,15 @@
 import { resolve } from 'node:path';
 import type { Lifetimes } from '../shared/room.js';
 import type { LimitsConfig } from './limits.js';
+import { ROOM_BYTES_MAX } from './rooms.js';
 
 export interface Config {
   port: number;
   host: string;
   /** Unset: rooms live in this process's memory. */
   redisUrl: string | null;
+  /** Set: rooms live on this Redis Cluster (host:port of a few of its nodes) instead of REDIS_URL's Redis. */
+  redisClusterNodes: string[] | null;
   /** Every Redis key starts with this, so several apps (or test runs) can share one Redis. */
   redisPrefix: string;
   /** Exact origins allowed to open the socket; null means "the page's own origin only". */
@@ -26,6 +29,8 @@ export interface Config {
   limits: LimitsConfig;
   /** Behind a proxy: take the client's address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** The room byte budget (ROOM_BYTES_MAX in server/rooms.ts says the number and why). */
+  roomBytesMax: number;
 }
 
 const HOUR = 3_600_000;
@@ -46,6 +51,14 @@ function seconds(env: NodeJS.ProcessEnv, name: string, fallbackMs: number): numb
   return value * 1000;
 }
 
+function clusterNodes(raw: string | undefined): string[] | null {
+  const nodes = raw?.split(',').map((n) => n.trim()).filter(Boolean) ?? [];
+  for (const node of nodes) {
+    if (!/^[^:\s]+:\d{1,5}$/.test(node)) throw new Error(`REDIS_CLUSTER_NODES must be host:port,host:port…, got "${node}"`);
+  }
+  return nodes.length > 0 ? nodes : null;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
@@ -54,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     redisUrl: env.REDIS_URL || null,
+    redisClusterNodes: clusterNodes(env.REDIS_CLUSTER_NODES),
     redisPrefix: env.REDIS_PREFIX || 'closer',
     allowedOrigins: origins.length > 0 ? origins : null,
     lifetimes: {
@@ -81,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       failedJoinsPerHour: count(env, 'LIMIT_FAILED_JOINS_PER_HOUR', 20),
     },
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    roomBytesMax: count(env, 'ROOM_BYTES_MAX', ROOM_BYTES_MAX),
   };
 }

@@ -2,7 +2,7 @@
 // process: a move's path has no Redis round trip to spare, so each node counts its own), and per IP for
 // connections, room creations and failed joins (in Redis, so every node counts together, with an
 // in-memory stand-in while Redis is away). The numbers and why: see README "Limits".
-import type { Redis } from 'ioredis';
+import type { Cluster as RedisCluster, Redis } from 'ioredis';
 import {
   BurstyRateLimiter,
   RateLimiterMemory,
@@ -47,7 +47,7 @@ export class Limits {
   private creates: RateLimiterAbstract;
   private failedJoins: RateLimiterAbstract[];
 
-  constructor(config: LimitsConfig, shared: { redis: Redis; prefix: string } | null) {
+  constructor(config: LimitsConfig, shared: { redis: Redis | RedisCluster; prefix: string } | null) {
     this.commands = bursty('socket', config.commandsPerSecond, config.commandBurst);
     this.roomCommands = bursty('room', config.roomCommandsPerSecond, config.roomCommandBurst);
     this.addressCommands = bursty('address', config.addressCommandsPerSecond, config.addressCommandBurst);

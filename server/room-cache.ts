@@ -56,6 +56,11 @@ export class RoomCache {
     return entry.stored;
   }
 
+  /** How long the JSON of the room's copy is (0 when none is held). */
+  bytesOf(roomId: string): number {
+    return this.entries.get(roomId)?.bytes ?? 0;
+  }
+
   /** Keeps `stored` (whose JSON is `bytes` long) as the room's copy, letting the oldest go past the budget. */
   put(roomId: string, stored: StoredRoom, bytes: number): void {
     this.drop(roomId);

@@ -20,6 +20,7 @@ import {
   type SeatIndex,
 } from '../shared/protocol.js';
 import { normalizeCode } from '../shared/invite-code.js';
+import { memoriesPage, type MemoriesPage } from '../shared/memory-pages.js';
 import {
   applyCommand,
   createRoom,
@@ -76,6 +77,21 @@ interface Saved<T> {
  * The room cache's defaults: 32 MB of documents is a few thousand live sealed rooms (a room in play is
  * 2–10 KB of JSON); a copy idle for 5 minutes is let go (a couple in play moves more often than that).
  */
+/**
+ * The room byte budget: the most characters of JSON a stored room may grow to (its sealed values are
+ * base64url, so characters are bytes). 4 MiB, because the largest room a couple plausibly builds in its
+ * lifetime is about 2.3 MB: 200 Memories (MEMORIES_MAX) of two full 2,000-character answers, each
+ * padded to 4 KB when sealed (5.5 KB of base64url), measured with bench/full-room.ts at ~2.2 MB, plus a
+ * kept plan, 60 days of check-ins and the running game; so nobody playing meets it (answers in scripts
+ * that take several bytes a character pad to 16 KB and fill it sooner). And a node can afford it: views
+ * no longer carry the Memories, so what such a room costs per command is its document (serialized,
+ * written to Redis, kept in the room cache: 32 MB holds 8 of them), at most 10 commands a second (the
+ * room's rate limit). Past it, a change that would make the document longer is refused with
+ * ROOM_TOO_BIG; one that keeps it as long or shortens it goes through, so the room goes on working
+ * (moves that do not grow it, removing Memories, ending a game).
+ */
+export const ROOM_BYTES_MAX = 4 * 1024 * 1024;
+
 export const ROOM_CACHE: Omit<RoomCacheOptions, 'now'> = { maxBytes: 32 * 1024 * 1024, idleMs: 5 * 60_000 };
 
 export class RoomService {
@@ -91,6 +107,7 @@ export class RoomService {
     private notify: RoomNotifier,
     private now: () => number = Date.now,
     cache: Omit<RoomCacheOptions, 'now'> = ROOM_CACHE,
+    private roomBytesMax: number = ROOM_BYTES_MAX,
   ) {
     this.cache = new RoomCache({ ...cache, now });
     this.sweeper = setInterval(() => this.cache.sweep(), 60_000);
@@ -277,6 +294,23 @@ export class RoomService {
   }
 
   /**
+   * A page of the room's Memories for its Memories screen and export. Read from this node's copy when it
+   * is at least as new as the view the asker has (`version`), else from the store; nothing is written.
+   */
+  async memoriesPage(roomId: string, version: number, before: string | null): Promise<Ack<MemoriesPage>> {
+    let stored = this.cache.get(roomId);
+    if (!stored || stored.version < version) {
+      const loaded = await this.store.load(roomId);
+      if (!loaded.stored) return refuse('ROOM_NOT_FOUND');
+      stored = loaded.stored;
+      this.cache.put(roomId, stored, loaded.bytes ?? 0);
+    }
+    if (stored.room.movedTo !== undefined) return refuse('ROOM_NOT_FOUND');
+    const page = memoriesPage(stored.room.play.memories, before);
+    return page.ok ? { ok: true, ...page.value } : page;
+  }
+
+  /**
    * Deletes everything stored for the room, in one step: its keys, its lookups and what the stream
    * between nodes still holds of it. Erasing a room that is already gone is fine (its stream entries go).
    * The caller tells the sockets (notify.erased) after answering, so the eraser's answer is not lost.
@@ -371,6 +405,7 @@ export class RoomService {
     // the current document by the commit itself, and anything the copy would refuse (or a moved room)
     // is looked at again after a load, which is also where a replay is found.
     let base = this.cache.get(roomId);
+    let baseBytes = this.cache.bytesOf(roomId);
     let loaded = false;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (!base) {
@@ -381,8 +416,14 @@ export class RoomService {
           return refuse('ROOM_NOT_FOUND');
         }
         this.cache.put(roomId, stored, bytes ?? 0);
-        if (replay) return this.finish(stored.room, JSON.parse(replay) as Saved<T>);
+        if (replay) {
+          // The asker may never have had the views of what it made (on Redis Cluster a commit not yet on
+          // a replica is answered as unavailable, and sent again): it gets the room as it is now.
+          if (askedBy !== undefined) this.notify.prepare(stored, askedBy).deliver();
+          return this.finish(stored.room, JSON.parse(replay) as Saved<T>);
+        }
         base = stored;
+        baseBytes = bytes ?? 0;
         loaded = true;
       }
       // A move cut short (its answer lost, and the creator sent something new instead of the replay):
@@ -404,10 +445,18 @@ export class RoomService {
         return changed;
       }
       const { room, answer, effects = [] } = changed.value;
+      // The budget costs nothing extra: the length of the JSON that is about to be written anyway.
+      const doc = JSON.stringify(room);
+      if (doc.length > this.roomBytesMax && doc.length > baseBytes) {
+        if (!loaded) {
+          base = undefined;
+          continue;
+        }
+        return refuse('ROOM_TOO_BIG');
+      }
       const version = base.version + 1;
       const saved: Saved<T> = { answer: { ok: true as const, ...answer, version }, ...(effects.length > 0 ? { effects } : {}) };
       const prepared = this.notify.prepare({ version, room }, askedBy);
-      const doc = JSON.stringify(room);
       const outcome = await this.store.commit({
         roomId,
         expectedVersion: base.version,
@@ -434,6 +483,7 @@ export class RoomService {
         if (!loaded) this.cache.count('stale');
         this.cache.put(roomId, outcome.current, outcome.bytes);
         base = outcome.current;
+        baseBytes = outcome.bytes;
         loaded = true;
         continue;
       }

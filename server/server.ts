@@ -29,13 +29,17 @@ export interface RunningServer {
 }
 
 export async function openStore(config: Config, log: Logger): Promise<RoomStore> {
+  const onError = (error: Error) => log.warn({ err: { message: error.message } }, 'redis connection problem');
+  if (config.redisClusterNodes) {
+    const store = await RedisStore.connectCluster(config.redisClusterNodes, config.redisPrefix, onError);
+    log.info({ prefix: config.redisPrefix, nodes: config.redisClusterNodes.length }, 'rooms are stored in Redis Cluster');
+    return store;
+  }
   if (!config.redisUrl) {
     log.warn('REDIS_URL is not set: rooms are kept in this process’s memory and are lost when it stops');
     return new MemoryStore();
   }
-  const store = await RedisStore.connect(config.redisUrl, config.redisPrefix, (error) =>
-    log.warn({ err: { message: error.message } }, 'redis connection problem'),
-  );
+  const store = await RedisStore.connect(config.redisUrl, config.redisPrefix, onError);
   log.info({ prefix: config.redisPrefix }, 'rooms are stored in Redis');
   return store;
 }

@@ -42,6 +42,7 @@ export const ERROR_MESSAGES = {
     'This link for another device has been used or has expired. On a device that is already in the room, choose “Use Closer on another device” for a fresh one.',
   DEVICES_FULL: 'You are in this room on 4 devices, the most one person can have. Sign one out, then add this one.',
   LAST_DEVICE: 'This is your only device in the room, so it stays signed in.',
+  ROOM_TOO_BIG: 'This room has no space left for more. Save your Memories (Download on the Memories screen), then start a new room to keep playing.',
   TRY_AGAIN: 'Something was busy. Please try again.',
   RATE_LIMITED: 'That was a lot of tries in a short time. Please wait a moment and try again.',
   UNAVAILABLE: 'Closer cannot reach its storage right now. Please try again in a moment.',

@@ -1,5 +1,7 @@
-// The room's Memories as Markdown, newest first, with both people's words, the date and the activity.
+// The room's Memories as Markdown, newest first, with both people's words, the date and the activity;
+// and every page of them fetched for it (the views carry only the newest few).
 import { CATALOG } from './activities/catalog.js';
+import type { AppError } from './core.js';
 import type { OpenMemory } from './opened-room.js';
 
 export function memoriesToMarkdown(memories: readonly OpenMemory[], names: [string, string]): string {
@@ -11,4 +13,24 @@ export function memoriesToMarkdown(memories: readonly OpenMemory[], names: [stri
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** A page of Memories as the export reads one: newest first, and the cursor for the next (null: none). */
+export type PageOf<M> = { ok: true; value: { memories: M[]; next: string | null } } | { ok: false; error: AppError };
+
+/**
+ * Every page of the room's Memories, oldest first (as memoriesToMarkdown takes them), fetched one after
+ * another; the first refusal is answered instead. At most `maxPages`, so a cursor that never ends cannot loop.
+ */
+export async function allPages<M>(fetchPage: (before: string | null) => Promise<PageOf<M>>, maxPages: number): Promise<PageOf<M>> {
+  const newestFirst: M[] = [];
+  let before: string | null = null;
+  for (let page = 0; page < maxPages; page++) {
+    const got: PageOf<M> = await fetchPage(before);
+    if (!got.ok) return got;
+    newestFirst.push(...got.value.memories);
+    before = got.value.next;
+    if (before === null) break;
+  }
+  return { ok: true, value: { memories: newestFirst.reverse(), next: null } };
 }

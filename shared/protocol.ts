@@ -3,6 +3,7 @@
 import type { AppError, Audience, PlayMode, Refused, SeatIndex } from './core.js';
 import type { RoomCommand, RoomSeal, RoomView } from './room.js';
 import type { KeyAsk, KeyGive } from './sealed/key-exchange.js';
+import type { MemoriesPage } from './memory-pages.js';
 
 export {
   CREATOR_SEAT,
@@ -23,6 +24,7 @@ export type { KeyAsk, KeyGive } from './sealed/key-exchange.js';
 export type { ActivityView } from './activities/registry.js';
 export type { OpenActivityView, OpenViewFor } from './activities/opened.js';
 export type { OpenMemory, OpenRoomView } from './opened-room.js';
+export type { MemoriesPage } from './memory-pages.js';
 
 export type Ok<T extends object = object> = { ok: true } & T;
 /** Every ack answers either ok with its data, or a typed error whose message the UI can show. */
@@ -139,6 +141,11 @@ export interface ClientToServerEvents {
   'room:join-by-code': (input: JoinByCodeInput, ack: (r: Ack<SeatedAnswer>) => void) => void;
   /** A change to the room by one of this device's seats. Ack: the room's new version. */
   'room:command': (input: CommandInput, ack: (r: Ack<{ version: number }>) => void) => void;
+  /**
+   * A page of the room's Memories, newest first, older than `before` (null: the newest), at least as new
+   * as the view at `version`. Ack: the page (sealed, as in views) and the cursor for the next, or null.
+   */
+  'memories:page': (input: { version: number; before: string | null }, ack: (r: Ack<MemoriesPage>) => void) => void;
   /** Whether this page is hidden (Page Visibility API), so the other sees "away". Ack: done. */
   'room:visibility': (input: { hidden: boolean }, ack: (r: Ack) => void) => void;
   /** Leave and erase the room: everything stored for it is deleted at once. Ack: done. */

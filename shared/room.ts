@@ -5,6 +5,7 @@ import type { ActivityView } from './activities/registry.js';
 import { closenessView, type ClosenessView } from './closeness.js';
 import { CREATOR_SEAT, refuse, type Audience, type PlayMode, type Result, type SeatIndex } from './core.js';
 import { canAddDevice, deviceViews, reissueDeviceToken, signOutDevice, type DeviceView, type SeatDevices } from './devices.js';
+import { newestMemories } from './memory-pages.js';
 import type { Sealed } from './sealed/shape.js';
 import {
   EMPTY_PLAY,
@@ -317,8 +318,13 @@ export interface RoomView {
   proposal: Proposal | null;
   /** The running activity, as this seat may see it. */
   activity: ActivityView | null;
-  /** Everything either starred, oldest first. */
+  /**
+   * The newest few Memories (MEMORIES_IN_VIEW), oldest first: what the lobby shows. The Memories screen
+   * asks for the rest a page at a time (`memories:page`), so a view stays small however many there are.
+   */
   memories: Memory[];
+  /** How many Memories the room keeps in all. */
+  memoryCount: number;
   /** Activities kept to reopen (a plan), with one line each. */
   kept: { activity: ActivityId; summary: string | null }[];
   /** Who ended the last activity, until the next one starts (so the other is told). */
@@ -353,7 +359,8 @@ export function viewFor(room: Room, seat: SeatIndex): RoomView {
     invite: seat === CREATOR_SEAT && room.invite ? { code: room.invite.code, expiresAt: room.invite.expiresAt, used: room.invite.exchange !== undefined } : null,
     proposal: room.play.proposal,
     activity: activityViewFor(room.play, seat),
-    memories: room.play.memories,
+    memories: newestMemories(room.play.memories),
+    memoryCount: room.play.memories.length,
     kept: keptSummaries(room.play),
     ended: room.play.ended ?? null,
     closeness: closenessView(room.play.closeness, seat),

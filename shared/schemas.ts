@@ -124,6 +124,12 @@ export const ClaimDeviceSchema = v.object({
   code: v.pipe(v.string('The link for this device is incomplete.'), v.maxLength(64, 'The link for this device is incomplete.')),
 });
 
+/** A page of Memories: older than `before` (a cursor a page answered; null for the newest), as of `version`. */
+export const MemoriesPageSchema = v.object({
+  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  before: v.nullable(v.pipe(v.string(), v.maxLength(260))),
+});
+
 export const VisibilitySchema = v.object({ hidden: v.boolean('Say whether the page is hidden.') });
 
 export const SeatAuthSchema = v.object({

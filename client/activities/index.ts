@@ -1,18 +1,14 @@
 // The browser's side of the activity registry: each activity's screen, and the options it asks for when
 // suggested, by id. Typed by the registry's ids, so a missing screen is a compile error. Each Screen
 // puts its content inside SharedDeviceGate (the closeness question and the shared-device hand-off).
+// Screens load when their activity starts (client/lib/Lazy.svelte), so none is in the first load; the
+// options are small and shown in the lobby, which loads this map.
 import type { Component } from 'svelte';
 import type { OpenViewFor } from '../../shared/activities/opened.js';
 import type { ActivityId } from '../../shared/activities/registry.js';
 import type { Awaiting } from '../../shared/activities/types.js';
 import type { SeatIndex } from '../../shared/protocol.js';
-import Appreciations from './appreciations/Appreciations.svelte';
-import CheckIn from './check-in/CheckIn.svelte';
-import PlanTogether from './plan-together/PlanTogether.svelte';
 import QuestionSwapOptions from './question-swap/Options.svelte';
-import QuestionSwap from './question-swap/QuestionSwap.svelte';
-import TwentyQuestions from './twenty-questions/TwentyQuestions.svelte';
-import WhatItMeans from './what-it-means/WhatItMeans.svelte';
 
 export interface ScreenProps<Id extends ActivityId> {
   /** A seat's view of the running activity: this device's seat, or either on one shared device. */
@@ -26,17 +22,18 @@ export interface ScreenProps<Id extends ActivityId> {
 export type OptionsComponent = Component<{ options?: Record<string, unknown> }, object, 'options'>;
 
 export interface ActivityScreens<Id extends ActivityId> {
-  Screen: Component<ScreenProps<Id>>;
+  /** Loads the activity's screen (a chunk of its own). */
+  Screen: () => Promise<{ default: Component<ScreenProps<Id>> }>;
   Options?: OptionsComponent;
 }
 
 export const SCREENS: { [Id in ActivityId]: ActivityScreens<Id> } = {
-  'question-swap': { Screen: QuestionSwap, Options: QuestionSwapOptions },
-  'plan-together': { Screen: PlanTogether },
-  'what-it-means': { Screen: WhatItMeans },
-  'twenty-questions': { Screen: TwentyQuestions },
-  appreciations: { Screen: Appreciations },
-  'check-in': { Screen: CheckIn },
+  'question-swap': { Screen: () => import('./question-swap/QuestionSwap.svelte'), Options: QuestionSwapOptions },
+  'plan-together': { Screen: () => import('./plan-together/PlanTogether.svelte') },
+  'what-it-means': { Screen: () => import('./what-it-means/WhatItMeans.svelte') },
+  'twenty-questions': { Screen: () => import('./twenty-questions/TwentyQuestions.svelte') },
+  appreciations: { Screen: () => import('./appreciations/Appreciations.svelte') },
+  'check-in': { Screen: () => import('./check-in/CheckIn.svelte') },
 };
 
 export function optionsFor(id: ActivityId): OptionsComponent | undefined {

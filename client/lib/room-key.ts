@@ -3,7 +3,8 @@
 // address bar at once, so it is not shown, bookmarked or shared by accident (the invite still carries it).
 import type { RoomSeal, RoomView, SeatIndex } from '../../shared/protocol.js';
 import { readKeyFragment } from '../../shared/room-link.js';
-import { openRoomView, type OpenRoomView } from '../../shared/opened-room.js';
+import { openMemories, openRoomView, type OpenMemory, type OpenRoomView } from '../../shared/opened-room.js';
+import type { Memory } from '../../shared/play.js';
 import type { Opener } from '../../shared/sealed/opener.js';
 import { keyOpensRoom, openName } from '../../shared/sealed/room-seal.js';
 import { importRoomKey, open, type RoomKey } from '../../shared/sealed/seal.js';
@@ -73,6 +74,11 @@ export class RoomKeyring {
       this.opened.set(id, text);
       return text;
     };
+  }
+
+  /** A page of Memories (memories:page), opened as a view's are. */
+  openMemories(roomSeal: RoomSeal, memories: readonly Memory[]): Promise<OpenMemory[]> {
+    return openMemories(memories, this.opener(roomSeal.id));
   }
 
   /** The view as screens read it: every sealed value opened. The reason instead when this key cannot open the room. */

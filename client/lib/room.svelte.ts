@@ -19,7 +19,7 @@ import type {
   Snapshot,
 } from '../../shared/protocol.js';
 import { sendUntilAnswered } from '../../shared/answered.js';
-import type { OpenRoomView } from '../../shared/opened-room.js';
+import type { OpenMemory, OpenRoomView } from '../../shared/opened-room.js';
 import { CREATOR_SEAT, ERROR_MESSAGES, refuse, type Result } from '../../shared/core.js';
 import { readTypedCode, TYPED_CODE_LENGTH, type TypedCode } from '../../shared/invite-code.js';
 import { typedCode } from '../../shared/sealed/invite-secret.js';
@@ -279,6 +279,25 @@ class RoomClient {
   async offerDevice(seat: SeatIndex): Promise<Ack<DeviceOffer>> {
     try {
       return await this.answered((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('device:offer', { seat }));
+    } catch {
+      return { ok: false, error: NO_ANSWER };
+    }
+  }
+
+  /**
+   * A page of the room's Memories, opened: newest first, older than `before` (null: the newest page),
+   * and the cursor for the next page (null: that was the oldest).
+   */
+  async memoriesPage(before: string | null): Promise<Result<{ memories: OpenMemory[]; next: string | null }>> {
+    const seat = this.seats[0];
+    const snapshot = seat === undefined ? undefined : this.snapshots[seat];
+    if (!snapshot?.view.seal) return refuse('NOT_SEATED');
+    const { version, view } = snapshot;
+    const seal = view.seal!;
+    try {
+      const answer = await this.answered((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('memories:page', { version, before }));
+      if (!answer.ok) return answer;
+      return { ok: true, value: { memories: await this.keyring.openMemories(seal, answer.memories), next: answer.next } };
     } catch {
       return { ok: false, error: NO_ANSWER };
     }

@@ -13,6 +13,7 @@ import {
   JoinRoomSchema,
   KeyAskSchema,
   KeyGiveSchema,
+  MemoriesPageSchema,
   PeekSchema,
   VisibilitySchema,
   parse,
@@ -35,7 +36,7 @@ type AnswerOf<E extends ClientEvent> = Parameters<Parameters<ClientToServerEvent
 /** What a handler may use besides its input: the socket that asked, and the node's services. */
 export interface HandlerContext {
   socket: CloserSocket;
-  service: Pick<RoomService, 'create' | 'peek' | 'join' | 'joinByCode' | 'command' | 'erase' | 'offerDevice' | 'claimDevice' | 'askKey' | 'giveKey'>;
+  service: Pick<RoomService, 'create' | 'peek' | 'join' | 'joinByCode' | 'command' | 'erase' | 'memoriesPage' | 'offerDevice' | 'claimDevice' | 'askKey' | 'giveKey'>;
   limits: Pick<Limits, 'create' | 'joinAllowed' | 'failedJoin'>;
   notifier: Pick<RoomNotifier, 'erased'>;
   seat: SeatSocket;
@@ -131,6 +132,14 @@ export const HANDLERS = {
       const roomId = seatedRoom(socket);
       if (!roomId || !socket.data.seats.includes(input.seat)) return refuse('NOT_SEATED');
       return service.command(roomId, input.seat, input.commandId, input.command, socket.id);
+    },
+  },
+  'memories:page': {
+    schema: MemoriesPageSchema,
+    async run(input, { socket, service }) {
+      const roomId = seatedRoom(socket);
+      if (!roomId) return refuse('NOT_SEATED');
+      return service.memoriesPage(roomId, input.version, input.before);
     },
   },
   'room:visibility': {

@@ -3,12 +3,12 @@
 import { seatedRoom } from './seated.js';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { Redis } from 'ioredis';
+import type { Cluster as RedisCluster, Redis } from 'ioredis';
 import type { Cluster } from '../cluster.js';
 import type { Config } from '../config.js';
 import { Limits } from '../limits.js';
 import type { Logger } from '../log.js';
-import { RoomService } from '../rooms.js';
+import { ROOM_CACHE, RoomService } from '../rooms.js';
 import type { RoomStore } from '../store/types.js';
 import { roomRef } from '../tokens.js';
 import { InFlight, drainConnections } from './drain.js';
@@ -41,7 +41,7 @@ export function attachRealtime(
     config: Config;
     log: Logger;
     /** The Redis (and key prefix) that rate limits are counted in, so every node counts together. */
-    shared: { redis: Redis; prefix: string } | null;
+    shared: { redis: Redis | RedisCluster; prefix: string } | null;
     /** Several nodes on Redis: the adapter that carries emits between them, and its stream. */
     cluster?: Pick<Cluster, 'adapter' | 'stream'>;
   },
@@ -60,7 +60,7 @@ export function attachRealtime(
   });
 
   const notifier = roomNotifier(io, options.cluster);
-  const service = new RoomService(store, config.lifetimes, notifier);
+  const service = new RoomService(store, config.lifetimes, notifier, Date.now, ROOM_CACHE, config.roomBytesMax);
   const limits = new Limits(config.limits, options.shared);
   const presence = new RoomPresence(socketsOnEveryNode(io), config.presenceGraceMs, log);
   const seat = seatSocket(store, (roomId) => presence.announce(roomId));

@@ -27,6 +27,21 @@ export function outboxStream(prefix: string): StreamSpec {
   return { key: `${prefix}:sio`, retentionMs: STREAM_RETENTION_MS, ttlMs: STREAM_TTL_MS };
 }
 
+/**
+ * On Redis Cluster a script may touch only keys of one slot, so the one stream becomes OUTBOX_SHARDS
+ * streams, `<prefix>:sio-<i>` (the names Socket.IO's adapter reads with `streamCount`), and a room's
+ * keys carry its shard's stream name as their hash tag: its commit and its erase stay in one slot.
+ * Every node reads every shard. Sixteen: a few per master, each reader one blocking connection a node.
+ */
+export const OUTBOX_SHARDS = 16;
+
+/** The shard a room's views go to on Redis Cluster, from its id alone (the same on every node). */
+export function outboxShard(prefix: string, roomId: string): StreamSpec {
+  let hash = 0;
+  for (let i = 0; i < roomId.length; i++) hash = (hash * 31 + roomId.charCodeAt(i)) >>> 0;
+  return { ...outboxStream(prefix), key: `${prefix}:sio-${hash % OUTBOX_SHARDS}` };
+}
+
 /** Entries (each a list of field, value, …) to add to the stream in the script that commits the change they show. */
 export interface Outbox {
   stream: StreamSpec;

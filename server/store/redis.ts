@@ -3,13 +3,17 @@
 //   <prefix>:{id}:room     hash { v: version, doc: JSON }
 //   <prefix>:{id}:results  hash commit id (seat:commandId) → saved answer and effects (the last REMEMBERED_COMMANDS)
 //   <prefix>:{id}:order    list of those command ids, oldest first
-// Commit and erase also touch keys outside the tag (lookups, the outbox stream), so they would not run
-// on Redis Cluster as they are. Compare-and-set happens inside the script; there is no WATCH/MULTI.
-import { Redis, ReplyError, type RedisOptions } from 'ioredis';
+// On one Redis, commit and erase also touch keys outside the tag (lookups, the outbox stream) in the same
+// script. On Redis Cluster (`RedisStore.connectCluster`) a script touches one slot only: a room's keys
+// carry its outbox shard's name as their tag (`<prefix>:{<prefix>:sio-<i>}:<id>:room`, see outbox.ts),
+// lookups are written and dropped by their own commands, and a commit is acknowledged only once a
+// replica has it (WAIT), so a master's failover loses nothing anyone was told had happened.
+// Compare-and-set happens inside the script; there is no WATCH/MULTI.
+import { Cluster, Redis, ReplyError, type ClusterNode, type RedisOptions } from 'ioredis';
 import type { Room } from '../../shared/room.js';
 import { readRoom } from './documents.js';
 import { StoreUnavailableError } from './errors.js';
-import { APPEND_TO_STREAM_LUA, SCRUB_STREAM_LUA, outboxStream } from './outbox.js';
+import { APPEND_TO_STREAM_LUA, OUTBOX_SHARDS, SCRUB_STREAM_LUA, outboxShard, outboxStream } from './outbox.js';
 import {
   REMEMBERED_COMMANDS,
   type CommitInput,
@@ -64,6 +68,11 @@ end
 return scrubStream(KEYS[4], ARGV)
 `;
 
+// KEYS: stream; ARGV: strings naming the room in the stream
+const SCRUB = `${SCRUB_STREAM_LUA}
+return scrubStream(KEYS[1], ARGV)
+`;
+
 const TOUCH = `
 for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
 return 1
@@ -77,6 +86,7 @@ interface Scripts {
   /** Keys and arguments as above, preceded by the number of keys. */
   closerCommit(...keysThenArgs: (string | number)[]): Promise<string[]>;
   closerErase(...keysThenArgs: (string | number)[]): Promise<number>;
+  closerScrub(stream: string, ...mentions: string[]): Promise<number>;
   closerTouch(room: string, results: string, order: string, ttlMs: number): Promise<number>;
 }
 
@@ -89,6 +99,24 @@ export const FAIL_FAST: RedisOptions = {
 };
 
 /** Replies by which a reachable Redis says it cannot serve yet (starting up, busy, failing over). */
+/** On Redis Cluster, how long a commit waits for a replica to have it before it is answered as unavailable. */
+const REPLICA_WAIT_MS = 500;
+/** How many more waits of REPLICA_WAIT_MS a commit gives a replica that is behind. */
+const REPLICA_WAIT_ATTEMPTS = 8;
+
+type PipelineReply = [Error | null, unknown];
+interface Executable {
+  exec(): Promise<PipelineReply[] | null>;
+}
+interface WaitingPipeline extends Scripts {
+  pttl(key: string): WaitingPipeline;
+  wait(replicas: number, ms: number): Executable;
+}
+
+function replicated(waited: PipelineReply | undefined): boolean {
+  return !!waited && !waited[0] && Number(waited[1]) >= 1;
+}
+
 const NOT_SERVING = /^(LOADING|BUSY|MASTERDOWN|TRYAGAIN|CLUSTERDOWN)\b/;
 
 /**
@@ -105,9 +133,11 @@ function reach<T>(request: Promise<T>): Promise<T> {
 
 export class RedisStore implements RoomStore {
   private scripts: Scripts;
+  /** On Redis Cluster: scripts keep to one slot, and commits wait for a replica. */
+  readonly clustered: boolean;
 
   constructor(
-    readonly redis: Redis,
+    readonly redis: Redis | Cluster,
     /** Every key starts with this; rate limits kept in Redis use it too. */
     readonly prefix = 'closer',
     onError: (error: Error) => void = () => undefined,
@@ -118,8 +148,10 @@ export class RedisStore implements RoomStore {
     redis.defineCommand('closerCreate', { numberOfKeys: 1, lua: CREATE });
     redis.defineCommand('closerCommit', { lua: COMMIT });
     redis.defineCommand('closerErase', { lua: ERASE });
+    redis.defineCommand('closerScrub', { numberOfKeys: 1, lua: SCRUB });
     redis.defineCommand('closerTouch', { numberOfKeys: 3, lua: TOUCH });
     this.scripts = redis as unknown as Scripts;
+    this.clustered = redis instanceof Cluster;
   }
 
   /** Connects and waits until Redis answers, so the first request does not meet a cold connection. */
@@ -130,9 +162,33 @@ export class RedisStore implements RoomStore {
     return store;
   }
 
+  /**
+   * Redis Cluster's nodes, as `host:port` (REDIS_CLUSTER_NODES); any few of them will do, the client
+   * learns the rest.
+   */
+  static async connectCluster(nodes: string[], prefix?: string, onError?: (error: Error) => void): Promise<RedisStore> {
+    const startup: ClusterNode[] = nodes.map((node) => {
+      const [host, port] = node.split(':');
+      return { host: host || '127.0.0.1', port: Number(port) };
+    });
+    const { enableOfflineQueue, enableAutoPipelining, ...perNode } = FAIL_FAST;
+    const cluster = new Cluster(startup, {
+      lazyConnect: true,
+      enableOfflineQueue,
+      enableAutoPipelining,
+      redisOptions: perNode,
+      // While a replica takes over, the old master's slots answer CLUSTERDOWN or not at all for a moment.
+      retryDelayOnClusterDown: 100,
+      retryDelayOnFailover: 100,
+    });
+    const store = new RedisStore(cluster, prefix, onError);
+    await reach(cluster.connect());
+    return store;
+  }
+
   /** Every key this room owns; exported for tests that check erase and TTLs. */
   roomKeys(roomId: string): [string, string, string] {
-    const base = `${this.prefix}:{${roomId}}`;
+    const base = this.clustered ? `${this.prefix}:{${outboxShard(this.prefix, roomId).key}}:${roomId}` : `${this.prefix}:{${roomId}}`;
     return [`${base}:room`, `${base}:results`, `${base}:order`];
   }
 
@@ -152,12 +208,17 @@ export class RedisStore implements RoomStore {
     return { stored: { version: Number(version), room: readRoom(doc) }, replay: replay || null, bytes: doc.length };
   }
 
+  /** The stream a room's views for the other nodes go to: the one stream, or on a cluster its shard. */
+  streamFor(roomId: string): string {
+    return this.clustered ? outboxShard(this.prefix, roomId).key : outboxStream(this.prefix).key;
+  }
+
   async commit(input: CommitInput): Promise<CommitOutcome> {
-    const stream = input.outbox?.stream ?? outboxStream(this.prefix);
-    const keys = [...this.roomKeys(input.roomId), stream.key, ...(input.dropLookups ?? []).map((l) => this.lookupKey(l.kind, l.key))];
-    const [status, detail, doc] = await reach(
-      this.scripts.closerCommit(
-        keys.length,
+    const stream = this.clustered ? outboxShard(this.prefix, input.roomId) : (input.outbox?.stream ?? outboxStream(this.prefix));
+    const lookups = (input.dropLookups ?? []).map((l) => this.lookupKey(l.kind, l.key));
+    const keys = [...this.roomKeys(input.roomId), stream.key, ...(this.clustered ? [] : lookups)];
+    const [status, detail, doc] = await this.runCommit(
+      keys.length,
         ...keys,
         input.expectedVersion,
         input.doc ?? JSON.stringify(input.room),
@@ -168,8 +229,8 @@ export class RedisStore implements RoomStore {
         input.outbox ? JSON.stringify(input.outbox.entries) : '',
         stream.retentionMs,
         stream.ttlMs,
-      ),
     );
+    if (status === 'ok' && this.clustered) await Promise.all(lookups.map((key) => reach(this.redis.del(key))));
     if (status === 'ok') return { status, version: Number(detail) };
     if (status === 'duplicate') return { status, result: detail ?? '' };
     if (status === 'conflict' && doc) return { status, current: { version: Number(detail), room: readRoom(doc) }, bytes: doc.length };
@@ -177,17 +238,61 @@ export class RedisStore implements RoomStore {
     throw new Error(`Unexpected commit reply: ${String(status)}`);
   }
 
+  /** On a cluster the commit and a WAIT for one replica go together, in one trip to the room's master. */
+  private async runCommit(...keysThenArgs: (string | number)[]): Promise<string[]> {
+    if (!this.clustered) return reach(this.scripts.closerCommit(...keysThenArgs));
+    const pipeline = this.waiting();
+    pipeline.closerCommit(...keysThenArgs);
+    const [[failed, committed], waited] = await this.exec(pipeline.wait(1, REPLICA_WAIT_MS));
+    if (failed) return reach(Promise.reject(failed));
+    const reply = committed as string[];
+    if (reply[0] !== 'ok' || replicated(waited)) return reply;
+    // Not on a replica yet (one is catching up, or a failover left the new master alone): a failover
+    // now could lose it, so it is not acknowledged until a replica has it. Past that, it is answered
+    // as unavailable; sent again with the same command id, it is the duplicate it is (or made anew).
+    const roomKey = String(keysThenArgs[1]);
+    for (let attempt = 0; attempt < REPLICA_WAIT_ATTEMPTS; attempt++) {
+      const [, again] = await this.exec(this.waiting().pttl(roomKey).wait(1, REPLICA_WAIT_MS));
+      if (replicated(again)) return reply;
+    }
+    throw new StoreUnavailableError(new Error('The commit is not on a replica yet'));
+  }
+
+  /** A pipeline: its WAIT goes to the master of the slot its other command names. */
+  private waiting(): WaitingPipeline {
+    return this.redis.pipeline() as unknown as WaitingPipeline;
+  }
+
+  private async exec(pipeline: Executable): Promise<[PipelineReply, PipelineReply]> {
+    const [first, second] = (await reach(pipeline.exec())) ?? [];
+    if (!first || !second) throw new StoreUnavailableError(new Error('No reply from the cluster'));
+    return [first, second];
+  }
+
   async touch(roomId: string, ttlMs: number): Promise<void> {
     await reach(this.scripts.closerTouch(...this.roomKeys(roomId), ttlMs));
   }
 
   async erase(input: EraseInput): Promise<void> {
+    if (this.clustered) return this.eraseOnCluster(input);
     const keys = [
       ...this.roomKeys(input.roomId),
       outboxStream(this.prefix).key,
       ...input.lookups.map((l) => this.lookupKey(l.kind, l.key)),
     ];
     await reach(this.scripts.closerErase(keys.length, ...keys, ...input.mentions));
+  }
+
+  /** The room's own keys and shard in one script; its lookups and every other shard by their own commands. */
+  private async eraseOnCluster(input: EraseInput): Promise<void> {
+    const stream = this.streamFor(input.roomId);
+    const keys = [...this.roomKeys(input.roomId), stream];
+    await reach(this.scripts.closerErase(keys.length, ...keys, ...input.mentions));
+    const others = Array.from({ length: OUTBOX_SHARDS }, (_, i) => `${this.prefix}:sio-${i}`).filter((key) => key !== stream);
+    await Promise.all([
+      ...input.lookups.map((l) => reach(this.redis.del(this.lookupKey(l.kind, l.key)))),
+      ...others.map((key) => reach(this.scripts.closerScrub(key, ...input.mentions))),
+    ]);
   }
 
   async putLookup(kind: LookupKind, key: string, roomId: string, ttlMs: number): Promise<void> {

@@ -7,6 +7,7 @@ import type { ActivityId } from './registry.js';
 import { info as planTogether } from './plan-together/info.js';
 import { info as questionSwap } from './question-swap/info.js';
 import { info as twentyQuestions } from './twenty-questions/info.js';
+import type { Audience } from '../core.js';
 import type { ActivityInfo } from './types.js';
 import { info as whatItMeans } from './what-it-means/info.js';
 
@@ -23,3 +24,14 @@ export const CATALOG = {
 
 export const ACTIVITY_LIST: readonly (ActivityInfo & { id: ActivityId })[] = Object.values(CATALOG);
 export const ACTIVITY_IDS = ACTIVITY_LIST.map((a) => a.id);
+
+/** An activity as this room's audience reads it: a family room gets its family title and line. */
+export function infoFor(id: ActivityId, audience: Audience): ActivityInfo & { id: ActivityId } {
+  const info: ActivityInfo & { id: ActivityId } = CATALOG[id];
+  return audience === 'family' && info.family ? { ...info, ...info.family } : info;
+}
+
+/** The lobby's list as this room's audience reads it. */
+export function catalogFor(audience: Audience): (ActivityInfo & { id: ActivityId })[] {
+  return ACTIVITY_IDS.map((id) => infoFor(id, audience));
+}

@@ -21,6 +21,10 @@ export interface ActivityInfo {
   /** Which kinds of pair it suits. */
   audiences: readonly Audience[];
   kinds: readonly IntimacyKind[];
+  /** What a family room reads instead, where the title or line sounds romantic (issue 17). */
+  family?: { title: string; line: string };
+  /** How to play, in a few short steps ("How to play" on the activity's screen). */
+  howTo: readonly string[];
 }
 
 export interface SetupContext {

@@ -5,6 +5,7 @@
 // renumber; add new cards at the end of their group with the next free number.
 // Checked by tests/unit/cards.test.ts.
 import type { Card } from './card.js';
+import { DECK_CARDS } from './decks/index.js';
 
 export const CARDS: readonly Card[] = [
   // Emotional · 1 Light · anyone
@@ -165,7 +166,7 @@ export const CARDS: readonly Card[] = [
   { id: 'phy-1-05', kind: 'physical', depth: 1, audience: 'any', type: 'question', text: 'What do your hands do when you’re thinking hard?' },
   { id: 'phy-1-06', kind: 'physical', depth: 1, audience: 'any', type: 'question', text: 'Warm socks, slippers or bare feet — what feels best at home?' },
   { id: 'phy-1-07', kind: 'physical', depth: 1, audience: 'any', type: 'task', text: 'Invent a secret handshake together — three moves, no more (a wave counts if you’re apart).' },
-  { id: 'phy-1-08', kind: 'physical', depth: 1, audience: 'any', type: 'task', text: 'Give each other a high five — an air one counts if you’re apart — and rate it out of ten.' },
+  { id: 'phy-1-08', kind: 'physical', depth: 1, audience: 'any', type: 'task', text: 'Give each other a high five and rate it out of ten.', samePlace: true },
   { id: 'phy-1-09', kind: 'physical', depth: 1, audience: 'any', type: 'finish', text: 'The comfiest thing I own is…' },
   { id: 'phy-1-10', kind: 'physical', depth: 1, audience: 'any', type: 'finish', text: 'When I’m cold, tired or sore, the first thing I want is…' },
   { id: 'phy-1-11', kind: 'physical', depth: 1, audience: 'any', type: 'would-you-rather', text: 'Would you rather get…', options: ['A long hug', 'A quick squeeze of the shoulder'] },
@@ -177,7 +178,7 @@ export const CARDS: readonly Card[] = [
   { id: 'phy-1-p01', kind: 'physical', depth: 1, audience: 'partners', type: 'question', text: 'Where do you like my hand to rest when we walk side by side?' },
   { id: 'phy-1-p02', kind: 'physical', depth: 1, audience: 'partners', type: 'question', text: 'Which of my hugs is your favourite — the long one, the squeezy one, or the surprise one?' },
   { id: 'phy-1-p03', kind: 'physical', depth: 1, audience: 'partners', type: 'question', text: 'What’s a small touch from me that instantly calms you?' },
-  { id: 'phy-1-p04', kind: 'physical', depth: 1, audience: 'partners', type: 'task', text: 'Hold your partner’s hand for one quiet minute (apart? rest a hand on your heart), then say what you noticed.' },
+  { id: 'phy-1-p04', kind: 'physical', depth: 1, audience: 'partners', type: 'task', text: 'Hold hands for one quiet minute, then say what you noticed.', samePlace: true },
   { id: 'phy-1-p05', kind: 'physical', depth: 1, audience: 'partners', type: 'finish', text: 'The cosiest moment I remember with you is…' },
   { id: 'phy-1-p06', kind: 'physical', depth: 1, audience: 'partners', type: 'would-you-rather', text: 'On the sofa, would you rather…', options: ['Lean on me', 'Have me lean on you'] },
   { id: 'phy-1-p07', kind: 'physical', depth: 1, audience: 'partners', type: 'guess', text: 'How do I like to be woken up?', options: ['Gently, with a touch', 'With a warm drink', 'Not at all, let me sleep', 'With a silly song'] },
@@ -191,7 +192,7 @@ export const CARDS: readonly Card[] = [
   { id: 'phy-2-06', kind: 'physical', depth: 2, audience: 'any', type: 'question', text: 'How do you like people to look after you when you’re unwell?' },
   { id: 'phy-2-07', kind: 'physical', depth: 2, audience: 'any', type: 'question', text: 'What does personal space mean to you, and when do you need more of it?' },
   { id: 'phy-2-08', kind: 'physical', depth: 2, audience: 'any', type: 'task', text: 'Tell each other one way you like to be comforted, and one way you don’t.' },
-  { id: 'phy-2-09', kind: 'physical', depth: 2, audience: 'any', type: 'task', text: 'Sit side by side — or on a video call — for two quiet minutes, then share how it felt.' },
+  { id: 'phy-2-09', kind: 'physical', depth: 2, audience: 'any', type: 'task', text: 'Sit side by side for two quiet minutes, then share how it felt.', samePlace: true },
   { id: 'phy-2-10', kind: 'physical', depth: 2, audience: 'any', type: 'finish', text: 'I feel most at ease in my body when…' },
   { id: 'phy-2-11', kind: 'physical', depth: 2, audience: 'any', type: 'finish', text: 'A gesture that tells me someone cares is…' },
   { id: 'phy-2-12', kind: 'physical', depth: 2, audience: 'any', type: 'would-you-rather', text: 'When you’re sad, would you rather have…', options: ['A hug without words', 'A cup of tea and company'] },
@@ -381,4 +382,5 @@ export const CARDS: readonly Card[] = [
   { id: 'spi-3-p05', kind: 'spiritual', depth: 3, audience: 'partners', type: 'finish', text: 'What feels bigger than both of us, when we’re together, is…' },
   { id: 'spi-3-p06', kind: 'spiritual', depth: 3, audience: 'partners', type: 'would-you-rather', text: 'When it comes to beliefs, would you rather we…', options: ['Share the same ones', 'Keep learning from our differences'] },
   { id: 'spi-3-p07', kind: 'spiritual', depth: 3, audience: 'partners', type: 'guess', text: 'What do I think will matter most when we look back on us?', options: ['How we treated each other', 'What we built', 'Where we went', 'How much we laughed'] },
+  ...DECK_CARDS, // the per-pair decks (shared/content/decks/)
 ];

@@ -95,5 +95,16 @@ describe.runIf(inject('chromium'))('Plan something together in Chromium', () => 
     await ada.getByRole('button', { name: 'End for both' }).click();
     await grace.getByRole('heading', { name: 'Memories' }).waitFor();
     await grace.getByText('You found the best recipe').waitFor();
+
+    // The Memories screen reads it back whole: the activity's name and each line under who wrote it.
+    await grace.getByRole('button', { name: /^Open Memories/ }).click();
+    await grace.getByRole('heading', { name: 'Memories', level: 1 }).waitFor();
+    const kept = grace.getByRole('listitem').filter({ hasText: 'You found the best recipe' });
+    await kept.getByText(/ · Plan something together$/).waitFor();
+    await kept.getByText('We finished our project').waitFor();
+    for (const [who, words] of [['Ada', 'You found the best recipe'], ['Grace', 'You were so patient with the icing']]) {
+      await kept.getByText(new RegExp(`${who}.*${words}`)).first().waitFor();
+    }
+    await expectAccessible(grace, 'Memories with a finished plan');
   });
 });

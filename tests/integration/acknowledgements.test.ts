@@ -19,6 +19,7 @@ const VALID: { [E in ClientEvent]: Parameters<ClientToServerEvents[E]>[0] } = {
   'key:give': { sid: 's'.repeat(22), share: 'y'.repeat(43), box: 'b'.repeat(60) },
   'room:join-by-code': { commandId: cid(), code: 'ABCD-EFGH', name: fakeSealed('Grace') },
   'room:command': { commandId: cid(), seat: 0, command: { type: 'ready' } },
+  'memories:page': { version: 0, before: null },
   'room:visibility': { hidden: true },
   'room:erase': { commandId: cid() },
   'device:offer': { seat: 0 },

@@ -18,9 +18,12 @@ export class People {
     mkdirSync(SHOTS, { recursive: true });
   }
 
-  async open(viewport = PHONE): Promise<Page> {
+  /** A person at `viewport`; one who has used Closer before unless `firstVisit` (the first-run panes show). */
+  async open(viewport = PHONE, { firstVisit = false } = {}): Promise<Page> {
     const context = await this.browser.newContext({ viewport });
     this.contexts.push(context);
+    // Set before any script of the page runs; about:blank has no storage, hence the try.
+    if (!firstVisit) await context.addInitScript(() => { try { localStorage.setItem('closer.first-run', '{"seen":true}'); } catch {} });
     context.on('page', (page) => {
       page.on('console', (message) => {
         if (message.type() === 'error') this.problems.push(`console: ${message.text()}`);

@@ -71,6 +71,7 @@ describe('Question Swap deck: ids', () => {
   it('ids follow <kind>-<depth>-<nn> for any audience and <kind>-<depth>-p<nn> for partners', () => {
     const bad = CARDS.filter((c) => {
       const p = c.audience === 'partners' ? 'p' : '';
+      if (c.pairs) return !new RegExp(`^[a-z]{2}-${KIND_PREFIX[c.kind]}-${c.depth}-\\d{2}$`).test(c.id); // deck cards
       return !new RegExp(`^${KIND_PREFIX[c.kind]}-${c.depth}-${p}\\d{2}$`).test(c.id);
     }).map((c) => c.id);
     expect(bad, `ids not matching kind, depth and audience: ${bad.join(', ')}`).toEqual([]);

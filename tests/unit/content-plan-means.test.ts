@@ -140,6 +140,15 @@ describe('What intimacy means to me: gap prompts', () => {
     expect(bad, `prompts with judging words: ${bad.join('; ')}`).toEqual([]);
   });
 
+  it('do not share one template: no two of a set open with the same two words', () => {
+    const opening = (text: string) => text.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
+    for (const set of [FOUNDATION_BETWEEN, FOUNDATION_WANT, KIND_RANKED_APART]) {
+      const openings = Object.values(set).map(opening);
+      const repeated = openings.filter((o, i) => openings.indexOf(o) !== i);
+      expect(repeated, `openings used twice: ${repeated.join(', ')}`).toEqual([]);
+    }
+  });
+
   it('no two prompts are near-identical (word-set Jaccard similarity below 0.8)', () => {
     const pairs = nearDuplicates(all);
     expect(pairs, `near-identical prompts: ${pairs.join('; ')}`).toEqual([]);

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { REDRAWS_PER_ROUND, questionSwap, targetDepth, type Move, type State } from '../../shared/activities/question-swap/index.js';
+import { cardFits } from '../../shared/content/card.js';
 import { CARDS } from '../../shared/content/cards.js';
 import type { SeatIndex } from '../../shared/protocol.js';
 import { ALL_IN, act, answerFor, errorCode, must, passUntil, playing, start } from '../support/question-swap-state.js';
@@ -272,7 +273,7 @@ describe('running out of cards', () => {
       depths.push(CARDS.find((c) => c.id === state.round!.cardId)!.depth);
       state = must(act(state, 0, { type: 'pass', cardId: state.round!.cardId }, i));
     }
-    const spiritualUpTo2 = CARDS.filter((c) => c.kind === 'spiritual' && c.depth <= 2).length;
+    const spiritualUpTo2 = CARDS.filter((c) => c.kind === 'spiritual' && c.depth <= 2 && cardFits(c, { audience: 'partners' })).length;
     expect(depths).toHaveLength(spiritualUpTo2);
     expect(depths.indexOf(2)).toBeGreaterThan(depths.lastIndexOf(1));
     expect(Math.max(...depths)).toBe(2);

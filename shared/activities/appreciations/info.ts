@@ -8,4 +8,9 @@ export const info = {
   minutes: [5, 15],
   audiences: ['partners', 'friends', 'family'],
   kinds: ['emotional'],
+  howTo: [
+    'Each of you writes what you appreciate about the other.',
+    'Nothing shows until you have both written.',
+    'Then you read them one at a time, taking turns. Take a moment with each.',
+  ],
 } as const satisfies ActivityInfo;

@@ -8,4 +8,9 @@ export const info = {
   minutes: [2, 5],
   audiences: ['partners', 'friends', 'family'],
   kinds: ['emotional'],
+  howTo: [
+    'Once a day, whenever suits you, each of you shares a mood, a high and a low.',
+    'You can answer hours apart; both answers show once you are both in.',
+    'A short history keeps the last days. Skipping a day is fine: nothing counts streaks.',
+  ],
 } as const satisfies ActivityInfo;

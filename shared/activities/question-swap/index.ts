@@ -6,7 +6,7 @@
 // Answers and reactions arrive sealed by each browser: the core keeps them under their seat, never reads
 // them, and hands them out only at the reveal (open.ts opens them in the browser).
 import * as v from 'valibot';
-import type { Card } from '../../content/card.js';
+import { cardFits, PAIRS, type Card } from '../../content/card.js';
 import { CARDS } from '../../content/cards.js';
 import { other, refuse, withSeat, type SeatIndex } from '../../core.js';
 import { INTIMACY_KINDS, type Depth } from '../../intimacy.js';
@@ -79,6 +79,8 @@ export const optionsSchema = v.object({
     ),
     DECK_DEFAULT,
   ),
+  pair: v.optional(v.picklist(PAIRS, `Choose the kind of pair: ${PAIRS.join(', ')}.`)),
+  apart: v.optional(v.boolean('Say whether you live apart with true or false.')),
 }) satisfies v.GenericSchema<unknown, Options>;
 
 function cardById(id: string): Card | undefined {
@@ -115,10 +117,9 @@ export function isRevealed(state: State, round: Round): boolean {
  * are used up) deeper but never past the agreed ceiling; null when none is left at all.
  */
 function drawCard(state: State, roundNumber: number, rng: Rng): Card | null {
-  const allowed = (card: Card) =>
-    state.kinds.includes(card.kind) &&
-    (card.audience === 'any' || state.options.partnersOnly) &&
-    !state.used.includes(card.id);
+  const { audience, pair, apart, partnersOnly } = state.options;
+  const drawer = { audience: audience ?? (partnersOnly ? 'partners' : 'family'), pair, apart };
+  const allowed = (card: Card) => state.kinds.includes(card.kind) && cardFits(card, drawer) && !state.used.includes(card.id);
   const target = state.extraDepth ?? targetDepth(roundNumber, state.options.rounds, state.ceiling);
   const order = [target, ...[1, 2, 3].filter((d) => d < target).reverse(), ...[1, 2, 3].filter((d) => d > target && d <= state.ceiling)];
   for (const depth of order) {
@@ -214,7 +215,7 @@ function deeperLeft(deepest: number): boolean {
 
 function setup(options: Options, context: SetupContext, rng: Rng): State {
   return {
-    options: { ...options, partnersOnly: context.audience === 'partners' },
+    options: { ...options, partnersOnly: context.audience === 'partners', audience: context.audience },
     phase: 'consent',
     consent: [null, null],
     noOverlap: false,

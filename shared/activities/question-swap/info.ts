@@ -9,4 +9,10 @@ export const info = {
   minutes: [15, 30],
   audiences: ['partners', 'friends', 'family'],
   kinds: INTIMACY_KINDS,
+  howTo: [
+    'A card shows a question. You both answer it: in writing, or out loud if you chose to talk.',
+    'Written answers stay hidden until you have both answered, then turn over together.',
+    'Some cards ask you to guess what the other will say; a few are small things to do together.',
+    'Pass any card, no reason needed. The next card comes when you are both ready.',
+  ],
 } as const satisfies ActivityInfo;

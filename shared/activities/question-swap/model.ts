@@ -1,8 +1,8 @@
 // Question Swap's shapes and limits, shared by the core (index.ts), open.ts and the screens; no cards.
 // What a person answers or reacts is sealed in their browser for its slot (answerSlot, reactionSlot): the
 // core keeps the sealed text under the seat, and the browser checks an answer (answerProblem) before sealing.
-import type { Card } from '../../content/card.js';
-import type { SeatIndex } from '../../core.js';
+import type { Card, Pair } from '../../content/card.js';
+import type { Audience, SeatIndex } from '../../core.js';
 import type { Depth, IntimacyKind } from '../../intimacy.js';
 import type { Bucket, Sealed } from '../../sealed/shape.js';
 
@@ -36,6 +36,10 @@ export type AnswerMode = 'write' | 'talk';
 export interface Options {
   answerMode: AnswerMode;
   rounds: number;
+  /** The finer pair the deck is drawn for (card.ts PAIRS_OF); absent: only cards for any pair. */
+  pair?: Pair;
+  /** "We live apart": no card needing the same place. */
+  apart?: boolean;
 }
 
 export interface Consent {
@@ -163,7 +167,8 @@ export interface Played {
 }
 
 export interface State {
-  options: Options & { partnersOnly: boolean };
+  /** audience: the room's at setup (missing in games from before: read from partnersOnly). */
+  options: Options & { partnersOnly: boolean; audience?: Audience };
   phase: 'consent' | 'play' | 'finished';
   consent: [Consent | null, Consent | null];
   /** Both chose, but no kind in common: choose again. */

@@ -8,4 +8,9 @@ export const info = {
   minutes: [10, 20],
   audiences: ['partners', 'friends', 'family'],
   kinds: ['experiential', 'intellectual', 'emotional'],
+  howTo: [
+    'One of you thinks of something you both know, and keeps it secret.',
+    'The other asks questions that can be answered yes or no, up to twenty.',
+    'Guess whenever you like. Found or not, the thing is shown at the end.',
+  ],
 } as const satisfies ActivityInfo;

@@ -28,6 +28,7 @@ function node(overrides: Partial<Answering> = {}, ran: string[] = []): Answering
       joinByCode: async () => (ran.push('joinByCode'), refuse('CODE_INVALID')),
       command: async () => (ran.push('command'), { ok: true, version: 2 }),
       erase: async () => (ran.push('erase'), { ok: true }),
+      memoriesPage: async () => (ran.push('memoriesPage'), { ok: true, memories: [], next: null }),
       offerDevice: async () => (ran.push('offerDevice'), { ok: true, code: 'c'.repeat(22), expiresAt: 1 }),
       claimDevice: async () => (ran.push('claimDevice'), refuse('TRANSFER_INVALID')),
       askKey: async () => (ran.push('askKey'), refuse('CODE_INVALID')),
@@ -54,7 +55,7 @@ const codeOf = (answer: Ack<object>) => (answer.ok ? 'ok' : answer.error.code);
 describe('the known events', () => {
   it("are the handler table's keys: exactly the protocol's client events", () => {
     expectTypeOf<keyof typeof HANDLERS>().toEqualTypeOf<keyof ClientToServerEvents>();
-    expect([...CLIENT_EVENTS].sort()).toEqual(['device:claim', 'device:offer', 'key:ask', 'key:give', 'room:command', 'room:create', 'room:erase', 'room:join', 'room:join-by-code', 'room:peek', 'room:visibility']);
+    expect([...CLIENT_EVENTS].sort()).toEqual(['device:claim', 'device:offer', 'key:ask', 'key:give', 'memories:page', 'room:command', 'room:create', 'room:erase', 'room:join', 'room:join-by-code', 'room:peek', 'room:visibility']);
   });
 
   it("an object's inherited names are not events", () => {
