@@ -70,3 +70,9 @@ export function refuse(code: ErrorCode, message: string = ERROR_MESSAGES[code]):
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
+
+/**
+ * The room's Memories keep the newest this many (shared/play.ts). Here in the leaf, so the Memories screen
+ * can read it without pulling the activities and the card deck into the browser (tests/e2e/bundle.test.ts).
+ */
+export const MEMORIES_MAX = 200;

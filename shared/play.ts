@@ -4,7 +4,7 @@
 import { activityById, type ActivityId, type ActivityView } from './activities/registry.js';
 import type { Awaiting, MemoryEntry, NewMemory, SetupContext } from './activities/types.js';
 import { answerRound, openRound, type ClosenessRound } from './closeness.js';
-import { ok, refuse, withSeat, type Result, type SeatIndex } from './core.js';
+import { MEMORIES_MAX, ok, refuse, withSeat, type Result, type SeatIndex } from './core.js';
 import { parse } from './parse.js';
 import { seededRng } from './random.js';
 import type { Sealed } from './sealed/shape.js';
@@ -33,8 +33,7 @@ export interface Memory {
   entries: MemoryEntry[];
 }
 
-/** The room's Memories keep the newest this many. */
-export const MEMORIES_MAX = 200;
+export { MEMORIES_MAX };
 
 /** An activity's state kept after it ended, to reopen later (a plan stays with the room). */
 export interface Kept {

@@ -1,5 +1,6 @@
 // The one reactive room store every screen reads. It holds only what the server sent: the latest
 // snapshot per seat, who is online, and what happened (erased, removed…). It has no room logic.
+import { connection } from './connection.svelte.js';
 import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
@@ -103,7 +104,12 @@ export interface NewRoomRequest {
 class RoomClient {
   connected = $state(false);
   /** True once this page has been connected at least once; before that "offline" is just "starting". */
-  everConnected = $state(false);
+  get everConnected(): boolean {
+    return connection.everConnected;
+  }
+  set everConnected(value: boolean) {
+    connection.everConnected = value;
+  }
   snapshots = $state<Partial<Record<SeatIndex, OpenSnapshot>>>({});
   presence = $state<Presence>(NOBODY);
   /** Each seat as last seen from here; kept while this device is offline, so "dropped" can be told apart. */
