@@ -14,7 +14,7 @@ describe.runIf(inject('chromium'))('Closer installed on a device, in Chromium', 
   const world = useBrowserWorld();
 
   it('has a manifest named Closer with the app’s colours and icons made from its own mark', async () => {
-    const page = await world.people.open(PHONE);
+    const page = await world.people.open(PHONE, { serviceWorker: true });
     await page.goto(world.server.url);
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');
     const manifest = (await (await fetch(new URL(href!, world.server.url))).json()) as {
@@ -31,9 +31,9 @@ describe.runIf(inject('chromium'))('Closer installed on a device, in Chromium', 
   });
 
   it('opens offline from the device, says it waits for the network, and keeps what was typed', { timeout: 90_000 }, async () => {
-    const maya = await world.people.open(PHONE);
+    const maya = await world.people.open(PHONE, { serviceWorker: true });
     const link = await createRoom(maya, world.server.url, 'Maya');
-    const lea = await world.people.open(TABLET);
+    const lea = await world.people.open(TABLET, { serviceWorker: true });
     await joinByLink(lea, link, 'Lea');
     await maya.getByRole('heading', { name: 'Maya & Lea' }).waitFor();
     await expect.poll(() => controlled(maya), { timeout: 20_000 }).toBe(true);
@@ -60,9 +60,9 @@ describe.runIf(inject('chromium'))('Closer installed on a device, in Chromium', 
   });
 
   it('suggests installing in the lobby only when the browser offers it, and "Not now" is remembered', { timeout: 60_000 }, async () => {
-    const ada = await world.people.open(PHONE);
+    const ada = await world.people.open(PHONE, { serviceWorker: true });
     const link = await createRoom(ada, world.server.url, 'Ada');
-    const sam = await world.people.open(PHONE);
+    const sam = await world.people.open(PHONE, { serviceWorker: true });
     await joinByLink(sam, link, 'Sam');
     await ada.getByRole('heading', { name: 'Ada & Sam' }).waitFor();
     const offer = () =>

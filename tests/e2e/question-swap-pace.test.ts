@@ -258,9 +258,9 @@ describe.runIf(inject('chromium'))('Question Swap at one pace for two', () => {
     expect(await summary.evaluate((el) => getComputedStyle(el).display)).toBe('list-item');
     expect((await summary.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     // Where both gave the same answer, the point drawn last never hides the other: rings, then smaller dots.
-    const points = await grace.locator('section[aria-labelledby="history-title"] svg circle').evaluateAll((cs) => cs.map((c) => ({ at: `${c.getAttribute('cx')},${c.getAttribute('cy')}`, r: Number(c.getAttribute('r')), fill: c.getAttribute('fill') })));
-    const rings = points.filter((p) => p.fill === '#fff');
-    const dots = points.filter((p) => p.fill !== '#fff');
+    const points = await grace.locator('section[aria-labelledby="history-title"] svg circle').evaluateAll((cs) => cs.map((c) => ({ at: `${c.getAttribute('cx')},${c.getAttribute('cy')}`, r: Number(c.getAttribute('r')), ring: c.classList.contains('ring') })));
+    const rings = points.filter((p) => p.ring);
+    const dots = points.filter((p) => !p.ring);
     expect(rings.length).toBeGreaterThan(0);
     expect(Math.max(...dots.map((d) => d.r))).toBeLessThan(Math.min(...rings.map((r) => r.r)));
     await expectAccessible(grace, 'lobby with the closeness history');

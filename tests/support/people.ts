@@ -18,9 +18,13 @@ export class People {
     mkdirSync(SHOTS, { recursive: true });
   }
 
-  /** A person at `viewport`; one who has used Closer before unless `firstVisit` (the first-run panes show). */
-  async open(viewport = PHONE, { firstVisit = false } = {}): Promise<Page> {
-    const context = await this.browser.newContext({ viewport });
+  /**
+   * A person at `viewport`; one who has used Closer before unless `firstVisit` (the first-run panes show).
+   * The service worker is off unless `serviceWorker` (tests/e2e/installable.test.ts): requests it answered
+   * would pass by the tests' own routes (page.route), and every other test is about the page itself.
+   */
+  async open(viewport = PHONE, { firstVisit = false, serviceWorker = false } = {}): Promise<Page> {
+    const context = await this.browser.newContext({ viewport, serviceWorkers: serviceWorker ? 'allow' : 'block' });
     this.contexts.push(context);
     // Set before any script of the page runs; about:blank has no storage, hence the try.
     if (!firstVisit) await context.addInitScript(() => { try { localStorage.setItem('closer.first-run', '{"seen":true}'); } catch {} });

@@ -11,6 +11,6 @@ export const info = {
   howTo: [
     'Once a day, whenever suits you, each of you shares a mood, a high and a low.',
     'You can answer hours apart; both answers show once you are both in.',
-    'A short history keeps the last days. Skipping a day is fine: nothing counts streaks.',
+    'A short history keeps the last days. Skipping a day is fine: there is nothing to keep up.',
   ],
 } as const satisfies ActivityInfo;
