@@ -146,6 +146,7 @@ export class RoomService {
         partner: partner && newSeat(input.partnerName ?? '', input.commandId, { id: partner.device, tokenHash: partner.hash }, now),
         code: newInviteCode(),
         now,
+        ...(input.zone ? { zone: input.zone } : {}),
       },
       this.lifetimes,
     );

@@ -5,6 +5,7 @@ import type { RoomCommand, RoomSeal, RoomView } from './room.js';
 import type { KeyAsk, KeyGive } from './sealed/key-exchange.js';
 import type { MemoriesPage } from './memory-pages.js';
 import type { PushSubscriptionInput } from './push.js';
+import type { Sealed } from './sealed/shape.js';
 
 export {
   CREATOR_SEAT,
@@ -75,6 +76,8 @@ export interface CreateRoomInput {
   partnerName?: string;
   /** Made by the creator's browser with the room key, which stays there (and in the link's fragment). */
   seal: RoomSeal;
+  /** The creator's device's time zone, sealed as Check-in's room zone: the room's days follow it. */
+  zone?: Sealed;
 }
 
 /** Before joining: the creator's sealed name, and what the link's key must open. */

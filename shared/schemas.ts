@@ -2,6 +2,7 @@
 // before it touches it; unknown keys are dropped, so nothing else a client sends gets through.
 import * as v from 'valibot';
 import { ACTIVITY_IDS } from './activities/catalog.js';
+import { ZONE_BUCKET } from './activities/check-in/model.js';
 import { CLOSENESS_BUCKET } from './closeness.js';
 import { NAME_BUCKET, sealedSchema } from './sealed/shape.js';
 
@@ -46,10 +47,13 @@ const RoomSealSchema = v.object(
 
 const Audience = v.picklist(['partners', 'friends', 'family'], 'Choose who the room is for.');
 
+/** The creator's time zone, sealed as Check-in's room zone; rooms made by an older page have none. */
+const RoomZone = v.optional(sealedSchema(ZONE_BUCKET, 'The time zone is not sealed right.'));
+
 export const CreateRoomSchema = v.variant(
   'mode',
   [
-    v.object({ commandId: CommandId, name: SealedName, audience: Audience, mode: v.literal('two-devices'), seal: RoomSealSchema }),
+    v.object({ commandId: CommandId, name: SealedName, audience: Audience, mode: v.literal('two-devices'), seal: RoomSealSchema, zone: RoomZone }),
     v.object({
       commandId: CommandId,
       name: SealedName,
@@ -57,6 +61,7 @@ export const CreateRoomSchema = v.variant(
       mode: v.literal('one-device'),
       partnerName: SealedName,
       seal: RoomSealSchema,
+      zone: RoomZone,
     }),
   ],
   'Choose how you will play.',

@@ -141,6 +141,27 @@ describe.runIf(inject('chromium'))('Check-in in Chromium', () => {
     await shoot(grace, 'check-in-lobby-kept-tablet');
   });
 
+  it('the room keeps the creator’s zone from its making: Grace, alone after Ada has gone, opens the day and checks in', async () => {
+    const ada = await world.people.open(PHONE);
+    await inZone(ada, 'Pacific/Auckland');
+    const link = await createRoom(ada, world.server.url, 'Ada');
+    const grace = await world.people.open(PHONE);
+    await inZone(grace, 'Europe/London');
+    await joinByLink(grace, link, 'Grace');
+    await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+    // Ada suggests it, says she is ready and goes before it starts: her device never opens the check-in
+    // (before rooms kept their zone from their making, Grace's days waited for it).
+    await ada.getByRole('button', { name: 'Suggest Check-in' }).click();
+    await ada.getByRole('button', { name: "I'm ready" }).click();
+    await grace.getByText('suggested').first().waitFor();
+    await ada.close();
+    await grace.getByRole('button', { name: "I'm ready" }).click();
+    await skipCloseness(grace);
+    await grace.getByText('Days follow Auckland time.').waitFor();
+    await checkIn(grace, 'Good', 'a high', 'a low');
+    await grace.getByRole('heading', { name: "You're in" }).waitFor();
+  });
+
   it('one shared device: each checks in privately behind the hand-off, and they see both together', async () => {
     const tablet = await world.people.open(TABLET);
     await sharedDevice(tablet, world.server.url);
