@@ -45,7 +45,8 @@ return 1
 
 // KEYS: room, results, order, stream, push, lookups to drop…
 // ARGV: expected version, doc, command id, result, ttl ms, commands remembered,
-//       outbox entries (JSON, '' for none), stream retention ms, stream ttl ms
+//       how many outbox entries, stream retention ms, stream ttl ms, then each entry as its number of
+//       fields and the fields (no JSON around them: a view is encoded once, by the adapter's format)
 const COMMIT = `${APPEND_TO_STREAM_LUA}
 local v = redis.call('HGET', KEYS[1], 'v')
 if not v then return { 'missing' } end
@@ -62,7 +63,14 @@ end
 for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
 redis.call('PEXPIRE', KEYS[5], ARGV[5])
 for i = 6, #KEYS do redis.call('DEL', KEYS[i]) end
-if ARGV[7] ~= '' then appendToStream(KEYS[4], cjson.decode(ARGV[7]), ARGV[8], ARGV[9]) end
+local entries, at = {}, 10
+for e = 1, tonumber(ARGV[7]) do
+  local count, entry = tonumber(ARGV[at]), {}
+  for f = 1, count do entry[f] = ARGV[at + f] end
+  entries[e] = entry
+  at = at + count + 1
+end
+if #entries > 0 then appendToStream(KEYS[4], entries, ARGV[8], ARGV[9]) end
 return { 'ok', tostring(next) }
 `;
 
@@ -243,6 +251,7 @@ export class RedisStore implements RoomStore, PushSubscriptionStore {
     const stream = this.clustered ? outboxShard(this.prefix, input.roomId) : (input.outbox?.stream ?? outboxStream(this.prefix));
     const lookups = (input.dropLookups ?? []).map((l) => this.lookupKey(l.kind, l.key));
     const keys = [...this.roomKeys(input.roomId), stream.key, this.pushKey(input.roomId), ...(this.clustered ? [] : lookups)];
+    const entries = input.outbox?.entries ?? [];
     const [status, detail, doc] = await this.runCommit(
       keys.length,
         ...keys,
@@ -252,9 +261,10 @@ export class RedisStore implements RoomStore, PushSubscriptionStore {
         input.result,
         input.ttlMs,
         REMEMBERED_COMMANDS,
-        input.outbox ? JSON.stringify(input.outbox.entries) : '',
+        entries.length,
         stream.retentionMs,
         stream.ttlMs,
+        ...entries.flatMap((fields) => [fields.length, ...fields]),
     );
     if (status === 'ok' && this.clustered) await Promise.all(lookups.map((key) => reach(this.redis.del(key))));
     if (status === 'ok') return { status, version: Number(detail) };
