@@ -137,6 +137,25 @@ export const MemoriesPageSchema = v.object({
 
 export const VisibilitySchema = v.object({ hidden: v.boolean('Say whether the page is hidden.') });
 
+/** A push subscription as PushSubscription.toJSON() gives it; where it may point is the server's to check. */
+export const PushSubscribeSchema = v.object({
+  endpoint: v.pipe(
+    v.string('A push subscription needs its endpoint.'),
+    v.maxLength(2048, 'A push endpoint can be up to 2,048 characters.'),
+    v.url('A push endpoint must be a web address.'),
+  ),
+  keys: v.object(
+    {
+      p256dh: v.pipe(v.string('A push subscription needs its p256dh key.'), v.regex(/^[A-Za-z0-9_-]{87}=?$/, 'The p256dh key must be a P-256 public key (65 bytes of base64url).')),
+      auth: v.pipe(v.string('A push subscription needs its auth secret.'), v.regex(/^[A-Za-z0-9_-]{22}(==)?$/, 'The auth secret must be 16 bytes of base64url.')),
+    },
+    'A push subscription needs its keys: p256dh and auth.',
+  ),
+});
+
+/** Asks that carry nothing (push:key, push:unsubscribe). */
+export const NothingSchema = v.object({});
+
 export const SeatAuthSchema = v.object({
   roomId: RoomId,
   tokens: v.pipe(
