@@ -28,7 +28,9 @@ import type { KeyAsk, KeyGive, RoomKeyPayload } from '../../shared/sealed/key-ex
 import type { ActivityId, MoveFor } from '../../shared/activities/registry.js';
 import { parse, Name } from '../../shared/schemas.js';
 import { newRoomSeal, sealName } from '../../shared/sealed/room-seal.js';
-import { exportRoomKey, makeRoomKey, type RoomKey } from '../../shared/sealed/seal.js';
+import { exportRoomKey, makeRoomKey, seal as sealValue, type RoomKey } from '../../shared/sealed/seal.js';
+import { ACTIVITY as CHECK_IN } from '../../shared/activities/check-in/model.js';
+import { ROOM_ZONE_SLOT } from '../../shared/activities/check-in/open.js';
 import { forgetRoom as forgetCredentials, saveCredentials, saveNames, savedRoom } from './credentials.js';
 import { draftScope, drafts } from './drafts.svelte.js';
 import { commandId } from './ids.js';
@@ -36,6 +38,7 @@ import { outbox, type Pending, type Written } from './outbox.svelte.js';
 import { nextSeatState, type SeatState } from './presence.js';
 import { RoomKeyring, takeKeyText, type KeyProblem } from './room-key.js';
 import { route } from './route.svelte.js';
+import { deviceZone } from './zone.js';
 
 type CloserSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -188,9 +191,19 @@ class RoomClient {
       if (!done || !done.ok) return done ? done.error : NO_ANSWER;
       sealed.push(done.value);
     }
+    // The room's days (Check-in) follow the creator's device's time zone from the start; either may change it.
+    const zone = await sealValue(key, { room: seal.id, seat: CREATOR_SEAT, activity: CHECK_IN, slot: ROOM_ZONE_SLOT }, deviceZone());
     this.keyring = new RoomKeyring(await exportRoomKey(key));
     const { audience, mode } = input;
-    const payload = { commandId: commandId(), audience, mode, seal, name: sealed[0]!, ...(sealed[1] ? { partnerName: sealed[1] } : {}) };
+    const payload = {
+      commandId: commandId(),
+      audience,
+      mode,
+      seal,
+      name: sealed[0]!,
+      ...(sealed[1] ? { partnerName: sealed[1] } : {}),
+      ...(zone.ok ? { zone: zone.value } : {}),
+    };
     return this.claim((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:create', payload));
   }
 

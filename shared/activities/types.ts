@@ -29,6 +29,8 @@ export interface ActivityInfo {
 
 export interface SetupContext {
   audience: Audience;
+  /** The room's time zone as sealed at creation (Check-in's days follow it), absent in older rooms. */
+  zone?: Sealed;
 }
 
 export interface MoveContext {
