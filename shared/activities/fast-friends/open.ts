@@ -44,7 +44,7 @@ export function revealed(view: Pick<OpenView, 'question'>): boolean {
  * Who is ready for this way on, as TogetherStep reads it. At the last question of a set both ways lead
  * to the same place, so either counts.
  */
-export function readyFor(view: Pick<OpenView, 'going' | 'question'>, to: Going): [boolean, boolean] {
+export function readyFor(view: { going: OpenView['going']; question: { lastInSet: boolean } | null }, to: Going): [boolean, boolean] {
   const same = view.question?.lastInSet ?? true;
   return [0, 1].map((s) => {
     const going = view.going[s];
