@@ -39,7 +39,7 @@ export const CARDS: readonly Card[] = [
   { id: 'emo-2-03', kind: 'emotional', depth: 2, audience: 'any', type: 'question', text: 'Name a worry that once kept you up and no longer bothers you.' },
   { id: 'emo-2-04', kind: 'emotional', depth: 2, audience: 'any', type: 'question', text: 'What’s a quiet win of yours that few people know about?' },
   { id: 'emo-2-05', kind: 'emotional', depth: 2, audience: 'any', type: 'question', text: 'Which feeling do you find hardest to put into words?' },
-  { id: 'emo-2-06', kind: 'emotional', depth: 2, audience: 'any', type: 'question', text: 'Which thing you can do now would amaze a younger you?' },
+  { id: 'emo-2-06', kind: 'emotional', depth: 2, audience: 'any', type: 'question', text: 'What can you do now that would amaze a younger you?' },
   { id: 'emo-2-07', kind: 'emotional', depth: 2, audience: 'any', type: 'question', text: 'How do you usually let people know you’re upset — and how would you like to?' },
   { id: 'emo-2-08', kind: 'emotional', depth: 2, audience: 'any', type: 'task', text: 'Recall a time someone’s kindness caught you off guard, and tell the story.' },
   { id: 'emo-2-09', kind: 'emotional', depth: 2, audience: 'any', type: 'task', text: 'Share a moment from this past year when you felt you truly belonged.' },
@@ -59,7 +59,7 @@ export const CARDS: readonly Card[] = [
   { id: 'emo-2-p07', kind: 'emotional', depth: 2, audience: 'partners', type: 'guess', text: 'What do I find hardest to ask you for?', options: ['Help', 'Time alone', 'Reassurance', 'Attention'] },
 
   // Emotional · 3 Deep · anyone
-  { id: 'emo-3-01', kind: 'emotional', depth: 3, audience: 'any', type: 'question', text: 'Where are you slowly learning to be kinder to yourself?' },
+  { id: 'emo-3-01', kind: 'emotional', depth: 3, audience: 'any', type: 'question', text: 'In what ways are you slowly learning to be kinder to yourself?' },
   { id: 'emo-3-02', kind: 'emotional', depth: 3, audience: 'any', type: 'question', text: 'What do you hope people feel after spending time with you?' },
   { id: 'emo-3-03', kind: 'emotional', depth: 3, audience: 'any', type: 'question', text: 'Which fear have you grown braver about over the years?' },
   { id: 'emo-3-04', kind: 'emotional', depth: 3, audience: 'any', type: 'question', text: 'When do you feel most alone, and what helps in those moments?' },
@@ -136,7 +136,7 @@ export const CARDS: readonly Card[] = [
   // Intellectual · 3 Deep · anyone
   { id: 'int-3-01', kind: 'intellectual', depth: 3, audience: 'any', type: 'question', text: 'Which question about life do you keep coming back to?' },
   { id: 'int-3-02', kind: 'intellectual', depth: 3, audience: 'any', type: 'question', text: 'What do you suspect you’re wrong about, without yet knowing how?' },
-  { id: 'int-3-03', kind: 'intellectual', depth: 3, audience: 'any', type: 'question', text: 'Which of your values has changed most since you were a child?' },
+  { id: 'int-3-03', kind: 'intellectual', depth: 3, audience: 'any', type: 'question', text: 'What would it take to change your mind about something you feel sure of?' },
   { id: 'int-3-04', kind: 'intellectual', depth: 3, audience: 'any', type: 'question', text: 'What would you love to fully understand in your lifetime?' },
   { id: 'int-3-05', kind: 'intellectual', depth: 3, audience: 'any', type: 'question', text: 'Which hard truth have you come to accept?' },
   { id: 'int-3-06', kind: 'intellectual', depth: 3, audience: 'any', type: 'question', text: 'What does a good disagreement look like to you?' },
@@ -169,7 +169,7 @@ export const CARDS: readonly Card[] = [
   { id: 'phy-1-08', kind: 'physical', depth: 1, audience: 'any', type: 'task', text: 'Give each other a high five and rate it out of ten.', samePlace: true },
   { id: 'phy-1-09', kind: 'physical', depth: 1, audience: 'any', type: 'finish', text: 'If I could keep only one comfy thing I own, I’d keep…' },
   { id: 'phy-1-10', kind: 'physical', depth: 1, audience: 'any', type: 'finish', text: 'When I’m cold, tired or sore, I reach first for…' },
-  { id: 'phy-1-11', kind: 'physical', depth: 1, audience: 'any', type: 'would-you-rather', text: 'Would you rather get…', options: ['A long hug', 'A quick squeeze of the shoulder'] },
+  { id: 'phy-1-11', kind: 'physical', depth: 1, audience: 'any', type: 'would-you-rather', text: 'As a hello, would you rather get…', options: ['A long hug', 'A quick squeeze of the shoulder'] },
   { id: 'phy-1-12', kind: 'physical', depth: 1, audience: 'any', type: 'would-you-rather', text: 'On a film night, would you rather…', options: ['Share one big blanket', 'Have your own'] },
   { id: 'phy-1-13', kind: 'physical', depth: 1, audience: 'any', type: 'guess', text: 'What do I do first when I get home?', options: ['Kick off my shoes', 'Make a hot drink', 'Flop on the sofa', 'Change into comfy clothes'] },
   { id: 'phy-1-14', kind: 'physical', depth: 1, audience: 'any', type: 'guess', text: 'Where am I most likely to doze off by accident?', options: ['On the sofa', 'On a train or bus', 'During a film', 'While reading'] },
@@ -189,7 +189,7 @@ export const CARDS: readonly Card[] = [
   { id: 'phy-2-03', kind: 'physical', depth: 2, audience: 'any', type: 'question', text: 'Who gave the best hugs when you were little?' },
   { id: 'phy-2-04', kind: 'physical', depth: 2, audience: 'any', type: 'question', text: 'How has your comfort with touch changed as you’ve grown up?' },
   { id: 'phy-2-05', kind: 'physical', depth: 2, audience: 'any', type: 'question', text: 'What helps your body unwind after a stressful day?' },
-  { id: 'phy-2-06', kind: 'physical', depth: 2, audience: 'any', type: 'question', text: 'How do you like people to look after you when you’re unwell?' },
+  { id: 'phy-2-06', kind: 'physical', depth: 2, audience: 'any', type: 'question', text: 'When your body does something hard, like a long walk or a swim, how do you like to reward it?' },
   { id: 'phy-2-07', kind: 'physical', depth: 2, audience: 'any', type: 'question', text: 'What does personal space mean to you, and when do you need more of it?' },
   { id: 'phy-2-08', kind: 'physical', depth: 2, audience: 'any', type: 'task', text: 'Tell each other one way you like to be comforted, and one way you don’t.' },
   { id: 'phy-2-09', kind: 'physical', depth: 2, audience: 'any', type: 'task', text: 'Sit side by side for two quiet minutes, then share how it felt.', samePlace: true },
@@ -230,7 +230,7 @@ export const CARDS: readonly Card[] = [
   { id: 'phy-3-p03', kind: 'physical', depth: 3, audience: 'partners', type: 'question', text: 'How can I tell, without asking, that you need to be held?' },
   { id: 'phy-3-p04', kind: 'physical', depth: 3, audience: 'partners', type: 'task', text: 'Say, each in turn, how the other’s touch has made you feel safer.' },
   { id: 'phy-3-p05', kind: 'physical', depth: 3, audience: 'partners', type: 'finish', text: 'Being held by you when I’m low makes me…' },
-  { id: 'phy-3-p06', kind: 'physical', depth: 3, audience: 'partners', type: 'would-you-rather', text: 'When it comes to hugs, would you rather…', options: ['One every day, whatever the mood', 'Ones that turn up when the moment’s right'] },
+  { id: 'phy-3-p06', kind: 'physical', depth: 3, audience: 'partners', type: 'would-you-rather', text: 'When one of us is hurting, would you rather…', options: ['Be held straight away', 'Be asked first what would help'] },
   { id: 'phy-3-p07', kind: 'physical', depth: 3, audience: 'partners', type: 'guess', text: 'When I pull away a little, what do I usually need?', options: ['Time to think', 'Quiet to recharge', 'To be missed', 'To be asked gently'] },
 
   // Experiential · 1 Light · anyone
@@ -251,7 +251,7 @@ export const CARDS: readonly Card[] = [
 
   // Experiential · 1 Light · partners only
   { id: 'exp-1-p01', kind: 'experiential', depth: 1, audience: 'partners', type: 'question', text: 'Which of our dates would you happily go on again?' },
-  { id: 'exp-1-p02', kind: 'experiential', depth: 1, audience: 'partners', type: 'question', text: 'Do we have a silly tradition, or one we should start?' },
+  { id: 'exp-1-p02', kind: 'experiential', depth: 1, audience: 'partners', type: 'question', text: 'What’s the silliest thing we’ve ever done together?' },
   { id: 'exp-1-p03', kind: 'experiential', depth: 1, audience: 'partners', type: 'question', text: 'Which song feels like it belongs to us, and why?' },
   { id: 'exp-1-p04', kind: 'experiential', depth: 1, audience: 'partners', type: 'task', text: 'Suggest one new thing you’d like to try together this month.' },
   { id: 'exp-1-p05', kind: 'experiential', depth: 1, audience: 'partners', type: 'finish', text: 'My favourite ordinary evening with you looks like…' },

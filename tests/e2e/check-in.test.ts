@@ -13,16 +13,11 @@ import type { SeatIndex } from '../../shared/protocol.js';
 import { importRoomKey, seal, type RoomKey } from '../../shared/sealed/seal.js';
 import type { RoomStore } from '../../server/store/types.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, framesFrom, framesTo, handTo, joinByLink, sharedDevice, shoot, shootBoth, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
+import { createRoom, expectAccessible, framesFrom, framesTo, handTo, joinByLink, sharedDevice, shoot, shootBoth, skipCloseness, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
 
 async function inZone(page: Page, timezoneId: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setTimezoneOverride', { timezoneId });
-}
-
-async function skipCloseness(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'How close do you feel right now?' }).waitFor();
-  await page.getByRole('button', { name: 'Skip' }).click();
 }
 
 async function checkIn(page: Page, mood: string, high: string, low: string, need = ''): Promise<void> {

@@ -40,7 +40,7 @@ export const FRIENDS = deck('any', ['friends'], [
   { id: 'fr-phy-2-03', kind: 'physical', depth: 2, type: 'guess', text: 'When I’m upset, which comfort do I want from a friend?', options: ['A big hug', 'A hand on my shoulder', 'Someone sitting close', 'Space, and a message later'] },
   { id: 'fr-phy-2-04', kind: 'physical', depth: 2, type: 'finish', text: 'Even miles apart, I know you’re there when…' },
   { id: 'fr-phy-3-01', kind: 'physical', depth: 3, type: 'question', text: 'In a hard time of yours, which moment of me simply being there mattered most?' },
-  { id: 'fr-phy-3-02', kind: 'physical', depth: 3, type: 'task', text: 'Say how you’d want the other to show up if you were in hospital: visits, messages, or something else.' },
+  { id: 'fr-phy-3-02', kind: 'physical', depth: 3, type: 'task', text: 'Agree on a signal either of you can send that means “come round, no questions asked”, and what the other will do.' },
   { id: 'fr-phy-3-03', kind: 'physical', depth: 3, type: 'would-you-rather', text: 'At your lowest, would you rather have me…', options: ['Sitting beside you, saying little', 'On the phone, talking you through it'] },
 
   // Experiential

@@ -53,7 +53,7 @@ export const NEW_COUPLE = deck('partners', ['new-couple'], [
   { id: 'nc-exp-2-03', kind: 'experiential', depth: 2, type: 'guess', text: 'Faced with an unfamiliar dish, what do I do?', options: ['Bring it on', 'Cautiously curious', 'Only if it looks familiar', 'Watch you try it first'] },
   { id: 'nc-exp-2-04', kind: 'experiential', depth: 2, type: 'task', text: 'Invent a small tradition for us, like a toast on the first warm evening of the year.' },
   { id: 'nc-exp-3-01', kind: 'experiential', depth: 3, type: 'question', text: 'Picturing us a year from now, which shared memory do you hope we’ll already have?' },
-  { id: 'nc-exp-3-02', kind: 'experiential', depth: 3, type: 'would-you-rather', text: 'A year from now, would you rather we were…', options: ['Settled into an easy rhythm', 'Still surprising each other'] },
+  { id: 'nc-exp-3-02', kind: 'experiential', depth: 3, type: 'would-you-rather', text: 'If this becomes serious, would you rather we…', options: ['Keep our own weekends and friends too', 'Build most of our free time around us'] },
   { id: 'nc-exp-3-03', kind: 'experiential', depth: 3, type: 'task', text: 'Describe the weekend you’d plan to show the other who you really are.' },
 
   // Spiritual

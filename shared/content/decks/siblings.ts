@@ -66,5 +66,5 @@ export const SIBLINGS = deck('any', ['siblings'], [
   { id: 'sb-spi-3-01', kind: 'spiritual', depth: 3, type: 'question', text: 'Do you think we’d be friends if we weren’t family, and why?' },
   { id: 'sb-spi-3-02', kind: 'spiritual', depth: 3, type: 'finish', text: 'Having you as my sibling has taught me…' },
   { id: 'sb-spi-3-03', kind: 'spiritual', depth: 3, type: 'question', text: 'When our parents are gone, what do you hope holds us together?' },
-  { id: 'sb-spi-3-04', kind: 'spiritual', depth: 3, type: 'task', text: 'Name one thing you want to do with your life, and one way your sibling could help.' },
+  { id: 'sb-spi-3-04', kind: 'spiritual', depth: 3, type: 'task', text: 'Say which of your sibling’s dreams you’d most like to see come true, and why.' },
 ]);
