@@ -10,6 +10,7 @@ import type {
   HandshakeRefusal,
   PeekAnswer,
   PlayMode,
+  PushSubscriptionInput,
   Audience,
   Presence,
   RoomSeal,
@@ -35,6 +36,7 @@ import { forgetRoom as forgetCredentials, saveCredentials, saveNames, savedRoom 
 import { draftScope, drafts } from './drafts.svelte.js';
 import { commandId } from './ids.js';
 import { outbox, type Pending, type Written } from './outbox.svelte.js';
+import { forgetNotifiedRoom } from './push-names.js';
 import { nextSeatState, type SeatState } from './presence.js';
 import { RoomKeyring, takeKeyText, type KeyProblem } from './room-key.js';
 import { route } from './route.svelte.js';
@@ -89,6 +91,7 @@ function forgetRoom(roomId: string): void {
   forgetCredentials(roomId);
   drafts.forgetRoom(roomId);
   outbox.forgetRoom(roomId);
+  void forgetNotifiedRoom(roomId);
 }
 
 /** The draft scope a seat is writing for now, from its latest view. */
@@ -368,6 +371,25 @@ class RoomClient {
       this.delivering.delete(entry.commandId);
       this.sending -= 1;
     }
+  }
+
+  /** The server's public key for this device's push subscription (lib/Notifications.svelte). */
+  async pushKey(): Promise<Result<string>> {
+    try {
+      const answer = await this.answered((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('push:key', {}));
+      return answer.ok ? { ok: true, value: answer.publicKey } : answer;
+    } catch {
+      return { ok: false, error: NO_ANSWER };
+    }
+  }
+
+  /** Notify this device, for this seat, when the other checks in, suggests something or waits. */
+  pushSubscribe(subscription: PushSubscriptionInput): Promise<AppError | null> {
+    return this.request((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('push:subscribe', subscription));
+  }
+
+  pushUnsubscribe(): Promise<AppError | null> {
+    return this.request((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('push:unsubscribe', {}));
   }
 
   async erase(): Promise<AppError | null> {

@@ -136,7 +136,7 @@ export const CARDS: readonly Card[] = [
   // Intellectual · 3 Deep · anyone
   { id: 'int-3-01', kind: 'intellectual', depth: 3, audience: 'any', type: 'question', text: 'Which question about life do you keep coming back to?' },
   { id: 'int-3-02', kind: 'intellectual', depth: 3, audience: 'any', type: 'question', text: 'What do you suspect you’re wrong about, without yet knowing how?' },
-  { id: 'int-3-03', kind: 'intellectual', depth: 3, audience: 'any', type: 'question', text: 'Which of your values has changed most since you were a child?' },
+  { id: 'int-3-03', kind: 'intellectual', depth: 3, audience: 'any', type: 'question', text: 'What would it take to change your mind about something you feel sure of?' },
   { id: 'int-3-04', kind: 'intellectual', depth: 3, audience: 'any', type: 'question', text: 'What would you love to fully understand in your lifetime?' },
   { id: 'int-3-05', kind: 'intellectual', depth: 3, audience: 'any', type: 'question', text: 'Which hard truth have you come to accept?' },
   { id: 'int-3-06', kind: 'intellectual', depth: 3, audience: 'any', type: 'question', text: 'What does a good disagreement look like to you?' },
@@ -230,7 +230,7 @@ export const CARDS: readonly Card[] = [
   { id: 'phy-3-p03', kind: 'physical', depth: 3, audience: 'partners', type: 'question', text: 'How can I tell, without asking, that you need to be held?' },
   { id: 'phy-3-p04', kind: 'physical', depth: 3, audience: 'partners', type: 'task', text: 'Say, each in turn, how the other’s touch has made you feel safer.' },
   { id: 'phy-3-p05', kind: 'physical', depth: 3, audience: 'partners', type: 'finish', text: 'Being held by you when I’m low makes me…' },
-  { id: 'phy-3-p06', kind: 'physical', depth: 3, audience: 'partners', type: 'would-you-rather', text: 'When it comes to hugs, would you rather…', options: ['Have one every day, whatever the mood', 'Save them for when the moment’s right'] },
+  { id: 'phy-3-p06', kind: 'physical', depth: 3, audience: 'partners', type: 'would-you-rather', text: 'When one of us is hurting, would you rather…', options: ['Be held straight away', 'Be asked first what would help'] },
   { id: 'phy-3-p07', kind: 'physical', depth: 3, audience: 'partners', type: 'guess', text: 'When I pull away a little, what do I usually need?', options: ['Time to think', 'Quiet to recharge', 'To be missed', 'To be asked gently'] },
 
   // Experiential · 1 Light · anyone
@@ -251,7 +251,7 @@ export const CARDS: readonly Card[] = [
 
   // Experiential · 1 Light · partners only
   { id: 'exp-1-p01', kind: 'experiential', depth: 1, audience: 'partners', type: 'question', text: 'Which of our dates would you happily go on again?' },
-  { id: 'exp-1-p02', kind: 'experiential', depth: 1, audience: 'partners', type: 'question', text: 'Do we have a silly tradition, or one we should start?' },
+  { id: 'exp-1-p02', kind: 'experiential', depth: 1, audience: 'partners', type: 'question', text: 'What’s the silliest thing we’ve ever done together?' },
   { id: 'exp-1-p03', kind: 'experiential', depth: 1, audience: 'partners', type: 'question', text: 'Which song feels like it belongs to us, and why?' },
   { id: 'exp-1-p04', kind: 'experiential', depth: 1, audience: 'partners', type: 'task', text: 'Suggest one new thing you’d like to try together this month.' },
   { id: 'exp-1-p05', kind: 'experiential', depth: 1, audience: 'partners', type: 'finish', text: 'My favourite ordinary evening with you looks like…' },

@@ -45,7 +45,7 @@ export const LONG_TERM = deck('partners', ['long-term'], [
   { id: 'lt-phy-3-04', kind: 'physical', depth: 3, type: 'finish', text: 'A kind of closeness we’ve let slip, and I miss, is…' },
 
   // Experiential
-  { id: 'lt-exp-1-01', kind: 'experiential', depth: 1, type: 'question', text: 'Is there a tradition of ours you’d never let us drop?' },
+  { id: 'lt-exp-1-01', kind: 'experiential', depth: 1, type: 'question', text: 'If someone filmed an ordinary Sunday of ours, which part would baffle them?' },
   { id: 'lt-exp-1-02', kind: 'experiential', depth: 1, type: 'guess', text: 'Which of our holidays do I remember most fondly?', options: ['The very first', 'The disaster that turned funny', 'The latest one', 'The one we spent at home'] },
   { id: 'lt-exp-1-03', kind: 'experiential', depth: 1, type: 'would-you-rather', text: 'For our anniversary, would you rather…', options: ['Go back somewhere we’ve loved', 'Go somewhere brand new'] },
   { id: 'lt-exp-1-04', kind: 'experiential', depth: 1, type: 'task', text: 'Pick a café or street near home we’ve somehow never tried, and choose a day this week to go.', samePlace: true },

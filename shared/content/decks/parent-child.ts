@@ -53,11 +53,11 @@ export const PARENT_CHILD = deck('any', ['parent-child'], [
   { id: 'pc-exp-2-03', kind: 'experiential', depth: 2, type: 'task', text: 'Plan a day out for just the two of you, and pick a day before the month is out.' },
   { id: 'pc-exp-2-04', kind: 'experiential', depth: 2, type: 'guess', text: 'Which family ritual do I love most?', options: ['Birthdays', 'Holiday meals', 'A weekly phone call', 'Slow Sunday mornings'] },
   { id: 'pc-exp-3-01', kind: 'experiential', depth: 3, type: 'question', text: 'Which moment in our life as a family would you put in a time capsule?' },
-  { id: 'pc-exp-3-02', kind: 'experiential', depth: 3, type: 'would-you-rather', text: 'For a trip that would mean a lot to us, would you rather…', options: ['Go back to where our family comes from', 'Find a place new to us both'] },
+  { id: 'pc-exp-3-02', kind: 'experiential', depth: 3, type: 'would-you-rather', text: 'Years from now, would you rather we remember…', options: ['The big trips and occasions', 'The ordinary evenings at home'] },
   { id: 'pc-exp-3-03', kind: 'experiential', depth: 3, type: 'task', text: 'Name one thing you want us to do together in the next year, and what stands in the way.' },
 
   // Spiritual
-  { id: 'pc-spi-1-01', kind: 'spiritual', depth: 1, type: 'question', text: 'Which family tradition feels most like us?' },
+  { id: 'pc-spi-1-01', kind: 'spiritual', depth: 1, type: 'question', text: 'Which object in our family home holds the most stories?' },
   { id: 'pc-spi-1-02', kind: 'spiritual', depth: 1, type: 'guess', text: 'Which do I find most peaceful?', options: ['Early mornings', 'Gardening', 'A place of worship', 'The sea'] },
   { id: 'pc-spi-1-03', kind: 'spiritual', depth: 1, type: 'finish', text: 'Something about our family I hope never changes is…' },
   { id: 'pc-spi-2-01', kind: 'spiritual', depth: 2, type: 'question', text: 'How did your family talk about big questions — faith, death, right and wrong — when you were young?' },
