@@ -198,6 +198,24 @@ describe.runIf(redisAvailable)('push notifications', () => {
     expect(await emit(pair.grace, 'push:unsubscribe', {})).toEqual({ ok: true });
   });
 
+  it('removing the partner: their subscription goes with the old id, the creator’s follows the room to its new one', async () => {
+    const other = await sealedPair(world.server.url, names);
+    world.clients.push(other.ada, other.grace);
+    expect(await emit(other.ada, 'push:subscribe', service.subscription('ada-moving'))).toEqual({ ok: true });
+    expect(await emit(other.grace, 'push:subscribe', service.subscription('grace-removed'))).toEqual({ ok: true });
+    expect((await other.send(0, { type: 'remove-partner' })).ok).toBe(true);
+    const moved = await eventually(() => {
+      const event = other.ada.received.find((e) => e.event === 'room:moved');
+      if (!event) throw new Error('not moved yet');
+      return (event.args[0] as { roomId: string }).roomId;
+    });
+    await eventually(async () => expect(await world.store.redis.exists(world.store.pushKey(other.roomId))).toBe(0));
+    const kept = await world.store.redis.hgetall(world.store.pushKey(moved));
+    expect(Object.keys(kept)).toEqual([expect.stringMatching(/^0:/)]);
+    expect(JSON.parse(Object.values(kept)[0]!).endpoint).toMatch(/\/push\/ada-moving$/);
+    expect(await world.store.redis.pttl(world.store.pushKey(moved))).toBeGreaterThan(0);
+  });
+
   it('unsubscribe, signing a device out and erasing the room each delete what was kept', async () => {
     expect(await emit(pair.ada, 'push:unsubscribe', {})).toEqual({ ok: true });
     expect(await fields()).toEqual([]);
