@@ -31,6 +31,28 @@ export interface Config {
   trustProxy: boolean;
   /** The room byte budget (ROOM_BYTES_MAX in server/rooms.ts says the number and why). */
   roomBytesMax: number;
+  /** Web Push (server/push.ts): VAPID keys from the environment, or null to make them once and keep them in the store. */
+  vapid: { publicKey: string; privateKey: string } | null;
+  /** Who push services may contact about this server's pushes (an https: or mailto: address). */
+  vapidSubject: string;
+  /** NODE_ENV=production: push endpoints must be public https push services (no loopback or private address). */
+  production: boolean;
+}
+
+function vapidKeys(env: NodeJS.ProcessEnv): Config['vapid'] {
+  const publicKey = env.VAPID_PUBLIC_KEY ?? '';
+  const privateKey = env.VAPID_PRIVATE_KEY ?? '';
+  if (!publicKey && !privateKey) return null;
+  if (!/^[A-Za-z0-9_-]{87}$/.test(publicKey) || !/^[A-Za-z0-9_-]{43}$/.test(privateKey)) {
+    throw new Error('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together, as made by `npx web-push generate-vapid-keys` (base64url, 87 and 43 characters)');
+  }
+  return { publicKey, privateKey };
+}
+
+function vapidSubject(raw: string | undefined): string {
+  const subject = raw || 'mailto:closer@example.invalid';
+  if (!/^(mailto:\S+@\S+|https:\/\/\S+)$/.test(subject)) throw new Error(`VAPID_SUBJECT must be a mailto: or https: address, got "${subject}"`);
+  return subject;
 }
 
 const HOUR = 3_600_000;
@@ -96,5 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     roomBytesMax: count(env, 'ROOM_BYTES_MAX', ROOM_BYTES_MAX),
+    vapid: vapidKeys(env),
+    vapidSubject: vapidSubject(env.VAPID_SUBJECT),
+    production: env.NODE_ENV === 'production',
   };
 }

@@ -62,7 +62,12 @@ export interface RoomNotifier extends MoveNotifier {
   /** `askedBy`: the socket whose command makes the change; it should have the new view before its answer. */
   prepare(next: StoredRoom, askedBy?: string): PreparedChange;
   erased(roomId: string): void;
+  /** A person's command was committed (not a replay): what follows from it outside the room (pushes). */
+  committed?(command: RoomCommand, before: Room, after: Room, seat: SeatIndex): void;
 }
+
+/** Told with the room before and after, once a change is committed (not when it is a replay). */
+type OnCommit = (before: Room, after: Room) => void;
 
 type Change<T> = (room: Room) => Result<{ room: Room; answer: T; effects?: Effect[] }>;
 
@@ -141,6 +146,7 @@ export class RoomService {
         partner: partner && newSeat(input.partnerName ?? '', input.commandId, { id: partner.device, tokenHash: partner.hash }, now),
         code: newInviteCode(),
         now,
+        ...(input.zone ? { zone: input.zone } : {}),
       },
       this.lifetimes,
     );
@@ -290,6 +296,7 @@ export class RoomService {
       },
       askedBy,
       true,
+      (before, after) => this.notify.committed?.(command, before, after, seat),
     );
   }
 
@@ -389,8 +396,9 @@ export class RoomService {
     askedBy?: string,
     /** A seated person's command, as opposed to a claim of a seat (create, join). */
     seatedCommand = false,
+    onCommit?: OnCommit,
   ): Promise<Ack<T & { version: number }>> {
-    return this.inLane(roomId, () => this.commitChange(roomId, commandId, change, askedBy, seatedCommand));
+    return this.inLane(roomId, () => this.commitChange(roomId, commandId, change, askedBy, seatedCommand, onCommit));
   }
 
   private async commitChange<T extends object>(
@@ -399,6 +407,7 @@ export class RoomService {
     change: Change<T>,
     askedBy: string | undefined,
     seatedCommand: boolean,
+    onCommit?: OnCommit,
   ): Promise<Ack<T & { version: number }>> {
     // The common case is one round trip: the change is made to the copy this node holds and committed
     // against its version. The copy is never trusted further than that: a stale one is answered with
@@ -472,6 +481,7 @@ export class RoomService {
         if (!loaded) this.cache.count('hits');
         this.cache.put(roomId, { version, room }, doc.length);
         prepared.deliver();
+        onCommit?.(base.room, room);
         return this.finish(room, saved);
       }
       if (outcome.status === 'missing') {

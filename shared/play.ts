@@ -58,6 +58,8 @@ export interface Play {
   closeness: ClosenessRound[];
   /** The last activity someone ended, until the next one starts. Missing (rooms from before): none. */
   ended?: Ended | null;
+  /** What an activity keeps from game to game (its `library`), by activity. Missing (rooms from before): none. */
+  libraries?: Partial<Record<ActivityId, unknown>>;
 }
 
 export const EMPTY_PLAY: Play = { proposal: null, activity: null, memories: [], kept: [], closeness: [], ended: null };
@@ -87,12 +89,13 @@ export function ready(play: Play, seat: SeatIndex, ctx: { now: number; seed: num
   const kept = proposal.options.resume === true ? play.kept.find((k) => k.activity === proposal.activity) : undefined;
   const rest = play.kept.filter((k) => k !== kept);
   const closeness = openRound(play.closeness, `${ctx.now}-before`, 'before', proposal.activity, ctx.now);
+  const withLibrary = (state: unknown) => activityById(proposal.activity).library?.into(state, play.libraries?.[proposal.activity]) ?? state;
   if (kept) {
-    const activity = { id: proposal.activity, seed: kept.seed, state: kept.state, startedAt: ctx.now };
+    const activity = { id: proposal.activity, seed: kept.seed, state: withLibrary(kept.state), startedAt: ctx.now };
     return ok({ ...play, proposal: null, kept: rest, activity, closeness, ended: null });
   }
   const rng = seededRng(ctx.seed);
-  const state = activityById(proposal.activity).setup(proposal.options, ctx.room, rng);
+  const state = withLibrary(activityById(proposal.activity).setup(proposal.options, ctx.room, rng));
   return ok({ ...play, proposal: null, activity: { id: proposal.activity, seed: rng.seed(), state, startedAt: ctx.now }, closeness, ended: null });
 }
 
@@ -150,8 +153,10 @@ export function playMove(play: Play, seat: SeatIndex, move: unknown, now: number
   if (!result.ok) return result;
   const state = result.value.state;
   const finishing = activity.asksAfterAtFinish === true && !activity.finished(instance.state) && activity.finished(state);
+  const library = activity.library?.of(state);
   return ok({
     ...play,
+    ...(library === undefined ? {} : { libraries: { ...play.libraries, [instance.id]: library } }),
     activity: { ...instance, seed: rng.seed(), state },
     memories: addMemories(play.memories, instance.id, result.value.memories ?? [], now),
     closeness: finishing ? openRound(play.closeness, `${now}-after`, 'after', instance.id, now) : play.closeness,

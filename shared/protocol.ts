@@ -4,6 +4,8 @@ import type { AppError, Audience, PlayMode, Refused, SeatIndex } from './core.js
 import type { RoomCommand, RoomSeal, RoomView } from './room.js';
 import type { KeyAsk, KeyGive } from './sealed/key-exchange.js';
 import type { MemoriesPage } from './memory-pages.js';
+import type { PushSubscriptionInput } from './push.js';
+import type { Sealed } from './sealed/shape.js';
 
 export {
   CREATOR_SEAT,
@@ -25,6 +27,7 @@ export type { ActivityView } from './activities/registry.js';
 export type { OpenActivityView, OpenViewFor } from './activities/opened.js';
 export type { OpenMemory, OpenRoomView } from './opened-room.js';
 export type { MemoriesPage } from './memory-pages.js';
+export type { PushMessage, PushSubscriptionInput } from './push.js';
 
 export type Ok<T extends object = object> = { ok: true } & T;
 /** Every ack answers either ok with its data, or a typed error whose message the UI can show. */
@@ -73,6 +76,8 @@ export interface CreateRoomInput {
   partnerName?: string;
   /** Made by the creator's browser with the room key, which stays there (and in the link's fragment). */
   seal: RoomSeal;
+  /** The creator's device's time zone, sealed as Check-in's room zone: the room's days follow it. */
+  zone?: Sealed;
 }
 
 /** Before joining: the creator's sealed name, and what the link's key must open. */
@@ -154,6 +159,12 @@ export interface ClientToServerEvents {
   'device:offer': (input: { seat: SeatIndex }, ack: (r: Ack<DeviceOffer>) => void) => void;
   /** Bring this device into a seat by a transfer code. Ack: its own credential, or TRANSFER_INVALID. */
   'device:claim': (input: ClaimDeviceInput, ack: (r: Ack<SeatedAnswer>) => void) => void;
+  /** The server's public VAPID key, to subscribe this device's push manager with. Ack: the key (base64url). */
+  'push:key': (input: Record<string, never>, ack: (r: Ack<{ publicKey: string }>) => void) => void;
+  /** Notify this device (this seat) when the other checks in, suggests or waits; kept while the room lives. Ack: kept. */
+  'push:subscribe': (input: PushSubscriptionInput, ack: (r: Ack) => void) => void;
+  /** Stop notifying this device for this room. Ack: done. */
+  'push:unsubscribe': (input: Record<string, never>, ack: (r: Ack) => void) => void;
 }
 
 export interface ServerToClientEvents {

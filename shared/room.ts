@@ -83,6 +83,11 @@ export interface Room {
    * the whole move, so whoever finds it unfinished (a replay, the creator coming back) can finish it.
    */
   movedTo?: MoveRoom;
+  /**
+   * The room's time zone, sealed at creation by the creator's browser as Check-in's room zone (seat 0,
+   * 'check-in', 'room-zone'): the days of a first check-in follow it, whoever opens it first.
+   */
+  zone?: Sealed;
 }
 
 export interface Lifetimes {
@@ -108,6 +113,7 @@ export interface NewRoom {
   partner: Seat | null;
   code: string;
   now: number;
+  zone?: Sealed;
 }
 
 export function createRoom(input: NewRoom, lifetimes: Lifetimes): Room {
@@ -121,6 +127,7 @@ export function createRoom(input: NewRoom, lifetimes: Lifetimes): Room {
     seats: [input.creator, partner],
     invite: partner ? null : { code: input.code, expiresAt: input.now + lifetimes.inviteMs },
     play: EMPTY_PLAY,
+    ...(input.zone ? { zone: input.zone } : {}),
   };
 }
 
@@ -274,7 +281,7 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
     case 'propose':
       return isFull(room) ? withPlay(room, propose(room.play, actor, command.activity, command.options)) : refuse('NOT_POSSIBLE');
     case 'ready':
-      return withPlay(room, ready(room.play, actor, { now: ctx.now, seed: ctx.seed, room: { audience: room.audience } }));
+      return withPlay(room, ready(room.play, actor, { now: ctx.now, seed: ctx.seed, room: { audience: room.audience, ...(room.zone ? { zone: room.zone } : {}) } }));
     case 'withdraw':
       return withPlay(room, withdraw(room.play));
     case 'end-activity':

@@ -2,6 +2,7 @@
 // before it touches it; unknown keys are dropped, so nothing else a client sends gets through.
 import * as v from 'valibot';
 import { ACTIVITY_IDS } from './activities/catalog.js';
+import { ZONE_BUCKET } from './activities/check-in/model.js';
 import { CLOSENESS_BUCKET } from './closeness.js';
 import { NAME_BUCKET, sealedSchema } from './sealed/shape.js';
 
@@ -46,10 +47,13 @@ const RoomSealSchema = v.object(
 
 const Audience = v.picklist(['partners', 'friends', 'family'], 'Choose who the room is for.');
 
+/** The creator's time zone, sealed as Check-in's room zone; rooms made by an older page have none. */
+const RoomZone = v.optional(sealedSchema(ZONE_BUCKET, 'The time zone is not sealed right.'));
+
 export const CreateRoomSchema = v.variant(
   'mode',
   [
-    v.object({ commandId: CommandId, name: SealedName, audience: Audience, mode: v.literal('two-devices'), seal: RoomSealSchema }),
+    v.object({ commandId: CommandId, name: SealedName, audience: Audience, mode: v.literal('two-devices'), seal: RoomSealSchema, zone: RoomZone }),
     v.object({
       commandId: CommandId,
       name: SealedName,
@@ -57,6 +61,7 @@ export const CreateRoomSchema = v.variant(
       mode: v.literal('one-device'),
       partnerName: SealedName,
       seal: RoomSealSchema,
+      zone: RoomZone,
     }),
   ],
   'Choose how you will play.',
@@ -131,6 +136,25 @@ export const MemoriesPageSchema = v.object({
 });
 
 export const VisibilitySchema = v.object({ hidden: v.boolean('Say whether the page is hidden.') });
+
+/** A push subscription as PushSubscription.toJSON() gives it; where it may point is the server's to check. */
+export const PushSubscribeSchema = v.object({
+  endpoint: v.pipe(
+    v.string('A push subscription needs its endpoint.'),
+    v.maxLength(2048, 'A push endpoint can be up to 2,048 characters.'),
+    v.url('A push endpoint must be a web address.'),
+  ),
+  keys: v.object(
+    {
+      p256dh: v.pipe(v.string('A push subscription needs its p256dh key.'), v.regex(/^[A-Za-z0-9_-]{87}=?$/, 'The p256dh key must be a P-256 public key (65 bytes of base64url).')),
+      auth: v.pipe(v.string('A push subscription needs its auth secret.'), v.regex(/^[A-Za-z0-9_-]{22}(==)?$/, 'The auth secret must be 16 bytes of base64url.')),
+    },
+    'A push subscription needs its keys: p256dh and auth.',
+  ),
+});
+
+/** Asks that carry nothing (push:key, push:unsubscribe). */
+export const NothingSchema = v.object({});
 
 export const SeatAuthSchema = v.object({
   roomId: RoomId,

@@ -34,6 +34,7 @@ export const SCREENS: { [Id in ActivityId]: ActivityScreens<Id> } = {
   'twenty-questions': { Screen: () => import('./twenty-questions/TwentyQuestions.svelte') },
   appreciations: { Screen: () => import('./appreciations/Appreciations.svelte') },
   'check-in': { Screen: () => import('./check-in/CheckIn.svelte') },
+  'fast-friends': { Screen: () => import('./fast-friends/FastFriends.svelte') },
 };
 
 export function optionsFor(id: ActivityId): OptionsComponent | undefined {

@@ -35,6 +35,10 @@ export function draftScope(activity: OpenActivityView | null): string | null {
       return activity.view.total > 0 || activity.view.mine.done ? null : `appreciations:${activity.view.game}`;
     case 'check-in':
       return activity.view.today?.mine ? null : 'check-in';
+    case 'fast-friends': {
+      const q = activity.view.question;
+      return q && !q.turns[activity.view.seat].done ? `fast-friends:${activity.view.game}:${q.at}` : null;
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import type {
   HandshakeRefusal,
   PeekAnswer,
   PlayMode,
+  PushSubscriptionInput,
   Audience,
   Presence,
   RoomSeal,
@@ -28,14 +29,18 @@ import type { KeyAsk, KeyGive, RoomKeyPayload } from '../../shared/sealed/key-ex
 import type { ActivityId, MoveFor } from '../../shared/activities/registry.js';
 import { parse, Name } from '../../shared/schemas.js';
 import { newRoomSeal, sealName } from '../../shared/sealed/room-seal.js';
-import { exportRoomKey, makeRoomKey, type RoomKey } from '../../shared/sealed/seal.js';
+import { exportRoomKey, makeRoomKey, seal as sealValue, type RoomKey } from '../../shared/sealed/seal.js';
+import { ACTIVITY as CHECK_IN } from '../../shared/activities/check-in/model.js';
+import { ROOM_ZONE_SLOT } from '../../shared/activities/check-in/open.js';
 import { forgetRoom as forgetCredentials, saveCredentials, saveNames, savedRoom } from './credentials.js';
 import { draftScope, drafts } from './drafts.svelte.js';
 import { commandId } from './ids.js';
 import { outbox, type Pending, type Written } from './outbox.svelte.js';
+import { forgetNotifiedRoom } from './push-names.js';
 import { nextSeatState, type SeatState } from './presence.js';
 import { RoomKeyring, takeKeyText, type KeyProblem } from './room-key.js';
 import { route } from './route.svelte.js';
+import { deviceZone } from './zone.js';
 
 type CloserSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -86,6 +91,7 @@ function forgetRoom(roomId: string): void {
   forgetCredentials(roomId);
   drafts.forgetRoom(roomId);
   outbox.forgetRoom(roomId);
+  void forgetNotifiedRoom(roomId);
 }
 
 /** The draft scope a seat is writing for now, from its latest view. */
@@ -188,9 +194,19 @@ class RoomClient {
       if (!done || !done.ok) return done ? done.error : NO_ANSWER;
       sealed.push(done.value);
     }
+    // The room's days (Check-in) follow the creator's device's time zone from the start; either may change it.
+    const zone = await sealValue(key, { room: seal.id, seat: CREATOR_SEAT, activity: CHECK_IN, slot: ROOM_ZONE_SLOT }, deviceZone());
     this.keyring = new RoomKeyring(await exportRoomKey(key));
     const { audience, mode } = input;
-    const payload = { commandId: commandId(), audience, mode, seal, name: sealed[0]!, ...(sealed[1] ? { partnerName: sealed[1] } : {}) };
+    const payload = {
+      commandId: commandId(),
+      audience,
+      mode,
+      seal,
+      name: sealed[0]!,
+      ...(sealed[1] ? { partnerName: sealed[1] } : {}),
+      ...(zone.ok ? { zone: zone.value } : {}),
+    };
     return this.claim((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:create', payload));
   }
 
@@ -355,6 +371,25 @@ class RoomClient {
       this.delivering.delete(entry.commandId);
       this.sending -= 1;
     }
+  }
+
+  /** The server's public key for this device's push subscription (lib/Notifications.svelte). */
+  async pushKey(): Promise<Result<string>> {
+    try {
+      const answer = await this.answered((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('push:key', {}));
+      return answer.ok ? { ok: true, value: answer.publicKey } : answer;
+    } catch {
+      return { ok: false, error: NO_ANSWER };
+    }
+  }
+
+  /** Notify this device, for this seat, when the other checks in, suggests something or waits. */
+  pushSubscribe(subscription: PushSubscriptionInput): Promise<AppError | null> {
+    return this.request((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('push:subscribe', subscription));
+  }
+
+  pushUnsubscribe(): Promise<AppError | null> {
+    return this.request((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('push:unsubscribe', {}));
   }
 
   async erase(): Promise<AppError | null> {

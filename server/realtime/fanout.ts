@@ -86,7 +86,7 @@ export function seatSocket(store: Pick<RoomStore, 'load'>, announcePresence: (ro
     if (previous && previous !== roomId) {
       for (const name of [...socket.rooms]) if (name !== socket.id) await socket.leave(name);
     }
-    seatIn(socket, roomId, seats);
+    seatIn(socket, roomId, seats, devices);
     // Join first, then load: a change committed in between reaches this socket either way (in the
     // load, or as a broadcast it now receives). Loading first would miss it until the next change.
     await socket.join([roomChannel(roomId), ...seats.map((s) => seatChannel(roomId, s)), ...devices.map((d) => deviceChannel(roomId, d))]);

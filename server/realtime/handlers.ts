@@ -1,8 +1,8 @@
 // Every client event in one typed table: its payload's schema and what it runs. The known events are
 // the table's keys, and every acknowledged emit gets an answer, whatever arguments came with it.
-import { seatedRoom } from './seated.js';
+import { seatedDevices, seatedRoom } from './seated.js';
 import * as v from 'valibot';
-import { CREATOR_SEAT, refuse, rateLimited, type Ack, type ClientToServerEvents, type ErrorCode, type SeatedAnswer } from '../../shared/protocol.js';
+import { CREATOR_SEAT, refuse, rateLimited, type Ack, type ClientToServerEvents, type ErrorCode, type SeatIndex, type SeatedAnswer } from '../../shared/protocol.js';
 import {
   ClaimDeviceSchema,
   CommandSchema,
@@ -14,12 +14,15 @@ import {
   KeyAskSchema,
   KeyGiveSchema,
   MemoriesPageSchema,
+  NothingSchema,
   PeekSchema,
+  PushSubscribeSchema,
   VisibilitySchema,
   parse,
 } from '../../shared/schemas.js';
 import type { Limits } from '../limits.js';
 import type { Logger } from '../log.js';
+import type { Pusher } from '../push.js';
 import type { RoomNotifier, RoomService } from '../rooms.js';
 import { StoreUnavailableError } from '../store/errors.js';
 import { roomRef } from '../tokens.js';
@@ -39,6 +42,7 @@ export interface HandlerContext {
   service: Pick<RoomService, 'create' | 'peek' | 'join' | 'joinByCode' | 'command' | 'erase' | 'memoriesPage' | 'offerDevice' | 'claimDevice' | 'askKey' | 'giveKey'>;
   limits: Pick<Limits, 'create' | 'joinAllowed' | 'failedJoin'>;
   notifier: Pick<RoomNotifier, 'erased'>;
+  push: Pick<Pusher, 'publicKey' | 'subscribe' | 'unsubscribe'>;
   seat: SeatSocket;
   /** Tells the room who is online and who is away now. */
   announcePresence: (roomId: string) => Promise<void>;
@@ -64,6 +68,16 @@ async function limitedJoin(context: HandlerContext, join: () => Promise<Ack<Seat
   if (!joined.ok && FAILED_JOINS.has(joined.error.code)) await context.limits.failedJoin(ip);
   if (joined.ok) await seatFor(context, joined);
   return joined;
+}
+
+/** The one seat and device a push subscription is for: a socket on one shared device holds two, and has nobody to notify. */
+function pushSeat(socket: CloserSocket): Ack<{ roomId: string; seat: SeatIndex; device: string }> {
+  const roomId = seatedRoom(socket);
+  const [seat, ...more] = socket.data.seats;
+  const [device] = seatedDevices(socket);
+  if (!roomId || seat === undefined || !device) return refuse('NOT_SEATED');
+  if (more.length > 0) return refuse('NOT_POSSIBLE', 'You are both on this device, so there is nobody elsewhere to notify.');
+  return { ok: true, roomId, seat, device };
 }
 
 /** Seats the asking socket with the seats and devices its new credentials hold. */
@@ -175,6 +189,25 @@ export const HANDLERS = {
   'device:claim': {
     schema: ClaimDeviceSchema,
     run: (input, context) => limitedJoin(context, () => context.service.claimDevice(input)),
+  },
+  'push:key': {
+    schema: NothingSchema,
+    // Only a seated device has a room to be notified about.
+    run: async (_input, { socket, push }) => (seatedRoom(socket) ? push.publicKey() : refuse('NOT_SEATED')),
+  },
+  'push:subscribe': {
+    schema: PushSubscribeSchema,
+    async run(input, { socket, push }) {
+      const at = pushSeat(socket);
+      return at.ok ? push.subscribe(at.roomId, at.seat, at.device, input) : at;
+    },
+  },
+  'push:unsubscribe': {
+    schema: NothingSchema,
+    async run(_input, { socket, push }) {
+      const at = pushSeat(socket);
+      return at.ok ? push.unsubscribe(at.roomId, at.seat, at.device) : at;
+    },
   },
 } satisfies { [E in ClientEvent]: Handler<E> };
 

@@ -8,8 +8,11 @@ import type { Cluster } from '../cluster.js';
 import type { Config } from '../config.js';
 import { Limits } from '../limits.js';
 import type { Logger } from '../log.js';
-import { ROOM_CACHE, RoomService } from '../rooms.js';
-import type { RoomStore } from '../store/types.js';
+import { refuse } from '../../shared/protocol.js';
+import { seatChannel } from '../channels.js';
+import { Pusher } from '../push.js';
+import { ROOM_CACHE, RoomService, type RoomNotifier } from '../rooms.js';
+import { canKeepSubscriptions, type RoomStore } from '../store/types.js';
 import { roomRef } from '../tokens.js';
 import { InFlight, drainConnections } from './drain.js';
 import { roomNotifier, seatSocket } from './fanout.js';
@@ -27,6 +30,8 @@ export const MAX_MESSAGE_BYTES = 16 * 1024;
 export interface Realtime {
   io: CloserServer;
   service: RoomService;
+  /** Null when the store cannot keep push subscriptions. */
+  pusher: Pusher | null;
   /**
    * Stops presence timers, waits (up to `timeoutMs` in all) for the commands being handled to be
    * answered, then closes every connection once its last answers have been sent.
@@ -59,7 +64,17 @@ export function attachRealtime(
     ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
   });
 
-  const notifier = roomNotifier(io, options.cluster);
+  const pusher = canKeepSubscriptions(store)
+    ? new Pusher(store, {
+        vapid: config.vapid,
+        subject: config.vapidSubject,
+        production: config.production,
+        log,
+        // A seat with a shown page in the room now needs no push; if the nodes cannot be asked, it gets one.
+        lookingNow: async (roomId, seat) => (await io.in(seatChannel(roomId, seat)).fetchSockets()).some((s) => !s.data.hidden),
+      })
+    : null;
+  const notifier = withPushes(roomNotifier(io, options.cluster), pusher);
   const service = new RoomService(store, config.lifetimes, notifier, Date.now, ROOM_CACHE, config.roomBytesMax);
   const limits = new Limits(config.limits, options.shared);
   const presence = new RoomPresence(socketsOnEveryNode(io), config.presenceGraceMs, log);
@@ -67,7 +82,8 @@ export function attachRealtime(
   const inFlight = new InFlight();
   const handshake = seatHandshake({ service, limits, log, trustProxy: config.trustProxy });
   const announcePresence = (roomId: string) => presence.announce(roomId);
-  const answering = { service, limits, notifier, seat, announcePresence, log, trustProxy: config.trustProxy, inFlight };
+  const push = pusher ?? NO_PUSH;
+  const answering = { service, limits, notifier, seat, announcePresence, push, log, trustProxy: config.trustProxy, inFlight };
 
   io.use((socket, next) => void handshake.middleware(socket, next));
   io.on('room:forget', (channel) => service.forgetErased(channel));
@@ -93,9 +109,30 @@ export function attachRealtime(
   return {
     io,
     service,
+    pusher,
     async drain(timeoutMs) {
       presence.stop();
       await drainConnections(io, inFlight, timeoutMs);
+    },
+  };
+}
+
+/** A store that cannot keep subscriptions (a test's own): every push request says so. */
+const NO_PUSH: Pick<Pusher, 'publicKey' | 'subscribe' | 'unsubscribe'> = {
+  publicKey: async () => refuse('NOT_POSSIBLE', 'This server does not send notifications.'),
+  subscribe: async () => refuse('NOT_POSSIBLE', 'This server does not send notifications.'),
+  unsubscribe: async () => ({ ok: true }),
+};
+
+/** The room notifier, plus what a commit or a sign-out means for push subscriptions. */
+function withPushes(notifier: RoomNotifier, pusher: Pusher | null): RoomNotifier {
+  if (!pusher) return notifier;
+  return {
+    ...notifier,
+    committed: (command, before, after, seat) => pusher.afterCommit(command, before, after, seat),
+    deviceSignedOut(roomId, device) {
+      notifier.deviceSignedOut(roomId, device);
+      pusher.forgetDevice(roomId, device);
     },
   };
 }

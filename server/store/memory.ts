@@ -1,6 +1,8 @@
 // The embedded store: rooms in this process's memory. For development and single-process use;
 // everything is lost when the process stops. Keeps the same semantics as RedisStore, including TTLs;
-// it has no outbox (one process has no other nodes to tell).
+// it has no outbox (one process has no other nodes to tell). A room's push subscriptions live in its
+// entry, so they expire and are erased with it; the VAPID keys are made per process.
+import type { SeatIndex } from '../../shared/core.js';
 import type { Room } from '../../shared/room.js';
 import { readRoom } from './documents.js';
 import {
@@ -8,8 +10,10 @@ import {
   type CommitInput,
   type CommitOutcome,
   type EraseInput,
+  type KeptSubscription,
   type Loaded,
   type LookupKind,
+  type PushSubscriptionStore,
   type RoomStore,
 } from './types.js';
 
@@ -18,13 +22,16 @@ interface Entry {
   /** JSON, so callers can never share or mutate what is stored. */
   doc: string;
   results: Map<string, string>;
+  /** `<seat>:<device>` → subscription JSON. */
+  push: Map<string, string>;
   expiresAt: number;
 }
 
-export class MemoryStore implements RoomStore {
+export class MemoryStore implements RoomStore, PushSubscriptionStore {
   private rooms = new Map<string, Entry>();
   private lookups = new Map<string, { roomId: string; expiresAt: number }>();
   private sweeper: NodeJS.Timeout;
+  private vapid: string | null = null;
 
   constructor(private now: () => number = Date.now) {
     this.sweeper = setInterval(() => this.sweep(), 60_000);
@@ -33,7 +40,7 @@ export class MemoryStore implements RoomStore {
 
   async create(room: Room, ttlMs: number): Promise<boolean> {
     if (this.live(room.id)) return false;
-    this.rooms.set(room.id, { version: 1, doc: JSON.stringify(room), results: new Map(), expiresAt: this.now() + ttlMs });
+    this.rooms.set(room.id, { version: 1, doc: JSON.stringify(room), results: new Map(), push: new Map(), expiresAt: this.now() + ttlMs });
     return true;
   }
 
@@ -75,6 +82,30 @@ export class MemoryStore implements RoomStore {
   async erase({ roomId, lookups }: EraseInput): Promise<void> {
     this.rooms.delete(roomId);
     for (const { kind, key } of lookups) this.lookups.delete(`${kind}:${key}`);
+  }
+
+  async keepSubscription(roomId: string, seat: SeatIndex, device: string, subscription: string): Promise<boolean> {
+    const entry = this.live(roomId);
+    entry?.push.set(`${seat}:${device}`, subscription);
+    return entry !== undefined;
+  }
+
+  async subscriptionsOf(roomId: string, seat: SeatIndex): Promise<KeptSubscription[]> {
+    const entry = this.live(roomId);
+    if (!entry) return [];
+    return [...entry.push].flatMap(([field, subscription]) =>
+      field.startsWith(`${seat}:`) ? [{ device: field.slice(2), subscription }] : [],
+    );
+  }
+
+  async dropSubscription(roomId: string, seat: SeatIndex | null, device: string): Promise<void> {
+    const push = this.live(roomId)?.push;
+    for (const s of seat === null ? [0, 1] : [seat]) push?.delete(`${s}:${device}`);
+  }
+
+  async vapidKeys(made: string): Promise<string> {
+    this.vapid ??= made;
+    return this.vapid;
   }
 
   async putLookup(kind: LookupKind, key: string, roomId: string, ttlMs: number): Promise<void> {

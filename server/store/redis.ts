@@ -3,6 +3,8 @@
 //   <prefix>:{id}:room     hash { v: version, doc: JSON }
 //   <prefix>:{id}:results  hash commit id (seat:commandId) → saved answer and effects (the last REMEMBERED_COMMANDS)
 //   <prefix>:{id}:order    list of those command ids, oldest first
+//   <prefix>:{id}:push     hash <seat>:<device> → Web Push subscription (only once a device turns them on;
+//                          renewed with the room by every commit and visit, deleted by the erase)
 // On one Redis, commit and erase also touch keys outside the tag (lookups, the outbox stream) in the same
 // script. On Redis Cluster (`RedisStore.connectCluster`) a script touches one slot only: a room's keys
 // carry its outbox shard's name as their tag (`<prefix>:{<prefix>:sio-<i>}:<id>:room`, see outbox.ts),
@@ -10,6 +12,7 @@
 // replica has it (WAIT), so a master's failover loses nothing anyone was told had happened.
 // Compare-and-set happens inside the script; there is no WATCH/MULTI.
 import { Cluster, Redis, ReplyError, type ClusterNode, type RedisOptions } from 'ioredis';
+import type { SeatIndex } from '../../shared/core.js';
 import type { Room } from '../../shared/room.js';
 import { readRoom } from './documents.js';
 import { StoreUnavailableError } from './errors.js';
@@ -19,8 +22,10 @@ import {
   type CommitInput,
   type CommitOutcome,
   type EraseInput,
+  type KeptSubscription,
   type Loaded,
   type LookupKind,
+  type PushSubscriptionStore,
   type RoomStore,
 } from './types.js';
 
@@ -38,9 +43,10 @@ redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1
 `;
 
-// KEYS: room, results, order, stream, lookups to drop…
+// KEYS: room, results, order, stream, push, lookups to drop…
 // ARGV: expected version, doc, command id, result, ttl ms, commands remembered,
-//       outbox entries (JSON, '' for none), stream retention ms, stream ttl ms
+//       how many outbox entries, stream retention ms, stream ttl ms, then each entry as its number of
+//       fields and the fields (no JSON around them: a view is encoded once, by the adapter's format)
 const COMMIT = `${APPEND_TO_STREAM_LUA}
 local v = redis.call('HGET', KEYS[1], 'v')
 if not v then return { 'missing' } end
@@ -55,12 +61,20 @@ if redis.call('LLEN', KEYS[3]) > tonumber(ARGV[6]) then
   redis.call('HDEL', KEYS[2], redis.call('LPOP', KEYS[3]))
 end
 for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
-for i = 5, #KEYS do redis.call('DEL', KEYS[i]) end
-if ARGV[7] ~= '' then appendToStream(KEYS[4], cjson.decode(ARGV[7]), ARGV[8], ARGV[9]) end
+redis.call('PEXPIRE', KEYS[5], ARGV[5])
+for i = 6, #KEYS do redis.call('DEL', KEYS[i]) end
+local entries, at = {}, 10
+for e = 1, tonumber(ARGV[7]) do
+  local count, entry = tonumber(ARGV[at]), {}
+  for f = 1, count do entry[f] = ARGV[at + f] end
+  entries[e] = entry
+  at = at + count + 1
+end
+if #entries > 0 then appendToStream(KEYS[4], entries, ARGV[8], ARGV[9]) end
 return { 'ok', tostring(next) }
 `;
 
-// KEYS: room, results, order, stream, lookups…; ARGV: strings naming the room in the stream
+// KEYS: room, results, order, stream, push, lookups…; ARGV: strings naming the room in the stream
 const ERASE = `${SCRUB_STREAM_LUA}
 for i = 1, #KEYS do
   if i ~= 4 then redis.call('DEL', KEYS[i]) end
@@ -74,7 +88,16 @@ return scrubStream(KEYS[1], ARGV)
 `;
 
 const TOUCH = `
-for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
+for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
+return 1
+`;
+
+// KEYS: room, push; ARGV: field, subscription. Kept only while the room is, and for as long as it lives.
+const KEEP_SUBSCRIPTION = `
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl == -2 then return 0 end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
 return 1
 `;
 
@@ -87,7 +110,8 @@ interface Scripts {
   closerCommit(...keysThenArgs: (string | number)[]): Promise<string[]>;
   closerErase(...keysThenArgs: (string | number)[]): Promise<number>;
   closerScrub(stream: string, ...mentions: string[]): Promise<number>;
-  closerTouch(room: string, results: string, order: string, ttlMs: number): Promise<number>;
+  closerTouch(room: string, results: string, order: string, push: string, ttlMs: number): Promise<number>;
+  closerKeepSubscription(room: string, push: string, field: string, subscription: string): Promise<number>;
 }
 
 /** Options for the request path: fail fast while Redis is away instead of queueing for a minute. */
@@ -131,7 +155,7 @@ function reach<T>(request: Promise<T>): Promise<T> {
   });
 }
 
-export class RedisStore implements RoomStore {
+export class RedisStore implements RoomStore, PushSubscriptionStore {
   private scripts: Scripts;
   /** On Redis Cluster: scripts keep to one slot, and commits wait for a replica. */
   readonly clustered: boolean;
@@ -149,7 +173,8 @@ export class RedisStore implements RoomStore {
     redis.defineCommand('closerCommit', { lua: COMMIT });
     redis.defineCommand('closerErase', { lua: ERASE });
     redis.defineCommand('closerScrub', { numberOfKeys: 1, lua: SCRUB });
-    redis.defineCommand('closerTouch', { numberOfKeys: 3, lua: TOUCH });
+    redis.defineCommand('closerTouch', { numberOfKeys: 4, lua: TOUCH });
+    redis.defineCommand('closerKeepSubscription', { numberOfKeys: 2, lua: KEEP_SUBSCRIPTION });
     this.scripts = redis as unknown as Scripts;
     this.clustered = redis instanceof Cluster;
   }
@@ -188,8 +213,17 @@ export class RedisStore implements RoomStore {
 
   /** Every key this room owns; exported for tests that check erase and TTLs. */
   roomKeys(roomId: string): [string, string, string] {
-    const base = this.clustered ? `${this.prefix}:{${outboxShard(this.prefix, roomId).key}}:${roomId}` : `${this.prefix}:{${roomId}}`;
+    const base = this.roomBase(roomId);
     return [`${base}:room`, `${base}:results`, `${base}:order`];
+  }
+
+  /** The room's push subscriptions: in its slot, but only there once a device turned them on. */
+  pushKey(roomId: string): string {
+    return `${this.roomBase(roomId)}:push`;
+  }
+
+  private roomBase(roomId: string): string {
+    return this.clustered ? `${this.prefix}:{${outboxShard(this.prefix, roomId).key}}:${roomId}` : `${this.prefix}:{${roomId}}`;
   }
 
   lookupKey(kind: LookupKind, key: string): string {
@@ -216,7 +250,8 @@ export class RedisStore implements RoomStore {
   async commit(input: CommitInput): Promise<CommitOutcome> {
     const stream = this.clustered ? outboxShard(this.prefix, input.roomId) : (input.outbox?.stream ?? outboxStream(this.prefix));
     const lookups = (input.dropLookups ?? []).map((l) => this.lookupKey(l.kind, l.key));
-    const keys = [...this.roomKeys(input.roomId), stream.key, ...(this.clustered ? [] : lookups)];
+    const keys = [...this.roomKeys(input.roomId), stream.key, this.pushKey(input.roomId), ...(this.clustered ? [] : lookups)];
+    const entries = input.outbox?.entries ?? [];
     const [status, detail, doc] = await this.runCommit(
       keys.length,
         ...keys,
@@ -226,9 +261,10 @@ export class RedisStore implements RoomStore {
         input.result,
         input.ttlMs,
         REMEMBERED_COMMANDS,
-        input.outbox ? JSON.stringify(input.outbox.entries) : '',
+        entries.length,
         stream.retentionMs,
         stream.ttlMs,
+        ...entries.flatMap((fields) => [fields.length, ...fields]),
     );
     if (status === 'ok' && this.clustered) await Promise.all(lookups.map((key) => reach(this.redis.del(key))));
     if (status === 'ok') return { status, version: Number(detail) };
@@ -270,7 +306,7 @@ export class RedisStore implements RoomStore {
   }
 
   async touch(roomId: string, ttlMs: number): Promise<void> {
-    await reach(this.scripts.closerTouch(...this.roomKeys(roomId), ttlMs));
+    await reach(this.scripts.closerTouch(...this.roomKeys(roomId), this.pushKey(roomId), ttlMs));
   }
 
   async erase(input: EraseInput): Promise<void> {
@@ -278,6 +314,7 @@ export class RedisStore implements RoomStore {
     const keys = [
       ...this.roomKeys(input.roomId),
       outboxStream(this.prefix).key,
+      this.pushKey(input.roomId),
       ...input.lookups.map((l) => this.lookupKey(l.kind, l.key)),
     ];
     await reach(this.scripts.closerErase(keys.length, ...keys, ...input.mentions));
@@ -286,13 +323,35 @@ export class RedisStore implements RoomStore {
   /** The room's own keys and shard in one script; its lookups and every other shard by their own commands. */
   private async eraseOnCluster(input: EraseInput): Promise<void> {
     const stream = this.streamFor(input.roomId);
-    const keys = [...this.roomKeys(input.roomId), stream];
+    const keys = [...this.roomKeys(input.roomId), stream, this.pushKey(input.roomId)];
     await reach(this.scripts.closerErase(keys.length, ...keys, ...input.mentions));
     const others = Array.from({ length: OUTBOX_SHARDS }, (_, i) => `${this.prefix}:sio-${i}`).filter((key) => key !== stream);
     await Promise.all([
       ...input.lookups.map((l) => reach(this.redis.del(this.lookupKey(l.kind, l.key)))),
       ...others.map((key) => reach(this.scripts.closerScrub(key, ...input.mentions))),
     ]);
+  }
+
+  async keepSubscription(roomId: string, seat: SeatIndex, device: string, subscription: string): Promise<boolean> {
+    const kept = this.scripts.closerKeepSubscription(this.roomKeys(roomId)[0], this.pushKey(roomId), `${seat}:${device}`, subscription);
+    return (await reach(kept)) === 1;
+  }
+
+  async subscriptionsOf(roomId: string, seat: SeatIndex): Promise<KeptSubscription[]> {
+    const all = await reach(this.redis.hgetall(this.pushKey(roomId)));
+    return Object.entries(all).flatMap(([field, subscription]) => (field.startsWith(`${seat}:`) ? [{ device: field.slice(2), subscription }] : []));
+  }
+
+  async dropSubscription(roomId: string, seat: SeatIndex | null, device: string): Promise<void> {
+    const fields = (seat === null ? [0, 1] : [seat]).map((s) => `${s}:${device}`);
+    await reach(this.redis.hdel(this.pushKey(roomId), ...fields));
+  }
+
+  /** One key for every node (and every room): the first node to start keeps its keys, the others read them. */
+  async vapidKeys(made: string): Promise<string> {
+    const key = `${this.prefix}:vapid`;
+    await reach(this.redis.set(key, made, 'NX'));
+    return (await reach(this.redis.get(key))) ?? made;
   }
 
   async putLookup(kind: LookupKind, key: string, roomId: string, ttlMs: number): Promise<void> {

@@ -1,6 +1,7 @@
 // The one interface the room service needs from storage. Two implementations pass the same
 // contract suite (tests/integration/store-contract.test.ts): RedisStore for real use, MemoryStore embedded.
 // A store that cannot be reached throws StoreUnavailableError (./errors.ts); nothing else is expected.
+import type { SeatIndex } from '../../shared/core.js';
 import type { Room } from '../../shared/room.js';
 import type { Outbox } from './outbox.js';
 
@@ -79,6 +80,30 @@ export interface RoomStore {
 }
 
 export type LookupKind = 'code' | 'claim';
+
+/** One device's Web Push subscription for one seat, as the store keeps it (JSON the store never reads). */
+export interface KeptSubscription {
+  device: string;
+  subscription: string;
+}
+
+/**
+ * Web Push subscriptions (server/push.ts), a capability beside RoomStore: kept under the room, for as long
+ * as the room lives (every commit and visit renews them with it), and erased with it.
+ */
+export interface PushSubscriptionStore {
+  /** Keeps (or replaces) a device's subscription for a seat; false when the room is not there. */
+  keepSubscription(roomId: string, seat: SeatIndex, device: string, subscription: string): Promise<boolean>;
+  subscriptionsOf(roomId: string, seat: SeatIndex): Promise<KeptSubscription[]>;
+  /** Drops a device's subscription for one seat, or for whichever seat holds it (null). */
+  dropSubscription(roomId: string, seat: SeatIndex | null, device: string): Promise<void>;
+  /** The VAPID keys every node uses: `made` (JSON) unless another node kept its own first; answers the kept. */
+  vapidKeys(made: string): Promise<string>;
+}
+
+export function canKeepSubscriptions(store: object): store is PushSubscriptionStore {
+  return 'keepSubscription' in store && 'vapidKeys' in store;
+}
 
 /**
  * How many recent command ids each room remembers for replays (both seats together; the service keys

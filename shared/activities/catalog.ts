@@ -3,6 +3,7 @@
 // here, or one the registry does not know, is a compile error.
 import { info as appreciations } from './appreciations/info.js';
 import { info as checkIn } from './check-in/info.js';
+import { info as fastFriends } from './fast-friends/info.js';
 import type { ActivityId } from './registry.js';
 import { info as planTogether } from './plan-together/info.js';
 import { info as questionSwap } from './question-swap/info.js';
@@ -20,6 +21,7 @@ export const CATALOG = {
   'twenty-questions': twentyQuestions,
   appreciations,
   'check-in': checkIn,
+  'fast-friends': fastFriends,
 } as const satisfies { [Id in ActivityId]: ActivityInfo & { id: Id } };
 
 export const ACTIVITY_LIST: readonly (ActivityInfo & { id: ActivityId })[] = Object.values(CATALOG);

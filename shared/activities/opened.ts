@@ -5,6 +5,7 @@
 import type { Opener } from '../sealed/opener.js';
 import { openView as openAppreciations } from './appreciations/open.js';
 import { openView as openCheckIn } from './check-in/open.js';
+import { openView as openFastFriends } from './fast-friends/open.js';
 import { openView as openPlanTogether } from './plan-together/open.js';
 import { openView as openQuestionSwap } from './question-swap/open.js';
 import type { ActivityId, ViewFor } from './registry.js';
@@ -19,6 +20,7 @@ const OPEN = {
   'twenty-questions': openTwentyQuestions,
   appreciations: openAppreciations,
   'check-in': openCheckIn,
+  'fast-friends': openFastFriends,
 } satisfies { [Id in ActivityId]: (view: ViewFor<Id>, open: Opener) => Promise<unknown> };
 
 /** A seat's view of an activity as its screen reads it: every sealed value opened. */

@@ -3,6 +3,7 @@
 import type { Awaiting, AnyActivity, MoveOf, StateOf, ViewOf } from './types.js';
 import { appreciations } from './appreciations/index.js';
 import { checkIn } from './check-in/index.js';
+import { fastFriends } from './fast-friends/index.js';
 import { planTogether } from './plan-together/index.js';
 import { questionSwap } from './question-swap/index.js';
 import { twentyQuestions } from './twenty-questions/index.js';
@@ -15,6 +16,7 @@ const ACTIVITIES = {
   'twenty-questions': twentyQuestions,
   appreciations,
   'check-in': checkIn,
+  'fast-friends': fastFriends,
 };
 
 type Registry = typeof ACTIVITIES;

@@ -29,6 +29,8 @@ export interface ActivityInfo {
 
 export interface SetupContext {
   audience: Audience;
+  /** The room's time zone as sealed at creation (Check-in's days follow it), absent in older rooms. */
+  zone?: Sealed;
 }
 
 export interface MoveContext {
@@ -127,6 +129,12 @@ export interface Activity<Options, State, Move, View, Info extends ActivityInfo 
    * intimacy means to me): the room then ends it without telling either that the other ended it.
    */
   leftTogether?(state: State): boolean;
+  /**
+   * What the room keeps of this activity from game to game (Question Swap's favourites and written
+   * cards), bounded: `of` reads it from a state after each move, `into` gives a starting or resumed
+   * state the room's copy (undefined in a room that has none yet).
+   */
+  library?: { of(state: State): unknown; into(state: State, library: unknown): State };
 }
 
 /** Any activity, with its own types erased, for the room to run. */

@@ -7,7 +7,7 @@ export type CardAudience = 'any' | 'partners';
 
 /**
  * question: an open question both answer.
- * task: something to do or tell ("Tell your partner…", "Show…").
+ * task: something both do or tell, one after the other ("Each share…", "Teach each other…"); it never says "I".
  * finish: a sentence starter to complete (text ends with "…").
  * would-you-rather: exactly two options.
  * guess: guess-my-answer, 2–4 options; each answers for themself and guesses the other.

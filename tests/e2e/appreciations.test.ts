@@ -7,26 +7,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
-import {
-  expectAccessible,
-  framesFrom,
-  handTo,
-  seatedPair,
-  sharedDevice,
-  shoot,
-  shootBoth,
-  skipClosenessInTurn,
-  startActivity,
-  useBrowserWorld,
-} from '../support/people.js';
+import { expectAccessible, framesFrom, handTo, seatedPair, sharedDevice, shoot, shootBoth, skipCloseness, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
 
 const TITLE = 'Appreciations';
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-
-async function skipCloseness(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'How close do you feel right now?' }).waitFor();
-  await page.getByRole('button', { name: 'Skip' }).click();
-}
 
 /** Taps a starter chip (after choosing its kind) and carries on typing after it. */
 async function startWith(page: Page, kind: string, starter: string, words: string): Promise<void> {

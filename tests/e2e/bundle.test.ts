@@ -1,13 +1,15 @@
-// The browser bundle the e2e setup built: the card deck stays on the server (each view carries the
-// card on the table), the lobby still lists every activity from the catalog, and the start page opens
-// with at most FIRST_LOAD_BUDGET of JavaScript (gzip): its entry script and every chunk it imports
-// statically (index.html's modulepreload links), not the screens that load later.
+// The browser bundle the e2e setup built: the card deck and Fast friends' questions stay on the server
+// (each view carries the card or question on the table), the lobby still lists every activity from the
+// catalog, and the start page opens with at most FIRST_LOAD_BUDGET of JavaScript (gzip): its entry
+// script and every chunk it imports statically (index.html's modulepreload links), not the screens that
+// load later.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { ACTIVITY_LIST } from '../../shared/activities/catalog.js';
 import { CARDS } from '../../shared/content/cards.js';
+import { FAST_FRIENDS_QUESTIONS } from '../../shared/content/fast-friends.js';
 
 const FIRST_LOAD_BUDGET = 40 * 1024;
 
@@ -44,9 +46,9 @@ function firstLoad(dir: string): Map<string, number> {
 }
 
 describe.runIf(inject('chromium'))('the browser bundle', () => {
-  it('holds no card of the deck, and every activity of the catalog', () => {
+  it('holds no card of the deck nor any Fast friends question, and every activity of the catalog', () => {
     const text = bundleText(inject('clientDir'));
-    const leaked = CARDS.filter((card) => text.includes(JSON.stringify(card.text).slice(1, -1)));
+    const leaked = [...CARDS, ...FAST_FRIENDS_QUESTIONS].filter((card) => text.includes(JSON.stringify(card.text).slice(1, -1)));
     expect(leaked.map((c) => c.id)).toEqual([]);
     for (const activity of ACTIVITY_LIST) expect(text).toContain(activity.line);
   });

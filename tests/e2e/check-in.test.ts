@@ -13,16 +13,11 @@ import type { SeatIndex } from '../../shared/protocol.js';
 import { importRoomKey, seal, type RoomKey } from '../../shared/sealed/seal.js';
 import type { RoomStore } from '../../server/store/types.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, framesFrom, framesTo, handTo, joinByLink, sharedDevice, shoot, shootBoth, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
+import { createRoom, expectAccessible, framesFrom, framesTo, handTo, joinByLink, sharedDevice, shoot, shootBoth, skipCloseness, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
 
 async function inZone(page: Page, timezoneId: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setTimezoneOverride', { timezoneId });
-}
-
-async function skipCloseness(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'How close do you feel right now?' }).waitFor();
-  await page.getByRole('button', { name: 'Skip' }).click();
 }
 
 async function checkIn(page: Page, mood: string, high: string, low: string, need = ''): Promise<void> {
@@ -139,6 +134,27 @@ describe.runIf(inject('chromium'))('Check-in in Chromium', () => {
     await grace.getByText(`Check-in, ${dayTitle(day!)}`).first().waitFor();
     await grace.getByText(new RegExp(`A high: ${canary}-ada-high`)).first().waitFor();
     await shoot(grace, 'check-in-lobby-kept-tablet');
+  });
+
+  it('the room keeps the creator’s zone from its making: Grace, alone after Ada has gone, opens the day and checks in', async () => {
+    const ada = await world.people.open(PHONE);
+    await inZone(ada, 'Pacific/Auckland');
+    const link = await createRoom(ada, world.server.url, 'Ada');
+    const grace = await world.people.open(PHONE);
+    await inZone(grace, 'Europe/London');
+    await joinByLink(grace, link, 'Grace');
+    await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
+    // Ada suggests it, says she is ready and goes before it starts: her device never opens the check-in
+    // (before rooms kept their zone from their making, Grace's days waited for it).
+    await ada.getByRole('button', { name: 'Suggest Check-in' }).click();
+    await ada.getByRole('button', { name: "I'm ready" }).click();
+    await grace.getByText('suggested').first().waitFor();
+    await ada.close();
+    await grace.getByRole('button', { name: "I'm ready" }).click();
+    await skipCloseness(grace);
+    await grace.getByText('Days follow Auckland time.').waitFor();
+    await checkIn(grace, 'Good', 'a high', 'a low');
+    await grace.getByRole('heading', { name: "You're in" }).waitFor();
   });
 
   it('one shared device: each checks in privately behind the hand-off, and they see both together', async () => {

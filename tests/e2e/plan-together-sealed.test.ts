@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { IDEAS } from '../../shared/content/ideas.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, framesFrom, joinByLink, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
+import { createRoom, expectAccessible, framesFrom, joinByLink, shootBoth, skipCloseness, startActivity, useBrowserWorld } from '../support/people.js';
 import { planBrowser } from '../support/plan-sealed.js';
 import { addStep, openStep } from '../support/plan-together-page.js';
 import { fakeSealed } from '../support/sealed.js';
@@ -21,11 +21,6 @@ import { sealFor } from '../support/what-it-means-answers.js';
 
 
 
-
-async function skipCloseness(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'How close do you feel right now?' }).waitFor();
-  await page.getByRole('button', { name: 'Skip' }).click();
-}
 
 async function addIdea(page: Page, text: string): Promise<void> {
   await page.getByPlaceholder('Your own idea').fill(text);

@@ -3,19 +3,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
-import { answer, answered } from '../support/question-swap-page.js';
+import { answer, answered, chooseCards } from '../support/question-swap-page.js';
 import { expectAccessible, handTo, seatedPair, sharedDevice, shoot, shootBoth, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
 
 const progress = (page: Page) => page.locator('.progress-line').textContent();
-
-/** Taps the deck-length stepper until it shows `cards`. */
-async function chooseCards(page: Page, cards: number): Promise<void> {
-  const shown = async () => Number((await page.locator('.deck-length output strong').textContent()) ?? 0);
-  for (let i = 0; i < 20 && (await shown()) !== cards; i++) {
-    await page.getByRole('button', { name: (await shown()) > cards ? 'One card fewer' : 'One card more' }).click();
-  }
-  expect(await shown()).toBe(cards);
-}
 
 /** Both answer and move on, card after card, on two devices. */
 async function playCards(ada: Page, grace: Page, cards: number): Promise<void> {

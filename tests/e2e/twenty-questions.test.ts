@@ -9,24 +9,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PROMPTS } from '../../shared/content/twenty-questions.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { expectAccessible, framesFrom, framesTo, createRoom, joinByLink, sharedDevice, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
+import { createRoom, expectAccessible, framesFrom, framesTo, joinByLink, sharedDevice, shootBoth, skipCloseness, startActivity, useBrowserWorld } from '../support/people.js';
+import { rolesOf } from '../support/twenty-questions-page.js';
 
 const canaryOf = (what: string) => `${what}${Date.now().toString(36)}`;
-
-async function skipCloseness(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'How close do you feel right now?' }).waitFor();
-  await page.getByRole('button', { name: 'Skip' }).click();
-}
-
-/** Which page is the thinker's: it is asked to think of something. */
-async function rolesOf(pages: [Page, Page]): Promise<{ thinker: Page; asker: Page; thinkerName: string; askerName: string }> {
-  const heading = /Think of something for (Ada|Grace) to guess/;
-  await expect.poll(async () => (await pages[0].getByRole('heading', { name: heading }).count()) + (await pages[1].getByRole('heading', { name: heading }).count())).toBe(1);
-  const first = (await pages[0].getByRole('heading', { name: heading }).count()) === 1;
-  const [thinker, asker] = first ? pages : [pages[1], pages[0]];
-  const askerName = (await thinker.getByRole('heading', { name: heading }).textContent())!.match(heading)![1]!;
-  return { thinker, asker, askerName, thinkerName: askerName === 'Ada' ? 'Grace' : 'Ada' };
-}
 
 async function ask(page: Page, question: string): Promise<void> {
   await page.getByLabel(/^Question \d+/).fill(question);

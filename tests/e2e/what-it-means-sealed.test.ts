@@ -11,7 +11,7 @@ import { FOUNDATIONS, INTIMACY_KINDS, KIND_LABELS, type IntimacyKind } from '../
 import type { SeatIndex } from '../../shared/protocol.js';
 import { importRoomKey } from '../../shared/sealed/seal.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, framesFrom, joinByLink, shootBoth, useBrowserWorld } from '../support/people.js';
+import { createRoom, expectAccessible, framesFrom, joinByLink, shootBoth, skipCloseness, useBrowserWorld } from '../support/people.js';
 import { fakeSealed } from '../support/sealed.js';
 import { cid, client, connected, eventually, type Client } from '../support/server.js';
 import { ratingsOf, sealFor } from '../support/what-it-means-answers.js';
@@ -19,11 +19,6 @@ import { rankAs, rateAs, writeAndFinish } from '../support/what-it-means-page.js
 
 
 
-
-async function skipCloseness(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'How close do you feel right now?' }).waitFor();
-  await page.getByRole('button', { name: 'Skip' }).click();
-}
 
 describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromium', () => {
   const world = useBrowserWorld();

@@ -24,6 +24,9 @@ const VALID: { [E in ClientEvent]: Parameters<ClientToServerEvents[E]>[0] } = {
   'room:erase': { commandId: cid() },
   'device:offer': { seat: 0 },
   'device:claim': { commandId: cid(), roomId: nanoid(), code: 'c'.repeat(22) },
+  'push:key': {},
+  'push:subscribe': { endpoint: 'https://push.example.com/x', keys: { p256dh: 'p'.repeat(87), auth: 'a'.repeat(22) } },
+  'push:unsubscribe': {},
 };
 const EVENTS = [...CLIENT_EVENTS] as ClientEvent[];
 const CODES = Object.keys(ERROR_MESSAGES);

@@ -13,7 +13,7 @@ import { memorySlot } from '../../shared/activities/types.js';
 import type { SeatIndex } from '../../shared/protocol.js';
 import { expectMentions, expectNoCanary, logSource, recordSent, redisSources, type Source } from '../support/canary.js';
 import { sealedPair } from '../support/sealed-pair.js';
-import { eventually, useServerOnRedis, type Client } from '../support/server.js';
+import { cid, eventually, useServerOnRedis, type Client } from '../support/server.js';
 
 function checkInView(c: Client, seat: SeatIndex): View {
   const activity = [...c.snapshots].reverse().find((s) => s.seat === seat)?.view.activity;
@@ -103,5 +103,50 @@ describe('Check-in over Redis, sealed', () => {
     expectMentions([{ name: 'redis', text: redis.map((s) => s.text).join('\n') }], pair.sealId);
     expectNoCanary([canary, 'Europe/London', 'Australia/Sydney', 'Sydney', '"high"'], [...redis, logSource(world.logs)]);
     expectNoCanary([canary, 'Europe/London', 'Australia/Sydney'], sent);
+  });
+});
+
+describe('Check-in days follow the zone the room was made with', () => {
+  const world = useServerOnRedis('check-in-zone', { logLevel: 'trace' });
+
+  it('the creator’s zone, sealed at creation, is the room’s from the first check-in: the partner may open the day first', async () => {
+    const pair = await sealedPair(world.server.url, ['Ada', 'Grace'], { zone: 'Pacific/Auckland' });
+    world.clients.push(pair.ada, pair.grace);
+    await pair.send(1, { type: 'propose', activity: 'check-in', options: {} });
+    await pair.send(1, { type: 'ready' });
+    expect((await pair.send(0, { type: 'ready' })).ok).toBe(true);
+
+    const opener = (at: { activity: string; slot: string; seat: SeatIndex }, sealed: string) => pair.open(at.seat, at.activity, at.slot, sealed);
+    for (const [c, seat] of [[pair.ada, 0], [pair.grace, 1]] as const) {
+      const opened = await eventually(async () => openView(checkInView(c, seat), opener));
+      expect(opened.zones.room).toBe('Pacific/Auckland');
+      expect(opened.zones.roomSet).toBe(true);
+    }
+    // Grace opens the day, in the room's zone, before Ada's device has said anything.
+    const day = dayIn('Pacific/Auckland', Date.now())!;
+    expect((await pair.send(1, { type: 'move', move: { type: 'day', day } })).ok).toBe(true);
+    await eventually(() => expect(checkInView(pair.ada, 0).today?.day).toBe(day));
+
+    const redis = await redisSources(world.admin);
+    expectNoCanary(['Pacific/Auckland', 'Auckland'], [...redis, logSource(world.logs)]);
+  });
+
+  it('a zone that is not a sealed value is refused with a sentence, and no room is made', async () => {
+    const pair = await sealedPair(world.server.url);
+    world.clients.push(pair.ada, pair.grace);
+    const sealedName = pair.view(0).seats[0]!.name;
+    const refused = await pair.ada.socket.emitWithAck('room:create', {
+      commandId: cid(),
+      name: sealedName,
+      audience: 'partners',
+      mode: 'two-devices',
+      seal: pair.view(0).seal!,
+      zone: 'Europe/London',
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('BAD_REQUEST');
+      expect(refused.error.message).toMatch(/\w+ \w+.*\./);
+    }
   });
 });

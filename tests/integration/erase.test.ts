@@ -1,6 +1,7 @@
 // "Erase means nothing of the room is left": two real nodes on one Redis of their own, the creator on
 // node 1 and the partner joined by link on node 2, both write in Question Swap, answer the closeness
 // circles and star a card, and the creator brings in a second device, signs it out, and leaves a device code open;
+// both turned notifications on (their push subscriptions kept under the room);
 // right after the erase is answered, every key in that Redis is read whole and none may hold (in its
 // name or its value) either name, a word either wrote, the room id, or a device code or token (or hash).
 import { createHash } from 'node:crypto';
@@ -13,6 +14,7 @@ import { answerMove, bothNext, gameView, send, startGame } from '../support/ques
 import { cid, client, connected, eventually, type Client } from '../support/server.js';
 import { fakeSealed, TEST_SEAL } from '../support/sealed.js';
 import { everything } from '../support/redis-dump.js';
+import { startPushService, type PushService } from '../support/push-service.js';
 
 const redisAvailable = inject('redisUrl') !== '';
 
@@ -21,7 +23,9 @@ describe.runIf(redisAvailable)('erasing a room', () => {
   let admin: Redis | undefined;
   const nodes: Node[] = [];
   const clients: Client[] = [];
+  let push: PushService | undefined;
   afterAll(async () => {
+    await push?.close();
     clients.forEach((c) => c.close());
     await Promise.all(nodes.map((n) => n.stop('SIGKILL')));
     admin?.disconnect();
@@ -115,14 +119,23 @@ describe.runIf(redisAvailable)('erasing a room', () => {
     const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
     const secrets = [used.code, pending.code, claimed.credentials[0]!.token].flatMap((secret) => [secret, sha256(secret)]);
 
+    // Both turn notifications on: a subscription per seat and device, under the room.
+    push = await startPushService();
+    const subscriptions = [push.subscription('ada'), push.subscription('grace')];
+    for (const [c, subscription] of [[ada, subscriptions[0]], [grace, subscriptions[1]]] as const) {
+      expect(await c.socket.emitWithAck('push:subscribe', subscription!)).toEqual({ ok: true });
+    }
+    const pushSecrets = subscriptions.flatMap((s) => [s!.endpoint, s!.keys.p256dh, s!.keys.auth]);
+
     const before = await everything(admin);
+    expect(before.some((k) => k.text.includes(subscriptions[1]!.endpoint))).toBe(true);
     expect(before.some((k) => k.text.includes(sha256(pending.code)))).toBe(true);
     expect(before.some((k) => k.text.includes(unrevealed))).toBe(true);
     expect(before.some((k) => k.type === 'stream' && k.text.includes(names[1]!))).toBe(true);
 
     expect(await grace.socket.emitWithAck('room:erase', { commandId: cid() })).toEqual({ ok: true });
     const after = await everything(admin);
-    const forbidden = [...names, ...words, roomId, ...secrets];
+    const forbidden = [...names, ...words, roomId, ...secrets, ...pushSecrets];
     const leaks = after.flatMap(({ key, type, text }) =>
       forbidden.filter((f) => key.includes(f) || text.includes(f)).map((f) => `${type} ${key} holds ${f}`),
     );

@@ -9,7 +9,7 @@ import { outboxStream } from '../../server/store/outbox.js';
 import { FAIL_FAST, RedisStore } from '../../server/store/redis.js';
 import { freePort } from '../support/redis-server.js';
 import { TEST_SEAL } from '../support/sealed.js';
-import { REMEMBERED_COMMANDS, type RoomStore } from '../../server/store/types.js';
+import { REMEMBERED_COMMANDS, type PushSubscriptionStore, type RoomStore } from '../../server/store/types.js';
 
 const redisUrl = inject('redisUrl');
 const lifetimes = { waitingMs: 3_600_000, idleMs: 604_800_000, inviteMs: 900_000, transferMs: 600_000 };
@@ -37,7 +37,7 @@ function newRoom(): MarkedRoom {
 interface StoreCase {
   name: string;
   enabled: boolean;
-  open(): Promise<RoomStore>;
+  open(): Promise<RoomStore & PushSubscriptionStore>;
 }
 
 const cases: StoreCase[] = [
@@ -46,7 +46,7 @@ const cases: StoreCase[] = [
 ];
 
 describe.each(cases)('$name', ({ enabled, open }) => {
-  let store: RoomStore;
+  let store: RoomStore & PushSubscriptionStore;
   beforeAll(async () => {
     if (enabled) store = await open();
   });
@@ -221,6 +221,39 @@ describe.each(cases)('$name', ({ enabled, open }) => {
     await store.putLookup('claim', 'c-1', 'room-2', 100);
     await new Promise((r) => setTimeout(r, 250));
     expect(await store.getLookup('claim', 'c-1')).toBeNull();
+  });
+
+  it.runIf(enabled)('push subscriptions are kept per seat and device while the room lives, and go with it', async () => {
+    expect(await store.keepSubscription('no-such-room', 0, 'dev-a', '{"a":1}')).toBe(false);
+    expect(await store.subscriptionsOf('no-such-room', 0)).toEqual([]);
+    const room = newRoom();
+    await store.create(room, 300);
+    expect(await store.keepSubscription(room.id, 0, 'dev-a', '{"a":1}')).toBe(true);
+    expect(await store.keepSubscription(room.id, 0, 'dev-b', '{"b":1}')).toBe(true);
+    expect(await store.keepSubscription(room.id, 1, 'dev-c', '{"c":1}')).toBe(true);
+    expect(await store.keepSubscription(room.id, 0, 'dev-a', '{"a":2}')).toBe(true);
+    const sorted = async (seat: 0 | 1) => (await store.subscriptionsOf(room.id, seat)).sort((x, y) => x.device.localeCompare(y.device));
+    expect(await sorted(0)).toEqual([{ device: 'dev-a', subscription: '{"a":2}' }, { device: 'dev-b', subscription: '{"b":1}' }]);
+    await store.dropSubscription(room.id, 0, 'dev-b');
+    await store.dropSubscription(room.id, null, 'dev-c');
+    expect(await sorted(0)).toEqual([{ device: 'dev-a', subscription: '{"a":2}' }]);
+    expect(await sorted(1)).toEqual([]);
+    // Renewed with the room (touch), and expiring with it.
+    await store.touch(room.id, 2_000);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await sorted(0)).toHaveLength(1);
+    await store.erase({ roomId: room.id, lookups: [], mentions: [] });
+    expect(await sorted(0)).toEqual([]);
+    const short = newRoom();
+    await store.create(short, 150);
+    await store.keepSubscription(short.id, 1, 'dev-d', '{}');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await store.subscriptionsOf(short.id, 1)).toEqual([]);
+  });
+
+  it.runIf(enabled)('keeps the first VAPID keys it is given', async () => {
+    const first = await store.vapidKeys('{"publicKey":"one"}');
+    expect(await store.vapidKeys('{"publicKey":"two"}')).toBe(first);
   });
 
   it.runIf(enabled)('answers a ping', async () => {

@@ -6,6 +6,8 @@ import { other, withSeat, type SeatIndex } from '../../shared/core.js';
 import { current, shownCount, type State as AppreciationsState } from '../../shared/activities/appreciations/index.js';
 import { ANSWER_BUCKET, ITEM_BUCKET } from '../../shared/activities/appreciations/model.js';
 import { MOOD_BUCKET, WORDS_BUCKET } from '../../shared/activities/check-in/model.js';
+import { bothDone, turnOf, type State as FastFriendsState } from '../../shared/activities/fast-friends/index.js';
+import { WORDS_BUCKET as FF_WORDS_BUCKET } from '../../shared/activities/fast-friends/model.js';
 import { cardOf, isOpen, isRevealed } from '../../shared/activities/question-swap/index.js';
 import type { ActivityId, MoveFor, StateFor } from '../../shared/activities/registry.js';
 import { PART_BUCKET, PARTS } from '../../shared/activities/what-it-means/index.js';
@@ -490,5 +492,65 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
         ];
       }),
     hidden: ['mood', 'words'],
+  },
+  'fast-friends': {
+    start: fc.constantFrom('partners' as const, 'friends' as const).map((audience) => ({ options: {}, context: { audience } })),
+    // My turn on the question on the table (words sealed with my canary for its place, or a pass), going
+    // on (to the next question or the next set: the latter often, so walks reach the end), and the
+    // closing minute. Stars and leaving wait for nobody.
+    inputMoves: (state, _seat, canary) => {
+      const at = state.current?.at ?? 0;
+      return [
+        { type: 'answer', at, words: sealedAround(canary(`words${at}`), FF_WORDS_BUCKET) },
+        { type: 'pass', at },
+        { type: 'next', to: 'question', ready: true },
+        { type: 'next', to: 'set', ready: true },
+        { type: 'next', to: 'set', ready: true },
+        { type: 'closed', ready: true },
+      ];
+    },
+    anyMove: (state, seat, rng, canary) => {
+      const at = chance(rng, 0.85) ? (state.current?.at ?? 0) : below(rng, 4);
+      switch (pick(['answer', 'answer', 'pass', 'next', 'next', 'star', 'closed', 'leave'] as const, rng)) {
+        case 'answer':
+          return { type: 'answer', at, words: sealedAround(canary(`words${at}`), chance(rng, 0.8) ? FF_WORDS_BUCKET : 1024) };
+        case 'pass':
+          return { type: 'pass', at };
+        case 'next':
+          return { type: 'next', to: chance(rng, 0.5) ? 'question' : 'set', ready: chance(rng, 0.8) };
+        case 'star': {
+          const starred = chance(rng, 0.7);
+          const seats = pick([[], [0], [1], [0, 1]] as const, rng) as readonly SeatIndex[];
+          return { type: 'star', at, starred, entries: starred ? seats.map((s) => ({ seat: s, sealed: sealedAround(canary('memory')) })) : [] };
+        }
+        case 'closed':
+          return { type: 'closed', ready: chance(rng, 0.8) };
+        case 'leave':
+          return { type: 'leave', ready: chance(rng, 0.8) || seat === 0 };
+      }
+    },
+    // Each turn's words (and whether it was a pass) stay hidden until both are done with the question.
+    hiddenInput: (state) => state.phase === 'questions' && !!state.current && !bothDone(state.current),
+    showsReveal: (state) => state.phase === 'questions' && !!state.current && bothDone(state.current),
+    sealed: (state) => (state.current && !bothDone(state.current) ? [`words${state.current.at}`] : []),
+    stage: (state) => {
+      const q = state.current;
+      if (state.phase !== 'questions' || !q) return state.phase;
+      const turn = turnOf(q);
+      return turn === null ? 'both-done' : turn === q.first ? 'first-turn' : 'second-turn';
+    },
+    stages: ['intro', 'first-turn', 'second-turn', 'both-done', 'closing', 'done'],
+    // My words (another sealed value of the same size) or whether I passed, while the other's turn is still to come.
+    hiddenVariants: (state, seat, rng) => {
+      const q = state.current;
+      const mine = q?.turns[seat];
+      if (!q || !mine || bothDone(q)) return [];
+      const withTurn = (turn: NonNullable<typeof mine>, what: string) => ({ what, state: { ...state, current: { ...q, turns: withSeat(q.turns, seat, turn) } } as FastFriendsState });
+      const words = sealedAround(`other${below(rng, 1000)}`, FF_WORDS_BUCKET);
+      return mine.passed
+        ? [withTurn({ passed: false, words }, 'pass')]
+        : [withTurn({ passed: false, words }, 'words'), withTurn({ passed: true, words: null }, 'pass')];
+    },
+    hidden: ['words', 'pass'],
   },
 };

@@ -161,6 +161,12 @@ export async function handTo(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: `I'm ${name}` }).click();
 }
 
+/** On one device of one person: skips the closeness question before (or after) the activity. */
+export async function skipCloseness(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'How close do you feel right now?' }).waitFor();
+  await page.getByRole('button', { name: 'Skip' }).click();
+}
+
 /** On one shared device: Ada, then Grace, skips the closeness question before the activity. */
 export async function skipClosenessInTurn(page: Page): Promise<void> {
   for (const name of ['Ada', 'Grace']) {

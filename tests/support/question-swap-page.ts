@@ -37,3 +37,12 @@ export async function toWrittenCard(page: Page, pass = page): Promise<void> {
     await expect.poll(() => cardText(page)).not.toBe(before);
   }
 }
+
+/** Taps the deck-length stepper (while suggesting Question Swap) until it shows `cards`. */
+export async function chooseCards(page: Page, cards: number): Promise<void> {
+  const shown = async () => Number((await page.locator('.deck-length output strong').textContent()) ?? 0);
+  for (let i = 0; i < 20 && (await shown()) !== cards; i++) {
+    await page.getByRole('button', { name: (await shown()) > cards ? 'One card fewer' : 'One card more' }).click();
+  }
+  expect(await shown()).toBe(cards);
+}

@@ -27,6 +27,8 @@ export interface PairOptions {
   graceUrl?: string;
   /** Called with each client as soon as it is made, before it sends anything (e.g. canary.ts recordSent). */
   onClient?: (c: Client, name: 'ada' | 'grace') => void;
+  /** Ada's device's time zone, sealed at creation as the browser does (Check-in's room zone). */
+  zone?: string;
 }
 
 /** Ada creates a room on two devices with `names[0]`, Grace joins by link with `names[1]`; both names sealed. */
@@ -37,12 +39,18 @@ export async function sealedPair(url: string, names: [string, string] = ['Ada', 
   const grace = client(options.graceUrl ?? url);
   options.onClient?.(grace, 'grace');
   await Promise.all([connected(ada), connected(grace)]);
+  const sealFor = async (seat: SeatIndex, activity: string, slot: string, text: string) => {
+    const result = await seal(sealed.key, { room: sealed.seal.id, seat, activity, slot }, text);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  };
   const created = await ada.socket.emitWithAck('room:create', {
     commandId: cid(),
     name: await sealed.name(0, names[0]),
     audience: 'partners',
     mode: 'two-devices',
     seal: sealed.seal,
+    ...(options.zone ? { zone: await sealFor(0, 'check-in', 'room-zone', options.zone) } : {}),
   });
   if (!created.ok) throw new Error(created.error.message);
   const joined = await grace.socket.emitWithAck('room:join', { commandId: cid(), roomId: created.roomId, name: await sealed.name(1, names[1]) });
@@ -58,11 +66,7 @@ export async function sealedPair(url: string, names: [string, string] = ['Ada', 
     roomId: created.roomId,
     key: sealed.key,
     sealId,
-    async seal(seat, activity, slot, text) {
-      const result = await seal(sealed.key, { room: sealId, seat, activity, slot }, text);
-      if (!result.ok) throw new Error(result.error.message);
-      return result.value;
-    },
+    seal: sealFor,
     async open(seat, activity, slot, blob) {
       const result = await open(sealed.key, { room: sealId, seat, activity, slot }, blob);
       return result.ok ? result.value : null;

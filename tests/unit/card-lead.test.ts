@@ -43,4 +43,10 @@ describe('who a card speaks for', () => {
       expect(cardLead(card, { me: 'Ada', partner: 'Sam', sharedDevice: true }).length, card.id).toBeGreaterThan(0);
     }
   });
+
+  it('a task is done by both, so it never speaks as "I" or "me"', () => {
+    const first = /\b(i|me|my|mine|myself|i’m|i’d|i’ve|i’ll)\b/i;
+    const bad = CARDS.filter((c) => c.type === 'task' && first.test(c.text)).map((c) => `${c.id}: ${c.text}`);
+    expect(bad).toEqual([]);
+  });
 });

@@ -133,7 +133,7 @@ describe('the end of the game', () => {
     expect(recap.depths).toEqual([1, 2]);
     expect(recap.kinds.length).toBeGreaterThan(0);
     expect(recap.deeper).toBe(true);
-    expect(Object.keys(recap).sort()).toEqual(['cards', 'deeper', 'depths', 'guessed', 'kinds', 'starred', 'wishes']);
+    expect(Object.keys(recap).sort()).toEqual(['cards', 'deeper', 'depths', 'guessed', 'kinds', 'starred', 'starredOwn', 'wishes']);
   });
 
   it('a few more cards come once both have chosen, at the depth reached', () => {

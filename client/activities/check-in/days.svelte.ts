@@ -9,15 +9,9 @@ import { ACTIVITY } from '../../../shared/activities/check-in/model.js';
 import { CREATOR_SEAT, type SeatIndex } from '../../../shared/protocol.js';
 import { Moves } from '../../lib/moves.svelte.js';
 import { sealText } from '../../lib/sealing.js';
+import { deviceZone } from '../../lib/zone.js';
 
-/** This device's time zone (the creator's device chooses the room's), UTC when the browser will not say. */
-export function deviceZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
+export { deviceZone };
 
 class Clock {
   now = $state(Date.now());

@@ -8,7 +8,7 @@
 // computed, and the core accepts a key that is today somewhere on Earth and not older than its latest day
 // (days.ts). The screen opens a new day with a `day` move, so `awaiting` (which has no clock) stays right.
 import * as v from 'valibot';
-import { refuse, withSeat, type SeatIndex } from '../../core.js';
+import { CREATOR_SEAT, refuse, withSeat, type SeatIndex } from '../../core.js';
 import { sealedSchema, type Sealed } from '../../sealed/shape.js';
 import { moved, starredEntriesSchema, starredMemory, type Activity, type Awaiting, type MoveResult } from '../types.js';
 import { daysBetween, dayStart, dayTitle, isTodaySomewhere } from './days.js';
@@ -203,7 +203,10 @@ export const checkIn: Activity<v.InferOutput<typeof optionsSchema>, State, Move,
   info,
   optionsSchema,
   moveSchema,
-  setup: fresh,
+  setup: (_options, context) => {
+    const state = fresh();
+    return context.zone ? { ...state, zones: { ...state.zones, room: { by: CREATOR_SEAT, zone: context.zone } } } : state;
+  },
   move: (state: State, seat: SeatIndex, m: Move, ctx) => move(current(state), seat, m, ctx.now),
   view: (state: State, seat: SeatIndex) => view(current(state), seat),
   awaiting: (state: State) => awaiting(current(state)),

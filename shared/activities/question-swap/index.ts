@@ -6,15 +6,19 @@
 // Answers and reactions arrive sealed by each browser: the core keeps them under their seat, never reads
 // them, and hands them out only at the reveal (open.ts opens them in the browser).
 import * as v from 'valibot';
-import { cardFits, PAIRS, type Card } from '../../content/card.js';
-import { CARDS } from '../../content/cards.js';
+import { PAIRS, type Card } from '../../content/card.js';
 import { other, refuse, withSeat, type SeatIndex } from '../../core.js';
 import { INTIMACY_KINDS, type Depth } from '../../intimacy.js';
-import { pick, type Rng } from '../../random.js';
+import type { Rng } from '../../random.js';
 import { sealedSchema, type Sealed } from '../../sealed/shape.js';
 import { moved, starredEntriesSchema, starredMemory, type Activity, type Awaiting, type MoveResult, type NewMemory, type SetupContext } from '../types.js';
+import { steerFor, WILDCARD_CHOICE_KEYS } from './wildcard.js';
+import { closingChosen, nextReader, playWildcard, setupWildcards, wildcardView } from './wildcard-rules.js';
 import { closingAwaiting, closingView, notePending, openClosing, writeNote } from './closing.js';
+import { cardOf, drawCard, playedCard } from './draw.js';
 import { info } from './info.js';
+import { libraryView, OWN_CARD_BUCKET, OWN_CARD_TYPES, OWN_ID, OWN_MEMORY_TITLE } from './library.js';
+import { libraryOf, markFavourite, removeCard, withLibrary, writeCard } from './library-rules.js';
 import {
   ANSWER_BUCKET,
   DECK_DEFAULT,
@@ -38,8 +42,7 @@ import {
 } from './model.js';
 
 export * from './model.js';
-
-let cardsById: Map<string, Card> | undefined;
+export { cardOf, targetDepth } from './draw.js';
 
 const CardId = v.pipe(v.string(), v.maxLength(40));
 const Kind = v.picklist(INTIMACY_KINDS);
@@ -66,6 +69,17 @@ export const moveSchema = v.variant('type', [
     round: v.pipe(v.number('Say which closing card the note is for.'), v.integer('Say which closing card the note is for.'), v.minValue(0)),
     sealed: v.nullable(sealedSchema(NOTE_BUCKET, 'The note is missing.')),
   }),
+  v.object({ type: v.literal('wildcard'), cardId: CardId, choice: v.picklist(WILDCARD_CHOICE_KEYS, 'Choose one of the wildcard’s choices.'), kind: v.optional(Kind) }),
+  v.object({ type: v.literal('favourite'), cardId: CardId, on: v.boolean() }),
+  v.object({
+    type: v.literal('write-card'),
+    id: v.pipe(v.string(), v.regex(OWN_ID, 'A written card needs an id from the browser.')),
+    kind: Kind,
+    depth: DepthSchema,
+    cardType: v.picklist(Object.keys(OWN_CARD_TYPES) as (keyof typeof OWN_CARD_TYPES)[], 'Choose what kind of card it is.'),
+    sealed: sealedSchema(OWN_CARD_BUCKET, 'The card’s words are missing.'),
+  }),
+  v.object({ type: v.literal('remove-card'), id: CardId }),
 ]) satisfies v.GenericSchema<unknown, Move>;
 
 export const optionsSchema = v.object({
@@ -81,24 +95,8 @@ export const optionsSchema = v.object({
   ),
   pair: v.optional(v.picklist(PAIRS, `Choose the kind of pair: ${PAIRS.join(', ')}.`)),
   apart: v.optional(v.boolean('Say whether you live apart with true or false.')),
+  deck: v.optional(v.picklist(['favourites'] as const, 'The only deck to choose is "favourites".')),
 }) satisfies v.GenericSchema<unknown, Options>;
-
-function cardById(id: string): Card | undefined {
-  cardsById ??= new Map(CARDS.map((c) => [c.id, c]));
-  return cardsById.get(id);
-}
-
-export function cardOf(round: Round): Card {
-  const card = cardById(round.cardId);
-  if (!card) throw new Error(`unknown card ${round.cardId}`);
-  return card;
-}
-
-/** Depth rises gently: the first three eighths of the session light, the next three personal, then deep. */
-export function targetDepth(roundNumber: number, rounds: number, ceiling: Depth): Depth {
-  const stage: Depth = roundNumber <= Math.ceil((rounds * 3) / 8) ? 1 : roundNumber <= Math.ceil((rounds * 6) / 8) ? 2 : 3;
-  return Math.min(stage, ceiling) as Depth;
-}
 
 /** Whether a card needs written answers (or, in talk mode, just talking) rather than choices. */
 export function isOpen(card: Card): boolean {
@@ -112,30 +110,15 @@ export function isRevealed(state: State, round: Round): boolean {
   return round.answers[0] !== null && round.answers[1] !== null;
 }
 
-/**
- * The next unused card for this round: at the round's depth, else gentler, else (when the gentle cards
- * are used up) deeper but never past the agreed ceiling; null when none is left at all.
- */
-function drawCard(state: State, roundNumber: number, rng: Rng): Card | null {
-  const { audience, pair, apart, partnersOnly } = state.options;
-  const drawer = { audience: audience ?? (partnersOnly ? 'partners' : 'family'), pair, apart };
-  const allowed = (card: Card) => state.kinds.includes(card.kind) && cardFits(card, drawer) && !state.used.includes(card.id);
-  const target = state.extraDepth ?? targetDepth(roundNumber, state.options.rounds, state.ceiling);
-  const order = [target, ...[1, 2, 3].filter((d) => d < target).reverse(), ...[1, 2, 3].filter((d) => d > target && d <= state.ceiling)];
-  for (const depth of order) {
-    const cards = CARDS.filter((card) => card.depth === depth && allowed(card));
-    if (cards.length > 0) return pick(cards, rng);
-  }
-  return null;
-}
-
 function startRound(state: State, number: number, reader: SeatIndex, rng: Rng): State {
   const card = drawCard(state, number, rng);
   if (!card) return { ...state, phase: 'finished', round: null };
+  const own = libraryOf(state).cards.find((c) => c.id === card.id);
   return {
     ...state,
     used: [...state.used, card.id],
     round: {
+      ...(own ? { own } : {}),
       number,
       reader,
       cardId: card.id,
@@ -169,16 +152,22 @@ function guessesOf(round: Round): Pick<Played, 'guesses'> {
 
 /** The deepest depth reached so far (0 when nothing was recorded). */
 function deepestPlayed(played: readonly Played[]): number {
-  return Math.max(0, ...played.map((p) => cardById(p.cardId)?.depth ?? 0));
+  return Math.max(0, ...played.map((p) => playedCard(p)?.depth ?? 0));
 }
 
 /** Both tapped Next: the card goes into the recap and the next one comes (or the end). */
 function advance(state: State, round: Round, rng: Rng): State {
-  const played: Played[] = [...(state.played ?? []), { cardId: round.cardId, ...guessesOf(round), starred: round.starred.some(Boolean) }];
+  const card: Played = { cardId: round.cardId, ...guessesOf(round), starred: round.starred.some(Boolean), ...(round.own ? { own: round.own } : {}) };
+  const played: Played[] = [...(state.played ?? []), card];
   const completed = state.completed + 1;
   const done: State = { ...state, completed, played };
-  if (completed >= state.options.rounds) return { ...done, phase: 'finished', round: null, wishes: [null, null], closing: openClosing(completed) };
-  return startRound(done, round.number + 1, other(round.reader), rng);
+  const number = round.number + 1;
+  if (completed >= state.options.rounds || closingChosen(state, number))
+    return { ...done, phase: 'finished', round: null, wishes: [null, null], closing: openClosing(completed) };
+  const reader = nextReader(state, number, round.reader);
+  // A swap keeps the turns alternating from the new first reader on, after more cards too.
+  const firstReader = reader === round.reader ? other(state.firstReader) : state.firstReader;
+  return startRound({ ...done, firstReader }, number, reader, rng);
 }
 
 /**
@@ -199,7 +188,7 @@ function wish(state: State, seat: SeatIndex, deeper: boolean, rng: Rng): MoveRes
   const ceiling = Math.max(state.ceiling, extraDepth) as Depth;
   const number = state.completed + 1;
   const going = startRound(
-    { ...state, wishes: [null, null], closing: null, extraDepth, ceiling, options: { ...state.options, rounds: state.options.rounds + MORE_CARDS }, phase: 'play' },
+    { ...state, wishes: [null, null], closing: null, extraDepth, ceiling, options: { ...state.options, rounds: state.completed + MORE_CARDS }, phase: 'play' },
     number,
     readerOf(state, number),
     rng,
@@ -214,6 +203,7 @@ function deeperLeft(deepest: number): boolean {
 }
 
 function setup(options: Options, context: SetupContext, rng: Rng): State {
+  const firstReader: SeatIndex = rng.next() < 0.5 ? 0 : 1;
   return {
     options: { ...options, partnersOnly: context.audience === 'partners', audience: context.audience },
     phase: 'consent',
@@ -221,10 +211,11 @@ function setup(options: Options, context: SetupContext, rng: Rng): State {
     noOverlap: false,
     kinds: [],
     ceiling: 1,
-    firstReader: rng.next() < 0.5 ? 0 : 1,
+    firstReader,
     used: [],
     round: null,
     completed: 0,
+    wildcards: setupWildcards(options.rounds, firstReader, rng),
   };
 }
 
@@ -249,13 +240,16 @@ function consent(state: State, seat: SeatIndex, chosen: Consent, rng: Rng): Move
 
 /** A starred card's memory: the card's text as its title, and the words the starring browser sealed. */
 function memoryOf(round: Round, entries: readonly { seat: SeatIndex; sealed: Sealed }[]): NewMemory {
-  return starredMemory(memoryKeyOf(round.number, round.cardId), cardOf(round).text, entries);
+  // A written card's words are sealed: its memory is titled by what it is, not by what it says.
+  return starredMemory(memoryKeyOf(round.number, round.cardId), round.own ? OWN_MEMORY_TITLE : cardOf(round).text, entries);
 }
 
 function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng; now: number }): MoveResult<State> {
   if (m.type === 'consent') return consent(state, seat, m, ctx.rng);
   if (m.type === 'note') return writeNote(state, seat, m.round, m.sealed, ctx.now);
   if (m.type === 'more') return wish(state, seat, m.deeper, ctx.rng);
+  if (m.type === 'write-card') return writeCard(state, seat, m);
+  if (m.type === 'remove-card') return removeCard(state, seat, m.id);
   const round = state.round;
   if (state.phase !== 'play' || !round) return refuse('WRONG_PHASE');
   if (m.cardId !== round.cardId) return refuse('UNKNOWN_CARD');
@@ -264,6 +258,8 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng; now: numb
   const passed = pendingPass(round);
   const withRound = (changes: Partial<Round>, memories?: NewMemory[]): MoveResult<State> => moved({ ...state, round: { ...round, ...changes } }, memories);
 
+  if (m.type === 'favourite') return markFavourite(state, m.cardId, m.on);
+  if (m.type === 'wildcard') return playWildcard(state, seat, round, revealed, m.choice, m.kind);
   if (passed !== null && m.type !== 'share-anyway' && m.type !== 'let-go')
     return refuse('WRONG_PHASE', seat === passed ? 'You passed on this card.' : 'Choose whether to share your answer or let it go.');
   switch (m.type) {
@@ -323,7 +319,7 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng; now: numb
 
 function recapOf(state: State, seat: SeatIndex): Recap {
   const played = (state.played ?? []).flatMap((p) => {
-    const card = cardById(p.cardId);
+    const card = playedCard(p);
     return card ? [{ ...p, card }] : [];
   });
   const deepest = deepestPlayed(state.played ?? []);
@@ -332,7 +328,8 @@ function recapOf(state: State, seat: SeatIndex): Recap {
     kinds: INTIMACY_KINDS.filter((k) => played.some((p) => p.card.kind === k)),
     depths: ([1, 2, 3] as const).filter((d) => played.some((p) => p.card.depth === d)),
     guessed: played.flatMap((p) => (p.guesses ? [{ cardId: p.cardId, answers: p.guesses }] : [])),
-    starred: played.filter((p) => p.starred).map((p) => p.card.text),
+    starred: played.filter((p) => p.starred && !p.own).map((p) => p.card.text),
+    starredOwn: played.flatMap((p) => (p.starred && p.own ? [{ id: p.own.id, by: p.own.by, type: p.own.type, sealed: p.own.sealed }] : [])),
     deeper: deeperLeft(deepest),
     wishes: wishesSeenBy(state.wishes ?? [null, null], seat),
   };
@@ -373,6 +370,9 @@ function roundView(state: State, round: Round, seat: SeatIndex): RoundView {
     starred: round.starred[seat],
     passedBy: round.passedBy ?? null,
     ready: round.ready ?? [false, false],
+    steered: steerFor(state.wildcards, round.number) ?? null,
+    favourite: libraryOf(state).favourites.includes(round.cardId),
+    own: round.own ? { by: round.own.by, sealed: round.own.sealed } : null,
   };
 }
 
@@ -387,6 +387,8 @@ function view(state: State, seat: SeatIndex): View {
     round: state.round ? roundView(state, state.round, seat) : null,
     recap: state.phase === 'finished' ? recapOf(state, seat) : null,
     closing: state.phase === 'finished' && state.closing ? closingView(state.closing, seat) : null,
+    wildcard: state.phase === 'play' && state.round ? wildcardView(state, state.round, isRevealed(state, state.round)) : null,
+    library: libraryView(libraryOf(state), seat),
   };
 }
 
@@ -424,4 +426,5 @@ export const questionSwap: Activity<Options, State, Move, View, typeof info> = {
   keep: (state: State) => state.phase === 'play',
   summary: (state: State) => `card ${state.completed + 1} of ${state.options.rounds}`,
   asksAfterAtFinish: true,
+  library: { of: libraryOf, into: withLibrary },
 };

@@ -5,6 +5,8 @@ import type { Card, Pair } from '../../content/card.js';
 import type { Audience, SeatIndex } from '../../core.js';
 import type { Depth, IntimacyKind } from '../../intimacy.js';
 import type { Bucket, Sealed } from '../../sealed/shape.js';
+import type { Library, LibraryView, OwnCard } from './library.js';
+import type { Steer, WildcardChoice, Wildcards, WildcardView } from './wildcard.js';
 
 export const ANSWER_MAX = 2_000;
 /**
@@ -40,6 +42,8 @@ export interface Options {
   pair?: Pair;
   /** "We live apart": no card needing the same place. */
   apart?: boolean;
+  /** "Our favourites": the cards kept to come back to are drawn first (absent: the whole deck). */
+  deck?: 'favourites';
 }
 
 export interface Consent {
@@ -140,6 +144,8 @@ export interface Round {
   sharedAlone?: boolean;
   /** Who tapped Next card: the next card comes once both have. Missing (rooms from before): nobody yet. */
   ready?: [boolean, boolean];
+  /** A card one of the two wrote (library.ts): its structure, and its words sealed by its writer. */
+  own?: OwnCard;
 }
 
 /** After the last card: a few more at the same depth, or one level deeper. */
@@ -164,6 +170,8 @@ export interface Played {
   /** Guess cards both answered: the two sealed answers, so the browsers count the right guesses in the recap. */
   guesses?: [Sealed, Sealed];
   starred: boolean;
+  /** A card one of the two wrote, as it was played (it may be taken back later). */
+  own?: OwnCard;
 }
 
 export interface State {
@@ -187,6 +195,10 @@ export interface State {
   extraDepth?: Depth | null;
   /** The closing card, from the last card on. Missing (rooms from before): none. */
   closing?: Closing | null;
+  /** Where the wildcards come, and the ones played (wildcard.ts). Missing (games from before): none. */
+  wildcards?: Wildcards;
+  /** What the room keeps from game to game: favourites and the cards they wrote (library.ts). */
+  library?: Library;
 }
 
 export type Move =
@@ -207,7 +219,15 @@ export type Move =
   /** After the last card: a few more (deeper: one level deeper). */
   | { type: 'more'; deeper: boolean }
   /** The closing card: my note to the other, sealed for noteSlot(round); null skips it. */
-  | { type: 'note'; round: number; sealed: Sealed | null };
+  | { type: 'note'; round: number; sealed: Sealed | null }
+  /** The wildcard on offer with the card revealed now (`cardId`): what the next card will be. */
+  | { type: 'wildcard'; cardId: string; choice: WildcardChoice; kind?: IntimacyKind }
+  /** "Come back to this": keep the card on the table for a later game (or not). */
+  | { type: 'favourite'; cardId: string; on: boolean }
+  /** A card I wrote, its words (OwnWords as JSON) sealed for ownCardSlot(id); id made by my browser. */
+  | { type: 'write-card'; id: string; kind: IntimacyKind; depth: Depth; cardType: Card['type']; sealed: Sealed }
+  /** Take back a card I wrote. */
+  | { type: 'remove-card'; id: string };
 
 export interface RoundView {
   number: number;
@@ -237,6 +257,12 @@ export interface RoundView {
   passedBy: SeatIndex | null;
   /** Who has tapped Next card. */
   ready: [boolean, boolean];
+  /** The wildcard that chose this card, so both see why it is this one. */
+  steered: Steer | null;
+  /** The card is kept to come back to. */
+  favourite: boolean;
+  /** A card one of the two wrote: who, and its words sealed (open.ts reads them into `card`). */
+  own: { by: SeatIndex; sealed: Sealed } | null;
 }
 
 /** The end of the session: what you did together, never a score about the two of you. */
@@ -248,6 +274,8 @@ export interface Recap {
   guessed: { cardId: string; answers: [Sealed, Sealed] }[];
   /** The cards either starred, as their text. */
   starred: string[];
+  /** The cards either starred that one of the two wrote: their words sealed (open.ts adds them to starred). */
+  starredOwn: Pick<OwnCard, 'id' | 'by' | 'type' | 'sealed'>[];
   /** One level deeper is on offer: there is a depth beyond the deepest reached (it comes only if both choose it). */
   deeper: boolean;
   /** What each would like next; the other's wish for deeper cards reads as 'more' (it is theirs to tell). */
@@ -280,5 +308,9 @@ export interface View {
   recap: Recap | null;
   /** The closing card, once the last card is played (null in rooms from before). */
   closing: ClosingView | null;
+  /** A wildcard on offer with the card revealed now (null: none). */
+  wildcard: WildcardView | null;
+  /** What the room keeps from game to game, as this seat may see it. */
+  library: LibraryView;
 }
 

@@ -2,6 +2,7 @@
 // after the reveal both answers and reactions, opened with the Opener; what follows from their content (an
 // answer's words, who guessed right, the recap's count of right guesses) is computed here. Imports the
 // model only, never the deck or the core, so the browser bundle takes nothing else.
+import type { Card } from '../../content/card.js';
 import type { SeatIndex } from '../../core.js';
 import { UNREADABLE, type Opener } from '../../sealed/opener.js';
 import type { Sealed } from '../../sealed/shape.js';
@@ -18,6 +19,7 @@ import {
   type RoundView,
   type View,
 } from './model.js';
+import { ownCardSlot, readOwnWords, type LibraryView, type OwnCard } from './library.js';
 
 const ACTIVITY = 'question-swap';
 
@@ -33,7 +35,9 @@ export interface OpenReaction {
   label: string;
 }
 
-export type OpenRound = Omit<RoundView, 'mine' | 'answers' | 'reactions'> & {
+export type OpenRound = Omit<RoundView, 'mine' | 'answers' | 'reactions' | 'own'> & {
+  /** A card one of the two wrote: who (its words are in `card`, or UNREADABLE when they did not open). */
+  own: { by: SeatIndex; unreadable: boolean } | null;
   mine: OpenAnswer | null;
   /** Both answers, once revealed (an answer the other never gave is null). */
   answers: [OpenAnswer | null, OpenAnswer | null] | null;
@@ -42,7 +46,12 @@ export type OpenRound = Omit<RoundView, 'mine' | 'answers' | 'reactions'> & {
   reactions: [OpenReaction | null, OpenReaction | null];
 };
 
-export type OpenRecap = Omit<Recap, 'guessed'> & {
+/** A card I wrote, as the screens list it: its structure and its words (UNREADABLE when they did not open). */
+export type OpenOwnCard = Omit<OwnCard, 'sealed'> & { text: string; options?: string[]; unreadable: boolean };
+
+export type OpenLibrary = Omit<LibraryView, 'mine'> & { mine: OpenOwnCard[] };
+
+export type OpenRecap = Omit<Recap, 'guessed' | 'starredOwn'> & {
   /** Guesses either got right, counted over the guess cards both answered (answers that did not open count none). */
   rightGuesses: number;
 };
@@ -60,7 +69,12 @@ export type OpenClosing = Omit<ClosingView, 'mine' | 'notes'> & {
 };
 
 /** The view as the screen reads it. */
-export type OpenView = Omit<View, 'round' | 'recap' | 'closing'> & { round: OpenRound | null; recap: OpenRecap | null; closing: OpenClosing | null };
+export type OpenView = Omit<View, 'round' | 'recap' | 'closing' | 'library'> & {
+  round: OpenRound | null;
+  recap: OpenRecap | null;
+  closing: OpenClosing | null;
+  library: OpenLibrary;
+};
 
 const UNREADABLE_ANSWER: OpenAnswer = { words: UNREADABLE, unreadable: true };
 
@@ -117,11 +131,34 @@ export function guessedRight(round: Pick<RoundView, 'card'>, answers: readonly [
   return [a.guess !== undefined && a.guess === b.choice, b.guess !== undefined && b.guess === a.choice];
 }
 
-async function openRound(round: RoundView, open: Opener): Promise<OpenRound> {
+/** A written card's words, opened as its writer sealed them; null when they do not open. */
+async function openOwnWords(open: Opener, own: Pick<OwnCard, 'id' | 'by' | 'type' | 'sealed'>): Promise<{ text: string; options?: string[] } | null> {
+  const json = await openText(open, own.by, ownCardSlot(own.id), own.sealed);
+  return json === null ? null : readOwnWords(json, own.type);
+}
+
+async function openOwnCard(open: Opener, own: OwnCard): Promise<OpenOwnCard> {
+  const { sealed: _sealed, ...rest } = own;
+  const words = await openOwnWords(open, own);
+  return words ? { ...rest, ...words, unreadable: false } : { ...rest, text: UNREADABLE, unreadable: true };
+}
+
+/** The card on the table, with a written card's words put in (UNREADABLE, and no options, when they do not open). */
+async function openCard(round: RoundView, open: Opener): Promise<{ card: Card; own: OpenRound['own'] }> {
+  if (!round.own) return { card: round.card, own: null };
+  const words = await openOwnWords(open, { ...round.own, id: round.card.id, type: round.card.type });
+  const card: Card = words ? { ...round.card, text: words.text, ...(words.options ? { options: words.options } : {}) } : { ...round.card, text: UNREADABLE };
+  return { card, own: { by: round.own.by, unreadable: !words } };
+}
+
+async function openRound(sealedRound: RoundView, open: Opener): Promise<OpenRound> {
+  const { card, own } = await openCard(sealedRound, open);
+  const round = { ...sealedRound, card };
   const answers = round.answers && ([await openAnswer(open, round, 0, round.answers[0]), await openAnswer(open, round, 1, round.answers[1])] as const);
   const reactions = [await openReaction(open, round.card.id, 0, round.reactions[0]), await openReaction(open, round.card.id, 1, round.reactions[1])] as const;
   return {
     ...round,
+    own,
     mine: await openAnswer(open, round, round.seat, round.mine),
     answers: answers && [...answers],
     guessedRight: guessedRight(round, answers),
@@ -146,8 +183,9 @@ async function rightGuesses(guessed: Recap['guessed'], open: Opener): Promise<nu
 }
 
 async function openRecap(recap: Recap, open: Opener): Promise<OpenRecap> {
-  const { guessed, ...rest } = recap;
-  return { ...rest, rightGuesses: await rightGuesses(guessed, open) };
+  const { guessed, starredOwn, ...rest } = recap;
+  const written = await Promise.all(starredOwn.map(async (c) => (await openOwnWords(open, c))?.text ?? UNREADABLE));
+  return { ...rest, starred: [...rest.starred, ...written], rightGuesses: await rightGuesses(guessed, open) };
 }
 
 async function openNote(open: Opener, round: number, seat: SeatIndex, sealed: Sealed | null): Promise<OpenNote | null> {
@@ -167,5 +205,6 @@ export async function openView(view: View, open: Opener): Promise<OpenView> {
     round: view.round && (await openRound(view.round, open)),
     recap: view.recap && (await openRecap(view.recap, open)),
     closing: view.closing && (await openClosing(view.closing, open)),
+    library: { ...view.library, mine: await Promise.all(view.library.mine.map((c) => openOwnCard(open, c))) },
   };
 }

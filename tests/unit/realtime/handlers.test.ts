@@ -38,6 +38,11 @@ function node(overrides: Partial<Answering> = {}, ran: string[] = []): Answering
     notifier: { erased: () => undefined },
     seat: async () => undefined,
     announcePresence: async () => undefined,
+    push: {
+      publicKey: async () => (ran.push('publicKey'), { ok: true, publicKey: 'k'.repeat(87) }),
+      subscribe: async () => (ran.push('subscribe'), { ok: true }),
+      unsubscribe: async () => (ran.push('unsubscribe'), { ok: true }),
+    },
     log: { info: () => undefined, error: () => undefined },
     trustProxy: false,
     inFlight: new InFlight(),
@@ -55,7 +60,7 @@ const codeOf = (answer: Ack<object>) => (answer.ok ? 'ok' : answer.error.code);
 describe('the known events', () => {
   it("are the handler table's keys: exactly the protocol's client events", () => {
     expectTypeOf<keyof typeof HANDLERS>().toEqualTypeOf<keyof ClientToServerEvents>();
-    expect([...CLIENT_EVENTS].sort()).toEqual(['device:claim', 'device:offer', 'key:ask', 'key:give', 'memories:page', 'room:command', 'room:create', 'room:erase', 'room:join', 'room:join-by-code', 'room:peek', 'room:visibility']);
+    expect([...CLIENT_EVENTS].sort()).toEqual(['device:claim', 'device:offer', 'key:ask', 'key:give', 'memories:page', 'push:key', 'push:subscribe', 'push:unsubscribe', 'room:command', 'room:create', 'room:erase', 'room:join', 'room:join-by-code', 'room:peek', 'room:visibility']);
   });
 
   it("an object's inherited names are not events", () => {

@@ -1,0 +1,106 @@
+// Question Swap's wildcards, favourites and written cards in Chromium, on two devices and on one shared
+// device: what each person sees and taps, axe on each new screen, and screenshots to look at.
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { PHONE, TABLET } from '../support/browser.js';
+import { expectAccessible, handTo, seatedPair, sharedDevice, shoot, shootBoth, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
+import { answer, answered, chooseCards } from '../support/question-swap-page.js';
+
+const wildcardHeading = (page: Page) => page.getByRole('heading', { name: /wildcard$/ });
+
+/** Both skip the closeness question and agree to the defaults (every kind, personal at most). */
+async function begin(ada: Page, grace: Page): Promise<void> {
+  for (const page of [ada, grace]) await page.getByRole('button', { name: 'Skip' }).click();
+  for (const page of [ada, grace]) await page.getByRole('button', { name: 'Done' }).click();
+}
+
+/** On two devices, both answer card `n` and wait at the reveal. */
+async function revealOn(ada: Page, grace: Page, n: number, of: number): Promise<void> {
+  await ada.getByText(new RegExp(`^Card ${n} of ${of} · `)).waitFor();
+  await answer(ada, `ada ${n}`);
+  await answered(ada);
+  await answer(grace, `grace ${n}`);
+  for (const page of [ada, grace]) await page.getByRole('button', { name: 'Next card' }).waitFor();
+}
+
+describe.runIf(inject('chromium'))('Question Swap’s wildcards, favourites and written cards in Chromium', () => {
+  const world = useBrowserWorld();
+
+  it('two devices: the wildcard is one person’s to play; the other sees it is theirs, then what it chose', { timeout: 120_000 }, async () => {
+    const { ada, grace } = await seatedPair(world, [PHONE, TABLET]);
+    await chooseCards(ada, 5);
+    await startActivity('Question Swap', [ada, grace]);
+    await begin(ada, grace);
+    for (let n = 1; n <= 5; n++) {
+      await revealOn(ada, grace, n, 5);
+      if ((await wildcardHeading(ada).count()) === 0) {
+        for (const page of [ada, grace]) await page.getByRole('button', { name: 'Next card' }).click();
+        continue;
+      }
+      const adaHas = (await wildcardHeading(ada).textContent())!.includes('Your wildcard');
+      const [chooser, watcher, chooserName] = adaHas ? [ada, grace, 'Ada'] : [grace, ada, 'Grace'];
+      expect(await wildcardHeading(watcher).textContent()).toContain(`${chooserName}'s wildcard`);
+      await watcher.getByText(`${chooserName} can choose what the next card will be.`).waitFor();
+      expect(await watcher.getByRole('button', { name: 'Pick the next kind' }).count()).toBe(0);
+      await expectAccessible(chooser, 'wildcard on offer');
+      await expectAccessible(watcher, 'wildcard, the other’s');
+      await chooser.getByRole('heading', { name: 'Your wildcard' }).scrollIntoViewIfNeeded();
+      await shootBoth(chooser, 'qs-wildcard');
+      await shoot(watcher, 'qs-wildcard-other-tablet');
+      await chooser.getByRole('button', { name: 'Pick the next kind' }).click();
+      await chooser.getByRole('button', { name: 'Spiritual' }).click();
+      for (const page of [chooser, watcher]) await page.getByText(`${chooserName} chose: a spiritual card next.`).waitFor();
+      for (const page of [ada, grace]) await page.getByRole('button', { name: 'Next card' }).click();
+      for (const page of [ada, grace]) {
+        await page.getByText(`${chooserName}'s wildcard: a spiritual card.`).waitFor();
+        await page.locator('.meta').getByText('Spiritual').waitFor();
+      }
+      await expectAccessible(watcher, 'card a wildcard chose');
+      await shootBoth(watcher, 'qs-wildcard-chosen');
+      return;
+    }
+    throw new Error('no wildcard in a deck of five');
+  });
+
+  it('one shared device: the wildcard names whose it is; swapping who goes first shows on the next card', { timeout: 150_000 }, async () => {
+    const tablet = await world.people.open(TABLET);
+    await sharedDevice(tablet, world.server.url);
+    await chooseCards(tablet, 5);
+    await startActivity('Question Swap', [tablet, tablet], ['Ada is ready', 'Grace is ready']);
+    await skipClosenessInTurn(tablet);
+    for (const name of ['Ada', 'Grace']) {
+      await handTo(tablet, name);
+      await tablet.getByRole('button', { name: 'Done' }).click();
+    }
+    for (let n = 1; n <= 5; n++) {
+      await tablet.getByText(new RegExp(`^Card ${n} of 5 · `)).waitFor();
+      for (let i = 0; i < 2; i++) {
+        const who = (await tablet.getByRole('heading', { name: /Pass the device to/ }).textContent())!.replace('Pass the device to ', '');
+        await handTo(tablet, who);
+        await answer(tablet, `words ${n}`);
+      }
+      await tablet.getByRole('button', { name: 'Next card' }).waitFor();
+      if ((await wildcardHeading(tablet).count()) === 0) {
+        await tablet.getByRole('button', { name: 'Next card' }).click();
+        continue;
+      }
+      const name = /(Ada|Grace)'s wildcard/.exec((await wildcardHeading(tablet).textContent())!)?.[1];
+      if (!name) throw new Error('the wildcard names nobody');
+      await tablet.getByText(`${name}, choose what the next card will be`).waitFor();
+      await expectAccessible(tablet, 'shared wildcard');
+      await wildcardHeading(tablet).scrollIntoViewIfNeeded();
+      await shootBoth(tablet, 'qs-wildcard-shared');
+      await tablet.getByRole('button', { name: 'Swap who goes first' }).click();
+      await tablet.getByText(`${name} chose: swap who goes first. From the next card, the other goes first.`).waitFor();
+      await tablet.getByRole('button', { name: 'Next card' }).click();
+      await tablet.getByText(new RegExp(`^Card ${n + 1} of 5 · `)).waitFor();
+      // Answering is private: the next card starts behind the hand-off, then names the wildcard.
+      const who = (await tablet.getByRole('heading', { name: /Pass the device to/ }).textContent())!.replace('Pass the device to ', '');
+      await handTo(tablet, who);
+      await tablet.getByText(`${name}'s wildcard: swap who goes first.`).waitFor();
+      await expectAccessible(tablet, 'shared card after a swap');
+      return;
+    }
+    throw new Error('no wildcard in a deck of five');
+  });
+});
