@@ -11,7 +11,7 @@ import { FOUNDATIONS, INTIMACY_KINDS, KIND_LABELS, type IntimacyKind } from '../
 import type { SeatIndex } from '../../shared/protocol.js';
 import { importRoomKey } from '../../shared/sealed/seal.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, framesFrom, joinByLink, shootBoth, skipCloseness, useBrowserWorld } from '../support/people.js';
+import { createRoom, expectAccessible, framesFrom, joinByLink, shootBoth, skipCloseness, startActivity, useBrowserWorld } from '../support/people.js';
 import { fakeSealed } from '../support/sealed.js';
 import { cid, client, connected, eventually, type Client } from '../support/server.js';
 import { ratingsOf, sealFor } from '../support/what-it-means-answers.js';
@@ -32,9 +32,7 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
     const fromGrace = framesFrom(grace);
     await joinByLink(grace, link, 'Grace');
     await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
-    await ada.getByRole('button', { name: 'Suggest What intimacy means to me' }).click();
-    for (const page of [ada, grace]) await page.getByText('suggested').first().waitFor();
-    for (const page of [ada, grace]) await page.getByRole('button', { name: "I'm ready" }).click();
+    await startActivity('What intimacy means to me', [ada, grace]);
     for (const page of [ada, grace]) await skipCloseness(page);
 
     const rankings: [IntimacyKind[], IntimacyKind[]] = [
@@ -121,7 +119,6 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
     const send = (command: Record<string, unknown>) => broken.socket.emitWithAck('room:command', { commandId: cid(), seat: 1, command } as never);
 
     await ada.getByRole('button', { name: 'Suggest What intimacy means to me' }).click();
-    await ada.getByRole('button', { name: "I'm ready" }).click();
     await eventually(() => expect(broken.snapshots.at(-1)?.view.proposal).toBeTruthy());
     expect((await send({ type: 'ready' })).ok).toBe(true);
     await skipCloseness(ada);
