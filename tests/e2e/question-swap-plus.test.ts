@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
 import { expectAccessible, handTo, seatedPair, sharedDevice, shoot, shootBoth, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
-import { answer, answered, chooseCards } from '../support/question-swap-page.js';
+import { answer, answered, cardText, chooseCards } from '../support/question-swap-page.js';
 
 const wildcardHeading = (page: Page) => page.getByRole('heading', { name: /wildcard$/ });
 
@@ -21,6 +21,19 @@ async function revealOn(ada: Page, grace: Page, n: number, of: number): Promise<
   await answered(ada);
   await answer(grace, `grace ${n}`);
   for (const page of [ada, grace]) await page.getByRole('button', { name: 'Next card' }).waitFor();
+}
+
+/** On one shared device, from the lobby: a game of `cards`, both skip the closeness question and agree; the first person's card shows. */
+async function startSharedGame(tablet: Page, cards: number): Promise<void> {
+  await chooseCards(tablet, cards);
+  await startActivity('Question Swap', [tablet, tablet], ['Ada is ready', 'Grace is ready']);
+  await skipClosenessInTurn(tablet);
+  for (const name of ['Ada', 'Grace']) {
+    await handTo(tablet, name);
+    await tablet.getByRole('button', { name: 'Done' }).click();
+  }
+  const who = (await tablet.getByRole('heading', { name: /Pass the device to/ }).textContent())!.replace('Pass the device to ', '');
+  await handTo(tablet, who);
 }
 
 describe.runIf(inject('chromium'))('Question Swap’s wildcards, favourites and written cards in Chromium', () => {
@@ -102,5 +115,51 @@ describe.runIf(inject('chromium'))('Question Swap’s wildcards, favourites and 
       return;
     }
     throw new Error('no wildcard in a deck of five');
+  });
+
+  it('two devices: "Come back to this" marks the card for both, and "Our favourites" deals it first next time', { timeout: 120_000 }, async () => {
+    const { ada, grace } = await seatedPair(world, [PHONE, TABLET]);
+    await chooseCards(ada, 3);
+    await startActivity('Question Swap', [ada, grace]);
+    await begin(ada, grace);
+    const kept = await cardText(ada);
+    const come = (page: Page) => page.getByRole('button', { name: 'Come back to this' });
+    await come(ada).click();
+    for (const page of [ada, grace]) {
+      await expect.poll(() => come(page).getAttribute('aria-pressed')).toBe('true');
+      await page.getByText('Kept for “Our favourites” in a later game.').waitFor();
+    }
+    expect((await come(grace).boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await expectAccessible(grace, 'card kept to come back to');
+    await shootBoth(grace, 'qs-favourite');
+    await grace.getByRole('button', { name: 'End game' }).click();
+    await grace.getByRole('button', { name: 'End for both' }).click();
+    await ada.getByRole('radio', { name: 'Our favourites first' }).check();
+    await chooseCards(ada, 3);
+    await expectAccessible(ada, 'lobby with our favourites');
+    await ada.getByRole('radio', { name: 'Our favourites first' }).scrollIntoViewIfNeeded();
+    await shootBoth(ada, 'qs-favourites-option');
+    await startActivity('Question Swap', [ada, grace]);
+    await begin(ada, grace);
+    for (const page of [ada, grace]) {
+      await expect.poll(() => cardText(page)).toBe(kept);
+      await expect.poll(() => come(page).getAttribute('aria-pressed')).toBe('true');
+    }
+  });
+
+  it('one shared device: either marks a card, and "Our favourites" on the tablet deals it first', { timeout: 120_000 }, async () => {
+    const tablet = await world.people.open(TABLET);
+    await sharedDevice(tablet, world.server.url);
+    await startSharedGame(tablet, 3);
+    const kept = await cardText(tablet);
+    await tablet.getByRole('button', { name: 'Come back to this' }).click();
+    await expect.poll(() => tablet.getByRole('button', { name: 'Come back to this' }).getAttribute('aria-pressed')).toBe('true');
+    await tablet.getByRole('button', { name: 'End game' }).click();
+    await tablet.getByRole('button', { name: 'End for both' }).click();
+    await skipClosenessInTurn(tablet);
+    await tablet.getByRole('radio', { name: 'Our favourites first' }).check();
+    await startSharedGame(tablet, 3);
+    await expect.poll(() => cardText(tablet)).toBe(kept);
+    await expectAccessible(tablet, 'shared favourite dealt again');
   });
 });

@@ -1,6 +1,7 @@
 // Question Swap's wildcards, favourites and written cards between two real clients over Redis, in a
 // room sealed with a real key: a wildcard played by the one it belongs to changes the next card for both
-// (and a replay changes nothing); favourites kept in one game are drawn first in the next.
+// (and a replay changes nothing); favourites kept in one game are drawn first in the next; a card one
+// writes is sealed (no word of it in Redis), drawn in a later game, and read by both.
 import { describe, expect, inject, it } from 'vitest';
 import { answerSlot, type View } from '../../shared/activities/question-swap/index.js';
 import type { CommandInput, SeatIndex } from '../../shared/protocol.js';
@@ -93,5 +94,25 @@ describe.runIf(redisUrl !== '')('Question Swap’s wildcards and favourites over
       return;
     }
     throw new Error('a deck of five had no wildcard');
+  });
+
+  it('a card marked "Come back to this" is kept by the room after the game ends, and "Our favourites" deals it first', { timeout: 60_000 }, async () => {
+    const pair = await sealedPair(world.server.url);
+    world.clients.push(pair.ada, pair.grace);
+    await startGame(pair, { rounds: 3 });
+    const cardId = await reveal(pair, 1);
+    await move(pair, 1, { type: 'favourite', cardId, on: true });
+    await eventually(() => expect(swapOf(pair, 0).round?.favourite).toBe(true));
+    await must(pair, 0, { type: 'end-activity' });
+    await eventually(() => expect(pair.view(1).activity).toBeNull());
+    await startGame(pair, { rounds: 3, deck: 'favourites' });
+    for (const seat of [0, 1] as const) {
+      await eventually(() => {
+        const round = swapOf(pair, seat).round!;
+        expect(round.card.id).toBe(cardId);
+        expect(round.favourite).toBe(true);
+        expect(swapOf(pair, seat).library.favourites).toBe(1);
+      });
+    }
   });
 });
