@@ -66,18 +66,25 @@ export const EMPTY_PLAY: Play = { proposal: null, activity: null, memories: [], 
 
 type PlayResult = Result<Play>;
 
-export function propose(play: Play, seat: SeatIndex, activity: ActivityId, options: unknown): PlayResult {
+/**
+ * Suggests an activity, replacing an earlier suggestion (and whoever was ready for it). With `ready`, the
+ * one suggesting is ready for it too: suggesting on their own device is saying "I'd start this now", so
+ * the other's one tap starts it, and it never starts without that tap. A shared device leaves it out
+ * (the device cannot tell which of the two tapped), and so does any client from before it existed.
+ */
+export function propose(play: Play, seat: SeatIndex, activity: ActivityId, options: unknown, ready = false): PlayResult {
   if (play.activity) return refuse('WRONG_PHASE', 'An activity is running: end it first.');
+  const readyNow = withSeat([false, false], seat, ready);
   // Picking a kept activity up again takes no options: it goes on as it was. An activity there is only
   // one of (Check-in's history) is always picked up again when something of it is kept.
   const keptAlready = play.kept.some((k) => k.activity === activity);
   if (isResume(options) || (activityById(activity).resumesKept === true && keptAlready)) {
     if (!keptAlready) return refuse('NOT_FOUND', 'There is nothing to pick up again.');
-    return ok({ ...play, proposal: { activity, options: { resume: true }, by: seat, ready: [false, false] } });
+    return ok({ ...play, proposal: { activity, options: { resume: true }, by: seat, ready: readyNow } });
   }
   const parsed = parse(activityById(activity).optionsSchema, options);
   if (!parsed.ok) return parsed;
-  return ok({ ...play, proposal: { activity, options: parsed.value as Record<string, unknown>, by: seat, ready: [false, false] } });
+  return ok({ ...play, proposal: { activity, options: parsed.value as Record<string, unknown>, by: seat, ready: readyNow } });
 }
 
 export function ready(play: Play, seat: SeatIndex, ctx: { now: number; seed: number; room: SetupContext }): PlayResult {

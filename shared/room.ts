@@ -192,8 +192,8 @@ export function withSeatChanged(room: Room, index: SeatIndex, seat: Seat): Room 
 export type RoomCommand =
   | { type: 'remove-partner' }
   | { type: 'renew-invite' }
-  /** Suggest an activity in the lobby (replaces an earlier suggestion). */
-  | { type: 'propose'; activity: ActivityId; options: unknown }
+  /** Suggest an activity in the lobby (replaces an earlier suggestion); `ready`: and I'm ready for it. */
+  | { type: 'propose'; activity: ActivityId; options: unknown; ready?: boolean }
   /** I'm ready for the proposed activity; it starts when both are. */
   | { type: 'ready' }
   /** Take the proposal back (either person). */
@@ -279,7 +279,7 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
       };
     }
     case 'propose':
-      return isFull(room) ? withPlay(room, propose(room.play, actor, command.activity, command.options)) : refuse('NOT_POSSIBLE');
+      return isFull(room) ? withPlay(room, propose(room.play, actor, command.activity, command.options, command.ready === true)) : refuse('NOT_POSSIBLE');
     case 'ready':
       return withPlay(room, ready(room.play, actor, { now: ctx.now, seed: ctx.seed, room: { audience: room.audience, ...(room.zone ? { zone: room.zone } : {}) } }));
     case 'withdraw':

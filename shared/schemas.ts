@@ -100,6 +100,7 @@ export const RoomCommandSchema = v.variant(
       type: v.literal('propose'),
       activity: v.picklist(ACTIVITY_IDS, 'Unknown activity.'),
       options: v.optional(v.unknown(), {}),
+      ready: v.optional(v.boolean()),
     }),
     v.object({ type: v.literal('ready') }),
     v.object({ type: v.literal('withdraw') }),

@@ -20,6 +20,8 @@ export interface ActivityInfo {
   minutes: readonly [number, number];
   /** Which kinds of pair it suits. */
   audiences: readonly Audience[];
+  /** Whom or when it suits, as the lobby's card reads it after "Good for" (else the audiences are named). */
+  suits?: string;
   kinds: readonly IntimacyKind[];
   /** What a family room reads instead, where the title or line sounds romantic (issue 17). */
   family?: { title: string; line: string };

@@ -13,7 +13,7 @@ import type { SeatIndex } from '../../shared/protocol.js';
 import { importRoomKey, seal, type RoomKey } from '../../shared/sealed/seal.js';
 import type { RoomStore } from '../../server/store/types.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, framesFrom, framesTo, handTo, joinByLink, sharedDevice, shoot, shootBoth, skipCloseness, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
+import { acceptSuggestion, createRoom, expectAccessible, framesFrom, framesTo, handTo, joinByLink, sharedDevice, shoot, shootBoth, skipCloseness, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
 
 async function inZone(page: Page, timezoneId: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
@@ -144,13 +144,13 @@ describe.runIf(inject('chromium'))('Check-in in Chromium', () => {
     await inZone(grace, 'Europe/London');
     await joinByLink(grace, link, 'Grace');
     await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
-    // Ada suggests it, says she is ready and goes before it starts: her device never opens the check-in
-    // (before rooms kept their zone from their making, Grace's days waited for it).
+    // Ada suggests it (which says she is ready) and goes before it starts: her device never opens the
+    // check-in (before rooms kept their zone from their making, Grace's days waited for it).
     await ada.getByRole('button', { name: 'Suggest Check-in' }).click();
-    await ada.getByRole('button', { name: "I'm ready" }).click();
-    await grace.getByText('suggested').first().waitFor();
+    await ada.getByText('Waiting for Grace…').waitFor();
+    await grace.getByRole('region', { name: 'Ada suggested Check-in' }).waitFor();
     await ada.close();
-    await grace.getByRole('button', { name: "I'm ready" }).click();
+    await acceptSuggestion(grace, 'Check-in');
     await skipCloseness(grace);
     await grace.getByText('Days follow Auckland time.').waitFor();
     await checkIn(grace, 'Good', 'a high', 'a low');

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
-import { expectAccessible, framesTo, seatedPair, shoot, startActivity, useBrowserWorld } from '../support/people.js';
+import { acceptSuggestion, expectAccessible, framesTo, seatedPair, shoot, startActivity, useBrowserWorld } from '../support/people.js';
 
 const SHOTS = 'devices';
 
@@ -86,12 +86,11 @@ describe.runIf(inject('chromium'))('the same person on another device, in Chromi
     await expectAccessible(stranger, 'used link');
     await shootBoth(stranger, 'used-link');
 
-    // Both of Ada's devices play at once: the laptop suggests, the phone and Grace are ready.
+    // Both of Ada's devices play at once: the laptop suggests (Ada's yes, which her phone shows too), Grace starts it.
     await ada.getByRole('button', { name: 'Close' }).click();
     await laptop.getByRole('button', { name: 'Suggest Question Swap' }).click();
-    for (const page of [ada, grace]) await page.getByText('suggested').first().waitFor();
-    await ada.getByRole('button', { name: "I'm ready" }).click();
-    await grace.getByRole('button', { name: "I'm ready" }).click();
+    await ada.getByText('Waiting for Grace…').waitFor();
+    await acceptSuggestion(grace, 'Question Swap');
     await laptop.getByRole('heading', { name: 'Question Swap' }).waitFor();
 
     // From inside the running activity, the laptop brings in a third device (a tablet).

@@ -2,9 +2,11 @@
 // begun together; the first to answer alternates; Ada types a few words and reloads mid-way (the draft
 // survives), and nothing of them reaches Grace's page — screen or frames — until Grace is done too;
 // Grace passes; a star; one tap never moves the other; the sets moved through early; the guided closing
-// minute (still under reduced motion), skipped by one and then the other; closeness after, shown
-// "before → after" on the ending; back to the lobby together; the star in Memories. On one shared
-// device: each turn behind the hand-off, nothing of the first's words on screen for the second.
+// minute (still under reduced motion), skipped by one and then the other; a set that has had its 15
+// minutes says so gently (Ada's clock moved on); closeness after, shown "before → after" on the ending;
+// back to the lobby together; the star in Memories. On one shared device: each turn behind the hand-off,
+// nothing of the first's words on screen for the second, one tap moving on for both, closeness before and
+// after taken in turns and shown side by side at the end.
 // Nothing typed leaves a page in the clear; axe finds nothing; screenshots at both sizes.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -103,9 +105,17 @@ describe.runIf(inject('chromium'))('Fast friends, in Chromium', () => {
     for (const page of [ada, grace]) await page.getByText('Question 2 of 11').waitFor();
     [first, second] = await firstOf(ada, grace);
     expect(first === ada ? 'Ada' : 'Grace').toBe(secondName);
+    // A sense of time, never a stop: on Ada's page the set has run 16 minutes, and she is told gently.
+    // (Her clock's jump makes her connection start again, as after a sleeping phone: nothing is lost.)
+    await ada.clock.setFixedTime(Date.now() + 16 * 60_000);
     await first.getByRole('button', { name: 'Done', exact: true }).click();
     await second.getByRole('button', { name: 'Done', exact: true }).click();
-    for (const page of [ada, grace]) expect(await page.getByText('Answered aloud.').count()).toBe(2);
+    for (const page of [ada, grace]) await expect.poll(() => page.getByText('Answered aloud.').count(), { timeout: 10_000 }).toBe(2);
+    await ada.getByText("That's about 15 minutes on this set. Stay with it, or:").waitFor();
+    await ada.getByText('About 15 minutes a set, 16 minutes in so far.', { exact: false }).waitFor();
+    await grace.getByText('Or, whenever you like:').waitFor();
+    await expectAccessible(ada, 'a set that has had its time');
+    await shoot(ada, 'fast-friends-time-up-phone');
 
     // On to the next set early, through all three, to the closing minute.
     for (const set of [2, 3]) {
@@ -157,7 +167,7 @@ describe.runIf(inject('chromium'))('Fast friends, in Chromium', () => {
     expect(sent, 'a page sent the words in the clear').not.toContain(canary);
   });
 
-  it('one shared device: each turn behind the hand-off, the first one’s words kept off the screen until both are done', { timeout: 60_000 }, async () => {
+  it('one shared device: each turn behind the hand-off, the first one’s words kept off the screen until both are done, on to the end', { timeout: 60_000 }, async () => {
     const tablet = await world.people.open(TABLET);
     await sharedDevice(tablet, world.server.url);
     await startActivity(TITLE, [tablet, tablet], ['Ada is ready', 'Grace is ready']);
@@ -192,5 +202,34 @@ describe.runIf(inject('chromium'))('Fast friends, in Chromium', () => {
     await handTo(tablet, secondName);
     await tablet.getByText(`${secondName}, you answer first:`, { exact: true }).waitFor();
     await tablet.getByText('Question 2 of 11').waitFor();
+
+    // Through the sets early (one tap for both), each turn handed over, to the closing minute and the end.
+    const turnBoth = async (firstName: string) => {
+      for (const name of [firstName, firstName === 'Ada' ? 'Grace' : 'Ada']) {
+        if (name !== firstName) await handTo(tablet, name);
+        await tablet.getByRole('button', { name: 'Pass', exact: true }).click();
+      }
+    };
+    await turnBoth(secondName);
+    for (const [set, starts] of [[2, firstName], [3, secondName]] as const) {
+      await tablet.getByRole('button', { name: `On to set ${set}` }).click();
+      await handTo(tablet, starts);
+      await tablet.getByText(`Set ${set} of 3 ·`).waitFor();
+      await turnBoth(starts);
+    }
+    await tablet.getByRole('button', { name: 'On to the closing minute' }).click();
+    await tablet.getByRole('heading', { name: 'A quiet minute together' }).waitFor();
+    await tablet.getByRole('button', { name: 'Skip the minute' }).click();
+    for (const [name, value] of [['Ada', 4], ['Grace', 6]] as const) {
+      await handTo(tablet, name);
+      await closeness(tablet, 'after that', value);
+    }
+    await tablet.getByRole('heading', { name: 'Thank you, both' }).waitFor();
+    await expect.poll(() => tablet.getByRole('table').getByRole('row', { name: /Ada/ }).textContent()).toMatch(/2 of 7.*4 of 7/);
+    await expect.poll(() => tablet.getByRole('table').getByRole('row', { name: /Grace/ }).textContent()).toMatch(/5 of 7.*6 of 7/);
+    await expectAccessible(tablet, 'shared device, ending');
+    await shoot(tablet, 'fast-friends-shared-ending-tablet');
+    await tablet.getByRole('button', { name: "We're done — back to the lobby" }).click();
+    await tablet.getByRole('button', { name: `Suggest ${TITLE}` }).waitFor();
   });
 });

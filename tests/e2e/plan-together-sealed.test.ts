@@ -157,7 +157,6 @@ describe.runIf(inject('chromium'))('Plan something together, sealed, in Chromium
     };
 
     await ada.getByRole('button', { name: 'Suggest Plan something together' }).click();
-    await ada.getByRole('button', { name: "I'm ready" }).click();
     await eventually(() => expect(broken.snapshots.at(-1)?.view.proposal).toBeTruthy());
     expect((await send({ type: 'ready' })).ok).toBe(true);
     await skipCloseness(ada);

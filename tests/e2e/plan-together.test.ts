@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
-import { expectAccessible, seatedPair, shoot, startActivity, useBrowserWorld } from '../support/people.js';
+import { acceptSuggestion, expectAccessible, seatedPair, shoot, startActivity, useBrowserWorld } from '../support/people.js';
 import { addStep, openStep } from '../support/plan-together-page.js';
 
 describe.runIf(inject('chromium'))('Plan something together in Chromium', () => {
@@ -77,8 +77,7 @@ describe.runIf(inject('chromium'))('Plan something together in Chromium', () => 
     await grace.getByText('You can pick it up again from there, where you left it.').waitFor();
     await grace.getByRole('button', { name: 'End for both' }).click();
     await ada.getByRole('button', { name: 'Open your plan: 1 of 2 steps done' }).click();
-    await ada.getByRole('button', { name: "I'm ready" }).click();
-    await grace.getByRole('button', { name: "I'm ready" }).click();
+    await acceptSuggestion(grace, 'Plan something together');
     await grace.getByText('Pick a chocolate recipe', { exact: true }).waitFor();
 
     // Finished: a line of thanks each, revealed together and kept in Memories.

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
-import { expectAccessible, seatedPair, sharedDevice, shoot, startActivity, useBrowserWorld } from '../support/people.js';
+import { acceptSuggestion, expectAccessible, seatedPair, sharedDevice, shoot, startActivity, useBrowserWorld } from '../support/people.js';
 import { answer, answered, cardText } from '../support/question-swap-page.js';
 
 /** A screenshot at this page's size and at the other one (phone 390×844, tablet 1024×768). */
@@ -185,9 +185,9 @@ describe.runIf(inject('chromium'))('Question Swap at one pace for two', () => {
     await expectAccessible(ada, 'lobby, told who ended it');
     await shootBoth(ada, 'pace-ended-told');
     await ada.getByRole('button', { name: 'Pick up Question Swap where you left it (card 1 of 8)' }).click();
-    for (const page of [ada, grace]) await page.getByText('picking Question Swap up again').waitFor();
-    await ada.getByRole('button', { name: "I'm ready" }).click();
-    await grace.getByRole('button', { name: "I'm ready" }).click();
+    await grace.getByText('picking Question Swap up again').waitFor();
+    await ada.getByText('Waiting for Grace…').waitFor();
+    await acceptSuggestion(grace, 'Question Swap');
     await ada.getByText('Card 1 of 8').waitFor();
     expect(await cardText(ada)).toBe(first);
   });

@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { CardType } from '../../shared/content/card.js';
 import { CARDS } from '../../shared/content/cards.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, framesFrom, joinByLink, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
+import { acceptSuggestion, createRoom, expectAccessible, framesFrom, joinByLink, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
 import { answer, answered, cardText } from '../support/question-swap-page.js';
 import { gameView, send } from '../support/question-swap.js';
 import { fakeSealed } from '../support/sealed.js';
@@ -108,8 +108,10 @@ describe.runIf(inject('chromium'))('Question Swap, sealed, in Chromium', () => {
     for (const page of [ada, grace]) {
       await page.getByRole('button', { name: /Open Memories/ }).click();
       await page.getByRole('heading', { name: starredCard }).waitFor();
-      await page.getByText(`Ada: ${canaries[0]}`).waitFor();
-      await page.getByText(`Grace: ${canaries[1]}`).waitFor();
+      for (const [i, name] of ['Ada', 'Grace'].entries()) {
+        await page.getByText(canaries[i]!).waitFor();
+        expect(await page.locator('.said', { hasText: canaries[i] }).locator('.who').textContent()).toBe(name);
+      }
     }
     await shootBoth(grace, 'qs-sealed-memories-grace');
 
@@ -137,7 +139,7 @@ describe.runIf(inject('chromium'))('Question Swap, sealed, in Chromium', () => {
     };
     await must({ type: 'propose', activity: 'question-swap', options: { answerMode: 'write' } });
     await must({ type: 'ready' });
-    await ada.getByRole('button', { name: "I'm ready" }).click();
+    await acceptSuggestion(ada, 'Question Swap');
     const question = await eventually(() => broken.snapshots.at(-1)!.view.closeness.open!, 10_000);
     await must({ type: 'closeness', id: question.id, value: fakeSealed('five') });
     await ada.getByRole('button', { name: '5 of 7' }).click();

@@ -11,7 +11,7 @@ import { FOUNDATIONS, INTIMACY_KINDS, KIND_LABELS, type IntimacyKind } from '../
 import type { SeatIndex } from '../../shared/protocol.js';
 import { importRoomKey } from '../../shared/sealed/seal.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, framesFrom, joinByLink, shootBoth, skipCloseness, useBrowserWorld } from '../support/people.js';
+import { createRoom, expectAccessible, framesFrom, joinByLink, shootBoth, skipCloseness, startActivity, useBrowserWorld } from '../support/people.js';
 import { fakeSealed } from '../support/sealed.js';
 import { cid, client, connected, eventually, type Client } from '../support/server.js';
 import { ratingsOf, sealFor } from '../support/what-it-means-answers.js';
@@ -32,9 +32,7 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
     const fromGrace = framesFrom(grace);
     await joinByLink(grace, link, 'Grace');
     await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
-    await ada.getByRole('button', { name: 'Suggest What intimacy means to me' }).click();
-    for (const page of [ada, grace]) await page.getByText('suggested').first().waitFor();
-    for (const page of [ada, grace]) await page.getByRole('button', { name: "I'm ready" }).click();
+    await startActivity('What intimacy means to me', [ada, grace]);
     for (const page of [ada, grace]) await skipCloseness(page);
 
     const rankings: [IntimacyKind[], IntimacyKind[]] = [
@@ -73,7 +71,7 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
     await shootBoth(ada, 'means-sealed-reveal');
 
     // A question starred for both: kept in Memories.
-    await grace.locator('.gaps li').first().getByRole('button', { name: 'Keep this question in Memories' }).click();
+    await grace.locator('.gaps li').first().getByRole('button', { name: 'Keep in Memories: this question' }).click();
     await expect.poll(() => ada.locator('.gaps li').first().getByRole('button', { pressed: true }).count()).toBe(1);
     const prompt = (await ada.locator('.gaps li p').first().textContent())!;
 
@@ -86,12 +84,12 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
     }
     // The lobby's newest Memories say it the same way.
     const inLobby = ada.locator('#memories-title').locator('..').getByRole('listitem').filter({ hasText: 'A question to talk about' });
-    expect(await inLobby.locator('.entry').textContent()).toBe(prompt);
+    expect(await inLobby.locator('.prompt .words').textContent()).toBe(prompt);
     await ada.getByRole('button', { name: 'Open Memories (1)' }).click();
     await ada.getByRole('heading', { name: 'Memories', level: 1 }).waitFor();
     const kept = ada.getByRole('listitem').filter({ hasText: 'A question to talk about' });
     await kept.getByText(prompt).waitFor();
-    expect(await kept.locator('.entry').textContent()).toBe(prompt);
+    expect(await kept.locator('.prompt .words').textContent()).toBe(prompt);
 
     const sent = [...fromAda, ...fromGrace].join('\n');
     expect(sent).toContain('"type":"sentences"');
@@ -121,7 +119,6 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
     const send = (command: Record<string, unknown>) => broken.socket.emitWithAck('room:command', { commandId: cid(), seat: 1, command } as never);
 
     await ada.getByRole('button', { name: 'Suggest What intimacy means to me' }).click();
-    await ada.getByRole('button', { name: "I'm ready" }).click();
     await eventually(() => expect(broken.snapshots.at(-1)?.view.proposal).toBeTruthy());
     expect((await send({ type: 'ready' })).ok).toBe(true);
     await skipCloseness(ada);
@@ -155,8 +152,8 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
     await shootBoth(ada, 'means-sealed-unreadable');
 
     // Starring and leaving still work.
-    await ada.getByRole('button', { name: 'Keep sentence 2 in Memories' }).click();
-    await expect.poll(() => ada.getByRole('button', { name: 'Keep sentence 2 in Memories', pressed: true }).count()).toBe(1);
+    await ada.getByRole('button', { name: 'Keep in Memories: sentence 2' }).click();
+    await expect.poll(() => ada.getByRole('button', { name: 'Kept in Memories: sentence 2', pressed: true }).count()).toBe(1);
     expect((await send({ type: 'move', move: { type: 'leave', ready: true } })).ok).toBe(true);
     await ada.getByText(/is ready to go back to the lobby/).waitFor();
     await ada.getByRole('button', { name: "We're done — back to the lobby" }).click();

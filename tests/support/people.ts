@@ -175,9 +175,22 @@ export async function skipClosenessInTurn(page: Page): Promise<void> {
   }
 }
 
-/** The first page suggests the activity, then each page taps its Ready button. */
-export async function startActivity(title: string, pages: Page[], readyButtons = pages.map(() => "I'm ready")): Promise<void> {
+/**
+ * The first page suggests the activity. On two devices that is its "yes": it waits, and the other page
+ * starts it from the suggestion at the top of its lobby. On one shared device (`readyButtons`, e.g.
+ * "Ada is ready") each button is tapped in turn.
+ */
+export async function startActivity(title: string, pages: Page[], readyButtons?: string[]): Promise<void> {
   await pages[0]!.getByRole('button', { name: `Suggest ${title}` }).click();
-  for (const page of pages) await page.getByText('suggested').first().waitFor();
-  for (const [i, page] of pages.entries()) await page.getByRole('button', { name: readyButtons[i]! }).click();
+  if (readyButtons) {
+    for (const [i, page] of pages.entries()) await page.getByRole('button', { name: readyButtons[i]! }).click();
+    return;
+  }
+  await pages[0]!.getByText(/^Waiting for /).waitFor();
+  for (const page of pages.slice(1)) await acceptSuggestion(page, title);
+}
+
+/** The other person starts the suggestion at the top of their lobby. */
+export async function acceptSuggestion(page: Page, title: string): Promise<void> {
+  await page.getByRole('region', { name: / suggested / }).getByRole('button', { name: `Start ${title}` }).click();
 }

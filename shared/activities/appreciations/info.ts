@@ -7,6 +7,7 @@ export const info = {
   line: 'Each writes what they appreciate about the other, then you read them one by one.',
   minutes: [5, 15],
   audiences: ['partners', 'friends', 'family'],
+  suits: 'a hard week, or a day worth marking',
   kinds: ['emotional'],
   howTo: [
     'Each of you writes what you appreciate about the other.',

@@ -7,6 +7,7 @@ export const info = {
   line: 'Two minutes a day, whenever suits each of you: a mood, a high, a low. Shown once you are both in.',
   minutes: [2, 5],
   audiences: ['partners', 'friends', 'family'],
+  suits: "every day, even when you're apart",
   kinds: ['emotional'],
   howTo: [
     'Once a day, whenever suits you, each of you shares a mood, a high and a low.',

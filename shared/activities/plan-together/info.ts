@@ -7,6 +7,7 @@ export const info = {
   line: 'Bring ideas, agree on one shared project or date, and build its plan live.',
   minutes: [15, 40],
   audiences: ['partners', 'friends', 'family'],
+  suits: 'two who like making things happen',
   kinds: ['experiential', 'intellectual'],
   family: { title: 'Plan something together', line: 'Bring ideas, agree on one shared project or day out, and build its plan live.' },
   howTo: [

@@ -8,6 +8,7 @@ export const info = {
   line: 'Take turns with cards from light to deep; answers are revealed together.',
   minutes: [15, 30],
   audiences: ['partners', 'friends', 'family'],
+  suits: 'any two, new or long-standing',
   kinds: INTIMACY_KINDS,
   howTo: [
     'A card shows a question. You both answer it: in writing, or out loud if you chose to talk.',

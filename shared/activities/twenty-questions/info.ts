@@ -7,6 +7,7 @@ export const info = {
   line: 'One thinks of something you share; the other asks yes-or-no questions to guess it.',
   minutes: [10, 20],
   audiences: ['partners', 'friends', 'family'],
+  suits: 'a light mood, side by side or on a call',
   kinds: ['experiential', 'intellectual', 'emotional'],
   howTo: [
     'One of you thinks of something you both know, and keeps it secret.',

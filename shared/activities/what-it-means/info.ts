@@ -7,6 +7,7 @@ export const info = {
   line: 'Rank, rate and finish a few sentences privately, then see both side by side.',
   minutes: [10, 20],
   audiences: ['partners', 'friends', 'family'],
+  suits: 'learning what helps each of you feel close',
   kinds: ['emotional', 'intellectual'],
   family: {
     title: 'What closeness means to me',
