@@ -9,11 +9,12 @@ import { MOOD_BUCKET, WORDS_BUCKET } from '../../shared/activities/check-in/mode
 import { bothDone, turnOf, type State as FastFriendsState } from '../../shared/activities/fast-friends/index.js';
 import { WORDS_BUCKET as FF_WORDS_BUCKET } from '../../shared/activities/fast-friends/model.js';
 import { cardOf, isOpen, isRevealed } from '../../shared/activities/question-swap/index.js';
+import { WILDCARD_CHOICE_KEYS } from '../../shared/activities/question-swap/wildcard.js';
 import type { ActivityId, MoveFor, StateFor } from '../../shared/activities/registry.js';
 import { PART_BUCKET, PARTS } from '../../shared/activities/what-it-means/index.js';
 import { MAX_GUESSES, QUESTIONS } from '../../shared/activities/twenty-questions/index.js';
 import { pick, type Rng } from '../../shared/random.js';
-import { below, chance, type Subject } from './activity-walk.js';
+import { below, chance, type Canary, type Subject } from './activity-walk.js';
 import { sealedAround } from './sealed.js';
 
 const ALL_KINDS = [...INTIMACY_KINDS];
@@ -34,8 +35,8 @@ const somePick = <T>(items: readonly T[], rng: Rng): T[] => items.filter(() => c
 const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 // Input moves are the ones that give what the activity waits for. Moves allowed at any time that wait
-// for nobody are left out on purpose: Question Swap's pass, redraw, react, star and
-// more (after the last card); Plan together's
+// for nobody are left out on purpose: Question Swap's pass, redraw, react, star, wildcard, favourite,
+// written cards and more (after the last card); Plan together's
 // remove-idea, and add-idea once the ideas are revealed (anyone may add one while choosing); What it
 // means' star and leave. They still run in every walk, through anyMove.
 export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> } = {
@@ -64,6 +65,8 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
     anyMove: (state, _seat, rng, canary) => {
       const card = state.round ? cardOf(state.round) : undefined;
       const cardId = chance(rng, 0.9) ? (card?.id ?? 'no-card') : 'emo-1-01';
+      // Now and then a wildcard, a favourite or a written card (rarely, so walks still reach the end).
+      if (chance(rng, 0.1)) return extraMove(state, cardId, rng, canary);
       switch (pick(['consent', 'answer', 'answer', 'done', 'next', 'pass', 'redraw', 'react', 'star', 'after-pass', 'more', 'note', 'note'] as const, rng)) {
         case 'note':
           return { type: 'note', round: state.closing?.round ?? 0, sealed: chance(rng, 0.8) ? sealedAround(canary('note')) : null };
@@ -554,3 +557,19 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
     hidden: ['words', 'pass'],
   },
 };
+
+/** Now and then in a Question Swap walk: a wildcard, a favourite, or a card written or taken back. */
+function extraMove(state: StateFor<'question-swap'>, cardId: string, rng: Rng, canary: Canary): MoveFor<'question-swap'> {
+  const own = state.library?.cards ?? [];
+  switch (pick(['wildcard', 'favourite', 'write'] as const, rng)) {
+    case 'wildcard': {
+      const move: MoveFor<'question-swap'> = { type: 'wildcard', cardId, choice: pick(WILDCARD_CHOICE_KEYS, rng) };
+      return chance(rng, 0.7) ? { ...move, kind: pick(INTIMACY_KINDS, rng) } : move;
+    }
+    case 'favourite':
+      return { type: 'favourite', cardId, on: chance(rng, 0.7) };
+    case 'write':
+      if (own.length > 0 && chance(rng, 0.5)) return { type: 'remove-card', id: pick(own, rng).id };
+      return { type: 'write-card', id: `own-walk${Math.floor(rng.next() * 1e6)}`.padEnd(12, 'x'), kind: pick(INTIMACY_KINDS, rng), depth: pick([1, 2, 3] as const, rng), cardType: 'question', sealed: sealedAround(canary('card')) };
+  }
+}

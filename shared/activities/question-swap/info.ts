@@ -15,5 +15,6 @@ export const info = {
     'Written answers stay hidden until you have both answered, then turn over together.',
     'Some cards ask you to guess what the other will say; a few are small things to do together.',
     'Pass any card, no reason needed. The next card comes when you are both ready.',
+    'Now and then a wildcard lets one of you choose the next card. Mark one “Come back to this” for another day, or write your own after a game.',
   ],
 } as const satisfies ActivityInfo;
