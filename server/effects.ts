@@ -1,10 +1,10 @@
 // Carries out what a committed command left to do outside its room (shared/room.ts `Effect`). The
 // first try and every replay of the same command id run the same list, so each step is idempotent:
 // a copy is made only if there is none, a lookup is put only for the code the room has now.
-import type { SeatIndex } from '../shared/core.js';
+import { other, type SeatIndex } from '../shared/core.js';
 import { roomTtlMs, type Effect, type Lifetimes, type Room } from '../shared/room.js';
 import { roomChannel } from './channels.js';
-import type { Lookup, RoomStore } from './store/types.js';
+import { canKeepSubscriptions, type Lookup, type RoomStore } from './store/types.js';
 
 /** What the sockets must hear when a room moves; the realtime layer does it. */
 export interface MoveNotifier {
@@ -68,6 +68,11 @@ async function moveRoom(shell: EffectShell, old: Room, to: string, removed: Seat
   // Made now or by an earlier try, and maybe changed since: its code is opened only if it still has one.
   const { stored } = await store.load(to);
   if (stored?.room.invite) await openCode(shell, stored.room, stored.room.invite.code);
+  // The seat that stays keeps its devices' notifications; the removed seat's go with the old id.
+  if (canKeepSubscriptions(store)) {
+    const stays = other(removed);
+    for (const { device, subscription } of await store.subscriptionsOf(old.id, stays)) await store.keepSubscription(to, stays, device, subscription);
+  }
   await eraseRoom(store, old.id, claims.map((key) => ({ kind: 'claim', key })));
   notify.seatRemoved(old.id, removed);
   notify.moved(old.id, to);

@@ -76,7 +76,7 @@ export class Pusher {
   private track(work: Promise<unknown>, roomId: string): void {
     const done: Promise<void> = work.then(
       () => undefined,
-      (error: unknown) => this.options.log.warn({ room: roomRef(roomId), err: { code: codeOf(error) } }, 'push not sent'),
+      (error: unknown) => this.options.log.warn({ room: roomRef(roomId), err: { reason: codeOf(error) } }, 'push not sent'),
     );
     this.sending.add(done);
     void done.finally(() => this.sending.delete(done));
@@ -92,7 +92,7 @@ export class Pusher {
     await Promise.all(
       kept.map(async ({ device, subscription }) => {
         const status = await deliver(JSON.parse(subscription) as PushSubscriptionInput, payload, vapid, this.options.production).catch((error: unknown) => {
-          this.options.log.warn({ room: roomRef(message.roomId), err: { code: codeOf(error) } }, 'push service not reached');
+          this.options.log.warn({ room: roomRef(message.roomId), err: { reason: codeOf(error) } }, 'push service not reached');
           return null;
         });
         if (status !== null && GONE.has(status)) await this.store.dropSubscription(message.roomId, seat, device);

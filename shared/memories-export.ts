@@ -1,5 +1,6 @@
-// The room's Memories as Markdown, newest first, with both people's words, the date and the activity;
-// and every page of them fetched for it (the views carry only the newest few).
+// The room's Memories as Markdown, newest first, with the date, the activity and whose words each line
+// is: a person's under their name, words for both (a question to talk about) as Closer's prompt; and
+// every page of them fetched for it (the views carry only the newest few).
 import { CATALOG } from './activities/catalog.js';
 import type { AppError } from './core.js';
 import type { OpenMemory } from './opened-room.js';
@@ -9,7 +10,7 @@ export function memoriesToMarkdown(memories: readonly OpenMemory[], names: [stri
   for (const memory of [...memories].reverse()) {
     const from = CATALOG[memory.activity]?.title;
     lines.push(`## ${memory.title}`, '', `_${new Date(memory.at).toISOString().slice(0, 10)}${from ? ` · ${from}` : ''}_`, '');
-    for (const entry of memory.entries) lines.push(`- ${entry.forBoth ? '' : `**${names[entry.seat]}:** `}${entry.text.replace(/\n+/g, ' ')}`);
+    for (const entry of memory.entries) lines.push(`- ${entry.forBoth ? '_Closer asked:_ ' : `**${names[entry.seat]}:** `}${entry.text.replace(/\n+/g, ' ')}`);
     lines.push('');
   }
   return lines.join('\n');

@@ -51,3 +51,14 @@ export function forgetNotifiedRoom(roomId: string): Promise<unknown> {
   if (typeof indexedDB === 'undefined') return Promise.resolve();
   return run('readwrite', (store) => store.delete(roomId)).catch(() => undefined);
 }
+
+/** The room moved to a new id (the other person was removed): its names go with it, the removed seat's left out. */
+export function moveNotifiedRoom(from: string, to: string, removed: SeatIndex): Promise<unknown> {
+  if (typeof indexedDB === 'undefined') return Promise.resolve();
+  return notifiedRoom(from)
+    .then(async (room) => {
+      if (room) await keepNotifiedRoom({ roomId: to, names: removed === 0 ? ['', room.names[1]] : [room.names[0], ''], seats: room.seats.filter((s) => s !== removed) });
+      await forgetNotifiedRoom(from);
+    })
+    .catch(() => undefined);
+}

@@ -22,7 +22,7 @@ import type {
 } from '../../shared/protocol.js';
 import { sendUntilAnswered } from '../../shared/answered.js';
 import type { OpenMemory, OpenRoomView } from '../../shared/opened-room.js';
-import { CREATOR_SEAT, ERROR_MESSAGES, refuse, type Result } from '../../shared/core.js';
+import { CREATOR_SEAT, ERROR_MESSAGES, other, refuse, type Result } from '../../shared/core.js';
 import { readTypedCode, TYPED_CODE_LENGTH, type TypedCode } from '../../shared/invite-code.js';
 import { typedCode } from '../../shared/sealed/invite-secret.js';
 import type { KeyAsk, KeyGive, RoomKeyPayload } from '../../shared/sealed/key-exchange.js';
@@ -36,7 +36,7 @@ import { forgetRoom as forgetCredentials, saveCredentials, saveNames, savedRoom 
 import { draftScope, drafts } from './drafts.svelte.js';
 import { commandId } from './ids.js';
 import { outbox, type Pending, type Written } from './outbox.svelte.js';
-import { forgetNotifiedRoom } from './push-names.js';
+import { forgetNotifiedRoom, moveNotifiedRoom } from './push-names.js';
 import { nextSeatState, type SeatState } from './presence.js';
 import { RoomKeyring, takeKeyText, type KeyProblem } from './room-key.js';
 import { route } from './route.svelte.js';
@@ -86,12 +86,15 @@ const NO_ANSWER: AppError = { code: 'TRY_AGAIN', message: 'No answer from Closer
 /** A move waits for the connection as long as this page stays in its room (the timer's largest safe wait). */
 const KEEP_TRYING_MS = 2 ** 31 - 1;
 
-/** Everything of a room on this device: its tokens, what was being written, what waits to be sent. */
-function forgetRoom(roomId: string): void {
+/**
+ * Everything of a room on this device: its tokens, what was being written, what waits to be sent, the names
+ * kept for notifications (which follow the room when it `movedTo` a new id, the removed partner's left out).
+ */
+function forgetRoom(roomId: string, movedTo?: string): void {
   forgetCredentials(roomId);
   drafts.forgetRoom(roomId);
   outbox.forgetRoom(roomId);
-  void forgetNotifiedRoom(roomId);
+  void (movedTo ? moveNotifiedRoom(roomId, movedTo, other(CREATOR_SEAT)) : forgetNotifiedRoom(roomId));
 }
 
 /** The draft scope a seat is writing for now, from its latest view. */
@@ -522,7 +525,7 @@ class RoomClient {
       const saved = from ? savedRoom(from) : null;
       if (!from || !saved) return;
       saveCredentials(roomId, saved.credentials, saved.key ?? null);
-      forgetRoom(from);
+      forgetRoom(from, roomId);
       // The server closes this socket next; entering the new address reconnects with the same token.
       route.go(`/r/${roomId}`, true);
     });

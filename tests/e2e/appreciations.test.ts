@@ -79,8 +79,8 @@ describe.runIf(inject('chromium'))('Appreciations, in Chromium', () => {
       await expectAccessible(reader, 'a card arrives');
       await shoot(reader, `appreciations-arrives-${to === 'Ada' ? 'phone' : 'tablet'}`);
       await reader.getByRole('button', { name: 'Read it', exact: true }).click();
-      await reader.getByRole('button', { name: 'Keep this appreciation in Memories' }).click();
-      await expect.poll(() => ada.getByRole('button', { name: 'Keep this appreciation in Memories', pressed: true }).count()).toBe(1);
+      await reader.getByRole('button', { name: 'Keep in Memories: this appreciation' }).click();
+      await expect.poll(() => ada.getByRole('button', { name: 'Kept in Memories: this appreciation', pressed: true }).count()).toBe(1);
       await reader.getByRole('button', { name: 'Felt that' }).click();
       // The next card takes the answerer's focus; the writer hears how theirs landed.
       await expect.poll(() => focused(reader)).toBe(`Yours, for ${from}`);
@@ -149,7 +149,7 @@ describe.runIf(inject('chromium'))('Appreciations, in Chromium', () => {
     const kept = ada.getByRole('listitem').filter({ hasText: 'An appreciation' });
     // Starred before it was answered: the writer's words, under their name.
     await kept.getByText(adaFirst ? adaWords : `${canary}-grace0`, { exact: false }).waitFor();
-    await kept.getByText(`${adaFirst ? 'Ada' : 'Grace'}:`, { exact: false }).waitFor();
+    expect(await kept.locator('.said', { hasText: adaFirst ? adaWords : `${canary}-grace0` }).locator('.who').textContent()).toBe(adaFirst ? 'Ada' : 'Grace');
 
     // Nothing written, no starter and no answer left either page in the clear.
     const sent = [...fromAda, ...fromGrace].join('\n');

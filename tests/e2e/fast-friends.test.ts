@@ -1,13 +1,17 @@
 // Fast friends in Chromium, both ways of playing. On two devices: closeness circles before; the intro
-// begun together; the first to answer alternates; Ada types a few words and reloads mid-way (the draft
-// survives), and nothing of them reaches Grace's page — screen or frames — until Grace is done too;
-// Grace passes; a star; one tap never moves the other; the sets moved through early; the guided closing
-// minute (still under reduced motion), skipped by one and then the other; closeness after, shown
-// "before → after" on the ending; back to the lobby together; the star in Memories. On one shared
-// device: each turn behind the hand-off, nothing of the first's words on screen for the second.
+// begun together; the one answering first alternates; the first types a few words and reloads mid-way
+// (the draft survives), and nothing of them reaches the other's page — on screen, or in Grace's frames
+// when she is second — until both are done; the second passes; a star; one tap never moves the other;
+// a set that has had its 15 minutes says so gently (Ada's clock moved on); the sets moved through early;
+// the guided closing minute (its circle still under reduced motion), its lines running to the minute's
+// end and Finish on one page, skipped on the other, each waiting for the other; closeness after, shown
+// before and after on the ending; back to the lobby together; the star in Memories. On one shared
+// device: each turn behind the hand-off, nothing of the first's words on screen for the second, one tap
+// moving on for both, closeness before and after taken in turns and shown side by side at the end.
 // Nothing typed leaves a page in the clear; axe finds nothing; screenshots at both sizes.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { CLOSING_LINES } from '../../shared/content/fast-friends-screens.js';
 import { PHONE, TABLET } from '../support/browser.js';
 import {
   expectAccessible,
@@ -103,9 +107,17 @@ describe.runIf(inject('chromium'))('Fast friends, in Chromium', () => {
     for (const page of [ada, grace]) await page.getByText('Question 2 of 11').waitFor();
     [first, second] = await firstOf(ada, grace);
     expect(first === ada ? 'Ada' : 'Grace').toBe(secondName);
+    // A sense of time, never a stop: on Ada's page the set has run 16 minutes, and she is told gently.
+    // (Her clock's jump makes her connection start again, as after a sleeping phone: nothing is lost.)
+    await ada.clock.setFixedTime(Date.now() + 16 * 60_000);
     await first.getByRole('button', { name: 'Done', exact: true }).click();
     await second.getByRole('button', { name: 'Done', exact: true }).click();
-    for (const page of [ada, grace]) expect(await page.getByText('Answered aloud.').count()).toBe(2);
+    for (const page of [ada, grace]) await expect.poll(() => page.getByText('Answered aloud.').count(), { timeout: 10_000 }).toBe(2);
+    await ada.getByText("That's about 15 minutes on this set. Stay with it, or:").waitFor();
+    await ada.getByText('About 15 minutes a set, 16 minutes in so far.', { exact: false }).waitFor();
+    await grace.getByText('Or, whenever you like:').waitFor();
+    await expectAccessible(ada, 'a set that has had its time');
+    await shoot(ada, 'fast-friends-time-up-phone');
 
     // On to the next set early, through all three, to the closing minute.
     for (const set of [2, 3]) {
@@ -125,7 +137,12 @@ describe.runIf(inject('chromium'))('Fast friends, in Chromium', () => {
     expect(await animation(grace)).toBe('none');
     await expectAccessible(ada, 'closing minute');
     await shootBoth(ada, 'fast-friends-closing-minute');
-    await ada.getByRole('button', { name: 'Skip the minute' }).click();
+    // The guidance moves on line by line; at the minute's end, Finish. (Ada's clock jumps a minute on.)
+    await ada.getByText(CLOSING_LINES[0]!).waitFor();
+    await ada.clock.setFixedTime(Date.now() + 16 * 60_000 + 61_000);
+    await ada.getByText(CLOSING_LINES.at(-1)!).waitFor();
+    await ada.getByText('The minute is up.').waitFor();
+    await ada.getByRole('button', { name: 'Finish', exact: true }).click();
     await grace.getByText('Ada is ready to finish — whenever you are.').waitFor();
     await grace.getByRole('heading', { name: 'A quiet minute together' }).waitFor();
     await grace.getByRole('button', { name: 'Skip the minute' }).click();
@@ -157,7 +174,7 @@ describe.runIf(inject('chromium'))('Fast friends, in Chromium', () => {
     expect(sent, 'a page sent the words in the clear').not.toContain(canary);
   });
 
-  it('one shared device: each turn behind the hand-off, the first one’s words kept off the screen until both are done', { timeout: 60_000 }, async () => {
+  it('one shared device: each turn behind the hand-off, the first one’s words kept off the screen until both are done, on to the end', { timeout: 60_000 }, async () => {
     const tablet = await world.people.open(TABLET);
     await sharedDevice(tablet, world.server.url);
     await startActivity(TITLE, [tablet, tablet], ['Ada is ready', 'Grace is ready']);
@@ -192,5 +209,34 @@ describe.runIf(inject('chromium'))('Fast friends, in Chromium', () => {
     await handTo(tablet, secondName);
     await tablet.getByText(`${secondName}, you answer first:`, { exact: true }).waitFor();
     await tablet.getByText('Question 2 of 11').waitFor();
+
+    // Through the sets early (one tap for both), each turn handed over, to the closing minute and the end.
+    const turnBoth = async (firstName: string) => {
+      for (const name of [firstName, firstName === 'Ada' ? 'Grace' : 'Ada']) {
+        if (name !== firstName) await handTo(tablet, name);
+        await tablet.getByRole('button', { name: 'Pass', exact: true }).click();
+      }
+    };
+    await turnBoth(secondName);
+    for (const [set, starts] of [[2, firstName], [3, secondName]] as const) {
+      await tablet.getByRole('button', { name: `On to set ${set}` }).click();
+      await handTo(tablet, starts);
+      await tablet.getByText(`Set ${set} of 3 ·`).waitFor();
+      await turnBoth(starts);
+    }
+    await tablet.getByRole('button', { name: 'On to the closing minute' }).click();
+    await tablet.getByRole('heading', { name: 'A quiet minute together' }).waitFor();
+    await tablet.getByRole('button', { name: 'Skip the minute' }).click();
+    for (const [name, value] of [['Ada', 4], ['Grace', 6]] as const) {
+      await handTo(tablet, name);
+      await closeness(tablet, 'after that', value);
+    }
+    await tablet.getByRole('heading', { name: 'Thank you, both' }).waitFor();
+    await expect.poll(() => tablet.getByRole('table').getByRole('row', { name: /Ada/ }).textContent()).toMatch(/2 of 7.*4 of 7/);
+    await expect.poll(() => tablet.getByRole('table').getByRole('row', { name: /Grace/ }).textContent()).toMatch(/5 of 7.*6 of 7/);
+    await expectAccessible(tablet, 'shared device, ending');
+    await shoot(tablet, 'fast-friends-shared-ending-tablet');
+    await tablet.getByRole('button', { name: "We're done — back to the lobby" }).click();
+    await tablet.getByRole('button', { name: `Suggest ${TITLE}` }).waitFor();
   });
 });

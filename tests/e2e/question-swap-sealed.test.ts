@@ -108,8 +108,10 @@ describe.runIf(inject('chromium'))('Question Swap, sealed, in Chromium', () => {
     for (const page of [ada, grace]) {
       await page.getByRole('button', { name: /Open Memories/ }).click();
       await page.getByRole('heading', { name: starredCard }).waitFor();
-      await page.getByText(`Ada: ${canaries[0]}`).waitFor();
-      await page.getByText(`Grace: ${canaries[1]}`).waitFor();
+      for (const [i, name] of ['Ada', 'Grace'].entries()) {
+        await page.getByText(canaries[i]!).waitFor();
+        expect(await page.locator('.said', { hasText: canaries[i] }).locator('.who').textContent()).toBe(name);
+      }
     }
     await shootBoth(grace, 'qs-sealed-memories-grace');
 

@@ -71,7 +71,7 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
     await shootBoth(ada, 'means-sealed-reveal');
 
     // A question starred for both: kept in Memories.
-    await grace.locator('.gaps li').first().getByRole('button', { name: 'Keep this question in Memories' }).click();
+    await grace.locator('.gaps li').first().getByRole('button', { name: 'Keep in Memories: this question' }).click();
     await expect.poll(() => ada.locator('.gaps li').first().getByRole('button', { pressed: true }).count()).toBe(1);
     const prompt = (await ada.locator('.gaps li p').first().textContent())!;
 
@@ -84,12 +84,12 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
     }
     // The lobby's newest Memories say it the same way.
     const inLobby = ada.locator('#memories-title').locator('..').getByRole('listitem').filter({ hasText: 'A question to talk about' });
-    expect(await inLobby.locator('.entry').textContent()).toBe(prompt);
+    expect(await inLobby.locator('.prompt .words').textContent()).toBe(prompt);
     await ada.getByRole('button', { name: 'Open Memories (1)' }).click();
     await ada.getByRole('heading', { name: 'Memories', level: 1 }).waitFor();
     const kept = ada.getByRole('listitem').filter({ hasText: 'A question to talk about' });
     await kept.getByText(prompt).waitFor();
-    expect(await kept.locator('.entry').textContent()).toBe(prompt);
+    expect(await kept.locator('.prompt .words').textContent()).toBe(prompt);
 
     const sent = [...fromAda, ...fromGrace].join('\n');
     expect(sent).toContain('"type":"sentences"');
@@ -152,8 +152,8 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
     await shootBoth(ada, 'means-sealed-unreadable');
 
     // Starring and leaving still work.
-    await ada.getByRole('button', { name: 'Keep sentence 2 in Memories' }).click();
-    await expect.poll(() => ada.getByRole('button', { name: 'Keep sentence 2 in Memories', pressed: true }).count()).toBe(1);
+    await ada.getByRole('button', { name: 'Keep in Memories: sentence 2' }).click();
+    await expect.poll(() => ada.getByRole('button', { name: 'Kept in Memories: sentence 2', pressed: true }).count()).toBe(1);
     expect((await send({ type: 'move', move: { type: 'leave', ready: true } })).ok).toBe(true);
     await ada.getByText(/is ready to go back to the lobby/).waitFor();
     await ada.getByRole('button', { name: "We're done — back to the lobby" }).click();

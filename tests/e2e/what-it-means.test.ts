@@ -71,7 +71,7 @@ describe.runIf(inject('chromium'))('What intimacy means to me, in Chromium', () 
     await expectAccessible(ada, 'reveal');
     await shoot(ada, 'means-reveal-phone');
     await shoot(grace, 'means-reveal-tablet');
-    await grace.getByRole('button', { name: 'Keep sentence 1 in Memories' }).click();
+    await grace.getByRole('button', { name: 'Keep in Memories: sentence 1' }).click();
     await grace.getByRole('button', { name: 'Back to the lobby', exact: true }).click();
     await grace.getByRole('button', { name: 'End for both' }).click();
     await ada.getByRole('heading', { name: 'Memories' }).waitFor();
@@ -91,7 +91,7 @@ describe.runIf(inject('chromium'))('What intimacy means to me, in Chromium', () 
     // The Memories screen: newest first, both names, a date; save as text, print cleanly, remove.
     await grace.getByRole('button', { name: 'Open Memories (1)' }).click();
     await grace.getByRole('heading', { name: 'Memories', level: 1 }).waitFor();
-    await grace.getByText('Grace: ', { exact: false }).first().waitFor();
+    await grace.locator('.said .who', { hasText: 'Grace' }).first().waitFor();
     await expectAccessible(grace, 'memories');
     await shoot(grace, 'memories-tablet');
     const [file] = await Promise.all([grace.waitForEvent('download'), grace.getByRole('button', { name: 'Download as text' }).click()]);
@@ -103,7 +103,7 @@ describe.runIf(inject('chromium'))('What intimacy means to me, in Chromium', () 
     await shoot(grace, 'memories-print-tablet');
     await grace.emulateMedia({ media: 'screen' });
     await grace.getByRole('button', { name: /Remove “Sentences we finished”/ }).click();
-    await grace.getByText('Nothing here yet').waitFor();
+    await grace.getByText('Nothing kept yet').waitFor();
     await grace.getByRole('button', { name: 'Back to the lobby' }).click();
     await expect.poll(() => ada.getByRole('heading', { name: 'Memories' }).count()).toBe(0);
   });

@@ -17,7 +17,7 @@ import { cid, client, connected, eventually, startTestServer, useServerOnRedis, 
 const redisAvailable = inject('redisUrl') !== '';
 
 describe.runIf(redisAvailable)('push notifications', () => {
-  const world = useServerOnRedis('push');
+  const world = useServerOnRedis('push', { logLevel: 'trace' });
   let service: PushService;
   let pair: SealedPair;
   const canary = `PushCanary${Date.now().toString(36)}`;
@@ -175,6 +175,45 @@ describe.runIf(redisAvailable)('push notifications', () => {
     service.answer('grace', 410);
     expect((await pair.send(0, { type: 'propose', activity: 'check-in', options: {} })).ok).toBe(true);
     await eventually(async () => expect(await fields()).toEqual([expect.stringMatching(/^0:/)]));
+  });
+
+  it('a push service that cannot be reached is logged by its error code, never by its address or keys', async () => {
+    const { createServer } = await import('node:net');
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const secret = `deviceSecretPath${Date.now()}`;
+    const subscription = { ...service.subscription('unreachable'), endpoint: `http://127.0.0.1:${port}/${secret}` };
+    expect(await emit(pair.grace, 'push:subscribe', subscription)).toEqual({ ok: true });
+    expect((await pair.send(0, { type: 'withdraw' })).ok).toBe(true);
+    expect((await pair.send(0, { type: 'propose', activity: 'check-in', options: {} })).ok).toBe(true);
+    await eventually(() => expect(world.logs.some((line) => line.includes('push service not reached'))).toBe(true));
+    const line = world.logs.find((l) => l.includes('push service not reached'))!;
+    expect(JSON.parse(line)).toMatchObject({ err: { reason: 'ECONNREFUSED' }, room: expect.stringMatching(/^[0-9a-f]{10}$/) });
+    const everything = world.logs.join('\n');
+    for (const leak of [secret, String(port), subscription.keys.p256dh, subscription.keys.auth, pair.roomId, canary]) expect(everything).not.toContain(leak);
+    // Not reached is not gone: the subscription stays for the next push.
+    expect((await fields()).some((f) => f.startsWith('1:'))).toBe(true);
+    expect(await emit(pair.grace, 'push:unsubscribe', {})).toEqual({ ok: true });
+  });
+
+  it('removing the partner: their subscription goes with the old id, the creator’s follows the room to its new one', async () => {
+    const other = await sealedPair(world.server.url, names);
+    world.clients.push(other.ada, other.grace);
+    expect(await emit(other.ada, 'push:subscribe', service.subscription('ada-moving'))).toEqual({ ok: true });
+    expect(await emit(other.grace, 'push:subscribe', service.subscription('grace-removed'))).toEqual({ ok: true });
+    expect((await other.send(0, { type: 'remove-partner' })).ok).toBe(true);
+    const moved = await eventually(() => {
+      const event = other.ada.received.find((e) => e.event === 'room:moved');
+      if (!event) throw new Error('not moved yet');
+      return (event.args[0] as { roomId: string }).roomId;
+    });
+    await eventually(async () => expect(await world.store.redis.exists(world.store.pushKey(other.roomId))).toBe(0));
+    const kept = await world.store.redis.hgetall(world.store.pushKey(moved));
+    expect(Object.keys(kept)).toEqual([expect.stringMatching(/^0:/)]);
+    expect(JSON.parse(Object.values(kept)[0]!).endpoint).toMatch(/\/push\/ada-moving$/);
+    expect(await world.store.redis.pttl(world.store.pushKey(moved))).toBeGreaterThan(0);
   });
 
   it('unsubscribe, signing a device out and erasing the room each delete what was kept', async () => {

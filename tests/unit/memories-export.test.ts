@@ -17,10 +17,18 @@ describe('memories as Markdown', () => {
     expect(markdown).toContain('- **Grace:** thanks');
   });
 
-  it('words for both of them (a question to talk about) stand under nobody’s name', () => {
+  it('words for both of them (a question to talk about) are Closer’s prompt, under nobody’s name', () => {
     const question: OpenMemory = { id: 'q', activity: 'what-it-means', at: 0, title: 'A question to talk about', entries: [{ seat: 1, text: 'What helps?', forBoth: true }] };
     const markdown = memoriesToMarkdown([question], ['Ada', 'Grace']);
-    expect(markdown).toContain('- What helps?');
+    expect(markdown).toContain('- _Closer asked:_ What helps?');
     expect(markdown).not.toContain('Grace');
+  });
+
+  it('a card’s text is the heading and each answer stands under its own person’s name', () => {
+    const card: OpenMemory = { id: 'c', activity: 'question-swap', at: 0, title: 'What made you laugh this week?', entries: [{ seat: 1, text: 'the dog' }, { seat: 0, text: 'the rain' }] };
+    const lines = memoriesToMarkdown([card], ['Ada', 'Grace']).split('\n');
+    expect(lines).toContain('## What made you laugh this week?');
+    expect(lines).toContain('- **Grace:** the dog');
+    expect(lines).toContain('- **Ada:** the rain');
   });
 });
