@@ -162,4 +162,89 @@ describe.runIf(inject('chromium'))('Question Swap’s wildcards, favourites and 
     await expect.poll(() => cardText(tablet)).toBe(kept);
     await expectAccessible(tablet, 'shared favourite dealt again');
   });
+
+  it('two devices: a card Ada writes is sealed, joins the deck, and Grace reads "Ada wrote this card" and may pass it', { timeout: 150_000 }, async () => {
+    const { ada, grace, toGrace } = await seatedPair(world, [PHONE, TABLET]);
+    await chooseCards(ada, 3);
+    await startActivity('Question Swap', [ada, grace]);
+    await begin(ada, grace);
+    for (let n = 1; n <= 3; n++) {
+      await revealOn(ada, grace, n, 3);
+      for (const page of [ada, grace]) await page.getByRole('button', { name: 'Next card' }).click();
+    }
+    for (const page of [ada, grace]) await page.getByRole('button', { name: 'Skip the note' }).click();
+    for (const page of [ada, grace]) {
+      await page.getByRole('heading', { name: 'What you shared today' }).waitFor();
+      const skip = page.getByRole('button', { name: 'Skip', exact: true });
+      if (await skip.count()) await skip.click();
+    }
+    const secret = `OwnCard${Date.now()}`;
+    await ada.getByText('Write a card of your own').click();
+    await ada.getByRole('button', { name: 'Add to our deck' }).click();
+    await ada.getByRole('alert').getByText('Write the card first.').waitFor();
+    await ada.getByLabel('The card').fill(`${secret}: what do you hope we never stop doing?`);
+    await expectAccessible(ada, 'writing a card');
+    await ada.getByRole('group', { name: 'What kind of card?' }).scrollIntoViewIfNeeded();
+    await shootBoth(ada, 'qs-write-card');
+    await ada.getByRole('button', { name: 'Add to our deck' }).click();
+    await ada.getByText('Added to your deck. It comes in a later round.').waitFor();
+    await ada.getByText('Your cards in the deck').waitFor();
+    await ada.getByRole('button', { name: 'Take it back' }).waitFor();
+    expect(await grace.textContent('body')).not.toContain(secret);
+    expect(toGrace.join('\n')).not.toContain(secret);
+    for (const page of [ada, grace]) await page.getByRole('button', { name: 'A few more cards' }).click();
+    await grace.getByText('Ada wrote this card').waitFor();
+    await ada.getByText('You wrote this card').waitFor();
+    for (const page of [ada, grace]) await expect.poll(() => cardText(page)).toBe(`${secret}: what do you hope we never stop doing?`);
+    await expectAccessible(grace, 'a card Ada wrote');
+    await shootBoth(grace, 'qs-own-card');
+    await grace.getByRole('button', { name: 'Pass this card' }).click();
+    for (const page of [ada, grace]) await expect.poll(() => cardText(page)).not.toContain(secret);
+  });
+
+  it('one shared device: whoever writes says who they are, and the card comes with their name', { timeout: 150_000 }, async () => {
+    const tablet = await world.people.open(PHONE);
+    await sharedDevice(tablet, world.server.url);
+    await startSharedGame(tablet, 3);
+    for (let n = 1; n <= 3; n++) {
+      for (let i = 0; i < 2; i++) {
+        if (i === 1 || n > 1) {
+          const who = (await tablet.getByRole('heading', { name: /Pass the device to/ }).textContent())!.replace('Pass the device to ', '');
+          await handTo(tablet, who);
+        }
+        await answer(tablet, `words ${n}`);
+      }
+      await tablet.getByRole('button', { name: 'Next card' }).click();
+    }
+    await skipClosenessInTurn(tablet);
+    for (const name of ['Ada', 'Grace']) {
+      await handTo(tablet, name);
+      await tablet.getByRole('button', { name: 'Skip the note' }).click();
+    }
+    await tablet.getByRole('heading', { name: 'What you shared today' }).waitFor();
+    await tablet.getByText('Write a card of your own').click();
+    await tablet.getByRole('group', { name: 'Who is writing?' }).getByRole('radio', { name: 'Grace' }).check();
+    await tablet.getByRole('group', { name: 'What kind of card?' }).getByRole('radio', { name: 'Would you rather' }).check();
+    await tablet.getByLabel('The card').fill('Tonight, would you rather');
+    await tablet.getByLabel('Option 1').fill('cook together');
+    await tablet.getByRole('button', { name: 'Add to our deck' }).click();
+    await tablet.getByRole('alert').getByText('Write both options.').waitFor();
+    expect(await tablet.getByLabel('The card').inputValue()).toBe('Tonight, would you rather');
+    await tablet.getByLabel('Option 2').fill('order in');
+    await tablet.getByRole('button', { name: 'Add to our deck' }).click();
+    await tablet.getByText("Grace's cards in the deck").waitFor();
+    await expectAccessible(tablet, 'shared, writing a card');
+    await shoot(tablet, 'qs-write-card-shared-phone');
+    await tablet.getByRole('button', { name: 'A few more cards' }).click();
+    const who = (await tablet.getByRole('heading', { name: /Pass the device to/ }).textContent())!.replace('Pass the device to ', '');
+    await handTo(tablet, who);
+    await tablet.getByText('Grace wrote this card').waitFor();
+    await expect.poll(() => cardText(tablet)).toBe('Tonight, would you rather');
+    await tablet.getByRole('radio', { name: 'order in' }).waitFor();
+    await expectAccessible(tablet, 'shared, a card Grace wrote');
+    await shootBoth(tablet, 'qs-own-card-shared');
+    const before = await cardText(tablet);
+    await tablet.getByRole('button', { name: 'Pass this card' }).click();
+    await expect.poll(() => cardText(tablet)).not.toBe(before);
+  });
 });

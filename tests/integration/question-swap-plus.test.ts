@@ -2,10 +2,16 @@
 // room sealed with a real key: a wildcard played by the one it belongs to changes the next card for both
 // (and a replay changes nothing); favourites kept in one game are drawn first in the next; a card one
 // writes is sealed (no word of it in Redis), drawn in a later game, and read by both.
-import { describe, expect, inject, it } from 'vitest';
+import { nanoid } from 'nanoid';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { answerSlot, type View } from '../../shared/activities/question-swap/index.js';
+import { ownCardSlot } from '../../shared/activities/question-swap/library.js';
+import { openView } from '../../shared/activities/question-swap/open.js';
 import type { CommandInput, SeatIndex } from '../../shared/protocol.js';
+import { expectMentions, expectNoCanary, logSource, recordSent, redisSources, startAofWorld, streamSources, type AofWorld, type Source } from '../support/canary.js';
+import { redisServerInstalled } from '../support/redis-server.js';
 import { sealedPair, type SealedPair } from '../support/sealed-pair.js';
+import { openerFor } from '../support/what-it-means-answers.js';
 import { cid, eventually, useServerOnRedis } from '../support/server.js';
 
 const redisUrl = inject('redisUrl');
@@ -114,5 +120,50 @@ describe.runIf(redisUrl !== '')('Question Swap’s wildcards and favourites over
         expect(swapOf(pair, seat).library.favourites).toBe(1);
       });
     }
+  });
+});
+
+describe.runIf(redisServerInstalled())('A card one of them writes, on a Redis that keeps an append-only file', () => {
+  let world: AofWorld | undefined;
+  afterAll(() => world?.close());
+
+  it('comes in a later round for both to read, either may pass it, and no word of it is in Redis, its AOF, the stream, the logs or any frame', { timeout: 60_000 }, async () => {
+    world = await startAofWorld(`aof-qs-own-${nanoid(8)}`);
+    const { redis, admin, server, logs, received, clients } = world;
+    const sent: Source[] = [];
+    const canary = `OwnCardCanary${nanoid(8)}`;
+    const option = `OwnOptionCanary${nanoid(8)}`;
+    const pair = await sealedPair(server.url, ['Ada', 'Grace'], { onClient: (c, name) => sent.push(recordSent(c, name)) });
+    clients.push(pair.ada, pair.grace);
+    await startGame(pair, { rounds: 3 });
+    const first = swapOf(pair, 0).round!.card.id;
+    // Ada writes a light card while card 1 is on the table: it comes in the next round.
+    const id = `own-${nanoid(12)}`;
+    const words = JSON.stringify({ text: `${canary}?`, options: [option, 'the other one'] });
+    await move(pair, 0, { type: 'write-card', id, kind: 'emotional', depth: 1, cardType: 'would-you-rather', sealed: await pair.seal(0, 'question-swap', ownCardSlot(id), words) });
+    await eventually(() => expect(swapOf(pair, 1).library.theirs).toBe(1));
+    expect(swapOf(pair, 1).library.mine).toEqual([]);
+    expect(swapOf(pair, 0).library.mine.map((c) => c.id)).toEqual([id]);
+    expect(await reveal(pair, 1)).toBe(first);
+    await bothNext(pair, first);
+    const opener = openerFor(pair.key, pair.sealId);
+    for (const seat of [0, 1] as const) {
+      const round = await eventually(async () => {
+        const opened = (await openView(swapOf(pair, seat), opener)).round;
+        expect(opened?.number).toBe(2);
+        return opened!;
+      });
+      expect(round.card).toMatchObject({ id, text: `${canary}?`, options: [option, 'the other one'], type: 'would-you-rather' });
+      expect(round.own).toEqual({ by: 0, unreadable: false });
+    }
+    await move(pair, 1, { type: 'pass', cardId: id });
+    await eventually(() => expect(swapOf(pair, 0).round?.card.id).not.toBe(id));
+
+    const streams = await streamSources(admin);
+    const values = await redisSources(admin);
+    const aof = (await redis.files()).filter((f) => f.name.endsWith('.aof'));
+    expect(aof.length, 'Redis wrote append-only files').toBeGreaterThan(0);
+    expectMentions([{ name: 'aof files', text: aof.map((f) => f.text).join('\n') }, received], id);
+    expectNoCanary([canary, option], [...values, ...streams, ...aof, logSource(logs), received, ...sent]);
   });
 });

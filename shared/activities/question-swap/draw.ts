@@ -1,7 +1,8 @@
 // Which card comes next in Question Swap: the deck's cards and the ones the two wrote, within the kinds
 // both chose and never past the depth both agreed to. The depth rises gently through the session; a
 // wildcard may set the next card's depth (one level either way, inside the agreed depth) or its kind;
-// "Our favourites" draws the kept cards first; a card one of them wrote comes before the deck's at its depth.
+// "Our favourites" draws the kept cards first; a card one of them wrote comes as soon as the session has
+// reached its depth.
 import { cardFits, type Card } from '../../content/card.js';
 import { CARDS } from '../../content/cards.js';
 import type { Depth } from '../../intimacy.js';
@@ -58,11 +59,16 @@ export function drawCard(state: State, roundNumber: number, rng: Rng): Card | nu
   const keptTiers = favourites.length > 0 ? [(c: Card) => favourites.includes(c.id), () => true] : [() => true];
   for (const inKind of kindTiers) {
     for (const kept of keptTiers) {
-      for (const depth of order) {
-        const fits = (card: Card) => card.depth === depth && inKind(card) && kept(card) && allowed(card);
-        const written = own.filter(fits);
+      const fitsAt = (depth: number) => (card: Card) => card.depth === depth && inKind(card) && kept(card) && allowed(card);
+      // A card they wrote comes as soon as the session has reached its depth; a deeper one waits for it.
+      for (const depth of order.filter((d) => d <= target)) {
+        const written = own.filter(fitsAt(depth));
         if (written.length > 0) return pick(written, rng);
-        const cards = CARDS.filter(fits);
+      }
+      for (const depth of order) {
+        const written = own.filter(fitsAt(depth));
+        if (written.length > 0) return pick(written, rng);
+        const cards = CARDS.filter(fitsAt(depth));
         if (cards.length > 0) return pick(cards, rng);
       }
     }
