@@ -25,7 +25,17 @@ export interface PushOptions {
   log: Pick<Logger, 'warn'>;
   /** Sends one push and answers the push service's status (deliverPush; tests may watch it). */
   deliver?: typeof deliverPush;
+  /** After a seat's 'waiting' push, this long before its next (WAITING_QUIET_MS unless told). */
+  waitingQuietMs?: number;
+  now?: () => number;
 }
+
+/**
+ * A game played on while the other is away hands the turn over move after move: the other hears it once
+ * in ten minutes, not once a move (no nagging). Counted per node; a suggestion or a check-in is never held.
+ */
+export const WAITING_QUIET_MS = 10 * 60_000;
+const QUIET_KEPT = 10_000;
 
 /** Push services answer these for a subscription that is gone for good: it is deleted. */
 const GONE = new Set([404, 410]);
@@ -34,6 +44,8 @@ export class Pusher {
   private keys: Promise<VapidKeys> | null = null;
   /** Sends in flight, so a test (or a stopping node) can wait for them. */
   private sending = new Set<Promise<void>>();
+  /** When each room's seat last sent 'waiting' from this node. */
+  private lastWaiting = new Map<string, number>();
 
   constructor(
     private store: PushSubscriptionStore,
@@ -86,6 +98,7 @@ export class Pusher {
     const seat = other(message.by);
     const kept = await this.store.subscriptionsOf(message.roomId, seat);
     if (kept.length === 0 || (await this.options.lookingNow(message.roomId, seat))) return;
+    if (message.kind === 'waiting' && !this.mayWait(message)) return;
     const vapid = await this.vapid();
     const payload = JSON.stringify(message);
     const deliver = this.options.deliver ?? deliverPush;
@@ -99,6 +112,16 @@ export class Pusher {
         else if (status !== null && (status < 200 || status > 299)) this.options.log.warn({ room: roomRef(message.roomId), status }, 'push refused by the push service');
       }),
     );
+  }
+
+  private mayWait({ roomId, by }: PushMessage): boolean {
+    const now = (this.options.now ?? Date.now)();
+    const key = `${roomId}:${by}`;
+    const last = this.lastWaiting.get(key);
+    if (last !== undefined && now - last < (this.options.waitingQuietMs ?? WAITING_QUIET_MS)) return false;
+    if (this.lastWaiting.size >= QUIET_KEPT) this.lastWaiting.clear();
+    this.lastWaiting.set(key, now);
+    return true;
   }
 
   private vapid(): Promise<VapidKeys> {

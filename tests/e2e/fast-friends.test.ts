@@ -1,15 +1,17 @@
 // Fast friends in Chromium, both ways of playing. On two devices: closeness circles before; the intro
-// begun together; the first to answer alternates; Ada types a few words and reloads mid-way (the draft
-// survives), and nothing of them reaches Grace's page — screen or frames — until Grace is done too;
-// Grace passes; a star; one tap never moves the other; the sets moved through early; the guided closing
-// minute (still under reduced motion), skipped by one and then the other; a set that has had its 15
-// minutes says so gently (Ada's clock moved on); closeness after, shown "before → after" on the ending;
-// back to the lobby together; the star in Memories. On one shared device: each turn behind the hand-off,
-// nothing of the first's words on screen for the second, one tap moving on for both, closeness before and
-// after taken in turns and shown side by side at the end.
+// begun together; the one answering first alternates; the first types a few words and reloads mid-way
+// (the draft survives), and nothing of them reaches the other's page — on screen, or in Grace's frames
+// when she is second — until both are done; the second passes; a star; one tap never moves the other;
+// a set that has had its 15 minutes says so gently (Ada's clock moved on); the sets moved through early;
+// the guided closing minute (its circle still under reduced motion), its lines running to the minute's
+// end and Finish on one page, skipped on the other, each waiting for the other; closeness after, shown
+// before and after on the ending; back to the lobby together; the star in Memories. On one shared
+// device: each turn behind the hand-off, nothing of the first's words on screen for the second, one tap
+// moving on for both, closeness before and after taken in turns and shown side by side at the end.
 // Nothing typed leaves a page in the clear; axe finds nothing; screenshots at both sizes.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { CLOSING_LINES } from '../../shared/content/fast-friends-screens.js';
 import { PHONE, TABLET } from '../support/browser.js';
 import {
   expectAccessible,
@@ -135,7 +137,12 @@ describe.runIf(inject('chromium'))('Fast friends, in Chromium', () => {
     expect(await animation(grace)).toBe('none');
     await expectAccessible(ada, 'closing minute');
     await shootBoth(ada, 'fast-friends-closing-minute');
-    await ada.getByRole('button', { name: 'Skip the minute' }).click();
+    // The guidance moves on line by line; at the minute's end, Finish. (Ada's clock jumps a minute on.)
+    await ada.getByText(CLOSING_LINES[0]!).waitFor();
+    await ada.clock.setFixedTime(Date.now() + 16 * 60_000 + 61_000);
+    await ada.getByText(CLOSING_LINES.at(-1)!).waitFor();
+    await ada.getByText('The minute is up.').waitFor();
+    await ada.getByRole('button', { name: 'Finish', exact: true }).click();
     await grace.getByText('Ada is ready to finish — whenever you are.').waitFor();
     await grace.getByRole('heading', { name: 'A quiet minute together' }).waitFor();
     await grace.getByRole('button', { name: 'Skip the minute' }).click();

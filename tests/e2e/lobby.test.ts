@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { ACTIVITY_LIST } from '../../shared/activities/catalog.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { acceptSuggestion, expectAccessible, handTo, seatedPair, sharedDevice, shoot, SHOTS, useBrowserWorld } from '../support/people.js';
+import { acceptSuggestion, expectAccessible, handTo, seatedPair, sharedDevice, shoot, SHOTS, startActivity, useBrowserWorld } from '../support/people.js';
 
 const THEMES = ['light', 'dark'] as const;
 
@@ -16,6 +16,7 @@ const THEMES = ['light', 'dark'] as const;
  * screen as held, scrolled to that part (the pictures in docs/design/ are copied from these).
  */
 async function shootThemes(page: Page, name: string, view?: Locator): Promise<void> {
+  await page.mouse.move(0, 0); // a hover is the mouse's, not the page's
   for (const theme of THEMES) {
     await page.emulateMedia({ colorScheme: theme });
     await expectAccessible(page, `${name} (${theme})`);
@@ -60,6 +61,8 @@ describe.runIf(inject('chromium'))('The lobby in Chromium', () => {
     // Ada: the card itself says what happens next, and no "I'm ready" is asked of her.
     await card(ada, 'Appreciations').getByRole('status').getByText('Waiting for Grace…').waitFor();
     expect(await ada.getByRole('button', { name: "I'm ready" }).count()).toBe(0);
+    // The tapped button is gone; the focus stays on the card (a keyboard or screen reader is not lost).
+    await expect.poll(() => card(ada, 'Appreciations').evaluate((el) => el.contains(document.activeElement))).toBe(true);
     // Grace: the suggestion stands out at the top, above the list, with Start and Something else.
     const suggestion = grace.getByRole('region', { name: 'Ada suggested Appreciations' });
     await suggestion.waitFor();
@@ -106,6 +109,28 @@ describe.runIf(inject('chromium'))('The lobby in Chromium', () => {
     await swap.getByRole('button', { name: 'Grace is ready' }).click();
     await handTo(tablet, 'Ada');
     await expectAccessible(tablet, 'the shared device after both were ready');
+  });
+
+  it('a game left mid-way waits under "Where you left off"; picking it up is suggested and started the same way', async () => {
+    const { ada, grace } = await seatedPair(world, [PHONE, TABLET]);
+    await startActivity('Question Swap', [ada, grace]);
+    for (const page of [ada, grace]) {
+      await page.getByRole('button', { name: '5 of 7' }).click();
+      await page.getByRole('button', { name: 'Done' }).click();
+    }
+    await ada.locator('#card-text').waitFor();
+    await grace.getByRole('button', { name: 'End game' }).click();
+    await grace.getByRole('button', { name: 'End for both' }).click();
+    for (const page of [ada, grace]) await page.getByRole('button', { name: 'Skip' }).click();
+    const kept = ada.getByRole('list', { name: 'Where you left off' });
+    await kept.getByRole('button', { name: 'Pick up Question Swap where you left it (card 1 of 8)' }).waitFor();
+    await shootThemes(ada, 'lobby-kept-phone', kept);
+    await kept.getByRole('button', { name: /^Pick up Question Swap/ }).click();
+    await kept.getByText('Waiting for Grace…').waitFor();
+    await grace.getByRole('region', { name: 'Ada suggested picking Question Swap up again' }).waitFor();
+    await grace.getByRole('list', { name: 'Where you left off' }).getByText('Ada suggested picking this up').waitFor();
+    await acceptSuggestion(grace, 'Question Swap');
+    for (const page of [ada, grace]) await page.getByText('Card 1 of 8').waitFor();
   });
 
   it('the closeness question has its two ends named and nothing looks chosen before a tap', async () => {

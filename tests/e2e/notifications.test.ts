@@ -143,9 +143,9 @@ describe.runIf(inject('chromium'))('the notifications switch', () => {
     await expect.poll(() => toggle(maya).getAttribute('aria-checked')).toBe('false');
     expect(await keptNames(maya, roomId)).toBeNull();
     await maya.goto(world.server.url);
-    await lea.getByRole('button', { name: 'Not now' }).click();
+    await lea.getByRole('button', { name: 'Take it back' }).click();
     await lea.getByRole('button', { name: 'Suggest Check-in' }).click();
-    await lea.getByRole('button', { name: 'Not now' }).waitFor();
+    await lea.getByRole('button', { name: 'Take it back' }).waitFor();
     await new Promise((r) => setTimeout(r, 500));
     expect(service.received.filter((p) => p.device === 'maya')).toHaveLength(1);
   });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
+import { sidewaysAtDoubleText, smallTargets } from '../support/look.js';
 import { createRoom, expectAccessible, seatedPair, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
 import { answer, answered } from '../support/question-swap-page.js';
 import { ratingsOf } from '../support/what-it-means-answers.js';
@@ -29,6 +30,15 @@ const bareIconButtons = (page: Page) =>
       })
       .filter((text) => !/\p{L}/u.test(text)),
   );
+
+/** On a 390 px phone: at 200 % text nothing scrolls sideways, and every tap target is at least 44 px. */
+async function expectHolds(page: Page, screen: string): Promise<void> {
+  const own = page.viewportSize()!;
+  await page.setViewportSize(PHONE);
+  expect(await sidewaysAtDoubleText(page), `${screen} scrolls sideways at 200 %`).toEqual([]);
+  expect(await smallTargets(page), `${screen}: tap targets under 44 px`).toEqual([]);
+  await page.setViewportSize(own);
+}
 
 /** Each Question Swap answer's running animations and its computed animation name. */
 const answerMotion = (page: Page) =>
@@ -74,6 +84,7 @@ describe.runIf(inject('chromium'))('Polish, in Chromium', () => {
     expect(face.leadFirst).toBe(true);
     expect(face.lead).toMatch(/\S/);
     await expectAccessible(ada, 'card face');
+    await expectHolds(ada, 'card face');
     await shootBoth(ada, 'polish-card');
     await ada.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     await expectAccessible(ada, 'card face, dark');
@@ -91,6 +102,11 @@ describe.runIf(inject('chromium'))('Polish, in Chromium', () => {
     expect(turning.names[0]).toMatch(/turn-over/);
     expect(await answerMotion(ada)).toEqual({ running: 0, names: turning.names.map(() => 'none') });
     await expectAccessible(ada, 'reveal');
+    await expectHolds(ada, 'reveal');
+    await ada.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    await expectAccessible(ada, 'reveal, dark');
+    await shootBoth(ada, 'polish-reveal-dark');
+    await ada.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     await shootBoth(ada, 'polish-reveal');
   });
 
@@ -120,6 +136,7 @@ describe.runIf(inject('chromium'))('Polish, in Chromium', () => {
     expect(await first.inputValue()).toBe('the quiet mornings together');
     expect(await chips.allTextContents()).not.toContain(chosen);
     await expectAccessible(ada, 'sentences with starter chips');
+    await expectHolds(ada, 'sentences');
     await shootBoth(ada, 'polish-starters');
     const boxes = await ada.getByRole('textbox').all();
     for (const [i, box] of boxes.slice(1).entries()) await box.fill(`ada words ${i + 2}`);
@@ -142,12 +159,18 @@ describe.runIf(inject('chromium'))('Polish, in Chromium', () => {
     await ada.getByRole('button', { name: '★ Kept in Memories: sentence 1', pressed: true }).waitFor();
     await gap.getByRole('button', { name: '★ Kept in Memories: this question', pressed: true }).waitFor();
     await shootBoth(ada, 'polish-means-stars');
+    await expectHolds(ada, 'the reveal with its stars');
 
     for (const page of [ada, grace]) await page.getByRole('button', { name: "We're done — back to the lobby" }).click();
     for (const page of [ada, grace]) {
       await page.getByRole('heading', { name: 'How close do you feel after that?' }).waitFor();
       await page.getByRole('button', { name: 'Skip' }).click();
     }
+    // The lobby's newest Memories say it the same way.
+    const lobby = ada.locator('#memories-title').locator('..');
+    await lobby.locator('.prompt .from').waitFor();
+    expect(await lobby.locator('.said .who').allTextContents()).toEqual(['Ada', 'Grace']);
+    await shootBoth(ada, 'polish-lobby-memories');
     await grace.getByRole('button', { name: 'Open Memories (2)' }).click();
     await grace.getByRole('heading', { name: 'Memories', level: 1 }).waitFor();
     const question = grace.getByRole('listitem').filter({ hasText: 'A question to talk about' });
@@ -161,6 +184,7 @@ describe.runIf(inject('chromium'))('Polish, in Chromium', () => {
     expect(await sentences.locator('.said').first().textContent()).toContain('the quiet mornings together');
     expect(await sentences.locator('.said').last().textContent()).toContain('grace words 1');
     await expectAccessible(grace, 'memories with names and a prompt');
+    await expectHolds(grace, 'memories');
     await shootBoth(grace, 'polish-memories');
 
     const [file] = await Promise.all([grace.waitForEvent('download'), grace.getByRole('button', { name: 'Download as text' }).click()]);
@@ -192,6 +216,7 @@ describe.runIf(inject('chromium'))('Polish, in Chromium', () => {
     await chips.first().click();
     expect(await field.inputValue()).toBe(`You cooked for me ${chip.replace(/…$/, '')} `);
     await expectAccessible(ada, 'appreciation starters');
+    await expectHolds(ada, 'appreciation starters');
   });
 
   it('the invite copies the link where there is no share sheet, selects it when copying is refused, and shares it where there is one', async () => {
@@ -218,6 +243,7 @@ describe.runIf(inject('chromium'))('Polish, in Chromium', () => {
     });
     expect(selection).toEqual({ id: 'copy-Link', from: 0, to: link.length });
     await expectAccessible(ada, 'invite, copying refused');
+    await expectHolds(ada, 'invite');
     await shootBoth(ada, 'polish-invite-copy-refused');
 
     const sam = await world.people.open(PHONE);

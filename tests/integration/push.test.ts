@@ -9,8 +9,10 @@ import { writeMood, writeWords } from '../../shared/activities/check-in/model.js
 import { moodSlot, wordsSlot } from '../../shared/activities/check-in/open.js';
 import type { PushMessage, SeatIndex } from '../../shared/protocol.js';
 import type { RunningServer } from '../../server/server.js';
+import type { State as TwentyState } from '../../shared/activities/twenty-questions/index.js';
 import { RedisStore } from '../../server/store/redis.js';
 import { startPushService, type PushService } from '../support/push-service.js';
+import { sealedAround } from '../support/sealed.js';
 import { sealedPair, type SealedPair } from '../support/sealed-pair.js';
 import { cid, client, connected, eventually, startTestServer, useServerOnRedis, type Client } from '../support/server.js';
 
@@ -168,6 +170,32 @@ describe.runIf(redisAvailable)('push notifications', () => {
       for (const seat of deviceOf(pair.ada)) expect(text).not.toContain(seat?.name ?? '\u0000');
     }
     expect(service.problems).toEqual([]);
+  });
+
+  it('"waiting" when a move in a game hands the turn to the other, once in a while rather than once a move', async () => {
+    const game = await sealedPair(world.server.url, names);
+    world.clients.push(game.ada, game.grace);
+    const to = { ada: `ada-game-${Date.now()}`, grace: `grace-game-${Date.now()}` };
+    expect(await emit(game.ada, 'push:subscribe', service.subscription(to.ada))).toEqual({ ok: true });
+    expect(await emit(game.grace, 'push:subscribe', service.subscription(to.grace))).toEqual({ ok: true });
+    await Promise.all([hide(game.ada, true), hide(game.grace, true)]);
+    // A suggestion on two devices is the suggester's Ready too: 'suggested' alone says it.
+    expect((await game.send(0, { type: 'propose', activity: 'twenty-questions', options: {}, ready: true })).ok).toBe(true);
+    await eventually(() => expect(pushesTo(to.grace)).toEqual([{ kind: 'suggested', roomId: game.roomId, by: 0, activity: 'twenty-questions' }]));
+    expect((await game.send(1, { type: 'ready' })).ok).toBe(true);
+    const { thinker } = (await world.store.load(game.roomId)).stored!.room.play.activity!.state as TwentyState;
+    const [thinkerDevice, askerDevice] = thinker === 0 ? [to.ada, to.grace] : [to.grace, to.ada];
+    const asker = thinker === 0 ? 1 : 0;
+    const move = (seat: SeatIndex, m: Record<string, unknown>) => game.send(seat, { type: 'move', move: m });
+    expect((await move(thinker, { type: 'choose', thing: sealedAround('THING', 1024) })).ok).toBe(true);
+    await eventually(() => expect(pushesTo(askerDevice).at(-1)).toEqual({ kind: 'waiting', roomId: game.roomId, by: thinker }));
+    expect((await move(asker, { type: 'ask', n: 1, words: sealedAround('Q1', 1024) })).ok).toBe(true);
+    expect((await move(thinker, { type: 'answer', n: 1, answer: sealedAround('A1') })).ok).toBe(true);
+    expect((await move(asker, { type: 'ask', n: 2, words: sealedAround('Q2', 1024) })).ok).toBe(true);
+    expect((await move(thinker, { type: 'answer', n: 2, answer: sealedAround('A2') })).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(pushesTo(askerDevice).filter((p) => p.kind === 'waiting')).toHaveLength(1);
+    expect(pushesTo(thinkerDevice).filter((p) => p.kind === 'waiting')).toEqual([]);
   });
 
   it('a 410 from the push service deletes that subscription, and only that one', async () => {

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastFriends, firstAt, turnOf, type Move, type State } from '../../shared/activities/fast-friends/index.js';
-import { memoryKey, questionText, readWords, WORDS_MAX, wordsProblem, wordsSlot, writeWords } from '../../shared/activities/fast-friends/model.js';
+import { closingAt, memoryKey, questionText, readWords, WORDS_MAX, wordsProblem, wordsSlot, writeWords } from '../../shared/activities/fast-friends/model.js';
 import { minutesIn, openView, readyFor, starWords } from '../../shared/activities/fast-friends/open.js';
 import { memorySlot, type MoveResult } from '../../shared/activities/types.js';
 import { questionsOf, SET_COUNT } from '../../shared/content/fast-friends.js';
@@ -239,6 +239,22 @@ describe('Fast friends: the browser side', () => {
     state = must(act(state, other(q.first), { type: 'answer', at: q.at, words: fakeSealed('garbage', SEALED_SIZES[2]) }));
     const opened = await openView(fastFriends.view(state, 0), openerFor(key, ROOM));
     expect(opened.question!.turns.map((t) => t.unreadable)).toEqual([true, true]);
+  });
+
+  it('the closing minute gives each line an equal share, counts down, and ends at the minute', () => {
+    expect(closingAt(0, 5, 60)).toEqual({ line: 0, left: 60, over: false });
+    expect(closingAt(12.5, 5, 60)).toEqual({ line: 1, left: 48, over: false });
+    expect(closingAt(59.9, 5, 60)).toEqual({ line: 4, left: 1, over: false });
+    expect(closingAt(600, 5, 60)).toEqual({ line: 4, left: 0, over: true });
+    fc.assert(
+      fc.property(fc.double({ min: -5, max: 120, noNaN: true }), fc.double({ min: -5, max: 120, noNaN: true }), (a, b) => {
+        const [x, y] = [closingAt(Math.min(a, b), 5, 60), closingAt(Math.max(a, b), 5, 60)];
+        expect(x.line).toBeLessThanOrEqual(y.line);
+        expect(x.left).toBeGreaterThanOrEqual(y.left);
+        expect(y.line).toBeGreaterThanOrEqual(0);
+        expect(y.line).toBeLessThan(5);
+      }),
+    );
   });
 
   it('{them} reads as the other person by name, or as "each other" where nobody in particular is meant', () => {

@@ -9,7 +9,8 @@ import { applyCommand, createRoom, type Room } from '../../shared/room.js';
 import { endpointProblem, isPrivateAddress } from '../../server/push-endpoint.js';
 import { pushesAfter } from '../../server/push-triggers.js';
 import { NOW, ROOM_ID, fullRoom, lifetimes, seat } from '../support/rooms.js';
-import { TEST_SEAL } from '../support/sealed.js';
+import { TEST_SEAL, sealedAround } from '../support/sealed.js';
+import type { State as TwentyState } from '../../shared/activities/twenty-questions/index.js';
 
 const ctx = { now: NOW, freshCode: 'BCDEFGHJKM', freshRoomId: 'n'.repeat(21), seed: 7, lifetimes };
 
@@ -64,6 +65,26 @@ describe('which pushes a committed command makes', () => {
     expect(pushesAfter(answer, adaIn, withCheckIn(fullRoom(), [true, true]), 1)).toEqual([{ kind: 'checked-in', roomId: ROOM_ID, by: 1 }]);
     // A new day, and she is in on it: a check-in again.
     expect(pushesAfter(answer, adaIn, withCheckIn(fullRoom(), [true, false], '2026-12-04'), 0)).toHaveLength(1);
+  });
+
+  it('"waiting" when a move hands what is awaited to the other alone; a check-in says "checked-in" instead', () => {
+    let room = apply(apply(fullRoom(), 0, { type: 'propose', activity: 'twenty-questions', options: {} }), 0, { type: 'ready' });
+    room = apply(room, 1, { type: 'ready' });
+    const thinker = (room.play.activity!.state as TwentyState).thinker;
+    const asker = thinker === 0 ? 1 : 0;
+    const choose: RoomCommand = { type: 'move', move: { type: 'choose', thing: sealedAround('THING', 1024) } };
+    const chosen = apply(room, thinker, choose);
+    expect(pushesAfter(choose, room, chosen, thinker)).toEqual([{ kind: 'waiting', roomId: ROOM_ID, by: thinker }]);
+    // A question leaves the asker free to ask on or guess: both are awaited, nobody waits yet.
+    const ask: RoomCommand = { type: 'move', move: { type: 'ask', n: 1, words: sealedAround('Q1', 1024) } };
+    const asked = apply(chosen, asker, ask);
+    expect(pushesAfter(ask, chosen, asked, asker)).toEqual([]);
+    // Its answer hands it back to the asker alone: the thinker waits.
+    const reply: RoomCommand = { type: 'move', move: { type: 'answer', n: 1, answer: sealedAround('A1') } };
+    const answered = apply(asked, thinker, reply);
+    expect(pushesAfter(reply, asked, answered, thinker)).toEqual([{ kind: 'waiting', roomId: ROOM_ID, by: thinker }]);
+    const none = withCheckIn(fullRoom(), [false, false]);
+    expect(pushesAfter(answer, none, withCheckIn(fullRoom(), [true, false]), 0).map((p) => p.kind)).toEqual(['checked-in']);
   });
 
   it('nothing in a room on one shared device, nor with nobody in the other seat', () => {

@@ -7,6 +7,7 @@ export const info = {
   line: 'Three sets of questions that open up a little more each time, taking turns to answer.',
   minutes: [30, 45],
   audiences: ['partners', 'friends'],
+  suits: 'an unhurried evening, new couples and friends alike',
   kinds: ['emotional', 'intellectual'],
   howTo: [
     'Three sets of questions, about 15 minutes each, each a little closer than the last.',

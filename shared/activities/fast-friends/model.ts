@@ -22,6 +22,15 @@ export type Going = (typeof GOING)[number];
 
 export type Phase = 'intro' | 'questions' | 'closing' | 'done';
 
+/**
+ * Where the closing minute is after `elapsed` seconds: which of its `lines` lines is showing (each gets
+ * an equal share of the minute), how many seconds are left, and whether it is over.
+ */
+export function closingAt(elapsed: number, lines: number, seconds: number): { line: number; left: number; over: boolean } {
+  const at = Math.max(0, Math.min(seconds, Math.floor(elapsed)));
+  return { line: Math.min(lines - 1, Math.floor((at / seconds) * lines)), left: seconds - at, over: at >= seconds };
+}
+
 /** Where one person's words for one question are sealed: by them, for this game and the question's place. */
 export function wordsSlot(game: string, at: number): string {
   return `words:${game}:${at}`;
