@@ -66,7 +66,7 @@ describe.runIf(inject('chromium'))('Question Swap’s wildcards, favourites and 
       for (const page of [ada, grace]) await page.getByRole('button', { name: 'Next card' }).click();
       for (const page of [ada, grace]) {
         await page.getByText(`${chooserName}'s wildcard: a spiritual card.`).waitFor();
-        await page.locator('.meta').getByText('Spiritual').waitFor();
+        await page.locator('.marks .kind').getByText('Spiritual').waitFor();
       }
       await expectAccessible(watcher, 'card a wildcard chose');
       await shootBoth(watcher, 'qs-wildcard-chosen');
