@@ -103,6 +103,10 @@ describe.runIf(inject('chromium'))('Polish, in Chromium', () => {
     expect(await answerMotion(ada)).toEqual({ running: 0, names: turning.names.map(() => 'none') });
     await expectAccessible(ada, 'reveal');
     await expectHolds(ada, 'reveal');
+    await ada.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    await expectAccessible(ada, 'reveal, dark');
+    await shootBoth(ada, 'polish-reveal-dark');
+    await ada.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     await shootBoth(ada, 'polish-reveal');
   });
 
@@ -162,6 +166,11 @@ describe.runIf(inject('chromium'))('Polish, in Chromium', () => {
       await page.getByRole('heading', { name: 'How close do you feel after that?' }).waitFor();
       await page.getByRole('button', { name: 'Skip' }).click();
     }
+    // The lobby's newest Memories say it the same way.
+    const lobby = ada.locator('#memories-title').locator('..');
+    await lobby.locator('.prompt .from').waitFor();
+    expect(await lobby.locator('.said .who').allTextContents()).toEqual(['Ada', 'Grace']);
+    await shootBoth(ada, 'polish-lobby-memories');
     await grace.getByRole('button', { name: 'Open Memories (2)' }).click();
     await grace.getByRole('heading', { name: 'Memories', level: 1 }).waitFor();
     const question = grace.getByRole('listitem').filter({ hasText: 'A question to talk about' });
