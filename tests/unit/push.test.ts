@@ -6,7 +6,9 @@ import type { State as CheckInState } from '../../shared/activities/check-in/ind
 import { EMPTY_PLAY } from '../../shared/play.js';
 import type { RoomCommand, SeatIndex } from '../../shared/protocol.js';
 import { applyCommand, createRoom, type Room } from '../../shared/room.js';
-import { endpointProblem, isPrivateAddress } from '../../server/push-endpoint.js';
+import { createECDH, randomBytes } from 'node:crypto';
+import webpush from 'web-push';
+import { deliverPush, endpointProblem, isPrivateAddress, publicOnlyLookup } from '../../server/push-endpoint.js';
 import { pushesAfter } from '../../server/push-triggers.js';
 import { NOW, ROOM_ID, fullRoom, lifetimes, seat } from '../support/rooms.js';
 import { TEST_SEAL, sealedAround } from '../support/sealed.js';
@@ -162,6 +164,20 @@ describe('where a push may go', () => {
     }
     for (const a of ['8.8.8.8', '142.250.74.106', '2607:f8b0:4004:c07::5f']) expect(isPrivateAddress(a), a).toBe(false);
     expect(isPrivateAddress('not-an-address')).toBe(true);
+  });
+
+  it('in production, a name that resolves to a private address is refused when connecting', async () => {
+    const looked = await new Promise<{ error: NodeJS.ErrnoException | null; address: unknown }>((resolve) =>
+      publicOnlyLookup('localhost', { all: true }, (error, address) => resolve({ error, address })),
+    );
+    expect(looked.error?.code).toBe('EPRIVATE');
+    expect(looked.error?.message).not.toContain('127.0.0.1');
+    // And a push sent there in production never connects.
+    const ecdh = createECDH('prime256v1');
+    ecdh.generateKeys();
+    const subscription = { endpoint: 'https://localhost:9/push', keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') } };
+    const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:test@example.invalid' };
+    await expect(deliverPush(subscription, '{}', vapid, true)).rejects.toMatchObject({ code: 'EPRIVATE' });
   });
 
   it('an IPv4-mapped IPv6 address is judged as the IPv4 address it carries', () => {
