@@ -61,8 +61,11 @@ describe.runIf(inject('chromium'))('Question Swap’s wildcards, favourites and 
       await shootBoth(chooser, 'qs-wildcard');
       await shoot(watcher, 'qs-wildcard-other-tablet');
       await chooser.getByRole('button', { name: 'Pick the next kind' }).click();
+      // The focus follows each step: to the first kind, then to what was chosen.
+      await expect.poll(() => chooser.evaluate(() => document.activeElement?.textContent)).toBe('Emotional');
       await chooser.getByRole('button', { name: 'Spiritual' }).click();
       for (const page of [chooser, watcher]) await page.getByText(`${chooserName} chose: a spiritual card next.`).waitFor();
+      await expect.poll(() => chooser.evaluate(() => document.activeElement?.textContent)).toBe(`${chooserName} chose: a spiritual card next.`);
       for (const page of [ada, grace]) await page.getByRole('button', { name: 'Next card' }).click();
       for (const page of [ada, grace]) {
         await page.getByText(`${chooserName}'s wildcard: a spiritual card.`).waitFor();
