@@ -149,6 +149,16 @@ export function keptSummaries(play: Play): { activity: ActivityId; summary: stri
   return play.kept.map((k) => ({ activity: k.activity, summary: activityById(k.activity).summary?.(k.state) ?? null }));
 }
 
+/** What the lobby shows of each activity's library: counts only, the same for both seats. */
+export function libraryCounts(play: Play): Partial<Record<ActivityId, Record<string, number>>> {
+  const counts: Partial<Record<ActivityId, Record<string, number>>> = {};
+  for (const [id, library] of Object.entries(play.libraries ?? {})) {
+    const of = activityById(id as ActivityId).library;
+    if (of) counts[id as ActivityId] = of.counts(library);
+  }
+  return counts;
+}
+
 export function playMove(play: Play, seat: SeatIndex, move: unknown, now: number): PlayResult {
   const instance = play.activity;
   if (!instance) return refuse('NO_ACTIVITY');

@@ -14,6 +14,7 @@ import {
   endActivity,
   forgetMemory,
   keptSummaries,
+  libraryCounts,
   playMove,
   propose,
   ready,
@@ -334,6 +335,8 @@ export interface RoomView {
   memoryCount: number;
   /** Activities kept to reopen (a plan), with one line each. */
   kept: { activity: ActivityId; summary: string | null }[];
+  /** What the room keeps of an activity from game to game, as counts (Question Swap's favourites). */
+  libraries: Partial<Record<ActivityId, Record<string, number>>>;
   /** Who ended the last activity, until the next one starts (so the other is told). */
   ended: Ended | null;
   /** Closeness circles: the open question and the revealed history. */
@@ -369,6 +372,7 @@ export function viewFor(room: Room, seat: SeatIndex): RoomView {
     memories: newestMemories(room.play.memories),
     memoryCount: room.play.memories.length,
     kept: keptSummaries(room.play),
+    libraries: libraryCounts(room.play),
     ended: room.play.ended ?? null,
     closeness: closenessView(room.play.closeness, seat),
     devices: mine ? deviceViews(mine) : [],

@@ -136,7 +136,12 @@ export interface Activity<Options, State, Move, View, Info extends ActivityInfo 
    * cards), bounded: `of` reads it from a state after each move, `into` gives a starting or resumed
    * state the room's copy (undefined in a room that has none yet).
    */
-  library?: { of(state: State): unknown; into(state: State, library: unknown): State };
+  library?: {
+    of(state: State): unknown;
+    into(state: State, library: unknown): State;
+    /** What the lobby may show of it to either seat: counts only (e.g. how many cards are kept). */
+    counts(library: unknown): Record<string, number>;
+  };
 }
 
 /** Any activity, with its own types erased, for the room to run. */

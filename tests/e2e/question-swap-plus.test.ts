@@ -123,6 +123,8 @@ describe.runIf(inject('chromium'))('Question Swap’s wildcards, favourites and 
   it('two devices: "Come back to this" marks the card for both, and "Our favourites" deals it first next time', { timeout: 120_000 }, async () => {
     const { ada, grace } = await seatedPair(world, [PHONE, TABLET]);
     await chooseCards(ada, 3);
+    // Nothing is kept yet, so there are no favourites to choose.
+    expect(await ada.getByRole('radio', { name: 'Our favourites first' }).count()).toBe(0);
     await startActivity('Question Swap', [ada, grace]);
     await begin(ada, grace);
     const kept = await cardText(ada);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { questionSwap, type Move, type State } from '../../shared/activities/question-swap/index.js';
 import { FAVOURITES_MAX } from '../../shared/activities/question-swap/library.js';
 import type { SeatIndex } from '../../shared/core.js';
-import { applyCommand, type Room, type RoomCommand } from '../../shared/room.js';
+import { applyCommand, viewFor, type Room, type RoomCommand } from '../../shared/room.js';
 import { NOW, fullRoom, lifetimes } from '../support/rooms.js';
 import { act, answerFor, errorCode, must, playing } from '../support/question-swap-state.js';
 
@@ -90,6 +90,8 @@ describe('our favourites, in a later game', () => {
     room = run(room, 1, { type: 'move', move: favourite(gameOf(room)) });
     room = run(room, 0, { type: 'end-activity' });
     expect(room.play.libraries?.['question-swap']).toEqual({ favourites: [kept], cards: [] });
+    // The lobby shows both how many are kept, and nothing else of the library.
+    for (const seat of [0, 1] as const) expect(viewFor(room, seat).libraries).toEqual({ 'question-swap': { favourites: 1, cards: 0 } });
     room = newGame(room, { deck: 'favourites' });
     expect(gameOf(room).round!.cardId).toBe(kept);
     expect(gameOf(room).library!.favourites).toEqual([kept]);

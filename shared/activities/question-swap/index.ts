@@ -18,7 +18,7 @@ import { closingAwaiting, closingView, notePending, openClosing, writeNote } fro
 import { cardOf, drawCard, playedCard } from './draw.js';
 import { info } from './info.js';
 import { libraryView, OWN_CARD_BUCKET, OWN_CARD_TYPES, OWN_ID, OWN_MEMORY_TITLE } from './library.js';
-import { libraryOf, markFavourite, removeCard, withLibrary, writeCard } from './library-rules.js';
+import { libraryCounts, libraryOf, markFavourite, removeCard, withLibrary, writeCard } from './library-rules.js';
 import {
   ANSWER_BUCKET,
   DECK_DEFAULT,
@@ -426,5 +426,5 @@ export const questionSwap: Activity<Options, State, Move, View, typeof info> = {
   keep: (state: State) => state.phase === 'play',
   summary: (state: State) => `card ${state.completed + 1} of ${state.options.rounds}`,
   asksAfterAtFinish: true,
-  library: { of: libraryOf, into: withLibrary },
+  library: { of: libraryOf, into: withLibrary, counts: libraryCounts },
 };

@@ -23,6 +23,11 @@ function isLibrary(value: unknown): value is Library {
   return typeof v === 'object' && v !== null && Array.isArray(v.favourites) && Array.isArray(v.cards);
 }
 
+/** What the lobby shows of the library: how many cards are kept to come back to, and how many were written. */
+export function libraryCounts(library: unknown): Record<string, number> {
+  return isLibrary(library) ? { favourites: library.favourites.length, cards: library.cards.length } : {};
+}
+
 export function markFavourite(state: State, cardId: string, on: boolean): MoveResult<State> {
   const library = libraryOf(state);
   const kept = library.favourites.includes(cardId);
