@@ -77,15 +77,15 @@ describe.runIf(redisUrl !== '')('Question Swap’s wildcards and favourites over
       }
       expect(swapOf(pair, 1).wildcard).toEqual(offer);
       const chooser = offer.chooser;
-      const notMine = await pair.send(chooser === 0 ? 1 : 0, { type: 'move', move: { type: 'wildcard', cardId, choice: 'swap' } });
+      const notMine = await pair.send(chooser === 0 ? 1 : 0, { type: 'move', move: { type: 'wildcard', cardId, to: 'swap' } });
       expect(notMine.ok ? 'ok' : notMine.error.code).toBe('NOT_YOUR_TURN');
-      const command = { commandId: cid(), seat: chooser, command: { type: 'move', move: { type: 'wildcard', cardId, choice: 'kind', kind: 'spiritual' } } } as const;
+      const command = { commandId: cid(), seat: chooser, command: { type: 'move', move: { type: 'wildcard', cardId, to: 'kind', kind: 'spiritual' } } } as const;
       const socket = [pair.ada, pair.grace][chooser]!.socket;
       const first = await socket.emitWithAck('room:command', command);
       expect(first.ok).toBe(true);
       expect(await socket.emitWithAck('room:command', command)).toEqual(first);
       for (const seat of [0, 1] as const) {
-        await eventually(() => expect(swapOf(pair, seat).wildcard?.chosen).toMatchObject({ by: chooser, choice: 'kind', kind: 'spiritual' }));
+        await eventually(() => expect(swapOf(pair, seat).wildcard?.chosen).toMatchObject({ by: chooser, to: 'kind', kind: 'spiritual' }));
       }
       await bothNext(pair, cardId);
       for (const seat of [0, 1] as const) {
@@ -95,7 +95,7 @@ describe.runIf(redisUrl !== '')('Question Swap’s wildcards and favourites over
           return r!;
         });
         expect(round.card.kind).toBe('spiritual');
-        expect(round.steered).toMatchObject({ by: chooser, choice: 'kind', kind: 'spiritual' });
+        expect(round.steered).toMatchObject({ by: chooser, to: 'kind', kind: 'spiritual' });
       }
       return;
     }

@@ -563,7 +563,7 @@ function extraMove(state: StateFor<'question-swap'>, cardId: string, rng: Rng, c
   const own = state.library?.cards ?? [];
   switch (pick(['wildcard', 'favourite', 'write'] as const, rng)) {
     case 'wildcard': {
-      const move: MoveFor<'question-swap'> = { type: 'wildcard', cardId, choice: pick(WILDCARD_CHOICE_KEYS, rng) };
+      const move: MoveFor<'question-swap'> = { type: 'wildcard', cardId, to: pick(WILDCARD_CHOICE_KEYS, rng) };
       return chance(rng, 0.7) ? { ...move, kind: pick(INTIMACY_KINDS, rng) } : move;
     }
     case 'favourite':

@@ -36,7 +36,7 @@ function toWildcard(state: State): State {
 }
 
 function wildcard(state: State, seat: SeatIndex, choice: WildcardChoice, kind?: IntimacyKind) {
-  return act(state, seat, { type: 'wildcard', cardId: state.round!.cardId, choice, ...(kind ? { kind } : {}) });
+  return act(state, seat, { type: 'wildcard', cardId: state.round!.cardId, to: choice, ...(kind ? { kind } : {}) });
 }
 
 describe('where wildcards come', () => {
@@ -73,7 +73,7 @@ describe('playing a wildcard', () => {
     expect(questionSwap.view(state, 1).wildcard).toEqual(offer);
     expect(errorCode(wildcard(state, other(offer.chooser), 'swap'))).toBe('NOT_YOUR_TURN');
     const played = must(wildcard(state, offer.chooser, 'swap'));
-    expect(questionSwap.view(played, other(offer.chooser)).wildcard!.chosen).toMatchObject({ by: offer.chooser, choice: 'swap' });
+    expect(questionSwap.view(played, other(offer.chooser)).wildcard!.chosen).toMatchObject({ by: offer.chooser, to: 'swap' });
     expect(errorCode(wildcard(played, offer.chooser, 'lighter'))).toBe('ALREADY_ANSWERED');
   });
 
@@ -104,13 +104,13 @@ describe('playing a wildcard', () => {
     for (const [choice, step] of [['deeper', 1], ['lighter', -1]] as const) {
       let state = toWildcard(agreed(10, [...INTIMACY_KINDS], 3, 3));
       const offer = questionSwap.view(state, 0).wildcard!;
-      if (!offer.choices.find((c) => c.choice === choice)!.available) continue;
+      if (!offer.ways.find((w) => w.to === choice)!.available) continue;
       const planned = questionSwap.view(next(state), 0).round!.depth;
       state = next(must(wildcard(state, offer.chooser, choice)));
       for (const seat of [0, 1] as const) {
         const round = questionSwap.view(state, seat).round!;
         expect(round.depth).toBe(planned + step);
-        expect(round.steered).toMatchObject({ by: offer.chooser, choice });
+        expect(round.steered).toMatchObject({ by: offer.chooser, to: choice });
       }
     }
   });
@@ -118,8 +118,8 @@ describe('playing a wildcard', () => {
   it('never goes past the agreed depth: "deeper" is closed at the ceiling, "lighter" at the lightest', () => {
     let state = toWildcard(agreed(5, [...INTIMACY_KINDS], 1));
     const offer = questionSwap.view(state, 0).wildcard!;
-    expect(offer.choices.find((c) => c.choice === 'deeper')!.available).toBe(false);
-    expect(offer.choices.find((c) => c.choice === 'lighter')!.available).toBe(false);
+    expect(offer.ways.find((w) => w.to === 'deeper')!.available).toBe(false);
+    expect(offer.ways.find((w) => w.to === 'lighter')!.available).toBe(false);
     expect(errorCode(wildcard(state, offer.chooser, 'deeper'))).toBe('NOT_POSSIBLE');
     expect(errorCode(wildcard(state, offer.chooser, 'lighter'))).toBe('NOT_POSSIBLE');
     state = next(state);
@@ -179,7 +179,7 @@ describe('playing a wildcard', () => {
           if (offer) {
             const choice = choices[played++ % choices.length]!;
             const result = wildcard(state, offer.chooser, choice, chosen.at(-1));
-            const open = offer.choices.find((c) => c.choice === choice)!.available;
+            const open = offer.ways.find((w) => w.to === choice)!.available;
             expect(result.ok).toBe(open);
             if (result.ok) state = result.value.state;
           }

@@ -6,6 +6,6 @@ import { KIND_LABELS } from '../../../shared/intimacy.js';
 
 export function steerLine(steer: Steer, names: readonly [string, string], when: 'before' | 'now'): string {
   const kind = steer.kind && KIND_LABELS[steer.kind].title.toLowerCase();
-  if (when === 'before') return `${names[steer.by]} chose: ${kind ? `a ${kind} card next.` : `${WILDCARD_CHOICES[steer.choice].label.toLowerCase()}. ${WILDCARD_CHOICES[steer.choice].then}`}`;
-  return `${names[steer.by]}'s wildcard: ${kind ? `a ${kind} card` : WILDCARD_CHOICES[steer.choice].label.toLowerCase()}.`;
+  if (when === 'before') return `${names[steer.by]} chose: ${kind ? `a ${kind} card next.` : `${WILDCARD_CHOICES[steer.to].label.toLowerCase()}. ${WILDCARD_CHOICES[steer.to].then}`}`;
+  return `${names[steer.by]}'s wildcard: ${kind ? `a ${kind} card` : WILDCARD_CHOICES[steer.to].label.toLowerCase()}.`;
 }

@@ -69,7 +69,7 @@ export const moveSchema = v.variant('type', [
     round: v.pipe(v.number('Say which closing card the note is for.'), v.integer('Say which closing card the note is for.'), v.minValue(0)),
     sealed: v.nullable(sealedSchema(NOTE_BUCKET, 'The note is missing.')),
   }),
-  v.object({ type: v.literal('wildcard'), cardId: CardId, choice: v.picklist(WILDCARD_CHOICE_KEYS, 'Choose one of the wildcard’s choices.'), kind: v.optional(Kind) }),
+  v.object({ type: v.literal('wildcard'), cardId: CardId, to: v.picklist(WILDCARD_CHOICE_KEYS, 'Choose one of the wildcard’s choices.'), kind: v.optional(Kind) }),
   v.object({ type: v.literal('favourite'), cardId: CardId, on: v.boolean() }),
   v.object({
     type: v.literal('write-card'),
@@ -259,7 +259,7 @@ function move(state: State, seat: SeatIndex, m: Move, ctx: { rng: Rng; now: numb
   const withRound = (changes: Partial<Round>, memories?: NewMemory[]): MoveResult<State> => moved({ ...state, round: { ...round, ...changes } }, memories);
 
   if (m.type === 'favourite') return markFavourite(state, m.cardId, m.on);
-  if (m.type === 'wildcard') return playWildcard(state, seat, round, revealed, m.choice, m.kind);
+  if (m.type === 'wildcard') return playWildcard(state, seat, round, revealed, m.to, m.kind);
   if (passed !== null && m.type !== 'share-anyway' && m.type !== 'let-go')
     return refuse('WRONG_PHASE', seat === passed ? 'You passed on this card.' : 'Choose whether to share your answer or let it go.');
   switch (m.type) {

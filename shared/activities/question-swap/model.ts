@@ -221,7 +221,7 @@ export type Move =
   /** The closing card: my note to the other, sealed for noteSlot(round); null skips it. */
   | { type: 'note'; round: number; sealed: Sealed | null }
   /** The wildcard on offer with the card revealed now (`cardId`): what the next card will be. */
-  | { type: 'wildcard'; cardId: string; choice: WildcardChoice; kind?: IntimacyKind }
+  | { type: 'wildcard'; cardId: string; to: WildcardChoice; kind?: IntimacyKind }
   /** "Come back to this": keep the card on the table for a later game (or not). */
   | { type: 'favourite'; cardId: string; on: boolean }
   /** A card I wrote, its words (OwnWords as JSON) sealed for ownCardSlot(id); id made by my browser. */

@@ -33,7 +33,7 @@ export function wildcardView(state: State, round: Round | null, revealed: boolea
   return {
     number,
     chooser: chooserOf(wildcards, number),
-    choices: WILDCARD_CHOICE_KEYS.map((choice) => ({ choice, available: available[choice] })),
+    ways: WILDCARD_CHOICE_KEYS.map((to) => ({ to, available: available[to] })),
     kinds: state.kinds,
     chosen: steerFor(wildcards, number) ?? null,
   };
@@ -55,10 +55,10 @@ export function playWildcard(state: State, seat: SeatIndex, round: Round, reveal
 
 /** Who reads card `number`, after the card before was read by `reader`: the other, unless a wildcard swapped it. */
 export function nextReader(state: State, number: number, reader: SeatIndex): SeatIndex {
-  return steerFor(state.wildcards, number)?.choice === 'swap' ? reader : other(reader);
+  return steerFor(state.wildcards, number)?.to === 'swap' ? reader : other(reader);
 }
 
 /** A wildcard chose the closing note in place of card `number`. */
 export function closingChosen(state: State, number: number): boolean {
-  return steerFor(state.wildcards, number)?.choice === 'closing';
+  return steerFor(state.wildcards, number)?.to === 'closing';
 }

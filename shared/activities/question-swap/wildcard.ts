@@ -24,7 +24,8 @@ export const WILDCARD_CHOICE_KEYS = Object.keys(WILDCARD_CHOICES) as WildcardCho
 export interface Steer {
   number: number;
   by: SeatIndex;
-  choice: WildcardChoice;
+  /** What was chosen (named `to`, not `choice`: a card's pick is what a "choice" means in an answer). */
+  to: WildcardChoice;
   kind?: IntimacyKind;
   depth?: Depth;
 }
@@ -41,7 +42,7 @@ export interface WildcardView {
   number: number;
   chooser: SeatIndex;
   /** Each choice, and whether it can be made now (deeper: not past the agreed depth). */
-  choices: { choice: WildcardChoice; available: boolean }[];
+  ways: { to: WildcardChoice; available: boolean }[];
   /** The kinds "pick the next kind" offers: the ones both agreed to. */
   kinds: IntimacyKind[];
   /** Once played: what was chosen. */
@@ -79,9 +80,9 @@ export function availableChoices(target: Depth, ceiling: Depth, kinds: readonly 
 }
 
 /** The steer a choice makes for a card whose depth would be `target`: deeper and lighter move it one level. */
-export function steerOf(number: number, by: SeatIndex, choice: WildcardChoice, target: Depth, kind?: IntimacyKind): Steer {
-  if (choice === 'deeper') return { number, by, choice, depth: (target + 1) as Depth };
-  if (choice === 'lighter') return { number, by, choice, depth: (target - 1) as Depth };
-  if (choice === 'kind' && kind) return { number, by, choice, kind };
-  return { number, by, choice };
+export function steerOf(number: number, by: SeatIndex, to: WildcardChoice, target: Depth, kind?: IntimacyKind): Steer {
+  if (to === 'deeper') return { number, by, to, depth: (target + 1) as Depth };
+  if (to === 'lighter') return { number, by, to, depth: (target - 1) as Depth };
+  if (to === 'kind' && kind) return { number, by, to, kind };
+  return { number, by, to };
 }
