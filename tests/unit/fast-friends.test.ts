@@ -127,21 +127,82 @@ describe('Fast friends: going on together', () => {
     expect(minutesIn(fastFriends.view(started, 0), 5000 + 16 * 60_000)).toBe(16);
   });
 
-  it('one tap never moves the other: next waits for both, and different ways on wait until one takes theirs back', async () => {
+  it('one tap never moves the other: next waits for both; different ways on wait for either to go along in one tap (issue 1)', async () => {
     let state = await answerBoth(begin(fresh(4)));
     const waiting = must(act(state, 0, { type: 'next', to: 'question', ready: true }));
     expect(waiting.current!.index).toBe(0);
     expect(fastFriends.awaiting(waiting)).toEqual({ seats: [1], private: false });
     const apart = must(act(waiting, 1, { type: 'next', to: 'set', ready: true }));
     expect(apart.current!.at).toBe(0);
-    expect(fastFriends.awaiting(apart).seats).toEqual([]);
-    const changed = must(act(must(act(apart, 0, { type: 'next', to: 'question', ready: false })), 0, { type: 'next', to: 'set', ready: true }, 9000));
+    expect(apart.going).toEqual(['question', 'set']);
+    expect(fastFriends.awaiting(apart)).toEqual({ seats: [0, 1], private: false });
+    expect(codeOf(act(apart, 1, { type: 'next', to: 'set', ready: true }))).toBe('ALREADY_READY');
+    const changed = must(act(apart, 0, { type: 'next', to: 'set', ready: true }, 9000));
     expect(changed.current).toMatchObject({ set: 1, index: 0, at: 1 });
     expect(changed.setStartedAt[1]).toBe(9000);
+    const along = must(act(apart, 1, { type: 'next', to: 'question', ready: true }));
+    expect(along.current).toMatchObject({ set: 0, index: 1, at: 1 });
+    const takenBack = must(act(apart, 0, { type: 'next', to: 'question', ready: false }));
+    expect(takenBack.going).toEqual([null, 'set']);
     expect(codeOf(act(state, 0, { type: 'next', to: 'set', ready: false }))).toBe('NOT_POSSIBLE');
     state = must(act(state, 0, { type: 'next', to: 'set', ready: true }));
     expect(readyFor(fastFriends.view(state, 1), 'set')).toEqual([true, false]);
     expect(readyFor(fastFriends.view(state, 1), 'question')).toEqual([false, false]);
+  });
+
+  it('one pace for two: after any taps, each can always agree with the other in one tap, and no tap changes the other’s choice (issue 1)', async () => {
+    const answered = await answerBoth(begin(fresh(11)));
+    const tap = fc.record({
+      seat: fc.constantFrom<SeatIndex>(0, 1),
+      to: fc.constantFrom('question' as const, 'set' as const),
+      ready: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(tap, { maxLength: 12 }), fc.constantFrom<SeatIndex>(0, 1), (taps, last) => {
+        let state = answered;
+        for (const t of taps) {
+          const result = act(state, t.seat, { type: 'next', to: t.to, ready: t.ready });
+          if (!result.ok) continue;
+          const next = result.value.state;
+          if (next.current!.at !== state.current!.at) return; // they agreed and moved on: nothing left to resolve
+          expect(next.going[other(t.seat)]).toBe(state.going[other(t.seat)]);
+          expect(next.going[t.seat]).toBe(t.ready ? t.to : null);
+          state = next;
+        }
+        // Whoever is stuck waiting is awaited, and one tap each resolves it: the last to tap goes along
+        // with a choice that is on the table (or any way, if none is), and the pair moves on.
+        const seat = last;
+        const theirs = state.going[other(seat)];
+        const mine = state.going[seat];
+        if (mine !== null && theirs !== null) expect(fastFriends.awaiting(state).seats).toEqual([0, 1]);
+        let agreed = state;
+        if (theirs === null) agreed = must(act(agreed, other(seat), { type: 'next', to: mine ?? 'question', ready: true }));
+        const target = agreed.going[other(seat)]!;
+        if (agreed.current!.at === state.current!.at && agreed.going[seat] !== target) agreed = must(act(agreed, seat, { type: 'next', to: target, ready: true }));
+        expect(agreed.current!.at).toBe(state.current!.at + 1);
+        expect(agreed.going).toEqual([null, null]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('ended mid-way it is kept, with where it was for the lobby; the intro and the end are not (issue 2)', async () => {
+    const intro = fresh(12);
+    expect(fastFriends.keep!(intro)).toBe(false);
+    let state = begin(intro);
+    expect(fastFriends.keep!(state)).toBe(true);
+    expect(fastFriends.summary!(state)).toBe('Set 1, question 1');
+    state = both(await answerBoth(state), { type: 'next', to: 'set', ready: true });
+    for (let i = 0; i < 3; i++) state = both(await answerBoth(state), { type: 'next', to: 'question', ready: true });
+    expect(state.current).toMatchObject({ set: 1, index: 3 });
+    expect(fastFriends.summary!(state)).toBe('Set 2, question 4');
+    expect(fastFriends.view(state, 0)).toMatchObject({ set: 1, question: { set: 1, index: 3 } });
+    state = both(await answerBoth(state), { type: 'next', to: 'set', ready: true });
+    state = both(await answerBoth(state), { type: 'next', to: 'set', ready: true });
+    expect(state.phase).toBe('closing');
+    expect(fastFriends.keep!(state)).toBe(true);
+    expect(fastFriends.summary!(state)).toBe('the closing minute');
+    expect(fastFriends.keep!(both(state, { type: 'closed', ready: true }))).toBe(false);
   });
 
   it('at the last question of a set either way leads on to the next set; after the last set comes the closing minute', async () => {

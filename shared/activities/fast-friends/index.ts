@@ -14,7 +14,7 @@ import type { Rng } from '../../random.js';
 import { sealedSchema, type Sealed } from '../../sealed/shape.js';
 import { moved, starredEntriesSchema, starredMemory, type Activity, type Awaiting, type MoveResult } from '../types.js';
 import { info } from './info.js';
-import { GOING, memoryKey, questionText, WORDS_BUCKET, type Going, type Phase } from './model.js';
+import { GOING, keepsPlace, memoryKey, questionText, WORDS_BUCKET, type Going, type Phase } from './model.js';
 
 /** One person's turn on a question: answered (with sealed words, maybe empty) or passed. */
 export type Turn = { passed: false; words: Sealed } | { passed: true; words: null };
@@ -199,7 +199,10 @@ function move(state: State, seat: SeatIndex, m: Move, now: number): MoveResult<S
         if (state.going[seat] === null) return refuse('NOT_POSSIBLE', 'You had not said you were ready to go on.');
         return moved({ ...state, going: withSeat(state.going, seat, null) });
       }
-      if (state.going[seat] !== null) return refuse('ALREADY_READY', 'You are ready to go on. Take it back first to choose another way.');
+      // Once both chose, differently, either goes along with the other's in one tap: it replaces only
+      // their own choice, never the other's. Otherwise a choice stands until it is taken back.
+      const goesAlong = state.going[other(seat)] === m.to;
+      if (state.going[seat] !== null && !goesAlong) return refuse('ALREADY_READY', 'You are ready to go on. Take it back first to choose another way.');
       const going = withSeat(state.going, seat, m.to);
       const theirs = going[other(seat)];
       if (theirs === null || !sameDestination(destination(state, m.to), destination(state, theirs))) return moved({ ...state, going });
@@ -271,11 +274,13 @@ function view(state: State, seat: SeatIndex): View {
 /**
  * Before the first set, both (to begin); during a question, whoever's turn it is, in private (their
  * words are hidden until both are done: on a shared device each takes the device in turn); between
- * questions, whoever has not said where to go on to; in the closing minute, whoever is not done.
+ * questions, whoever has not said where to go on to (both, when they chose different ways); in the closing minute, whoever is not done.
  */
 function awaiting(state: State): Awaiting {
   const q = state.current;
-  const undecided = ([0, 1] as const).filter((s) => state.going[s] === null);
+  // Both chose, differently (the same choice would have moved them on): either may go along with the other's.
+  const chosen = ([0, 1] as const).filter((s) => state.going[s] === null);
+  const undecided = chosen.length > 0 ? chosen : ([0, 1] as SeatIndex[]);
   switch (state.phase) {
     case 'intro':
       return { seats: undecided, private: false };
@@ -290,6 +295,12 @@ function awaiting(state: State): Awaiting {
   }
 }
 
+/** One line for the lobby about a session ended mid-way: "Set 2, question 4", or the closing minute. */
+export function summary(state: State): string {
+  const q = state.current;
+  return q ? `Set ${q.set + 1}, question ${q.index + 1}` : 'the closing minute';
+}
+
 export const fastFriends: Activity<v.InferOutput<typeof optionsSchema>, State, Move, View, typeof info> = {
   info,
   optionsSchema,
@@ -300,5 +311,8 @@ export const fastFriends: Activity<v.InferOutput<typeof optionsSchema>, State, M
   awaiting,
   finished: (state) => state.phase === 'done',
   asksAfterAtFinish: true,
+  // Ended mid-way, it waits in the lobby and is picked up at the same question (or the closing minute).
+  keep: (state) => keepsPlace(state.phase),
+  summary,
   leftTogether: (state) => state.leaving.every(Boolean),
 };

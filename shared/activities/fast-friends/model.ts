@@ -22,6 +22,9 @@ export type Going = (typeof GOING)[number];
 
 export type Phase = 'intro' | 'questions' | 'closing' | 'done';
 
+/** Ending in this phase keeps the session, to pick up again from the lobby where it was (the core's `keep`). */
+export const keepsPlace = (phase: Phase) => phase === 'questions' || phase === 'closing';
+
 /**
  * Where the closing minute is after `elapsed` seconds: which of its `lines` lines is showing (each gets
  * an equal share of the minute), how many seconds are left, and whether it is over.
