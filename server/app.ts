@@ -2,6 +2,7 @@
 // so /r/<roomId> links open it).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 
@@ -45,13 +46,17 @@ export function createApp({ clientDir, ready }: AppOptions): Express {
   });
 
   const index = resolve(clientDir, 'index.html');
+  // Text goes compressed (the page, scripts, styles, the manifest); Socket.IO's own path never comes here.
+  app.use(compression());
   app.use(
     express.static(clientDir, {
       index: false,
       maxAge: '1h',
-      // The service worker and the manifest say which version is current: always asked again.
       setHeaders: (res, path) => {
+        // The service worker and the manifest say which version is current: always asked again.
         if (path.endsWith('sw.js') || path.endsWith('.webmanifest')) res.setHeader('Cache-Control', 'no-cache');
+        // Vite names each built file by its content: a name is never reused for other bytes.
+        else if (path.startsWith(resolve(clientDir, 'assets'))) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
       },
     }),
   );

@@ -147,6 +147,7 @@ export class RoomService {
         code: newInviteCode(),
         now,
         ...(input.zone ? { zone: input.zone } : {}),
+        ...(input.apart && input.mode === 'two-devices' ? { apart: true } : {}),
       },
       this.lifetimes,
     );

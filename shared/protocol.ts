@@ -78,6 +78,8 @@ export interface CreateRoomInput {
   seal: RoomSeal;
   /** The creator's device's time zone, sealed as Check-in's room zone: the room's days follow it. */
   zone?: Sealed;
+  /** "We live apart" (two devices only): the room hides what needs the same place. */
+  apart?: boolean;
 }
 
 /** Before joining: the creator's sealed name, and what the link's key must open. */

@@ -2,6 +2,7 @@
 // The server loads a room, applies one of these, and commits the result with compare-and-set.
 import type { ActivityId } from './activities/catalog.js';
 import type { ActivityView } from './activities/registry.js';
+import type { SetupContext } from './activities/types.js';
 import { closenessView, type ClosenessView } from './closeness.js';
 import { CREATOR_SEAT, refuse, type Audience, type PlayMode, type Result, type SeatIndex } from './core.js';
 import { canAddDevice, deviceViews, reissueDeviceToken, signOutDevice, type DeviceView, type SeatDevices } from './devices.js';
@@ -89,6 +90,8 @@ export interface Room {
    * 'check-in', 'room-zone'): the days of a first check-in follow it, whoever opens it first.
    */
   zone?: Sealed;
+  /** "We live apart": activities hide cards and ideas that need the same place. Absent in older rooms: false. */
+  apart?: boolean;
 }
 
 export interface Lifetimes {
@@ -115,6 +118,7 @@ export interface NewRoom {
   code: string;
   now: number;
   zone?: Sealed;
+  apart?: boolean;
 }
 
 export function createRoom(input: NewRoom, lifetimes: Lifetimes): Room {
@@ -129,6 +133,7 @@ export function createRoom(input: NewRoom, lifetimes: Lifetimes): Room {
     invite: partner ? null : { code: input.code, expiresAt: input.now + lifetimes.inviteMs },
     play: EMPTY_PLAY,
     ...(input.zone ? { zone: input.zone } : {}),
+    ...(input.apart ? { apart: true } : {}),
   };
 }
 
@@ -208,7 +213,9 @@ export type RoomCommand =
   /** My closeness-circles answer (1–7, or 0 to skip), sealed for closenessSlot(id) by my browser. */
   | { type: 'closeness'; id: string; value: Sealed }
   /** Sign one of my own devices out: its token stops working and its screens close. */
-  | { type: 'sign-out-device'; device: string };
+  | { type: 'sign-out-device'; device: string }
+  /** "We live apart" on or off for the room (either person): activities started from now on follow it. */
+  | { type: 'set-apart'; apart: boolean };
 
 export interface CommandContext {
   now: number;
@@ -282,7 +289,7 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
     case 'propose':
       return isFull(room) ? withPlay(room, propose(room.play, actor, command.activity, command.options, command.ready === true)) : refuse('NOT_POSSIBLE');
     case 'ready':
-      return withPlay(room, ready(room.play, actor, { now: ctx.now, seed: ctx.seed, room: { audience: room.audience, ...(room.zone ? { zone: room.zone } : {}) } }));
+      return withPlay(room, ready(room.play, actor, { now: ctx.now, seed: ctx.seed, room: setupContext(room) }));
     case 'withdraw':
       return withPlay(room, withdraw(room.play));
     case 'end-activity':
@@ -299,7 +306,17 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
       if (!signedOut.ok) return signedOut;
       return { ok: true, value: { room: withSeatChanged(room, actor, signedOut.value), effects: [{ type: 'sign-out-device', device: command.device }] } };
     }
+    case 'set-apart': {
+      // Structure, not words: either person may flip it, and a running activity keeps what it started with.
+      const { apart: _, ...rest } = room;
+      return { ok: true, value: { room: command.apart ? { ...rest, apart: true } : rest, effects: [] } };
+    }
   }
+}
+
+/** What an activity's setup learns of the room. */
+function setupContext(room: Room): SetupContext {
+  return { audience: room.audience, ...(room.zone ? { zone: room.zone } : {}), ...(room.apart ? { apart: true } : {}) };
 }
 
 function withPlay(room: Room, result: Result<Play>): Changed {
@@ -347,6 +364,8 @@ export interface RoomView {
   deviceLink: { expiresAt: number } | null;
   /** What this seat may do to the room itself. */
   can: { removePartner: boolean; addDevice: boolean };
+  /** "We live apart": cards and plan ideas needing the same place are hidden. */
+  apart: boolean;
 }
 
 /** How long the store keeps a room from now: short while it waits for its second person. */
@@ -381,5 +400,6 @@ export function viewFor(room: Room, seat: SeatIndex): RoomView {
       removePartner: seat === CREATOR_SEAT && room.mode === 'two-devices' && isFull(room),
       addDevice: room.mode === 'two-devices' && mine !== null && canAddDevice(mine),
     },
+    apart: room.apart === true,
   };
 }

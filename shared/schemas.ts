@@ -50,10 +50,12 @@ const Audience = v.picklist(['partners', 'friends', 'family'], 'Choose who the r
 /** The creator's time zone, sealed as Check-in's room zone; rooms made by an older page have none. */
 const RoomZone = v.optional(sealedSchema(ZONE_BUCKET, 'The time zone is not sealed right.'));
 
+const Apart = v.boolean('Say whether you live apart with true or false.');
+
 export const CreateRoomSchema = v.variant(
   'mode',
   [
-    v.object({ commandId: CommandId, name: SealedName, audience: Audience, mode: v.literal('two-devices'), seal: RoomSealSchema, zone: RoomZone }),
+    v.object({ commandId: CommandId, name: SealedName, audience: Audience, mode: v.literal('two-devices'), seal: RoomSealSchema, zone: RoomZone, apart: v.optional(Apart) }),
     v.object({
       commandId: CommandId,
       name: SealedName,
@@ -108,6 +110,7 @@ export const RoomCommandSchema = v.variant(
     v.object({ type: v.literal('move'), move: v.unknown() }),
     v.object({ type: v.literal('forget-memory'), id: v.pipe(v.string(), v.maxLength(200)) }),
     v.object({ type: v.literal('sign-out-device'), device: v.pipe(v.string(), v.maxLength(40)) }),
+    v.object({ type: v.literal('set-apart'), apart: Apart }, 'Say whether you live apart with true or false.'),
     v.object({
       type: v.literal('closeness'),
       id: v.pipe(v.string(), v.maxLength(40)),

@@ -108,6 +108,8 @@ export interface NewRoomRequest {
   audience: Audience;
   mode: PlayMode;
   partnerName?: string;
+  /** "We live apart" (two devices only). */
+  apart?: boolean;
 }
 
 class RoomClient {
@@ -209,6 +211,7 @@ class RoomClient {
       name: sealed[0]!,
       ...(sealed[1] ? { partnerName: sealed[1] } : {}),
       ...(zone.ok ? { zone: zone.value } : {}),
+      ...(input.apart && mode === 'two-devices' ? { apart: true } : {}),
     };
     return this.claim((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:create', payload));
   }

@@ -33,6 +33,8 @@ export interface SetupContext {
   audience: Audience;
   /** The room's time zone as sealed at creation (Check-in's days follow it), absent in older rooms. */
   zone?: Sealed;
+  /** The room's "we live apart": nothing that needs the same place. Absent: they share a place. */
+  apart?: boolean;
 }
 
 export interface MoveContext {

@@ -1,10 +1,11 @@
 // The look holds for everyone: AA contrast in the light and the dark theme (axe-core), a theme switch
-// kept on the device, text at 200 % without sideways scrolling on a phone, and tap targets of 44 px.
+// kept on the device, text at 200 % without sideways scrolling on a phone, tap targets of 44 px, and no
+// word of a control or heading broken in the middle.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { axeViolations, PHONE, TABLET } from '../support/browser.js';
-import { sidewaysAtDoubleText, smallTargets } from '../support/look.js';
-import { seatedPair, shoot, useBrowserWorld } from '../support/people.js';
+import { brokenWords, sidewaysAtDoubleText, smallTargets } from '../support/look.js';
+import { seatedPair, sharedDevice, shoot, skipCloseness, startActivity, useBrowserWorld } from '../support/people.js';
 
 const THEMES = ['light', 'dark'] as const;
 
@@ -66,5 +67,19 @@ describe.runIf(inject('chromium'))('The look in Chromium', () => {
       expect(await sidewaysAtDoubleText(page), `${name} scrolls sideways at 200 %`).toEqual([]);
       expect(await smallTargets(page), `${name}: tap targets under 44 px`).toEqual([]);
     }
+  });
+
+  it('on a 390 px phone no button, label or heading breaks a word in the middle', async () => {
+    const { ada, grace } = await seatedPair(world, [PHONE, PHONE]);
+    const home = await world.people.open(PHONE);
+    await home.goto(world.server.url);
+    const shared = await world.people.open(PHONE);
+    await sharedDevice(shared, world.server.url);
+    const screens: [string, Page][] = [['home', home], ['lobby', ada], ['one shared device', shared]];
+    for (const [name, page] of screens) expect(await brokenWords(page), `${name}: words broken`).toEqual([]);
+    await startActivity('Question Swap', [ada, grace]);
+    await skipCloseness(ada);
+    await ada.getByRole('heading', { name: 'What are you open to today?' }).waitFor();
+    expect(await brokenWords(ada), 'what you are open to: words broken').toEqual([]);
   });
 });

@@ -30,3 +30,30 @@ export async function sidewaysAtDoubleText(page: Page): Promise<string[]> {
     return wide ? ['(page scrolls sideways)', ...culprits] : [];
   });
 }
+
+/**
+ * Words of the app's own controls and headings that the line wraps inside ("Person/al"): for each word
+ * of a button, label, legend, heading or table header, whether its letters sit on more than one line.
+ * A word may still wrap after a hyphen or a slash it has.
+ */
+export function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    const controls = document.querySelectorAll<HTMLElement>('button, a.button, label, legend, h1, h2, h3, th, .choice span');
+    for (const el of controls) {
+      if (el.offsetParent === null) continue;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/[^\s\-/–—]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) broken.push(`"${match[0]}" in ${el.tagName.toLowerCase()} "${el.textContent?.trim().slice(0, 40)}"`);
+        }
+      }
+    }
+    return broken;
+  });
+}

@@ -205,7 +205,8 @@ function deeperLeft(deepest: number): boolean {
 function setup(options: Options, context: SetupContext, rng: Rng): State {
   const firstReader: SeatIndex = rng.next() < 0.5 ? 0 : 1;
   return {
-    options: { ...options, partnersOnly: context.audience === 'partners', audience: context.audience },
+    // The room's "we live apart" (or, in a game proposed by an older page, the game's own option).
+    options: { ...options, partnersOnly: context.audience === 'partners', audience: context.audience, ...(options.apart || context.apart ? { apart: true } : {}) },
     phase: 'consent',
     consent: [null, null],
     noOverlap: false,
