@@ -566,8 +566,9 @@ class RoomClient {
     const current = this.snapshots[snapshot.seat];
     if (current && current.version > snapshot.version) return;
     this.snapshots[snapshot.seat] = snapshot;
-    // Back in the lobby the drafts wait: an ended game can be picked up where it was left.
-    if (snapshot.view.activity) drafts.settle(snapshot.view.roomId, snapshot.seat, scopeOf(snapshot));
+    // Back in the lobby the drafts of a kept game wait: it can be picked up where it was left.
+    const running = snapshot.view.activity;
+    if (running) drafts.settle(snapshot.view.roomId, snapshot.seat, running.id, scopeOf(snapshot));
     this.outcome = null;
     saveNames(snapshot.view.roomId, snapshot.view.seats.flatMap((s) => (s ? [s.name] : [])));
   }

@@ -94,10 +94,14 @@ describe.runIf(inject('chromium'))('Question Swap at one pace for two', () => {
     await shootBoth(ada, 'pace-picked-waiting');
   });
 
-  it('two devices, written answers: the card says who goes first, nothing about reading aloud', async () => {
+  it('two devices, written answers: both answer at once, so no "goes first" (only a task says who starts), nothing about reading aloud', async () => {
     const { ada, grace } = await writtenGame();
-    await ada.getByText(/^(Grace goes first|You go first) on this one$/).waitFor();
-    await grace.getByText(/^(Ada goes first|You go first) on this one$/).waitFor();
+    await ada.locator('#card-text').waitFor();
+    const firstLine = /^(Grace goes first|Ada goes first|You go first) on this one$/;
+    for (const page of [ada, grace]) {
+      const task = (await page.locator('#card-text-lead').textContent())!.startsWith('Your turn, with');
+      expect(await page.getByText(firstLine).count()).toBe(task ? 1 : 0);
+    }
     expect(await ada.getByText(/aloud/).count()).toBe(0);
     expect(await grace.getByText(/aloud/).count()).toBe(0);
   });
