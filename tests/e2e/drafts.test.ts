@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
 import { acceptSuggestion, createRoom, expectAccessible, joinByLink, sharedDevice, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
-import { answered, cardText, toWrittenCard } from '../support/question-swap-page.js';
+import { answered, cardText, openTo, toWrittenCard } from '../support/question-swap-page.js';
 import { startStallProxy, type StallProxy } from '../support/stall-proxy.js';
 
 const stored = (page: Page) => page.evaluate(() => `${localStorage.getItem('closer.drafts')}|${localStorage.getItem('closer.outbox')}`);
@@ -30,7 +30,7 @@ describe.runIf(inject('chromium'))('drafts and the outbox in Chromium', () => {
     await joinByLink(lea, link.replace(proxy.url, world.server.url), 'Lea');
     await maya.getByRole('heading', { name: 'Maya & Lea' }).waitFor();
     await startActivity('Question Swap', [maya, lea]);
-    for (const page of [maya, lea]) await page.getByRole('button', { name: 'Done' }).click();
+    for (const page of [maya, lea]) await openTo(page);
     await maya.locator('#card-text').waitFor();
     await toWrittenCard(maya);
     await toWrittenCard(lea);
@@ -155,7 +155,7 @@ describe.runIf(inject('chromium'))('drafts and the outbox in Chromium', () => {
     }
     for (const name of ['Ada', 'Grace']) {
       await tablet.getByRole('button', { name: `I'm ${name}` }).click();
-      await tablet.getByRole('button', { name: 'Done' }).click();
+      await openTo(tablet);
     }
     const first = (await tablet.getByRole('heading', { name: /Pass the device to/ }).textContent())!.replace('Pass the device to ', '');
     const second = first === 'Ada' ? 'Grace' : 'Ada';

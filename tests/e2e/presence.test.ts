@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
 import { createRoom, expectAccessible, joinByLink, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
-import { answer, answered, toWrittenCard } from '../support/question-swap-page.js';
+import { answer, answered, toWrittenCard, openTo } from '../support/question-swap-page.js';
 import { startStallProxy, type StallProxy } from '../support/stall-proxy.js';
 
 /**
@@ -50,7 +50,7 @@ describe.runIf(inject('chromium'))('presence in Chromium', () => {
 
     // On the card: Maya answers, and sees Lea is here while she waits.
     await startActivity('Question Swap', [maya, lea]);
-    for (const page of [maya, lea]) await page.getByRole('button', { name: 'Done' }).click();
+    for (const page of [maya, lea]) await openTo(page);
     await maya.locator('#card-text').waitFor();
     await maya.getByRole('status').getByText('Lea is here').waitFor();
     // A card that takes words (a guess card has none).
