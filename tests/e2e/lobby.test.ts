@@ -8,6 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { ACTIVITY_LIST } from '../../shared/activities/catalog.js';
 import { PHONE, TABLET } from '../support/browser.js';
 import { acceptSuggestion, expectAccessible, handTo, seatedPair, sharedDevice, shoot, SHOTS, startActivity, useBrowserWorld } from '../support/people.js';
+import { openTo } from '../support/question-swap-page.js';
 
 const THEMES = ['light', 'dark'] as const;
 
@@ -124,7 +125,7 @@ describe.runIf(inject('chromium'))('The lobby in Chromium', () => {
     await startActivity('Question Swap', [ada, grace]);
     for (const page of [ada, grace]) {
       await page.getByRole('button', { name: '5 of 7' }).click();
-      await page.getByRole('button', { name: 'Done' }).click();
+      await openTo(page);
     }
     await ada.locator('#card-text').waitFor();
     await grace.getByRole('button', { name: 'End game' }).click();

@@ -9,7 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
 import { sidewaysAtDoubleText, smallTargets } from '../support/look.js';
 import { createRoom, expectAccessible, seatedPair, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
-import { answer, answered } from '../support/question-swap-page.js';
+import { answer, answered, openTo } from '../support/question-swap-page.js';
 import { ratingsOf } from '../support/what-it-means-answers.js';
 import { rankAs, rateAs, writeAndFinish } from '../support/what-it-means-page.js';
 
@@ -56,7 +56,7 @@ describe.runIf(inject('chromium'))('Polish, in Chromium', () => {
     await startActivity('Question Swap', [ada, grace]);
     for (const page of [ada, grace]) {
       await page.getByRole('button', { name: 'Skip' }).click();
-      await page.getByRole('button', { name: 'Done' }).click();
+      await openTo(page);
     }
     await ada.locator('#card-text').waitFor();
     const face = await ada.evaluate(() => {

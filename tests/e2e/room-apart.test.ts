@@ -7,7 +7,7 @@ import { CARDS } from '../../shared/content/cards.js';
 import { IDEAS } from '../../shared/content/ideas.js';
 import { PHONE } from '../support/browser.js';
 import { expectAccessible, framesTo, inviteLink, joinByLink, shoot, startActivity, useBrowserWorld, type BrowserWorld } from '../support/people.js';
-import { cardText } from '../support/question-swap-page.js';
+import { cardText, openTo } from '../support/question-swap-page.js';
 
 const samePlaceCards = new Set(CARDS.filter((c) => c.samePlace).map((c) => c.id));
 
@@ -58,7 +58,7 @@ describe.runIf(inject('chromium'))('we live apart, in Chromium', () => {
     await startActivity('Question Swap', [ada, grace]);
     for (const page of [ada, grace]) {
       await page.getByRole('heading', { name: 'What are you open to today?' }).waitFor();
-      await page.getByRole('button', { name: 'Done' }).click();
+      await openTo(page);
     }
     await ada.locator('#card-text').waitFor();
     for (let i = 0; i < 25; i++) {

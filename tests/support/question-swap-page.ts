@@ -53,3 +53,15 @@ export async function chooseCards(page: Page, cards: number): Promise<void> {
   }
   expect(await shown()).toBe(cards);
 }
+
+/**
+ * Says on "What are you open to today?" what this person is open to, as a person must: nothing starts
+ * chosen, so the kinds (all five unless told) and the depth are tapped, then Done.
+ */
+export async function openTo(page: Page, depth: 'Light' | 'Personal' | 'Deep' = 'Personal', kinds: readonly string[] | 'all' = 'all'): Promise<void> {
+  await page.getByRole('heading', { name: 'What are you open to today?' }).waitFor();
+  if (kinds === 'all') await page.getByRole('button', { name: 'All five kinds' }).click();
+  else for (const kind of kinds) await page.getByRole('checkbox', { name: new RegExp(kind) }).check();
+  await page.getByRole('radio', { name: depth, exact: true }).check();
+  await page.getByRole('button', { name: 'Done' }).click();
+}
