@@ -468,10 +468,19 @@ class RoomClient {
       if (socket.connected) socket.timeout(ACK_TIMEOUT_MS).emit('room:visibility', { hidden: document.hidden }, () => undefined);
     };
     document.addEventListener('visibilitychange', tellVisibility);
-    // The device says its network is gone: a socket would take a ping timeout to notice; drop it now, so
-    // nothing shows the other as here, and Socket.IO reconnects (with a full snapshot) once it is back.
+    // The device says its network is gone: a socket would take a ping timeout to notice. Close it now, so
+    // nothing shows the other as here, try nothing while there is no network, and connect again (with a
+    // full snapshot, and the outbox sent) as soon as it is back.
+    let pausedOffline = false;
     addEventListener('offline', () => {
-      if (socket.connected) socket.io.engine?.close();
+      if (!socket.active) return;
+      pausedOffline = true;
+      socket.disconnect();
+    });
+    addEventListener('online', () => {
+      if (!pausedOffline) return;
+      pausedOffline = false;
+      socket.connect();
     });
 
     socket.on('connect', () => {

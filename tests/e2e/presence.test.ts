@@ -89,7 +89,7 @@ describe.runIf(inject('chromium'))('presence in Chromium', () => {
     const lea = await world.people.open(PHONE);
     await joinByLink(lea, link, 'Lea');
     await startActivity('Question Swap', [maya, lea]);
-    for (const page of [maya, lea]) await page.getByRole('button', { name: 'Done' }).click();
+    for (const page of [maya, lea]) await openTo(page);
     await toWrittenCard(maya);
     await maya.getByRole('status').getByText('Lea is here').waitFor();
 
