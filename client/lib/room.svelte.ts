@@ -139,7 +139,7 @@ class RoomClient {
 
   /** A seat's state as this device sees it: its own seats are here; null while this device is offline. */
   seatState(seat: SeatIndex): SeatState | null {
-    if (!this.connected) return null;
+    if (!this.connected || !connection.online) return null;
     return this.seats.includes(seat) ? 'here' : this.seen[seat];
   }
 
@@ -468,6 +468,11 @@ class RoomClient {
       if (socket.connected) socket.timeout(ACK_TIMEOUT_MS).emit('room:visibility', { hidden: document.hidden }, () => undefined);
     };
     document.addEventListener('visibilitychange', tellVisibility);
+    // The device says its network is gone: a socket would take a ping timeout to notice; drop it now, so
+    // nothing shows the other as here, and Socket.IO reconnects (with a full snapshot) once it is back.
+    addEventListener('offline', () => {
+      if (socket.connected) socket.io.engine?.close();
+    });
 
     socket.on('connect', () => {
       this.connected = true;

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
 import { expectAccessible, handTo, seatedPair, sharedDevice, shoot, shootBoth, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
-import { answer, answered, cardText, chooseCards, openTo } from '../support/question-swap-page.js';
+import { answer, answered, cardText, chooseCards, openOptions, openTo } from '../support/question-swap-page.js';
 
 const wildcardHeading = (page: Page) => page.getByRole('heading', { name: /wildcard$/ });
 
@@ -139,6 +139,7 @@ describe.runIf(inject('chromium'))('Question Swap’s wildcards, favourites and 
     await shootBoth(grace, 'qs-favourite');
     await grace.getByRole('button', { name: 'End game' }).click();
     await grace.getByRole('button', { name: 'End for both' }).click();
+    await openOptions(ada);
     await ada.getByRole('radio', { name: 'Our favourites first' }).check();
     await chooseCards(ada, 3);
     await expectAccessible(ada, 'lobby with our favourites');
@@ -162,6 +163,7 @@ describe.runIf(inject('chromium'))('Question Swap’s wildcards, favourites and 
     await tablet.getByRole('button', { name: 'End game' }).click();
     await tablet.getByRole('button', { name: 'End for both' }).click();
     await skipClosenessInTurn(tablet);
+    await openOptions(tablet);
     await tablet.getByRole('radio', { name: 'Our favourites first' }).check();
     await startSharedGame(tablet, 3);
     await expect.poll(() => cardText(tablet)).toBe(kept);

@@ -30,12 +30,15 @@ describe.runIf(inject('chromium'))('Question Swap structure in Chromium', () => 
 
   it('two devices: the one suggesting chooses how many cards, and both play that many', async () => {
     const { ada, grace } = await seatedPair(world, [PHONE, TABLET]);
-    await ada.getByRole('button', { name: 'One card fewer' }).waitFor();
     await chooseCards(ada, 3);
     await expect.poll(() => ada.getByRole('button', { name: 'One card fewer' }).isDisabled()).toBe(true);
     await expectAccessible(ada, 'lobby with deck length');
     await ada.locator('.deck-length').scrollIntoViewIfNeeded();
     await shootBoth(ada, 'qs-deck-length');
+    // Folded again, the options still apply, and their line says the choice.
+    const summary = ada.locator('details.options summary');
+    await summary.click();
+    expect(await summary.textContent()).toContain('3 cards');
     await startActivity('Question Swap', [ada, grace]);
     for (const page of [ada, grace]) await page.getByRole('button', { name: 'Skip' }).click();
     for (const page of [ada, grace]) await openTo(page);

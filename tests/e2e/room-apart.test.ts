@@ -17,6 +17,13 @@ async function apartPair(world: BrowserWorld, look = false): Promise<{ ada: Page
   const toAda = framesTo(ada);
   await ada.goto(world.server.url);
   await ada.getByLabel('Your first name').first().fill('Ada');
+  if (look) {
+    // The whole row is the target: a tap on its words ticks it, and it is as tall as the other choices.
+    const row = ada.locator('label', { has: ada.getByRole('checkbox') });
+    expect((await row.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await row.getByText('We live apart').click();
+    expect(await ada.getByRole('checkbox', { name: "We live apart (we'll play over a call)" }).isChecked()).toBe(true);
+  }
   await ada.getByRole('checkbox', { name: "We live apart (we'll play over a call)" }).check();
   if (look) {
     await expectAccessible(ada, 'home with we live apart');

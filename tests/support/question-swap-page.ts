@@ -38,8 +38,15 @@ export async function toWrittenCard(page: Page, pass = page): Promise<void> {
   }
 }
 
+/** Opens Question Swap's "Options" on its lobby card (closed by default), if it is not open already. */
+export async function openOptions(page: Page): Promise<void> {
+  const options = page.getByRole('article', { name: 'Question Swap' }).locator('details.options');
+  if (!(await options.evaluate((el) => (el as HTMLDetailsElement).open))) await options.locator('summary').click();
+}
+
 /** Taps the deck-length stepper (while suggesting Question Swap) until it shows `cards`. */
 export async function chooseCards(page: Page, cards: number): Promise<void> {
+  await openOptions(page);
   const shown = async () => Number((await page.locator('.deck-length output strong').textContent()) ?? 0);
   for (let i = 0; i < 20 && (await shown()) !== cards; i++) {
     await page.getByRole('button', { name: (await shown()) > cards ? 'One card fewer' : 'One card more' }).click();
