@@ -4,9 +4,11 @@
 // Maya's browser reaches the server through a TCP proxy that can stall, as a silent network drop does.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { INTIMACY_KINDS } from '../../shared/intimacy.js';
 import { PHONE, TABLET } from '../support/browser.js';
 import { acceptSuggestion, createRoom, expectAccessible, joinByLink, sharedDevice, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
 import { answered, cardText, openTo, toWrittenCard } from '../support/question-swap-page.js';
+import { rankAs } from '../support/what-it-means-page.js';
 import { startStallProxy, type StallProxy } from '../support/stall-proxy.js';
 
 const stored = (page: Page) => page.evaluate(() => `${localStorage.getItem('closer.drafts')}|${localStorage.getItem('closer.outbox')}`);
@@ -187,13 +189,13 @@ describe.runIf(inject('chromium'))('drafts and the outbox in Chromium', () => {
     await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
 
     await startActivity('What intimacy means to me', [ada, grace]);
-    await ada.getByRole('button', { name: 'Next: the foundations' }).click();
+    await rankAs(ada, INTIMACY_KINDS);
     await ada.getByRole('button', { name: 'Next: three sentences' }).click();
-    await ada.getByRole('heading', { name: 'Finish three sentences' }).waitFor();
+    await ada.getByRole('heading', { name: 'Finish up to three sentences' }).waitFor();
     await ada.getByRole('textbox').first().fill('close when we cook together');
     // The ranking and ratings were saved as they were left: the reload opens the sentences again.
     await ada.reload();
-    await ada.getByRole('heading', { name: 'Finish three sentences' }).waitFor();
+    await ada.getByRole('heading', { name: 'Finish up to three sentences' }).waitFor();
     await expect.poll(() => ada.getByRole('textbox').first().inputValue()).toBe('close when we cook together');
     await shootBoth(ada, 'drafts-sentences-restored');
   });

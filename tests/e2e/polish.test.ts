@@ -117,7 +117,7 @@ describe.runIf(inject('chromium'))('Polish, in Chromium', () => {
     await rankAs(ada, ['spiritual', 'physical', 'emotional', 'experiential', 'intellectual']);
     await rateAs(ada, ratingsOf(1, 5));
     await ada.getByRole('button', { name: 'Next: three sentences' }).click();
-    await ada.getByRole('heading', { name: 'Finish three sentences' }).waitFor();
+    await ada.getByRole('heading', { name: 'Finish up to three sentences' }).waitFor();
     expect(await ada.getByRole('combobox').count(), 'no long dropdown of starters').toBe(0);
 
     const first = ada.getByRole('textbox').first();

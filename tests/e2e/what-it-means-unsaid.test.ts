@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { FOUNDATION_WANT } from '../../shared/content/gap-prompts.js';
 import { INTIMACY_KINDS } from '../../shared/intimacy.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { expectAccessible, handTo, seatedPair, sharedDevice, shoot, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
+import { expectAccessible, handTo, seatedPair, sharedDevice, shoot, shootBoth, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
 import { rankAs, writeAndFinish } from '../support/what-it-means-page.js';
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
@@ -55,11 +55,12 @@ describe.runIf(inject('chromium'))('What intimacy means to me: nothing is said f
     await shoot(grace, 'means-unsaid-rate-tablet');
     // Each sentence is optional: Next waits, and says why, only until one is finished.
     await grace.getByRole('button', { name: 'Next: three sentences' }).click();
-    await grace.getByRole('heading', { name: 'Finish three sentences' }).waitFor();
+    await grace.getByRole('heading', { name: 'Finish up to three sentences' }).waitFor();
     const next = grace.getByRole('button', { name: 'Next', exact: true });
     expect(await next.isDisabled()).toBe(true);
     await grace.getByText('Finish at least one sentence to go on.').waitFor();
     await expectAccessible(grace, 'sentences, none finished');
+    await shootBoth(grace, 'means-no-sentence');
     await grace.getByRole('textbox').nth(1).fill('only the second, grace');
     await expect.poll(() => next.isDisabled()).toBe(false);
     expect(await grace.getByText('Finish at least one sentence to go on.').count()).toBe(0);
