@@ -1,5 +1,5 @@
 // The room's Memories as Markdown, newest first, with the date, the activity and whose words each line
-// is: a person's under their name, words for both (a question to talk about) as Closer's prompt; and
+// is: a person's under their name, a reaction as one ("Grace reacted:"), words for both (a question to talk about) as Closer's prompt; and
 // every page of them fetched for it (the views carry only the newest few).
 import { CATALOG } from './activities/catalog.js';
 import type { AppError } from './core.js';
@@ -10,10 +10,16 @@ export function memoriesToMarkdown(memories: readonly OpenMemory[], names: [stri
   for (const memory of [...memories].reverse()) {
     const from = CATALOG[memory.activity]?.title;
     lines.push(`## ${memory.title}`, '', `_${new Date(memory.at).toISOString().slice(0, 10)}${from ? ` · ${from}` : ''}_`, '');
-    for (const entry of memory.entries) lines.push(`- ${entry.forBoth ? '_Closer asked:_ ' : `**${names[entry.seat]}:** `}${entry.text.replace(/\n+/g, ' ')}`);
+    for (const entry of memory.entries) lines.push(`- ${whose(entry, names)}${entry.text.replace(/\n+/g, ' ')}`);
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** Whose a line is: Closer's prompt, a person's reaction (chosen, not written), or a person's own words. */
+function whose(entry: OpenMemory['entries'][number], names: [string, string]): string {
+  if (entry.forBoth) return '_Closer asked:_ ';
+  return entry.reaction ? `_${names[entry.seat]} reacted:_ ` : `**${names[entry.seat]}:** `;
 }
 
 /** A page of Memories as the export reads one: newest first, and the cursor for the next (null: none). */

@@ -9,7 +9,9 @@ import type { RoomView } from './room.js';
 import { openOr, type Opener } from './sealed/opener.js';
 
 /** A memory with each person's words opened. */
-export type OpenMemory = Omit<Memory, 'entries'> & { entries: { seat: Memory['entries'][number]['seat']; text: string; forBoth?: true }[] };
+export type OpenMemory = Omit<Memory, 'entries'> & {
+  entries: { seat: Memory['entries'][number]['seat']; text: string; forBoth?: true; reaction?: true }[];
+};
 
 /** Closeness with each revealed answer opened: 1–7, 0 for skipped, null for one that does not open. */
 export interface OpenClosenessView {
@@ -25,7 +27,7 @@ export type OpenRoomView = Omit<RoomView, 'activity' | 'memories' | 'closeness'>
 
 async function openEntry(memory: Memory, entry: MemoryEntry, open: Opener): Promise<OpenMemory['entries'][number]> {
   const text = await openOr(open, { activity: memory.activity, slot: entry.slot, seat: entry.seat }, entry.sealed);
-  return entry.forBoth ? { seat: entry.seat, text, forBoth: true } : { seat: entry.seat, text };
+  return { seat: entry.seat, text, ...(entry.forBoth ? { forBoth: true } : {}), ...(entry.reaction ? { reaction: true } : {}) };
 }
 
 export async function openMemories(memories: readonly Memory[], open: Opener): Promise<OpenMemory[]> {

@@ -18,8 +18,8 @@ export interface ScreenProps<Id extends ActivityId> {
   names: [string, string];
 }
 
-/** The options an activity asks for in the lobby before it is suggested. */
-export type OptionsComponent = Component<{ options?: Record<string, unknown> }, object, 'options'>;
+/** The options an activity asks for in the lobby before it is suggested, and the choice said in one line. */
+export type OptionsComponent = Component<{ options?: Record<string, unknown>; summary?: string }, object, 'options' | 'summary'>;
 
 export interface ActivityScreens<Id extends ActivityId> {
   /** Loads the activity's screen (a chunk of its own). */

@@ -1,21 +1,38 @@
-// What a person has typed and not yet sent, kept on this device per room, per seat and per field, so
-// a reload mid-card loses nothing. A seat's drafts belong to what is being written now (its scope: the
-// card on the table, the plan's phase, the private answers) and go as soon as that is over (the
-// reveal, another card), on erase and when the room is gone; an ended game keeps them, since it can be
-// picked up again where it was left. On one shared device each person's are theirs alone:
-// a field reads only its own seat's drafts.
+// What a person has typed and not yet sent, kept on this device per room, per seat, per activity and per
+// field, so a reload mid-card loses nothing. A seat's drafts belong to what is being written now in that
+// activity (its scope: the card on the table, the plan's phase, the private answers) and go as soon as
+// that is over (the reveal, another card), on erase and when the room is gone; an ended game keeps them,
+// since it can be picked up again where it was left, even after something else was played meanwhile
+// (they go when that activity runs again on something else). On one shared device each person's are
+// theirs alone: a field reads only its own seat's drafts.
 import type { OpenActivityView } from '../../shared/activities/opened.js';
 import type { SeatIndex } from '../../shared/protocol.js';
 import { readStored, writeStored } from './stored.js';
 
 const KEY = 'closer.drafts';
 
-interface SeatDrafts {
+interface ScopeDrafts {
   scope: string;
   fields: Record<string, string>;
 }
 
+/** A seat's drafts by activity: each activity's scope starts with its id (`question-swap:3:card`). */
+type SeatDrafts = Record<string, ScopeDrafts>;
+
 type AllDrafts = Record<string, Partial<Record<SeatIndex, SeatDrafts>>>;
+
+const activityOf = (scope: string) => scope.split(':')[0]!;
+
+/** Drafts kept before they were per activity (one scope a seat) read as that scope's activity's. */
+function readDrafts(): AllDrafts {
+  const all = readStored<AllDrafts>(KEY, {});
+  for (const room of Object.values(all))
+    for (const [seat, mine] of Object.entries(room)) {
+      const old = mine as unknown as Partial<ScopeDrafts>;
+      if (typeof old.scope === 'string' && old.fields) room[Number(seat) as SeatIndex] = { [activityOf(old.scope)]: old as ScopeDrafts };
+    }
+  return all;
+}
 
 /** What a seat is writing now, from its view; null when nothing is (between cards, after the reveal). */
 export function draftScope(activity: OpenActivityView | null): string | null {
@@ -43,26 +60,27 @@ export function draftScope(activity: OpenActivityView | null): string | null {
 }
 
 class Drafts {
-  private all = $state<AllDrafts>(readStored<AllDrafts>(KEY, {}));
+  private all = $state<AllDrafts>(readDrafts());
 
   get(roomId: string, seat: SeatIndex, scope: string, name: string): string {
-    const mine = this.all[roomId]?.[seat];
+    const mine = this.all[roomId]?.[seat]?.[activityOf(scope)];
     return mine?.scope === scope ? (mine.fields[name] ?? '') : '';
   }
 
   set(roomId: string, seat: SeatIndex, scope: string, name: string, value: string): void {
-    const room = (this.all[roomId] ??= {});
-    const mine = room[seat]?.scope === scope ? room[seat] : (room[seat] = { scope, fields: {} });
+    const seatDrafts = ((this.all[roomId] ??= {})[seat] ??= {});
+    const activity = activityOf(scope);
+    const mine = seatDrafts[activity]?.scope === scope ? seatDrafts[activity] : (seatDrafts[activity] = { scope, fields: {} });
     if (value) mine.fields[name] = value;
     else delete mine.fields[name];
     this.save();
   }
 
-  /** A seat's view changed: drafts written for something that is over go. */
-  settle(roomId: string, seat: SeatIndex, scope: string | null): void {
+  /** A seat's view of a running activity changed: its drafts written for something that is over go. */
+  settle(roomId: string, seat: SeatIndex, activity: string, scope: string | null): void {
     const mine = this.all[roomId]?.[seat];
-    if (!mine || mine.scope === scope) return;
-    delete this.all[roomId]![seat];
+    if (!mine?.[activity] || mine[activity].scope === scope) return;
+    delete mine[activity];
     this.save();
   }
 

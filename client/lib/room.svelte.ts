@@ -139,7 +139,7 @@ class RoomClient {
 
   /** A seat's state as this device sees it: its own seats are here; null while this device is offline. */
   seatState(seat: SeatIndex): SeatState | null {
-    if (!this.connected) return null;
+    if (!this.connected || !connection.online) return null;
     return this.seats.includes(seat) ? 'here' : this.seen[seat];
   }
 
@@ -468,6 +468,20 @@ class RoomClient {
       if (socket.connected) socket.timeout(ACK_TIMEOUT_MS).emit('room:visibility', { hidden: document.hidden }, () => undefined);
     };
     document.addEventListener('visibilitychange', tellVisibility);
+    // The device says its network is gone: a socket would take a ping timeout to notice. Close it now, so
+    // nothing shows the other as here, try nothing while there is no network, and connect again (with a
+    // full snapshot, and the outbox sent) as soon as it is back.
+    let pausedOffline = false;
+    addEventListener('offline', () => {
+      if (!socket.active) return;
+      pausedOffline = true;
+      socket.disconnect();
+    });
+    addEventListener('online', () => {
+      if (!pausedOffline) return;
+      pausedOffline = false;
+      socket.connect();
+    });
 
     socket.on('connect', () => {
       this.connected = true;
@@ -566,8 +580,9 @@ class RoomClient {
     const current = this.snapshots[snapshot.seat];
     if (current && current.version > snapshot.version) return;
     this.snapshots[snapshot.seat] = snapshot;
-    // Back in the lobby the drafts wait: an ended game can be picked up where it was left.
-    if (snapshot.view.activity) drafts.settle(snapshot.view.roomId, snapshot.seat, scopeOf(snapshot));
+    // Back in the lobby the drafts of a kept game wait: it can be picked up where it was left.
+    const running = snapshot.view.activity;
+    if (running) drafts.settle(snapshot.view.roomId, snapshot.seat, running.id, scopeOf(snapshot));
     this.outcome = null;
     saveNames(snapshot.view.roomId, snapshot.view.seats.flatMap((s) => (s ? [s.name] : [])));
   }

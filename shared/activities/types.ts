@@ -53,6 +53,8 @@ export interface SealedMemoryEntry {
   sealed: Sealed;
   /** Words for both of them, nobody's own (a question to talk about): Memories show them without a name. */
   forBoth?: true;
+  /** A reaction chosen from a few (an appreciation's "Keeping this"), not their own words: shown as one. */
+  reaction?: true;
 }
 
 export type MemoryEntry = SealedMemoryEntry;

@@ -4,6 +4,7 @@
 // page closes mid-reading and she comes back to the same place, a star lands in Memories, and both go back
 // together. On one shared device: the writing is handed over, the reading is done together on one screen.
 // Nothing anyone wrote or answered leaves a page in the clear; axe finds nothing; screenshots at both sizes.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
@@ -115,8 +116,11 @@ describe.runIf(inject('chromium'))('Appreciations, in Chromium', () => {
     await ada.locator('blockquote').getByText(`${canary}-grace`, { exact: false }).waitFor();
     await expectAccessible(ada, 'reading aloud, the writer gone');
     await shoot(ada, 'appreciations-aloud-writer-gone-phone');
+    await ada.getByText('“Keeping this” also keeps it in Memories.').waitFor();
     await ada.getByRole('button', { name: 'Keeping this' }).click();
     await ada.getByText('4 of 4').waitFor();
+    // "Keeping this" keeps it, as it says: its star is filled for both.
+    await ada.getByRole('button', { name: 'Kept in Memories: the appreciation from Grace, number 3', pressed: true }).waitFor();
     // Grace comes back on a new page: the same place, her card being read, everything read so far there.
     grace = await graceContext.newPage();
     await grace.goto(graceAt);
@@ -145,11 +149,22 @@ describe.runIf(inject('chromium'))('Appreciations, in Chromium', () => {
       await page.getByRole('heading', { name: 'How close do you feel after that?' }).waitFor();
       await page.getByRole('button', { name: 'Skip' }).click();
     }
-    await ada.getByRole('button', { name: 'Open Memories (1)' }).click();
+    await ada.getByRole('button', { name: 'Open Memories (2)' }).click();
     const kept = ada.getByRole('listitem').filter({ hasText: 'An appreciation' });
     // Starred before it was answered: the writer's words, under their name.
     await kept.getByText(adaFirst ? adaWords : `${canary}-grace0`, { exact: false }).waitFor();
     expect(await kept.locator('.said', { hasText: adaFirst ? adaWords : `${canary}-grace0` }).locator('.who').textContent()).toBe(adaFirst ? 'Ada' : 'Grace');
+    // Kept by "Keeping this": Grace's words under her name, and Ada's answer as a reaction, not as words she wrote.
+    const byKeeping = kept.filter({ hasText: 'Keeping this' });
+    await byKeeping.getByText('Ada reacted:').waitFor();
+    expect(await byKeeping.locator('.said', { hasText: `${canary}-grace` }).locator('.who').textContent()).toBe('Grace');
+    expect(await byKeeping.locator('.who', { hasText: 'Ada' }).count()).toBe(0);
+    await expectAccessible(ada, 'memories with a reaction');
+    await shoot(ada, 'appreciations-memories-reaction-phone');
+    const [file] = await Promise.all([ada.waitForEvent('download'), ada.getByRole('button', { name: 'Download as text' }).click()]);
+    const markdown = readFileSync((await file.path())!, 'utf8');
+    expect(markdown).toContain('- _Ada reacted:_ Keeping this');
+    expect(markdown).not.toContain('**Ada:** Keeping this');
 
     // Nothing written, no starter and no answer left either page in the clear.
     const sent = [...fromAda, ...fromGrace].join('\n');

@@ -49,5 +49,7 @@ describe.runIf(inject('chromium'))('closeness circles, sealed, in the browser', 
     for (const value of sent) expect(value).toMatch(/^[A-Za-z0-9_-]+$/);
     expect([...fromAda, ...fromGrace].join('\n')).not.toMatch(/"value":\d/);
     await shootBoth(ada, 'closeness-sealed-reveal');
+    // Once both are done the pair folds away by itself (it does not sit above every later screen).
+    for (const page of [ada, grace]) await page.getByRole('region', { name: 'How close you both feel' }).waitFor({ state: 'detached', timeout: 20_000 });
   });
 });

@@ -4,9 +4,11 @@
 // Maya's browser reaches the server through a TCP proxy that can stall, as a silent network drop does.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { INTIMACY_KINDS } from '../../shared/intimacy.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { createRoom, expectAccessible, joinByLink, sharedDevice, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
-import { answered, cardText, toWrittenCard } from '../support/question-swap-page.js';
+import { acceptSuggestion, createRoom, expectAccessible, joinByLink, sharedDevice, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
+import { answered, cardText, openTo, toWrittenCard } from '../support/question-swap-page.js';
+import { rankAs } from '../support/what-it-means-page.js';
 import { startStallProxy, type StallProxy } from '../support/stall-proxy.js';
 
 const stored = (page: Page) => page.evaluate(() => `${localStorage.getItem('closer.drafts')}|${localStorage.getItem('closer.outbox')}`);
@@ -30,7 +32,7 @@ describe.runIf(inject('chromium'))('drafts and the outbox in Chromium', () => {
     await joinByLink(lea, link.replace(proxy.url, world.server.url), 'Lea');
     await maya.getByRole('heading', { name: 'Maya & Lea' }).waitFor();
     await startActivity('Question Swap', [maya, lea]);
-    for (const page of [maya, lea]) await page.getByRole('button', { name: 'Done' }).click();
+    for (const page of [maya, lea]) await openTo(page);
     await maya.locator('#card-text').waitFor();
     await toWrittenCard(maya);
     await toWrittenCard(lea);
@@ -74,6 +76,54 @@ describe.runIf(inject('chromium'))('drafts and the outbox in Chromium', () => {
     expect(await stored(maya)).not.toContain('a draft that goes with the room');
   });
 
+  it('a "would you rather" pick survives a reload with its why, and only the pick was needed to send', { timeout: 90_000 }, async () => {
+    const { maya, lea } = await questionSwap();
+    const pickOne = maya.getByRole('group', { name: 'Pick one' });
+    for (let i = 0; i < 60 && !(await pickOne.count()); i++) {
+      const before = await cardText(maya);
+      await maya.getByRole('button', { name: 'Pass this card' }).click();
+      await expect.poll(() => cardText(maya)).not.toBe(before);
+    }
+    const second = pickOne.getByRole('radio').nth(1);
+    await second.check();
+    await maya.getByRole('textbox').fill('it sounds calmer');
+    await maya.reload();
+    await pickOne.waitFor();
+    await expect.poll(() => pickOne.getByRole('radio').nth(1).isChecked()).toBe(true);
+    expect(await pickOne.getByRole('radio').first().isChecked()).toBe(false);
+    expect(await maya.getByRole('textbox').inputValue()).toBe('it sounds calmer');
+    // Never shown to the other, on screen or in what their device keeps.
+    expect(await lea.getByRole('radio', { checked: true }).count()).toBe(0);
+    await maya.getByRole('button', { name: 'Send answer' }).click();
+    await answered(maya);
+    expect(await maya.getByText('Pick one of the two.').count()).toBe(0);
+  });
+
+  it('after "End for both", another activity, and "Pick up", the same card holds the words not yet sent', { timeout: 90_000 }, async () => {
+    const { maya, lea } = await questionSwap();
+    await toWrittenCard(lea);
+    await lea.getByRole('textbox').fill('sent before the end');
+    await lea.getByRole('button', { name: 'Send answer' }).click();
+    await answered(lea);
+    const card = await cardText(maya);
+    await maya.getByRole('textbox').fill('unsent words across an end');
+    await maya.getByRole('button', { name: 'End game' }).click();
+    await maya.getByRole('button', { name: 'End for both' }).click();
+    await maya.getByRole('heading', { name: 'Maya & Lea' }).waitFor();
+    // Something else in between: its own drafts never push out the kept game's.
+    await startActivity('Plan something together', [maya, lea]);
+    await maya.getByPlaceholder('Your own idea').fill('a walk at dusk');
+    await maya.getByRole('button', { name: 'End', exact: true }).click();
+    await maya.getByRole('button', { name: 'End for both' }).click();
+    await maya.getByRole('heading', { name: 'Maya & Lea' }).waitFor();
+    await maya.getByRole('button', { name: /^Pick up Question Swap/ }).click();
+    await acceptSuggestion(lea, 'Question Swap');
+    await maya.locator('#card-text').waitFor();
+    expect(await cardText(maya)).toBe(card);
+    await expect.poll(() => maya.getByRole('textbox').inputValue()).toBe('unsent words across an end');
+    await shootBoth(maya, 'drafts-picked-up');
+  });
+
   it('an answer refused on its way back (the card moved on meanwhile) says so and keeps the words', { timeout: 90_000 }, async () => {
     const { maya, lea } = await questionSwap();
     proxy.stall();
@@ -107,7 +157,7 @@ describe.runIf(inject('chromium'))('drafts and the outbox in Chromium', () => {
     }
     for (const name of ['Ada', 'Grace']) {
       await tablet.getByRole('button', { name: `I'm ${name}` }).click();
-      await tablet.getByRole('button', { name: 'Done' }).click();
+      await openTo(tablet);
     }
     const first = (await tablet.getByRole('heading', { name: /Pass the device to/ }).textContent())!.replace('Pass the device to ', '');
     const second = first === 'Ada' ? 'Grace' : 'Ada';
@@ -139,13 +189,13 @@ describe.runIf(inject('chromium'))('drafts and the outbox in Chromium', () => {
     await ada.getByRole('heading', { name: 'Ada & Grace' }).waitFor();
 
     await startActivity('What intimacy means to me', [ada, grace]);
-    await ada.getByRole('button', { name: 'Next: the foundations' }).click();
+    await rankAs(ada, INTIMACY_KINDS);
     await ada.getByRole('button', { name: 'Next: three sentences' }).click();
-    await ada.getByRole('heading', { name: 'Finish three sentences' }).waitFor();
+    await ada.getByRole('heading', { name: 'Finish up to three sentences' }).waitFor();
     await ada.getByRole('textbox').first().fill('close when we cook together');
     // The ranking and ratings were saved as they were left: the reload opens the sentences again.
     await ada.reload();
-    await ada.getByRole('heading', { name: 'Finish three sentences' }).waitFor();
+    await ada.getByRole('heading', { name: 'Finish up to three sentences' }).waitFor();
     await expect.poll(() => ada.getByRole('textbox').first().inputValue()).toBe('close when we cook together');
     await shootBoth(ada, 'drafts-sentences-restored');
   });

@@ -237,6 +237,6 @@ describe.runIf(inject('chromium'))('Fast friends, in Chromium', () => {
     await expectAccessible(tablet, 'shared device, ending');
     await shoot(tablet, 'fast-friends-shared-ending-tablet');
     await tablet.getByRole('button', { name: "We're done — back to the lobby" }).click();
-    await tablet.getByRole('button', { name: `Suggest ${TITLE}` }).waitFor();
+    await tablet.getByRole('button', { name: `Start ${TITLE}` }).waitFor();
   });
 });

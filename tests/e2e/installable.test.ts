@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
 import { createRoom, expectAccessible, joinByLink, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
-import { toWrittenCard } from '../support/question-swap-page.js';
+import { toWrittenCard, openTo } from '../support/question-swap-page.js';
 
 const controlled = (page: Page) => page.evaluate(() => navigator.serviceWorker.controller !== null);
 
@@ -41,7 +41,7 @@ describe.runIf(inject('chromium'))('Closer installed on a device, in Chromium', 
     expect(await maya.getByRole('region', { name: 'Install Closer' }).count()).toBe(0);
 
     await startActivity('Question Swap', [maya, lea]);
-    for (const page of [maya, lea]) await page.getByRole('button', { name: 'Done' }).click();
+    for (const page of [maya, lea]) await openTo(page);
     await maya.locator('#card-text').waitFor();
     await toWrittenCard(maya);
     await maya.getByRole('textbox').fill('what I was in the middle of saying');

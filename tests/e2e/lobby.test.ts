@@ -8,6 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { ACTIVITY_LIST } from '../../shared/activities/catalog.js';
 import { PHONE, TABLET } from '../support/browser.js';
 import { acceptSuggestion, expectAccessible, handTo, seatedPair, sharedDevice, shoot, SHOTS, startActivity, useBrowserWorld } from '../support/people.js';
+import { openTo } from '../support/question-swap-page.js';
 
 const THEMES = ['light', 'dark'] as const;
 
@@ -51,8 +52,15 @@ describe.runIf(inject('chromium'))('The lobby in Chromium', () => {
     }
     // Memories are one tap from the top, with how many there are.
     await ada.getByRole('button', { name: 'Memories none yet' }).waitFor();
+    // A calm list on a phone: options are folded on their card (closed, the choice said in one line).
+    const options = card(ada, 'Question Swap').locator('details.options');
+    expect(await options.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    expect(await options.locator('summary').textContent()).toMatch(/^Options\s+8 cards · written$/);
+    expect(await ada.getByRole('button', { name: 'One card more' }).isVisible()).toBe(false);
     await shootThemes(ada, 'lobby-phone');
     await shootThemes(grace, 'lobby-tablet');
+    // Was 3,773 px with the options open; now seven short cards (line, facts and button side by side).
+    expect(await ada.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(3_150);
   });
 
   it('on two devices: the suggester waits (and can take it back), the other sees it at the top, asks for something else, or starts it', async () => {
@@ -94,10 +102,11 @@ describe.runIf(inject('chromium'))('The lobby in Chromium', () => {
     await expectAccessible(grace, 'the activity started from the suggestion');
   });
 
-  it('on one shared device: suggesting asks each to say they are ready, and it starts when both have', async () => {
+  it('on one shared device: "Start" (both are there) asks each to say they are ready, and it starts when both have', async () => {
     const tablet = await world.people.open(TABLET);
     await sharedDevice(tablet, world.server.url);
-    await card(tablet, 'Question Swap').getByRole('button', { name: 'Suggest Question Swap' }).click();
+    expect(await tablet.getByRole('region', { name: 'Activities' }).getByRole('button', { name: /^Suggest/ }).count()).toBe(0);
+    await card(tablet, 'Question Swap').getByRole('button', { name: 'Start Question Swap' }).click();
     const swap = card(tablet, 'Question Swap');
     await swap.getByText('Each of you, tap when you are ready.').waitFor();
     // Nobody on the device is counted as ready until they say so, and no top card claims one suggested it.
@@ -116,7 +125,7 @@ describe.runIf(inject('chromium'))('The lobby in Chromium', () => {
     await startActivity('Question Swap', [ada, grace]);
     for (const page of [ada, grace]) {
       await page.getByRole('button', { name: '5 of 7' }).click();
-      await page.getByRole('button', { name: 'Done' }).click();
+      await openTo(page);
     }
     await ada.locator('#card-text').waitFor();
     await grace.getByRole('button', { name: 'End game' }).click();

@@ -9,7 +9,7 @@ import { launchBrowser, PHONE, TABLET } from '../support/browser.js';
 import { nginxInstalled, startNginx, type Nginx } from '../support/nginx.js';
 import { startNode, type Node } from '../support/nodes.js';
 import { People, seatedPair, shoot, startActivity } from '../support/people.js';
-import { answer, answered, cardText } from '../support/question-swap-page.js';
+import { answer, answered, cardText, openTo } from '../support/question-swap-page.js';
 import { redisServerInstalled, startRedis, type RedisProcess } from '../support/redis-server.js';
 import { missing } from '../support/requirements.js';
 import type { Browser } from 'playwright-core';
@@ -47,7 +47,7 @@ describe.runIf(inject('chromium') && ready)('two nodes behind nginx, in Chromium
   it('a node dies mid-round: its person reconnects through nginx and the round goes on', async () => {
     const { ada, grace } = await seatedPair({ people, server: { url: nginx.url } }, [PHONE, TABLET]);
     await startActivity('Question Swap', [ada, grace]);
-    for (const page of [ada, grace]) await page.getByRole('button', { name: 'Done' }).click();
+    for (const page of [ada, grace]) await openTo(page);
     await ada.locator('#card-text').waitFor();
     // A card that takes words (a guess card has none to look for): pass until one is on the table.
     for (let i = 0; i < 40 && !(await ada.getByRole('textbox').count()); i++) {

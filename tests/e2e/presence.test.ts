@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
 import { createRoom, expectAccessible, joinByLink, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
-import { answer, answered, toWrittenCard } from '../support/question-swap-page.js';
+import { answer, answered, toWrittenCard, openTo } from '../support/question-swap-page.js';
 import { startStallProxy, type StallProxy } from '../support/stall-proxy.js';
 
 /**
@@ -50,7 +50,7 @@ describe.runIf(inject('chromium'))('presence in Chromium', () => {
 
     // On the card: Maya answers, and sees Lea is here while she waits.
     await startActivity('Question Swap', [maya, lea]);
-    for (const page of [maya, lea]) await page.getByRole('button', { name: 'Done' }).click();
+    for (const page of [maya, lea]) await openTo(page);
     await maya.locator('#card-text').waitFor();
     await maya.getByRole('status').getByText('Lea is here').waitFor();
     // A card that takes words (a guess card has none).
@@ -81,5 +81,36 @@ describe.runIf(inject('chromium'))('presence in Chromium', () => {
     await setHidden(maya, true);
     await lea.getByRole('status').getByText('Maya is away for now').waitFor();
     await shootBoth(lea, 'presence-reveal-away');
+  });
+
+  it('offline on the card: the screen says so, nobody is shown "here", and back online the answer goes and the note leaves', { timeout: 90_000 }, async () => {
+    const maya = await world.people.open(PHONE);
+    const link = await createRoom(maya, world.server.url, 'Maya');
+    const lea = await world.people.open(PHONE);
+    await joinByLink(lea, link, 'Lea');
+    await startActivity('Question Swap', [maya, lea]);
+    for (const page of [maya, lea]) await openTo(page);
+    await toWrittenCard(maya);
+    await maya.getByRole('status').getByText('Lea is here').waitFor();
+
+    const note = maya.getByRole('status').getByText("You're offline — what you send will go when you're back.");
+    await maya.context().setOffline(true);
+    await note.waitFor();
+    await maya.getByRole('status').getByText("Can't tell if Lea is here — connection lost on this device").waitFor();
+    expect(await maya.getByText('Lea is here', { exact: true }).count()).toBe(0);
+    // Said once, by the activity: not again in the bar above the page.
+    expect(await maya.getByText(/Reconnecting…/).count()).toBe(0);
+    await maya.getByRole('textbox').fill('written on a plane');
+    await maya.getByRole('button', { name: 'Send answer' }).click();
+    await note.waitFor();
+    await expectAccessible(maya, 'card, this device offline');
+    await shootBoth(maya, 'presence-offline-card');
+
+    await maya.context().setOffline(false);
+    await maya.getByText('Your answer is in').waitFor({ timeout: 20_000 });
+    await expect.poll(() => note.count()).toBe(0);
+    await maya.getByRole('status').getByText('Lea is here').waitFor();
+    await answer(lea, 'and mine, on the ground');
+    await lea.getByText('written on a plane').waitFor();
   });
 });

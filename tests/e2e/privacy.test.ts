@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE } from '../support/browser.js';
 import { inviteLink, joinByLink, startActivity, useBrowserWorld } from '../support/people.js';
+import { openTo } from '../support/question-swap-page.js';
 
 const PAYLOADS = [
   '<img src=x onerror=window.__xss=1>',
@@ -35,7 +36,7 @@ describe.runIf(inject('chromium'))('script-looking text in Chromium', () => {
     }
 
     await startActivity('Question Swap', [ada, grace]);
-    for (const page of [ada, grace]) await page.getByRole('button', { name: 'Done' }).click();
+    for (const page of [ada, grace]) await openTo(page);
     await ada.locator('#card-text').waitFor();
     // An open card (question, task, finish) takes written words from both.
     for (let i = 0; i < 60 && !(await ada.getByRole('textbox', { name: 'Your answer' }).count()); i++) {

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
 import { expectAccessible, seatedPair, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
-import { answer, answered } from '../support/question-swap-page.js';
+import { answer, answered, openTo } from '../support/question-swap-page.js';
 
 const progress = (page: Page) => page.locator('.progress-line').textContent();
 const recap = (page: Page) => page.getByRole('heading', { name: 'What you shared today' });
@@ -42,8 +42,8 @@ describe.runIf(inject('chromium'))('Question Swap: one level deeper after the la
     const { ada, grace } = await seatedPair(world, [PHONE, TABLET]);
     await startActivity('Question Swap', [ada, grace]);
     for (const page of [ada, grace]) await page.getByRole('button', { name: 'Skip' }).click();
-    // Both keep the depth they are offered first: Personal at most.
-    for (const page of [ada, grace]) await page.getByRole('button', { name: 'Done' }).click();
+    // Both choose Personal at most.
+    for (const page of [ada, grace]) await openTo(page);
     expect(await playCards(ada, grace, 1, 8, 8)).not.toContain('Deep');
 
     // The recap offers one level deeper to both, as each one's own choice.

@@ -4,14 +4,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
 import { expectAccessible, handTo, seatedPair, sharedDevice, shoot, shootBoth, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
-import { answer, answered, cardText, chooseCards } from '../support/question-swap-page.js';
+import { answer, answered, cardText, chooseCards, openOptions, openTo } from '../support/question-swap-page.js';
 
 const wildcardHeading = (page: Page) => page.getByRole('heading', { name: /wildcard$/ });
 
-/** Both skip the closeness question and agree to the defaults (every kind, personal at most). */
+/** Both skip the closeness question and say they are open to every kind, personal at most. */
 async function begin(ada: Page, grace: Page): Promise<void> {
   for (const page of [ada, grace]) await page.getByRole('button', { name: 'Skip' }).click();
-  for (const page of [ada, grace]) await page.getByRole('button', { name: 'Done' }).click();
+  for (const page of [ada, grace]) await openTo(page);
 }
 
 /** On two devices, both answer card `n` and wait at the reveal. */
@@ -30,7 +30,7 @@ async function startSharedGame(tablet: Page, cards: number): Promise<void> {
   await skipClosenessInTurn(tablet);
   for (const name of ['Ada', 'Grace']) {
     await handTo(tablet, name);
-    await tablet.getByRole('button', { name: 'Done' }).click();
+    await openTo(tablet);
   }
   const who = (await tablet.getByRole('heading', { name: /Pass the device to/ }).textContent())!.replace('Pass the device to ', '');
   await handTo(tablet, who);
@@ -86,7 +86,7 @@ describe.runIf(inject('chromium'))('Question Swap’s wildcards, favourites and 
     await skipClosenessInTurn(tablet);
     for (const name of ['Ada', 'Grace']) {
       await handTo(tablet, name);
-      await tablet.getByRole('button', { name: 'Done' }).click();
+      await openTo(tablet);
     }
     for (let n = 1; n <= 5; n++) {
       await tablet.getByText(new RegExp(`^Card ${n} of 5 · `)).waitFor();
@@ -139,6 +139,7 @@ describe.runIf(inject('chromium'))('Question Swap’s wildcards, favourites and 
     await shootBoth(grace, 'qs-favourite');
     await grace.getByRole('button', { name: 'End game' }).click();
     await grace.getByRole('button', { name: 'End for both' }).click();
+    await openOptions(ada);
     await ada.getByRole('radio', { name: 'Our favourites first' }).check();
     await chooseCards(ada, 3);
     await expectAccessible(ada, 'lobby with our favourites');
@@ -162,6 +163,7 @@ describe.runIf(inject('chromium'))('Question Swap’s wildcards, favourites and 
     await tablet.getByRole('button', { name: 'End game' }).click();
     await tablet.getByRole('button', { name: 'End for both' }).click();
     await skipClosenessInTurn(tablet);
+    await openOptions(tablet);
     await tablet.getByRole('radio', { name: 'Our favourites first' }).check();
     await startSharedGame(tablet, 3);
     await expect.poll(() => cardText(tablet)).toBe(kept);

@@ -8,7 +8,7 @@ import type { CardType } from '../../shared/content/card.js';
 import { CARDS } from '../../shared/content/cards.js';
 import { PHONE, TABLET } from '../support/browser.js';
 import { acceptSuggestion, createRoom, expectAccessible, framesFrom, joinByLink, shootBoth, startActivity, useBrowserWorld } from '../support/people.js';
-import { answer, answered, cardText } from '../support/question-swap-page.js';
+import { answer, answered, cardText, openTo } from '../support/question-swap-page.js';
 import { gameView, send } from '../support/question-swap.js';
 import { fakeSealed } from '../support/sealed.js';
 import { cid, client, connected, eventually } from '../support/server.js';
@@ -46,7 +46,7 @@ describe.runIf(inject('chromium'))('Question Swap, sealed, in Chromium', () => {
     await startActivity('Question Swap', [ada, grace]);
     for (const page of [ada, grace]) {
       await page.getByRole('button', { name: '5 of 7' }).click();
-      await page.getByRole('button', { name: 'Done' }).click();
+      await openTo(page);
     }
 
     const canaries: string[] = [];
@@ -144,7 +144,7 @@ describe.runIf(inject('chromium'))('Question Swap, sealed, in Chromium', () => {
     await must({ type: 'closeness', id: question.id, value: fakeSealed('five') });
     await ada.getByRole('button', { name: '5 of 7' }).click();
     await must({ type: 'move', move: { type: 'consent', kinds: ['emotional', 'intellectual', 'experiential'], maxDepth: 3 } });
-    await ada.getByRole('button', { name: 'Done' }).click();
+    await openTo(ada);
     await ada.locator('#card-text').waitFor();
     const cardId = await eventually(() => gameView(broken).round!.card.id, 10_000);
     await must({ type: 'move', move: { type: 'answer', cardId, sealed: fakeSealed('garbage') } });

@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
-import { answer, answered, chooseCards } from '../support/question-swap-page.js';
+import { answer, answered, chooseCards, openTo } from '../support/question-swap-page.js';
 import { expectAccessible, handTo, seatedPair, sharedDevice, shoot, shootBoth, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
 
 const progress = (page: Page) => page.locator('.progress-line').textContent();
@@ -30,15 +30,18 @@ describe.runIf(inject('chromium'))('Question Swap structure in Chromium', () => 
 
   it('two devices: the one suggesting chooses how many cards, and both play that many', async () => {
     const { ada, grace } = await seatedPair(world, [PHONE, TABLET]);
-    await ada.getByRole('button', { name: 'One card fewer' }).waitFor();
     await chooseCards(ada, 3);
     await expect.poll(() => ada.getByRole('button', { name: 'One card fewer' }).isDisabled()).toBe(true);
     await expectAccessible(ada, 'lobby with deck length');
     await ada.locator('.deck-length').scrollIntoViewIfNeeded();
     await shootBoth(ada, 'qs-deck-length');
+    // Folded again, the options still apply, and their line says the choice.
+    const summary = ada.locator('details.options summary');
+    await summary.click();
+    expect(await summary.textContent()).toContain('3 cards');
     await startActivity('Question Swap', [ada, grace]);
     for (const page of [ada, grace]) await page.getByRole('button', { name: 'Skip' }).click();
-    for (const page of [ada, grace]) await page.getByRole('button', { name: 'Done' }).click();
+    for (const page of [ada, grace]) await openTo(page);
     for (const page of [ada, grace]) await expect.poll(() => progress(page)).toMatch(/^Card 1 of 3 · /);
   });
 
@@ -51,7 +54,7 @@ describe.runIf(inject('chromium'))('Question Swap structure in Chromium', () => 
     await skipClosenessInTurn(tablet);
     for (const name of ['Ada', 'Grace']) {
       await handTo(tablet, name);
-      await tablet.getByRole('button', { name: 'Done' }).click();
+      await openTo(tablet);
     }
     await expect.poll(() => progress(tablet)).toMatch(/^Card 1 of 15 · /);
   });
@@ -61,7 +64,7 @@ describe.runIf(inject('chromium'))('Question Swap structure in Chromium', () => 
     await chooseCards(ada, 3);
     await startActivity('Question Swap', [ada, grace]);
     for (const page of [ada, grace]) await page.getByRole('button', { name: 'Skip' }).click();
-    for (const page of [ada, grace]) await page.getByRole('button', { name: 'Done' }).click();
+    for (const page of [ada, grace]) await openTo(page);
     await playCards(ada, grace, 3);
     for (const page of [ada, grace]) await page.getByRole('heading', { name: /^Write .* a short note/ }).waitFor();
     for (const page of [ada, grace]) await skipAfter(page);
@@ -99,7 +102,7 @@ describe.runIf(inject('chromium'))('Question Swap structure in Chromium', () => 
     await skipClosenessInTurn(tablet);
     for (const name of ['Ada', 'Grace']) {
       await handTo(tablet, name);
-      await tablet.getByRole('button', { name: 'Done' }).click();
+      await openTo(tablet);
     }
     for (let n = 1; n <= 3; n++) {
       for (let i = 0; i < 2; i++) {

@@ -3,7 +3,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { PHONE, TABLET } from '../support/browser.js';
 import { expectAccessible, seatedPair, sharedDevice, shoot, startActivity, useBrowserWorld } from '../support/people.js';
-import { answer, answered, cardText } from '../support/question-swap-page.js';
+import { answer, answered, cardText, openTo } from '../support/question-swap-page.js';
 
 describe.runIf(inject('chromium'))('Question Swap in Chromium', () => {
   const world = useBrowserWorld();
@@ -12,12 +12,25 @@ describe.runIf(inject('chromium'))('Question Swap in Chromium', () => {
     const { ada, grace, toGrace } = await seatedPair(world, [PHONE, TABLET]);
     await startActivity('Question Swap', [ada, grace]);
     await ada.getByRole('heading', { name: 'What are you open to today?' }).waitFor();
+    // Nothing starts chosen, so an untouched Done cannot consent for Ada: it waits, and says why beside it.
+    const done = ada.getByRole('button', { name: 'Done' });
+    expect(await ada.locator('form input:checked').count()).toBe(0);
+    expect(await done.isDisabled()).toBe(true);
+    await ada.getByText('Choose at least one kind, and how deep you’d like to go.').waitFor();
+    expect(await done.getAttribute('aria-describedby')).toBe(await ada.getByText('Choose at least one kind').getAttribute('id'));
     await expectAccessible(ada, 'consent');
     await shoot(ada, 'qs-consent-phone');
+    await ada.getByRole('button', { name: 'All five kinds' }).click();
+    expect(await ada.getByRole('checkbox', { checked: true }).count()).toBe(5);
+    await ada.getByText('Choose how deep you’d like to go.').waitFor();
+    expect(await done.isDisabled()).toBe(true);
     await ada.getByRole('checkbox', { name: /Spiritual/ }).uncheck();
-    await ada.getByRole('button', { name: 'Done' }).click();
+    await ada.getByRole('radio', { name: 'Personal', exact: true }).check();
+    await expect.poll(() => done.isDisabled()).toBe(false);
+    await shoot(ada, 'qs-consent-chosen-phone');
+    await done.click();
     await ada.getByText('Waiting for Grace to choose').waitFor();
-    await grace.getByRole('button', { name: 'Done' }).click();
+    await openTo(grace);
 
     // A Pass puts a new card on the table for both.
     await ada.locator('#card-text').waitFor();
@@ -109,7 +122,7 @@ describe.runIf(inject('chromium'))('Question Swap in Chromium', () => {
       await tablet.getByRole('heading', { name: `Pass the device to ${name}` }).waitFor();
       await expectAccessible(tablet, 'handoff');
       await tablet.getByRole('button', { name: `I'm ${name}` }).click();
-      await tablet.getByRole('button', { name: 'Done' }).click();
+      await openTo(tablet);
     }
     await shoot(tablet, 'qs-handoff-tablet');
 

@@ -7,7 +7,7 @@ import { CARDS } from '../../shared/content/cards.js';
 import { IDEAS } from '../../shared/content/ideas.js';
 import { PHONE } from '../support/browser.js';
 import { expectAccessible, framesTo, inviteLink, joinByLink, shoot, startActivity, useBrowserWorld, type BrowserWorld } from '../support/people.js';
-import { cardText } from '../support/question-swap-page.js';
+import { cardText, openTo } from '../support/question-swap-page.js';
 
 const samePlaceCards = new Set(CARDS.filter((c) => c.samePlace).map((c) => c.id));
 
@@ -17,6 +17,13 @@ async function apartPair(world: BrowserWorld, look = false): Promise<{ ada: Page
   const toAda = framesTo(ada);
   await ada.goto(world.server.url);
   await ada.getByLabel('Your first name').first().fill('Ada');
+  if (look) {
+    // The whole row is the target: a tap on its words ticks it, and it is as tall as the other choices.
+    const row = ada.locator('label', { has: ada.getByRole('checkbox') });
+    expect((await row.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await row.getByText('We live apart').click();
+    expect(await ada.getByRole('checkbox', { name: "We live apart (we'll play over a call)" }).isChecked()).toBe(true);
+  }
   await ada.getByRole('checkbox', { name: "We live apart (we'll play over a call)" }).check();
   if (look) {
     await expectAccessible(ada, 'home with we live apart');
@@ -51,7 +58,7 @@ describe.runIf(inject('chromium'))('we live apart, in Chromium', () => {
     await startActivity('Question Swap', [ada, grace]);
     for (const page of [ada, grace]) {
       await page.getByRole('heading', { name: 'What are you open to today?' }).waitFor();
-      await page.getByRole('button', { name: 'Done' }).click();
+      await openTo(page);
     }
     await ada.locator('#card-text').waitFor();
     for (let i = 0; i < 25; i++) {

@@ -5,9 +5,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { FOUNDATION_WANT } from '../../shared/content/gap-prompts.js';
+import { INTIMACY_KINDS } from '../../shared/intimacy.js';
 import { PHONE, TABLET } from '../support/browser.js';
-import { expectAccessible, handTo, seatedPair, sharedDevice, shoot, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
-import { writeAndFinish } from '../support/what-it-means-page.js';
+import { expectAccessible, handTo, seatedPair, sharedDevice, shoot, shootBoth, skipClosenessInTurn, startActivity, useBrowserWorld } from '../support/people.js';
+import { rankAs, writeAndFinish } from '../support/what-it-means-page.js';
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 const said = (page: Page) => page.locator('[role="status"]').allTextContents();
@@ -28,7 +29,7 @@ describe.runIf(inject('chromium'))('What intimacy means to me: nothing is said f
     }
 
     // Ada moves on from the ranking: the foundations take focus and are said; nothing is chosen for her.
-    await ada.getByRole('button', { name: 'Next: the foundations' }).click();
+    await rankAs(ada, INTIMACY_KINDS);
     await ada.getByRole('heading', { name: 'The foundations' }).waitFor();
     await expect.poll(() => focused(ada)).toBe('The foundations');
     await expect.poll(() => said(ada)).toContain('The foundations');
@@ -45,14 +46,27 @@ describe.runIf(inject('chromium'))('What intimacy means to me: nothing is said f
 
     // Grace, still answering, is told Ada is ready, and takes her time.
     await grace.getByText('Ada is ready to see both side by side. Take your time.').waitFor();
-    await grace.getByRole('button', { name: 'Next: the foundations' }).click();
+    await rankAs(grace, INTIMACY_KINDS);
     await rate(grace, 'Trust', 'today', '5');
     await rate(grace, 'Trust', 'how much I want it', '5');
     await rate(grace, 'Honesty', 'today', '2');
     await rate(grace, 'Honesty', 'how much I want it', '4');
     await expectAccessible(grace, 'rate');
     await shoot(grace, 'means-unsaid-rate-tablet');
-    await writeAndFinish(grace, 'grace');
+    // Each sentence is optional: Next waits, and says why, only until one is finished.
+    await grace.getByRole('button', { name: 'Next: three sentences' }).click();
+    await grace.getByRole('heading', { name: 'Finish up to three sentences' }).waitFor();
+    const next = grace.getByRole('button', { name: 'Next', exact: true });
+    expect(await next.isDisabled()).toBe(true);
+    await grace.getByText('Finish at least one sentence to go on.').waitFor();
+    await expectAccessible(grace, 'sentences, none finished');
+    await shootBoth(grace, 'means-no-sentence');
+    await grace.getByRole('textbox').nth(1).fill('only the second, grace');
+    await expect.poll(() => next.isDisabled()).toBe(false);
+    expect(await grace.getByText('Finish at least one sentence to go on.').count()).toBe(0);
+    await shoot(grace, 'means-one-sentence-tablet');
+    await next.click();
+    await grace.getByRole('button', { name: "I'm done" }).click();
 
     // The reveal: Ada's unsaid wish for trust is not drawn, not a number, and not a conflict.
     for (const page of [ada, grace]) await page.getByRole('heading', { name: 'Worth talking about' }).waitFor();
@@ -60,6 +74,11 @@ describe.runIf(inject('chromium'))('What intimacy means to me: nothing is said f
     await expect.poll(() => said(ada)).toContain('Both answers are here, side by side.');
     expect(await ada.locator('svg[role="img"] circle').count()).toBe(5);
     expect(await ada.locator('.gaps li p').allTextContents()).toEqual([FOUNDATION_WANT.honesty]);
+    // Grace's one sentence sits beside Ada's first; the rows only Ada wrote show Ada's alone.
+    const own = ada.getByRole('region', { name: 'In your own words' });
+    await own.getByText('only the second, grace').waitFor();
+    expect(await own.locator('p strong', { hasText: 'Grace:' }).count()).toBe(1);
+    expect(await own.locator('p strong', { hasText: 'Ada:' }).count()).toBe(3);
     for (const page of [ada, grace]) {
       await page.getByText('The numbers as a table').click();
       const row = (name: string) => page.getByRole('row', { name: new RegExp(`^${name}`) }).getByRole('cell');
@@ -92,7 +111,7 @@ describe.runIf(inject('chromium'))('What intimacy means to me: nothing is said f
     await skipClosenessInTurn(tablet);
     for (const name of ['Ada', 'Grace']) {
       await handTo(tablet, name);
-      await tablet.getByRole('button', { name: 'Next: the foundations' }).click();
+      await rankAs(tablet, INTIMACY_KINDS);
       expect(await tablet.locator('input[type="radio"]:checked').count()).toBe(0);
       await rate(tablet, 'Safety', 'today', name === 'Ada' ? '2' : '4');
       await writeAndFinish(tablet, name);

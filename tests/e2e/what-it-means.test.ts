@@ -1,4 +1,4 @@
-// "What intimacy means to me" in Chromium: one person ranks by keyboard only, the other by dragging;
+// "What intimacy means to me" in Chromium: nothing starts ranked; one person ranks by keyboard only, the other by dragging;
 // nothing is shown before both finish; then rankings, chart, gaps and sentences side by side.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -33,10 +33,25 @@ describe.runIf(inject('chromium'))('What intimacy means to me, in Chromium', () 
     await grace.getByRole('button', { name: '5 of 7' }).click();
     for (const page of [ada, grace]) await page.getByRole('region', { name: 'How close you both feel' }).getByText('5 of 7').waitFor();
 
-    // Ada, keyboard only: Tab to "Spiritual" and move it to the top with the arrow keys.
+    // Nothing starts ranked: Next waits, and says why, until Ada has placed all five herself.
     await ada.getByRole('heading', { name: 'What matters most to you now?' }).waitFor();
+    const next = ada.getByRole('button', { name: 'Next: the foundations' });
+    expect(await ranking(ada)).toEqual([]);
+    expect(await next.isDisabled()).toBe(true);
+    await ada.getByText('Tap all five in your order to go on.').waitFor();
+    await expectAccessible(ada, 'rank, nothing placed');
+    await shoot(ada, 'means-rank-empty-phone');
+
+    // Ada, keyboard only: Enter places the focused kind, and focus goes on to the next still to place.
+    await ada.getByRole('list', { name: 'Still to place' }).getByRole('button').first().focus();
+    for (let i = 0; i < 4; i++) await ada.keyboard.press('Enter');
+    await ada.getByText('Tap the last one to go on.').waitFor();
+    expect(await next.isDisabled()).toBe(true);
+    await ada.keyboard.press('Enter');
+    expect(await ranking(ada)).toEqual(['Emotional', 'Intellectual', 'Physical', 'Experiential', 'Spiritual']);
     await expectAccessible(ada, 'rank');
     await shoot(ada, 'means-rank-phone');
+    // Then Tab to "Spiritual" and move it with the arrow keys.
     const spiritual = ada.locator('.handle', { hasText: 'Spiritual' });
     await spiritual.focus();
     for (let i = 0; i < 4; i++) await ada.keyboard.press('ArrowUp');
@@ -44,13 +59,19 @@ describe.runIf(inject('chromium'))('What intimacy means to me, in Chromium', () 
     await ada.keyboard.press('ArrowDown');
     expect((await ranking(ada)).slice(0, 2)).toEqual(['Emotional', 'Spiritual']);
     await expect.poll(() => ada.getByRole('status').filter({ hasText: 'Spiritual, now number 2 of 5' }).count()).toBe(1);
-    await ada.getByRole('button', { name: 'Next: the foundations' }).focus();
+    await next.focus();
     await ada.keyboard.press('Enter');
     await expectAccessible(ada, 'rate');
     await rateAndWrite(ada, 'ada-canary', '1');
     await ada.getByText('Waiting for Grace to finish').waitFor();
 
-    // Grace drags "Physical" to the top.
+    // Grace taps Intellectual first, starts again, taps all five, and drags "Physical" to the top.
+    const toPlace = (kind: string) => grace.getByRole('list', { name: 'Still to place' }).getByRole('button', { name: new RegExp(`^${kind}`) });
+    await toPlace('Intellectual').click();
+    expect(await ranking(grace)).toEqual(['Intellectual']);
+    await grace.getByRole('button', { name: 'Start again' }).click();
+    expect(await ranking(grace)).toEqual([]);
+    for (const kind of ['Emotional', 'Intellectual', 'Physical', 'Experiential', 'Spiritual']) await toPlace(kind).click();
     await grace.locator('.handle', { hasText: 'Physical' }).dragTo(grace.locator('.handle', { hasText: 'Emotional' }));
     expect((await ranking(grace))[0]).toBe('Physical');
     await grace.getByRole('button', { name: 'Next: the foundations' }).click();
@@ -114,6 +135,7 @@ describe.runIf(inject('chromium'))('What intimacy means to me, in Chromium', () 
     for (const page of [ada, grace]) {
       await page.getByRole('button', { name: 'Skip' }).click();
       await page.getByRole('heading', { name: 'What matters most to you now?' }).waitFor();
+      for (let i = 0; i < 5; i++) await page.getByRole('list', { name: 'Still to place' }).getByRole('button').first().click();
       const sizes = await page.locator('.ranking .buttons button').evaluateAll((bs) => bs.map((b) => Math.min(b.getBoundingClientRect().width, b.getBoundingClientRect().height)));
       expect(sizes).toHaveLength(10);
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(44);

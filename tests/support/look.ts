@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 /** Every visible button or button-like control smaller than 44 × 44 px, by its text. */
 export function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('button, a.button, .choice span, label:has(> input[type="radio"]) span')]
+    [...document.querySelectorAll<HTMLElement>('button, a.button, summary, .choice span, label:has(> input[type="radio"]) span, label:has(> input[type="checkbox"])')]
       .filter((el) => el.offsetParent !== null)
       .map((el) => ({ el, box: el.getBoundingClientRect() }))
       .filter(({ box }) => box.height < 44 || box.width < 44)

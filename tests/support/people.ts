@@ -178,10 +178,10 @@ export async function skipClosenessInTurn(page: Page): Promise<void> {
 /**
  * The first page suggests the activity. On two devices that is its "yes": it waits, and the other page
  * starts it from the suggestion at the top of its lobby. On one shared device (`readyButtons`, e.g.
- * "Ada is ready") each button is tapped in turn.
+ * "Ada is ready") the card's "Start", then each button is tapped in turn.
  */
 export async function startActivity(title: string, pages: Page[], readyButtons?: string[]): Promise<void> {
-  await pages[0]!.getByRole('button', { name: `Suggest ${title}` }).click();
+  await pages[0]!.getByRole('button', { name: `${readyButtons ? 'Start' : 'Suggest'} ${title}` }).click();
   if (readyButtons) {
     for (const [i, page] of pages.entries()) await page.getByRole('button', { name: readyButtons[i]! }).click();
     return;

@@ -38,11 +38,30 @@ export async function toWrittenCard(page: Page, pass = page): Promise<void> {
   }
 }
 
+/** Opens Question Swap's "Options" on its lobby card (closed by default), if it is not open already. */
+export async function openOptions(page: Page): Promise<void> {
+  const options = page.getByRole('article', { name: 'Question Swap' }).locator('details.options');
+  if (!(await options.evaluate((el) => (el as HTMLDetailsElement).open))) await options.locator('summary').click();
+}
+
 /** Taps the deck-length stepper (while suggesting Question Swap) until it shows `cards`. */
 export async function chooseCards(page: Page, cards: number): Promise<void> {
+  await openOptions(page);
   const shown = async () => Number((await page.locator('.deck-length output strong').textContent()) ?? 0);
   for (let i = 0; i < 20 && (await shown()) !== cards; i++) {
     await page.getByRole('button', { name: (await shown()) > cards ? 'One card fewer' : 'One card more' }).click();
   }
   expect(await shown()).toBe(cards);
+}
+
+/**
+ * Says on "What are you open to today?" what this person is open to, as a person must: nothing starts
+ * chosen, so the kinds (all five unless told) and the depth are tapped, then Done.
+ */
+export async function openTo(page: Page, depth: 'Light' | 'Personal' | 'Deep' = 'Personal', kinds: readonly string[] | 'all' = 'all'): Promise<void> {
+  await page.getByRole('heading', { name: 'What are you open to today?' }).waitFor();
+  if (kinds === 'all') await page.getByRole('button', { name: 'All five kinds' }).click();
+  else for (const kind of kinds) await page.getByRole('checkbox', { name: new RegExp(kind) }).check();
+  await page.getByRole('radio', { name: depth, exact: true }).check();
+  await page.getByRole('button', { name: 'Done' }).click();
 }

@@ -6,23 +6,16 @@ import { FOUNDATION_LABELS, FOUNDATIONS, KIND_LABELS, type IntimacyKind } from '
 /** From the foundations on: three sentences written with these words, then "I'm done". */
 export async function writeAndFinish(page: Page, words: string): Promise<void> {
   await page.getByRole('button', { name: 'Next: three sentences' }).click();
-  await page.getByRole('heading', { name: 'Finish three sentences' }).waitFor();
+  await page.getByRole('heading', { name: 'Finish up to three sentences' }).waitFor();
   for (const [i, box] of (await page.getByRole('textbox').all()).entries()) await box.fill(`${words} ${i + 1}`);
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.getByRole('button', { name: "I'm done" }).click();
 }
 
-/** On the ranking: puts the kinds in this order with the ↑ buttons, then goes on to the foundations. */
+/** On the ranking: taps the kinds in this order (nothing starts ranked), then goes on to the foundations. */
 export async function rankAs(page: Page, order: readonly IntimacyKind[]): Promise<void> {
   await page.getByRole('heading', { name: 'What matters most to you now?' }).waitFor();
-  for (const [to, kind] of order.entries()) {
-    const title = KIND_LABELS[kind].title;
-    for (;;) {
-      const now = await page.locator('.ranking .handle strong').allTextContents();
-      if (now.indexOf(title) <= to) break;
-      await page.getByRole('button', { name: `Move ${title} up` }).click();
-    }
-  }
+  for (const kind of order) await page.getByRole('list', { name: 'Still to place' }).getByRole('button', { name: new RegExp(`^${KIND_LABELS[kind].title}`) }).click();
   await page.getByRole('button', { name: 'Next: the foundations' }).click();
 }
 

@@ -18,8 +18,9 @@ import {
 } from '../../shared/activities/appreciations/model.js';
 import { everyRead, openView, starWords } from '../../shared/activities/appreciations/open.js';
 import { memorySlot, type MoveResult } from '../../shared/activities/types.js';
+import { openMemories } from '../../shared/opened-room.js';
 import { APPRECIATION_KINDS, APPRECIATION_STARTERS, KIND_NAMES, startersFor } from '../../shared/content/appreciations.js';
-import type { Audience, SeatIndex } from '../../shared/core.js';
+import { other, type Audience, type SeatIndex } from '../../shared/core.js';
 import { seededRng } from '../../shared/random.js';
 import { parse } from '../../shared/schemas.js';
 import { makeRoomKey, SEALED_SIZES, fromBase64Url } from '../../shared/sealed/seal.js';
@@ -234,6 +235,26 @@ describe('stars', () => {
       act(state, 0, { type: 'star', at: 0, starred: true, entries: [{ seat: turn.from === 0 ? 1 : 0, sealed: fakeSealed('answer only') }] }),
     ];
     expect(refused.map(codeOf)).toEqual(['BAD_REQUEST', 'BAD_REQUEST', 'BAD_REQUEST']);
+  });
+
+  it('kept with its answer ("Keeping this"), the answer is marked a reaction, never the answerer’s own words', async () => {
+    const state = await shared(fresh(), [1, 2]);
+    const turn = state.order[0]!;
+    const to = other(turn.from);
+    const { key: k } = starMemory(state.game, turn);
+    const entries = [
+      { seat: turn.from, sealed: await sealFor(key, ROOM, turn.from, memorySlot(k), 'kept words', ACTIVITY) },
+      { seat: to, sealed: await sealFor(key, ROOM, to, memorySlot(k), 'Keeping this', ACTIVITY) },
+    ];
+    const result = act(state, to, { type: 'star', at: 0, starred: true, entries });
+    if (!result.ok) throw new Error(result.error.message);
+    const memory = result.value.memories![0]!;
+    expect(memory.entries).toEqual([
+      { seat: turn.from, slot: memorySlot(k), sealed: entries[0]!.sealed },
+      { seat: to, slot: memorySlot(k), sealed: entries[1]!.sealed, reaction: true },
+    ]);
+    const [opened] = await openMemories([{ id: k, activity: ACTIVITY, at: 0, title: 'An appreciation', entries: memory.entries }], openerFor(key, ROOM));
+    expect(opened!.entries).toEqual([{ seat: turn.from, text: 'kept words' }, { seat: to, text: 'Keeping this', reaction: true }]);
   });
 });
 

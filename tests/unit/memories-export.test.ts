@@ -24,6 +24,17 @@ describe('memories as Markdown', () => {
     expect(markdown).not.toContain('Grace');
   });
 
+  it('a reaction someone chose ("Keeping this") reads as their reaction, not as words they wrote', () => {
+    const kept: OpenMemory = {
+      id: 'r', activity: 'appreciations', at: 0, title: 'An appreciation',
+      entries: [{ seat: 0, text: 'You always listen.' }, { seat: 1, text: 'Keeping this', reaction: true }],
+    };
+    const lines = memoriesToMarkdown([kept], ['Ada', 'Grace']).split('\n');
+    expect(lines).toContain('- **Ada:** You always listen.');
+    expect(lines).toContain('- _Grace reacted:_ Keeping this');
+    expect(lines).not.toContain('- **Grace:** Keeping this');
+  });
+
   it('a card’s text is the heading and each answer stands under its own person’s name', () => {
     const card: OpenMemory = { id: 'c', activity: 'question-swap', at: 0, title: 'What made you laugh this week?', entries: [{ seat: 1, text: 'the dog' }, { seat: 0, text: 'the rain' }] };
     const lines = memoriesToMarkdown([card], ['Ada', 'Grace']).split('\n');

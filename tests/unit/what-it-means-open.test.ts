@@ -48,15 +48,20 @@ describe('what the browser checks before sealing', () => {
     expect(ratingsProblem(ratingsOf(0, 3))).toBe('Ratings go from 1 to 5.');
   });
 
-  it('three different known starters, each finished and within 500 characters (trimmed)', () => {
+  it('one to three sentences with different known starters, each within 500 characters (trimmed); one left empty is left out', () => {
     const ok = checkSentences(sentences('words').map((s) => ({ ...s, text: `  ${s.text}\n` })));
     expect(ok.ok && ok.value[0]!.text).toBe('words 0');
+    // Each sentence is optional: the empty ones are left out, in order, and one finished is enough.
+    const some = checkSentences([{ ...sentences('y')[0]!, text: ' ' }, sentences('y')[1]!, { ...sentences('y')[2]!, text: '' }]);
+    expect(some).toEqual({ ok: true, value: [sentences('y')[1]] });
+    expect(checkSentences(sentences('y').slice(0, 2))).toEqual({ ok: true, value: sentences('y').slice(0, 2) });
     const problems = [
       [{ starterId: 'st-99', text: 'x' }, ...sentences('y').slice(1)],
       [...sentences('y').slice(0, 2), { starterId: STARTERS[3]!.id, text: 'x'.repeat(501) }],
       [sentences('y')[0]!, sentences('y')[0]!, sentences('y')[1]!],
-      [...sentences('y').slice(0, 2), { starterId: STARTERS[3]!.id, text: '   ' }],
-      sentences('y').slice(0, 2),
+      sentences('y').map((s) => ({ ...s, text: ' \n ' })),
+      [],
+      [...sentences('y'), { starterId: STARTERS[3]!.id, text: 'x' }],
     ].map((items) => {
       const checked = checkSentences(items);
       return checked.ok ? 'ok' : checked.problem;
@@ -64,10 +69,25 @@ describe('what the browser checks before sealing', () => {
     expect(problems).toEqual([
       'Unknown sentence starter.',
       'Each sentence can be up to 500 characters.',
-      'Choose three different sentences.',
-      'Finish each sentence, or choose another.',
-      'Finish 3 sentences.',
+      'Begin each sentence a different way.',
+      'Finish at least one sentence.',
+      'Finish at least one sentence.',
+      'Up to 3 sentences.',
     ]);
+  });
+
+  it('whatever is typed into the three sentences, what is kept reads back the same once sealed, and is never empty', () => {
+    const text = fc.oneof(fc.constant(''), fc.constant('  '), fc.string({ maxLength: 40 }));
+    fc.assert(
+      fc.property(fc.tuple(text, text, text), (texts) => {
+        const checked = checkSentences(texts.map((t, i) => ({ starterId: STARTERS[i]!.id, text: t })));
+        const finished = texts.filter((t) => t.trim().length > 0);
+        expect(checked.ok).toBe(finished.length > 0);
+        if (!checked.ok) return;
+        expect(checked.value.map((v) => v.text)).toEqual(finished.map((t) => t.trim()));
+        expect(readSentences(writeSentences(checked.value))).toEqual(checked.value);
+      }),
+    );
   });
 });
 
@@ -87,7 +107,7 @@ describe('each part as it is sealed', () => {
   it('reads strictly: anything but a well-formed part reads as nothing', () => {
     for (const text of ['', 'nope', '[1,2]', JSON.stringify(['emotional']), JSON.stringify([...INTIMACY_KINDS, 'emotional'])]) expect(readRanking(text)).toBeNull();
     for (const text of ['', '{}', JSON.stringify(Array(14).fill(6)), JSON.stringify(Array(13).fill(1)), JSON.stringify(Array(14).fill('1'))]) expect(readRatings(text)).toBeNull();
-    for (const text of ['', '[{}]', writeSentences(sentences('x').slice(0, 2)), writeSentences([{ starterId: 'st-99', text: 'a' }, ...sentences('x').slice(1)])]) {
+    for (const text of ['', '[]', '[{}]', writeSentences([{ starterId: STARTERS[0]!.id, text: ' ' }]), writeSentences([{ starterId: STARTERS[0]!.id, text: ' padded ' }]), writeSentences([{ starterId: 'st-99', text: 'a' }, ...sentences('x').slice(1)])]) {
       expect(readSentences(text)).toBeNull();
     }
     expect(readSentences(writeSentences(sentences('kept')))).toEqual(sentences('kept'));

@@ -163,7 +163,10 @@ function move(state: State, seat: SeatIndex, m: Move, rng: Rng): MoveResult<Stat
       if (m.starred && !m.entries.some((e) => e.seat === turn.from)) return refuse('BAD_REQUEST', 'There is nothing like that to star.');
       const others = state.starred.filter((at) => at !== m.at);
       const { key, title } = starMemory(state.game, turn);
-      return moved({ ...state, starred: m.starred ? [...others, m.at] : others }, m.starred ? [starredMemory(key, title, m.entries)] : undefined);
+      // The other's entry is their answer, one of three reactions: Memories show it as a reaction, not as words they wrote.
+      const memory = starredMemory(key, title, m.entries);
+      memory.entries = memory.entries.map((e) => (e.seat === other(turn.from) ? { ...e, reaction: true } : e));
+      return moved({ ...state, starred: m.starred ? [...others, m.at] : others }, m.starred ? [memory] : undefined);
     }
     case 'leave': {
       if (!allRead(state)) return refuse('WRONG_PHASE', 'You can go back together once every appreciation has been read.');

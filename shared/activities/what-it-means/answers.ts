@@ -1,4 +1,4 @@
-// What one person answers in "What intimacy means to me" — a ranking, ratings and three sentences — as
+// What one person answers in "What intimacy means to me" — a ranking, ratings and up to three sentences — as
 // the browser checks it, writes it for sealing and reads it back, and what follows from both answers after
 // the reveal (the gaps and their prompts, the lines a star keeps). Pure, and browser-side: the server
 // holds these only sealed, so it can no longer check them; the screens do, before sealing.
@@ -52,13 +52,16 @@ export function ratingsProblem(ratings: Ratings): string | null {
   return given.every(isScore) ? null : 'Ratings go from 1 to 5.';
 }
 
-/** The sentences as they will be sealed (trimmed), or what is wrong with them. */
+/**
+ * The sentences as they will be sealed: those finished, trimmed, in order. Each is optional and one left
+ * empty is left out ("Choose any starters you like"), but at least one is needed; or what is wrong.
+ */
 export function checkSentences(items: readonly Sentence[]): { ok: true; value: Sentence[] } | { ok: false; problem: string } {
-  if (items.length !== SENTENCES) return { ok: false, problem: `Finish ${SENTENCES} sentences.` };
+  if (items.length > SENTENCES) return { ok: false, problem: `Up to ${SENTENCES} sentences.` };
   if (items.some((i) => !STARTER_TEXT.has(i.starterId))) return { ok: false, problem: 'Unknown sentence starter.' };
-  if (new Set(items.map((i) => i.starterId)).size !== SENTENCES) return { ok: false, problem: 'Choose three different sentences.' };
-  const value = items.map((i) => ({ starterId: i.starterId, text: i.text.trim() }));
-  if (value.some((i) => i.text.length === 0)) return { ok: false, problem: 'Finish each sentence, or choose another.' };
+  const value = items.map((i) => ({ starterId: i.starterId, text: i.text.trim() })).filter((i) => i.text.length > 0);
+  if (value.length === 0) return { ok: false, problem: 'Finish at least one sentence.' };
+  if (new Set(value.map((i) => i.starterId)).size !== value.length) return { ok: false, problem: 'Begin each sentence a different way.' };
   if (value.some((i) => i.text.length > SENTENCE_MAX)) return { ok: false, problem: `Each sentence can be up to ${SENTENCE_MAX} characters.` };
   return { ok: true, value };
 }
@@ -103,8 +106,9 @@ export function readSentences(text: string): Sentence[] | null {
       : null,
   );
   if (sentences.some((s) => s === null)) return null;
+  // Strict: what was sealed was already checked, so an empty or untrimmed sentence means it was not.
   const checked = checkSentences(sentences as Sentence[]);
-  return checked.ok ? checked.value : null;
+  return checked.ok && checked.value.length === sentences.length && checked.value.every((c, i) => c.text === sentences[i]!.text) ? checked.value : null;
 }
 
 function parseJson(text: string): unknown {

@@ -1,5 +1,5 @@
 // "What intimacy means to me": each privately ranks the five kinds of intimacy, rates the seven
-// foundations twice (today, and how much I want it) and finishes three sentences. Nothing is shown
+// foundations twice (today, and how much I want it) and finishes one to three sentences. Nothing is shown
 // until both are done; then both answers side by side, with the biggest gaps turned into questions.
 // Sealed (docs/SECURITY.md): each part arrives sealed by its writer's browser, one slot per part, and the
 // server keeps only structure — which parts each seat gave, who is done, the reveal, the stars' targets
