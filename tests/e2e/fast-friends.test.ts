@@ -122,7 +122,7 @@ describe.runIf(inject('chromium'))('Fast friends, in Chromium', () => {
     // On to the next set early, through all three, to the closing minute.
     for (const set of [2, 3]) {
       for (const page of [ada, grace]) await page.getByRole('button', { name: `On to set ${set}` }).click();
-      for (const page of [ada, grace]) await page.getByText(`Set ${set} of 3 ·`).waitFor();
+      for (const page of [ada, grace]) await page.getByText(`Set ${set} of 3 ·`).first().waitFor();
       [first, second] = await firstOf(ada, grace);
       await first.getByRole('button', { name: 'Done', exact: true }).click();
       await second.getByRole('button', { name: 'Pass', exact: true }).click();
@@ -221,7 +221,7 @@ describe.runIf(inject('chromium'))('Fast friends, in Chromium', () => {
     for (const [set, starts] of [[2, firstName], [3, secondName]] as const) {
       await tablet.getByRole('button', { name: `On to set ${set}` }).click();
       await handTo(tablet, starts);
-      await tablet.getByText(`Set ${set} of 3 ·`).waitFor();
+      await tablet.getByText(`Set ${set} of 3 ·`).first().waitFor();
       await turnBoth(starts);
     }
     await tablet.getByRole('button', { name: 'On to the closing minute' }).click();
