@@ -42,6 +42,7 @@ import { answerExchange, startExchange } from '../shared/room-exchange.js';
 import { carryOut, eraseRoom, lookupsOf, type EffectShell, type MoveNotifier } from './effects.js';
 import { roomChannel } from './channels.js';
 import { RoomCache, type RoomCacheOptions, type RoomCacheStats } from './room-cache.js';
+import { roomParts } from './store/documents.js';
 import type { Outbox } from './store/outbox.js';
 import type { Lookup, RoomStore, StoredRoom } from './store/types.js';
 import { hashToken, newDeviceId, newInviteCode, newRoomId, newToken, newTransferCode } from './tokens.js';
@@ -460,9 +461,11 @@ export class RoomService {
         return changed;
       }
       const { room, answer, effects = [] } = changed.value;
-      // The budget costs nothing extra: the length of the JSON that is about to be written anyway.
-      const doc = JSON.stringify(room);
-      if (doc.length > this.roomBytesMax && doc.length > baseBytes) {
+      // What is written: the document without its Memories' contents, and only the Memories this change
+      // added (documents.ts). The budget measures the whole room's JSON all the same, from each Memory's
+      // known length, so a full room's command serializes a few KB rather than its ~2 MB.
+      const parts = roomParts(room, base.room);
+      if (parts.bytes > this.roomBytesMax && parts.bytes > baseBytes) {
         if (!loaded) {
           base = undefined;
           continue;
@@ -476,7 +479,8 @@ export class RoomService {
         roomId,
         expectedVersion: base.version,
         room,
-        doc,
+        base: base.room,
+        parts,
         commandId,
         result: JSON.stringify(saved),
         ttlMs: roomTtlMs(room, this.lifetimes),
@@ -485,7 +489,7 @@ export class RoomService {
       });
       if (outcome.status === 'ok') {
         if (!loaded) this.cache.count('hits');
-        this.cache.put(roomId, { version, room }, doc.length);
+        this.cache.put(roomId, { version, room }, parts.bytes);
         prepared.deliver();
         onCommit?.(base.room, room, outcome.subscribed);
         return this.finish(room, saved);
