@@ -93,9 +93,11 @@ interface Saved<T> {
  * padded to 4 KB when sealed (5.5 KB of base64url), measured with bench/full-room.ts at ~2.2 MB, plus a
  * kept plan, 60 days of check-ins and the running game; so nobody playing meets it (answers in scripts
  * that take several bytes a character pad to 16 KB and fill it sooner). And a node can afford it: views
- * no longer carry the Memories, so what such a room costs per command is its document (serialized,
- * written to Redis, kept in the room cache: 32 MB holds 8 of them), at most 10 commands a second (the
- * room's rate limit). Past it, a change that would make the document longer is refused with
+ * no longer carry the Memories, and each Memory is its own field in Redis (store/documents.ts), so
+ * what such a room costs per command is its document without them (serialized and written) and the
+ * Memories it added, plus its place in the room cache (32 MB holds 8 of them), at most 10 commands a
+ * second (the room's rate limit). The budget is the whole room's JSON, Memories included, summed from
+ * each Memory's known length rather than serialized. Past it, a change that would make the document longer is refused with
  * ROOM_TOO_BIG; one that keeps it as long or shortens it goes through, so the room goes on working
  * (moves that do not grow it, removing Memories, ending a game).
  */

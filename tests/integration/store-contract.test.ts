@@ -397,6 +397,12 @@ describe.runIf(redisUrl !== '')('RedisStore Memories, each its own field', () =>
       const [roomKey] = store.roomKeys(room.id);
       expect(await store.redis.hexists(roomKey, 'm:new')).toBe(1);
       expect(await store.redis.hlen(roomKey)).toBe(2 + 101);
+      // A Memory removed leaves nothing of itself in the hash.
+      const forgotten = withMemories(unchanged, unchanged.play.memories.slice(1));
+      await store.commit({ roomId: room.id, expectedVersion: 3, room: forgotten, base: unchanged, commandId: 'cmd-forget', result: '{}', ttlMs: TTL });
+      expect(await store.redis.hexists(roomKey, 'm:kept-0')).toBe(0);
+      expect(await store.redis.hlen(roomKey)).toBe(2 + 100);
+      expect((await store.load(room.id)).stored).toEqual({ version: 4, room: forgotten });
     } finally {
       counter.disconnect();
       await store.close();
