@@ -4,11 +4,18 @@
 import { nanoid } from 'nanoid';
 import { MessageType } from 'socket.io-adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORGET_AFTER_MS, HELLO_INTERVAL_MS } from '../../server/realtime/lone.js';
 import type { RunningServer } from '../../server/server.js';
 import { RedisStore } from '../../server/store/redis.js';
 import { send } from '../support/question-swap.js';
 import { redisServerInstalled, startRedis, type RedisProcess } from '../support/redis-server.js';
 import { client, connected, eventually, firstSnapshot, seatedPair, startTestServer, type Client } from '../support/server.js';
+
+/** The views of commits in the stream (the adapter's own broadcasts, presence, are there too). */
+async function viewsInStream(store: RedisStore): Promise<number> {
+  const entries = await store.redis.xrange(`${store.prefix}:sio`, '-', '+');
+  return entries.filter(([, fields]) => fields.some((f) => f.includes('room:snapshot'))).length;
+}
 
 const propose = { type: 'propose', activity: 'question-swap', options: { answerMode: 'write' } } as const;
 
@@ -56,9 +63,8 @@ describe.runIf(redisServerInstalled())('a node alone publishes nothing, and catc
     }
     await eventually(() => expect(grace.snapshots.at(-1)?.version).toBe(last));
     // The stream holds only what the adapter itself sends to rooms (presence), no view of a commit.
-    const entries = await store.redis.xrange(stream, '-', '+');
-    expect(entries.length).toBeGreaterThan(0);
-    expect(entries.filter(([, fields]) => fields.some((f) => f.includes('room:snapshot')))).toEqual([]);
+    expect(await store.redis.xlen(stream)).toBeGreaterThan(0);
+    expect(await viewsInStream(store)).toBe(0);
   });
 
   for (const missed of [false, true]) {
@@ -92,4 +98,31 @@ describe.runIf(redisServerInstalled())('a node alone publishes nothing, and catc
       expect(there.snapshots.at(-1)?.view).toEqual(grace.snapshots.at(-1)?.view);
     });
   }
+
+  it('a node forgotten (its greetings missed past the timeout) and heard again: its person sees what was committed meanwhile', async () => {
+    const prefix = `forgotten-${nanoid(6)}`;
+    const { node: first, store } = await nodeOn(prefix);
+    const { node: second } = await nodeOn(prefix);
+    const deaf = deafToGreetings(first);
+    const { ada, grace } = await seatedPair(first.url, 'partners', second.url);
+    closing.push(() => ada.close(), () => grace.close());
+    const joined = await send(ada, 0, propose);
+    if (!joined.ok) throw new Error(joined.error.code);
+    await eventually(() => expect(grace.snapshots.at(-1)?.version).toBe(joined.version));
+    deaf.on = true;
+    await new Promise((r) => setTimeout(r, FORGET_AFTER_MS + 2 * HELLO_INTERVAL_MS));
+    const published = await viewsInStream(store);
+    let last = 0;
+    for (const command of [{ type: 'withdraw' }, propose, { type: 'withdraw' }] as const) {
+      const answer = await send(ada, 0, command);
+      if (!answer.ok) throw new Error(answer.error.code);
+      last = answer.version;
+    }
+    // The first node has forgotten the second: these went out to nobody.
+    expect(await viewsInStream(store)).toBe(published);
+    expect(grace.snapshots.at(-1)?.version).toBe(joined.version);
+    deaf.on = false;
+    await eventually(() => expect(grace.snapshots.at(-1)?.version).toBe(last), 5_000);
+    expect(grace.snapshots.at(-1)?.view.proposal).toBeNull();
+  }, 20_000);
 });
