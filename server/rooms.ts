@@ -62,12 +62,15 @@ export interface RoomNotifier extends MoveNotifier {
   /** `askedBy`: the socket whose command makes the change; it should have the new view before its answer. */
   prepare(next: StoredRoom, askedBy?: string): PreparedChange;
   erased(roomId: string): void;
-  /** A person's command was committed (not a replay): what follows from it outside the room (pushes). */
+  /**
+   * A person's command was committed (not a replay) in a room where some device turned notifications on:
+   * what follows from it outside the room (pushes). Not told in a room where nobody did.
+   */
   committed?(command: RoomCommand, before: Room, after: Room, seat: SeatIndex): void;
 }
 
 /** Told with the room before and after, once a change is committed (not when it is a replay). */
-type OnCommit = (before: Room, after: Room) => void;
+type OnCommit = (before: Room, after: Room, subscribed: boolean) => void;
 
 type Change<T> = (room: Room) => Result<{ room: Room; answer: T; effects?: Effect[] }>;
 
@@ -297,7 +300,9 @@ export class RoomService {
       },
       askedBy,
       true,
-      (before, after) => this.notify.committed?.(command, before, after, seat),
+      (before, after, subscribed) => {
+        if (subscribed) this.notify.committed?.(command, before, after, seat);
+      },
     );
   }
 
@@ -482,7 +487,7 @@ export class RoomService {
         if (!loaded) this.cache.count('hits');
         this.cache.put(roomId, { version, room }, doc.length);
         prepared.deliver();
-        onCommit?.(base.room, room);
+        onCommit?.(base.room, room, outcome.subscribed);
         return this.finish(room, saved);
       }
       if (outcome.status === 'missing') {

@@ -71,7 +71,7 @@ export class MemoryStore implements RoomStore, PushSubscriptionStore {
       const oldest = entry.results.keys().next().value;
       if (oldest !== undefined) entry.results.delete(oldest);
     }
-    return { status: 'ok', version: entry.version };
+    return { status: 'ok', version: entry.version, subscribed: entry.push.size > 0 };
   }
 
   async touch(roomId: string, ttlMs: number): Promise<void> {

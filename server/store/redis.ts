@@ -61,7 +61,7 @@ if redis.call('LLEN', KEYS[3]) > tonumber(ARGV[6]) then
   redis.call('HDEL', KEYS[2], redis.call('LPOP', KEYS[3]))
 end
 for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
-redis.call('PEXPIRE', KEYS[5], ARGV[5])
+local subscribed = redis.call('PEXPIRE', KEYS[5], ARGV[5])
 for i = 6, #KEYS do redis.call('DEL', KEYS[i]) end
 local entries, at = {}, 10
 for e = 1, tonumber(ARGV[7]) do
@@ -71,7 +71,7 @@ for e = 1, tonumber(ARGV[7]) do
   at = at + count + 1
 end
 if #entries > 0 then appendToStream(KEYS[4], entries, ARGV[8], ARGV[9]) end
-return { 'ok', tostring(next) }
+return { 'ok', tostring(next), tostring(subscribed) }
 `;
 
 // KEYS: room, results, order, stream, push, lookups…; ARGV: strings naming the room in the stream
@@ -252,7 +252,7 @@ export class RedisStore implements RoomStore, PushSubscriptionStore {
     const lookups = (input.dropLookups ?? []).map((l) => this.lookupKey(l.kind, l.key));
     const keys = [...this.roomKeys(input.roomId), stream.key, this.pushKey(input.roomId), ...(this.clustered ? [] : lookups)];
     const entries = input.outbox?.entries ?? [];
-    const [status, detail, doc] = await this.runCommit(
+    const [status, detail, third] = await this.runCommit(
       keys.length,
         ...keys,
         input.expectedVersion,
@@ -267,9 +267,10 @@ export class RedisStore implements RoomStore, PushSubscriptionStore {
         ...entries.flatMap((fields) => [fields.length, ...fields]),
     );
     if (status === 'ok' && this.clustered) await Promise.all(lookups.map((key) => reach(this.redis.del(key))));
-    if (status === 'ok') return { status, version: Number(detail) };
+    // An ok's third part: whether the push key's lifetime was renewed, i.e. some device subscribed.
+    if (status === 'ok') return { status, version: Number(detail), subscribed: third === '1' };
     if (status === 'duplicate') return { status, result: detail ?? '' };
-    if (status === 'conflict' && doc) return { status, current: { version: Number(detail), room: readRoom(doc) }, bytes: doc.length };
+    if (status === 'conflict' && third) return { status, current: { version: Number(detail), room: readRoom(third) }, bytes: third.length };
     if (status === 'missing') return { status };
     throw new Error(`Unexpected commit reply: ${String(status)}`);
   }

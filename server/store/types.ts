@@ -19,7 +19,11 @@ export interface Loaded {
 }
 
 export type CommitOutcome =
-  | { status: 'ok'; version: number }
+  /**
+   * `subscribed`: some device of the room keeps a push subscription (server/push.ts), learned in the same
+   * reply, so a commit in a room where nobody turned notifications on looks nothing more up.
+   */
+  | { status: 'ok'; version: number; subscribed: boolean }
   /** Someone changed the room since: what is stored now, in the same reply, so a retry needs no load. */
   | { status: 'conflict'; current: StoredRoom; bytes: number }
   | { status: 'missing' }

@@ -69,6 +69,9 @@ describe.runIf(redisServerInstalled())('the room cache: one round trip a move, a
     // The load script is the only HMGET; each commit pushes its command id once.
     expect((after.counts.hmget ?? 0) - (before.counts.hmget ?? 0)).toBe(0);
     expect((after.counts.rpush ?? 0) - (before.counts.rpush ?? 0)).toBe(10);
+    // Nobody turned notifications on: the commit's own reply says so, and no subscription is looked up
+    // (each proposal would otherwise look for the partner's).
+    expect((after.counts.hgetall ?? 0) - (before.counts.hgetall ?? 0)).toBe(0);
   });
 
   it('on two nodes, taking turns: a copy a turn behind costs one more trip, never a wrong answer', async () => {

@@ -70,7 +70,7 @@ describe.each(cases)('$name', ({ enabled, open }) => {
     const room = newRoom();
     await store.create(room, TTL);
     const changed = { ...room, audience: 'family' as const };
-    expect(await store.commit({ roomId: room.id, expectedVersion: 1, room: changed, commandId: 'cmd-1', result: '{"ok":true}', ttlMs: TTL })).toEqual({ status: 'ok', version: 2 });
+    expect(await store.commit({ roomId: room.id, expectedVersion: 1, room: changed, commandId: 'cmd-1', result: '{"ok":true}', ttlMs: TTL })).toEqual({ status: 'ok', version: 2, subscribed: false });
     expect(await store.commit({ roomId: room.id, expectedVersion: 1, room, commandId: 'cmd-2', result: '{"ok":true}', ttlMs: TTL })).toEqual({
       status: 'conflict',
       current: { version: 2, room: changed },
@@ -86,7 +86,7 @@ describe.each(cases)('$name', ({ enabled, open }) => {
     await store.create(room, TTL);
     const changed = { ...room, audience: 'family' as const };
     const doc = JSON.stringify(changed);
-    expect(await store.commit({ roomId: room.id, expectedVersion: 1, room: changed, doc, commandId: 'cmd-doc', result: '{}', ttlMs: TTL })).toEqual({ status: 'ok', version: 2 });
+    expect(await store.commit({ roomId: room.id, expectedVersion: 1, room: changed, doc, commandId: 'cmd-doc', result: '{}', ttlMs: TTL })).toEqual({ status: 'ok', version: 2, subscribed: false });
     const loaded = await store.load(room.id);
     expect(loaded.stored).toEqual({ version: 2, room: changed });
     expect(loaded.bytes).toBe(doc.length);
@@ -166,7 +166,7 @@ describe.each(cases)('$name', ({ enabled, open }) => {
       ],
     };
     await store.create(room, TTL);
-    expect(await store.commit({ roomId: room.id, expectedVersion: 1, room: withDevices, commandId: 'cmd-d', result: '{}', ttlMs: TTL })).toEqual({ status: 'ok', version: 2 });
+    expect(await store.commit({ roomId: room.id, expectedVersion: 1, room: withDevices, commandId: 'cmd-d', result: '{}', ttlMs: TTL })).toEqual({ status: 'ok', version: 2, subscribed: false });
     expect((await store.load(room.id)).stored).toEqual({ version: 2, room: withDevices });
     await store.erase({ roomId: room.id, lookups: [], mentions: [room.id] });
     expect((await store.load(room.id)).stored).toBeNull();
@@ -183,7 +183,7 @@ describe.each(cases)('$name', ({ enabled, open }) => {
     const stale = { roomId: room.id, expectedVersion: 7, room, commandId: 'cmd-stale', result: '{}', ttlMs: TTL, dropLookups };
     expect((await store.commit(stale)).status).toBe('conflict');
     expect(await store.getLookup('code', 'CLOSEDCODE')).toBe(room.id);
-    expect(await store.commit({ ...stale, expectedVersion: 1, commandId: 'cmd-close' })).toEqual({ status: 'ok', version: 2 });
+    expect(await store.commit({ ...stale, expectedVersion: 1, commandId: 'cmd-close' })).toEqual({ status: 'ok', version: 2, subscribed: false });
     expect(await store.getLookup('code', 'CLOSEDCODE')).toBeNull();
   });
 
@@ -251,6 +251,17 @@ describe.each(cases)('$name', ({ enabled, open }) => {
     expect(await store.subscriptionsOf(short.id, 1)).toEqual([]);
   });
 
+  it.runIf(enabled)('a commit says whether any device of the room keeps a push subscription', async () => {
+    const room = newRoom();
+    await store.create(room, TTL);
+    const commit = (version: number, id: string) => store.commit({ roomId: room.id, expectedVersion: version, room, commandId: id, result: '{}', ttlMs: TTL });
+    expect(await commit(1, 'cmd-none')).toEqual({ status: 'ok', version: 2, subscribed: false });
+    await store.keepSubscription(room.id, 1, 'dev-a', '{"a":1}');
+    expect(await commit(2, 'cmd-one')).toEqual({ status: 'ok', version: 3, subscribed: true });
+    await store.dropSubscription(room.id, 1, 'dev-a');
+    expect(await commit(3, 'cmd-gone')).toEqual({ status: 'ok', version: 4, subscribed: false });
+  });
+
   it.runIf(enabled)('keeps the first VAPID keys it is given', async () => {
     const first = await store.vapidKeys('{"publicKey":"one"}');
     expect(await store.vapidKeys('{"publicKey":"two"}')).toBe(first);
@@ -271,7 +282,7 @@ describe.runIf(redisUrl !== '')('RedisStore keys', () => {
       await store.create(room, TTL);
       const entries = [['data', `{"rooms":["channel-of-${room.id}"],"name":"Ada"}`]];
       const input = { roomId: room.id, expectedVersion: 1, room, commandId: 'cmd-1', result: '{}', ttlMs: TTL };
-      expect(await store.commit({ ...input, outbox: { stream, entries } })).toEqual({ status: 'ok', version: 2 });
+      expect(await store.commit({ ...input, outbox: { stream, entries } })).toEqual({ status: 'ok', version: 2, subscribed: false });
     }
     expect(await store.redis.xlen(stream.key)).toBe(2);
     await store.erase({ roomId: gone.id, lookups: [], mentions: [`channel-of-${gone.id}`] });
