@@ -167,7 +167,7 @@ try {
   const fullBytes = Math.max(...docs);
   console.log(`the full room: ${(fullBytes / 1_048_576).toFixed(2)} MiB of JSON stored; its view: ${JSON.stringify(full.latest?.view).length} characters`);
   const pairs: Pair[] = [];
-  for (let i = 0; i < PAIRS; i++) pairs.push(await CloserPair.open(node.url, node.url));
+  for (let i = 0; i < PAIRS; i++) pairs.push(await CloserPair.open('socket.io', node.url, node.url));
   await block(pairs, 100);
   const without: number[] = [];
   const withFull: number[] = [];
