@@ -5,7 +5,7 @@ import { nanoid } from 'nanoid';
 import type { Redis } from 'ioredis';
 import type { RedisProcess } from '../tests/support/redis-server.js';
 import type { BenchConfig } from './config.js';
-import type { GeneratorClient, WindowResult } from './ipc.js';
+import type { ClientKind, GeneratorClient, WindowResult } from './ipc.js';
 import { averageRoomBytes } from './latency.js';
 import { CpuMeter, MachineCpuMeter, openFiles, openFilesLimit, rssBytes, startCloser, startGenerator, type Server, type Started } from './processes.js';
 import { countCommands, keyBytes, redisCpuSeconds, redisUsedMemory, type CommandCount } from './redis-stats.js';
@@ -40,6 +40,8 @@ export interface LevelResult {
 }
 
 export interface CapacityResult {
+  /** Who spoke Socket.IO for the generators' people. */
+  client: ClientKind;
   idleRssBytes: number;
   /** The most rooms the server's open-file limit allows (two sockets a room). */
   roomLimit: number;
@@ -94,6 +96,7 @@ export async function capacityPhase(
       const opened = await Promise.all(
         generators.map((generator, i) =>
           generator.call('openRooms', {
+            client: config.client,
             url: node.url,
             rooms: Math.floor(liveTarget / generatorCount) + (i < liveTarget % generatorCount ? 1 : 0),
             perSecond: config.rampPerSecond / generatorCount,
@@ -122,7 +125,7 @@ export async function capacityPhase(
     const serverRssBytes = rssBytes(node.pid);
     const redisAtRest = await restingRoomBytes(world, config.memorySample);
     const atRest = { ...redisAtRest, quietSeconds: QUIET_MS / 1000, serverRssBytes, rssPerRoomBytes: (serverRssBytes - idleRssBytes) / live };
-    return { idleRssBytes, roomLimit, serverFileLimit, levels, atRest };
+    return { client: config.client, idleRssBytes, roomLimit, serverFileLimit, levels, atRest };
   } finally {
     for (const generator of generators) await generator.stop();
     // A profiled node writes its profile on a clean exit; closing after the sockets are gone is quick.

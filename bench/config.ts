@@ -1,10 +1,13 @@
 // How big a run is. The full run is what docs/PERFORMANCE.md reports; BENCH_QUICK=1 is a small run for
 // working on the benchmark itself.
 import { resolve } from 'node:path';
+import type { ClientKind } from './ipc.js';
 
 export interface BenchConfig {
   quick: boolean;
   latency: {
+    /** The relay and Closer alike, so the ratios compare like with like. */
+    client: ClientKind;
     /** Pairs per scenario; moves go round-robin over them, so each pair moves every pairs × gapMs. */
     pairs: number;
     /** The scenarios take turns in this many rounds, so a slow spell of the machine hits them alike. */
@@ -21,6 +24,7 @@ export interface BenchConfig {
     countedMoves: number;
   };
   capacity: {
+    client: ClientKind;
     /** Live rooms, one level after another; rooms are added to reach each. */
     levels: number[];
     /** Each person makes a move this often; the two people of a room take turns. */
@@ -46,9 +50,14 @@ export function benchConfig(env: NodeJS.ProcessEnv): BenchConfig {
   const levels = env.BENCH_LEVELS?.split(',').map(Number) ?? (quick ? [200, 1_000] : [1_000, 5_000, 10_000]);
   if (levels.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_LEVELS must be whole numbers, got "${env.BENCH_LEVELS}"`);
   const results = resolve(import.meta.dirname, 'results');
+  const client = env.BENCH_CLIENT;
+  if (client !== undefined && client !== 'lean' && client !== 'socket.io') throw new Error(`BENCH_CLIENT must be lean or socket.io, got "${client}"`);
   return {
     quick,
     latency: {
+      // The browser's client by default: the phase is light (one generator, 24 pairs), and its figures stay
+      // comparable with the runs before the lean client.
+      client: client ?? 'socket.io',
       pairs: 24,
       rounds: quick ? 2 : 5,
       warmup: quick ? 50 : 100,
@@ -58,6 +67,8 @@ export function benchConfig(env: NodeJS.ProcessEnv): BenchConfig {
       countedMoves: 300,
     },
     capacity: {
+      // The lean client by default: with socket.io-client the generators took half the machine at 9,980 rooms.
+      client: client ?? 'lean',
       levels,
       moveEveryMs: 10_000,
       rampPerSecond: 200,

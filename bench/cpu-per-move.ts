@@ -14,7 +14,7 @@ buildServers();
 const redis = await startRedis();
 const nodeFlags = process.env.CPU_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
 const server = await startCloser('cpu-per-move', redis.url, `cpm${Date.now()}`, process.env.CPU_PROFILE_DIR, { nodeFlags });
-const pairs = await Promise.all([0, 1, 2, 3].map(() => CloserPair.open(server.url, server.url)));
+const pairs = await Promise.all([0, 1, 2, 3].map(() => CloserPair.open('socket.io', server.url, server.url)));
 
 async function play(total: number): Promise<void> {
   await Promise.all(

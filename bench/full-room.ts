@@ -161,11 +161,13 @@ try {
   const full = await FullRoom.open(node.url);
   console.log(`filling one room with ${MEMORIES} Memories of two ${ANSWER}-character answers`);
   await full.fill(MEMORIES);
-  const docs = await Promise.all((await admin.keys(`${prefix}:{*}:room`)).map(async (k) => (await admin.hget(k, 'doc'))?.length ?? 0));
+  // A room's hash holds its document and each Memory as its own field: what is stored is all of them.
+  const stored = async (key: string) => Object.values(await admin.hgetall(key)).reduce((sum, value) => sum + value.length, 0);
+  const docs = await Promise.all((await admin.keys(`${prefix}:{*}:room`)).map(stored));
   const fullBytes = Math.max(...docs);
   console.log(`the full room: ${(fullBytes / 1_048_576).toFixed(2)} MiB of JSON stored; its view: ${JSON.stringify(full.latest?.view).length} characters`);
   const pairs: Pair[] = [];
-  for (let i = 0; i < PAIRS; i++) pairs.push(await CloserPair.open(node.url, node.url));
+  for (let i = 0; i < PAIRS; i++) pairs.push(await CloserPair.open('socket.io', node.url, node.url));
   await block(pairs, 100);
   const without: number[] = [];
   const withFull: number[] = [];

@@ -3,7 +3,7 @@
 // every few seconds, on a schedule of its own).
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { SeatIndex } from '../shared/protocol.js';
-import { serve, type WindowResult } from './ipc.js';
+import { serve, type ClientKind, type WindowResult } from './ipc.js';
 import { CloserPair, openPair, type MoveOutcome, type Pair } from './pairs.js';
 import { sleep } from './stats.js';
 
@@ -125,7 +125,7 @@ function drive(room: LiveRoom, moveEveryMs: number): void {
 }
 
 /** Opens rooms at a steady pace; gives up after `deadlineMs` (an overloaded server), keeping what is open. */
-async function openRooms(args: { url: string; rooms: number; perSecond: number; moveEveryMs: number; deadlineMs: number }) {
+async function openRooms(args: { client: ClientKind; url: string; rooms: number; perSecond: number; moveEveryMs: number; deadlineMs: number }) {
   const gapMs = 1000 / args.perSecond;
   const start = performance.now();
   const opening = new Set<Promise<void>>();
@@ -134,7 +134,7 @@ async function openRooms(args: { url: string; rooms: number; perSecond: number; 
     const wait = start + i * gapMs - performance.now();
     if (wait > 0) await sleep(wait);
     while (opening.size >= OPENING_AT_ONCE) await Promise.race(opening);
-    const open: Promise<void> = CloserPair.open(args.url, args.url).then(
+    const open: Promise<void> = CloserPair.open(args.client, args.url, args.url).then(
       (pair) => {
         const room: LiveRoom = { pair, moves: 0, busy: false, timer: null };
         rooms.push(room);
@@ -152,8 +152,8 @@ async function openRooms(args: { url: string; rooms: number; perSecond: number; 
 }
 
 serve({
-  async openPairs({ scenario, target, pairs }) {
-    const opened = await Promise.all(Array.from({ length: pairs }, () => openPair(target)));
+  async openPairs({ scenario, client, target, pairs }) {
+    const opened = await Promise.all(Array.from({ length: pairs }, () => openPair(client, target)));
     scenarios.set(scenario, opened);
     // One move per pair, so the size of a partner's message can be read.
     for (const pair of opened) await counted(pair.move(0));

@@ -11,6 +11,12 @@ export type Target =
   /** No partner: one ioredis PING, the floor of one Redis round trip. */
   | { kind: 'redis-ping'; url: string };
 
+/**
+ * Who speaks Socket.IO for the generator's people: the lean client (lean-socket.ts), cheap enough to keep
+ * the generators off the server's cores, or socket.io-client, the browser's. BENCH_CLIENT picks (config.ts).
+ */
+export type ClientKind = 'lean' | 'socket.io';
+
 /** What a measuring window saw, in one generator. */
 export interface WindowResult {
   /** Partner latencies (ms) of the moves that started in the window. */
@@ -28,7 +34,7 @@ export interface WindowResult {
 export interface Calls {
   /** Opens pairs for a latency scenario and keeps them under its name. */
   openPairs: {
-    args: { scenario: string; target: Target; pairs: number };
+    args: { scenario: string; client: ClientKind; target: Target; pairs: number };
     result: { roomIds: string[]; snapshotBytes: number };
   };
   /** `warmup + moves` moves, one every `gapMs` over the scenario's pairs, alternating seats; the warm-up is not measured. */
@@ -38,7 +44,7 @@ export interface Calls {
    * starts moving as soon as it is open.
    */
   openRooms: {
-    args: { url: string; rooms: number; perSecond: number; moveEveryMs: number; deadlineMs: number };
+    args: { client: ClientKind; url: string; rooms: number; perSecond: number; moveEveryMs: number; deadlineMs: number };
     result: { rooms: number; failedOpens: number };
   };
   measureStart: { args: null; result: null };

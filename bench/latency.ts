@@ -6,7 +6,7 @@ import { nanoid } from 'nanoid';
 import type { Redis } from 'ioredis';
 import type { RedisProcess } from '../tests/support/redis-server.js';
 import type { BenchConfig } from './config.js';
-import type { GeneratorClient, Target, WindowResult } from './ipc.js';
+import type { ClientKind, GeneratorClient, Target, WindowResult } from './ipc.js';
 import { CpuMeter, startCloser, startGenerator, startRelay, type Started } from './processes.js';
 import { countCommands, keyBytes, redisCpuSeconds, type CommandCount } from './redis-stats.js';
 import { percentiles, sleep, type Percentiles } from './stats.js';
@@ -42,6 +42,8 @@ export interface LatencyResult {
   /** Redis bytes of one room's keys after hundreds of moves (its remembered commands full). */
   busyRoomBytes: number;
   pacing: { gapMs: number; pairs: number };
+  /** Who spoke Socket.IO for the people, in every scenario. */
+  client: ClientKind;
 }
 
 interface Scenario {
@@ -98,7 +100,7 @@ export async function latencyPhase(
 
     for (const scenario of scenarios) {
       process.stdout.write(`  opening ${config.pairs} pairs: ${scenario.name}\n`);
-      const opened = await generator.call('openPairs', { scenario: scenario.name, target: scenario.target, pairs: config.pairs });
+      const opened = await generator.call('openPairs', { scenario: scenario.name, client: config.client, target: scenario.target, pairs: config.pairs });
       scenario.messageBytes = opened.snapshotBytes;
       scenario.roomIds = opened.roomIds;
     }
@@ -127,6 +129,7 @@ export async function latencyPhase(
       commands,
       busyRoomBytes,
       pacing: { gapMs: config.gapMs, pairs: config.pairs },
+      client: config.client,
     };
   } finally {
     for (const child of running) await child.stop();

@@ -50,7 +50,7 @@ async function measure(setting: { name: string; flags: string[] }, redisUrl: str
     const empty = rssBytes(server.pid);
     counting = true;
     for (let i = 0; i < rooms; i += 50) {
-      pairs.push(...(await Promise.all(Array.from({ length: Math.min(50, rooms - i) }, () => CloserPair.open(server.url, server.url)))));
+      pairs.push(...(await Promise.all(Array.from({ length: Math.min(50, rooms - i) }, () => CloserPair.open('socket.io', server.url, server.url)))));
     }
     let failedMoves = 0;
     for (let k = 0; k < MOVES_PER_PAIR; k++) {

@@ -2,11 +2,12 @@
 // time and B's receive time come from one clock (performance.now()).
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import type { ClientToServerEvents, RoomCommand, SeatIndex, ServerToClientEvents, Snapshot } from '../shared/protocol.js';
 import { newRoomSeal, sealName } from '../shared/sealed/room-seal.js';
 import { makeRoomKey } from '../shared/sealed/seal.js';
-import type { Target } from './ipc.js';
+import type { ClientKind, Target } from './ipc.js';
+import { LeanSocket, type Answer, type Data, type Listener } from './lean-socket.js';
 
 /** A move whose partner has not seen it by then is counted as lost. */
 const TIMEOUT_MS = 10_000;
@@ -36,18 +37,35 @@ export interface RelayMessage {
   command: RoomCommand;
 }
 
-type CloserSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-type RelaySocket = Socket<RelayServerEvents, RelayClientEvents>;
+/**
+ * What a person's connection does, whichever client speaks for it: the lean one (lean-socket.ts) or
+ * socket.io-client, the browser's. The server sees the same packets from both.
+ */
+interface Connection<In, Out> {
+  on<E extends keyof In & string>(event: E, listener: In[E] & Listener): void;
+  /** Resolves with the ack's answer; rejects when none came within `timeoutMs`. */
+  emitWithAck<E extends keyof Out & string>(event: E, data: Data<Out[E]>, timeoutMs: number): Promise<Answer<Out[E]>>;
+  disconnect(): void;
+}
+
+type CloserSocket = Connection<ServerToClientEvents, ClientToServerEvents>;
+type RelaySocket = Connection<RelayServerEvents, RelayClientEvents>;
 
 /** Command ids look like the browser's (16 random bytes in hex), so Redis stores the same sizes. */
 export function commandId(): string {
   return randomBytes(16).toString('hex');
 }
 
-function connect<S extends Socket>(url: string, auth: object): Promise<S> {
-  const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth }) as S;
+function connect<In, Out>(client: ClientKind, url: string, auth: object): Promise<Connection<In, Out>> {
+  if (client === 'lean') return LeanSocket.connect<In, Out>(url, auth);
+  const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth });
+  const connection: Connection<In, Out> = {
+    on: (event, listener) => void socket.on(event, listener as never),
+    emitWithAck: (event, data, timeoutMs) => socket.timeout(timeoutMs).emitWithAck(event, data),
+    disconnect: () => void socket.disconnect(),
+  };
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
+    socket.once('connect', () => resolve(connection));
     socket.once('connect_error', (error) => {
       socket.disconnect();
       reject(error);
@@ -120,8 +138,8 @@ export class CloserPair implements Pair {
   ) {}
 
   /** Ada creates a room on node `a`; Grace joins it by its link on node `b`. */
-  static async open(a: string, b: string): Promise<CloserPair> {
-    const ada = new Person(await connect<CloserSocket>(a, {}));
+  static async open(client: ClientKind, a: string, b: string): Promise<CloserPair> {
+    const ada = new Person(await connect(client, a, {}));
     const adaSeated = ada.snapshots.wait(() => true);
     const createId = commandId();
     // As a browser does: the names are sealed with a room key the server never sees.
@@ -132,19 +150,19 @@ export class CloserPair implements Pair {
       if (!done.ok) throw new Error('seal');
       return done.value;
     };
-    const created = await ada.socket
-      .timeout(TIMEOUT_MS)
-      .emitWithAck('room:create', { commandId: createId, name: await sealed(0, 'Ada'), audience: 'partners', mode: 'two-devices', seal });
+    const created = await ada.socket.emitWithAck(
+      'room:create',
+      { commandId: createId, name: await sealed(0, 'Ada'), audience: 'partners', mode: 'two-devices', seal },
+      TIMEOUT_MS,
+    );
     if (!created.ok) throw new Error(`create: ${created.error.code}`);
     if ((await adaSeated) === null) throw new Error('create: no snapshot');
     const code = ada.latest?.view.invite?.code ?? null;
 
-    const grace = new Person(await connect<CloserSocket>(b, {}));
+    const grace = new Person(await connect(client, b, {}));
     const bothSeated = Promise.all([ada.snapshots.wait((s) => s.view.seats[1] !== null), grace.snapshots.wait(() => true)]);
     const joinId = commandId();
-    const joined = await grace.socket
-      .timeout(TIMEOUT_MS)
-      .emitWithAck('room:join', { commandId: joinId, roomId: created.roomId, name: await sealed(1, 'Grace') });
+    const joined = await grace.socket.emitWithAck('room:join', { commandId: joinId, roomId: created.roomId, name: await sealed(1, 'Grace') }, TIMEOUT_MS);
     if (!joined.ok) throw new Error(`join: ${joined.error.code}`);
     if ((await bothSeated).includes(null)) throw new Error('join: no snapshot');
     return new CloserPair(created.roomId, [ada, grace], { code, claimIds: [createId, joinId] });
@@ -157,10 +175,7 @@ export class CloserPair implements Pair {
     const command = me.latest?.view.proposal ? WITHDRAW : PROPOSE;
     const received = partner.snapshots.wait((s) => s.version >= version);
     const start = performance.now();
-    const answer = await me.socket
-      .timeout(TIMEOUT_MS)
-      .emitWithAck('room:command', { commandId: commandId(), seat: from, command })
-      .catch(() => null);
+    const answer = await me.socket.emitWithAck('room:command', { commandId: commandId(), seat: from, command }, TIMEOUT_MS).catch(() => null);
     if (!answer?.ok) {
       partner.snapshots.cancel();
       return { ok: false, reason: answer ? answer.error.code : 'NO_ANSWER' };
@@ -194,9 +209,10 @@ export class RelayPair implements Pair {
     });
   }
 
-  static async open(url: string): Promise<RelayPair> {
+  static async open(client: ClientKind, url: string): Promise<RelayPair> {
     const pair = commandId();
-    const sockets = await Promise.all([connect<RelaySocket>(url, { pair }), connect<RelaySocket>(url, { pair })]);
+    const one = () => connect<RelayServerEvents, RelayClientEvents>(client, url, { pair });
+    const sockets = await Promise.all([one(), one()]);
     return new RelayPair(sockets);
   }
 
@@ -205,7 +221,8 @@ export class RelayPair implements Pair {
     const seq = ++this.seq;
     const received = this.received[to].wait((message) => message.seq === seq);
     const start = performance.now();
-    this.sockets[from].emit('relay', { seq, commandId: commandId(), seat: from, command: PROPOSE }, () => undefined);
+    // The ack is asked for (the relay answers it, as Closer answers a command) but nobody waits on it.
+    this.sockets[from].emitWithAck('relay', { seq, commandId: commandId(), seat: from, command: PROPOSE }, TIMEOUT_MS).catch(() => undefined);
     const at = await received;
     return at === null ? { ok: false, reason: 'LOST' } : { ok: true, ms: at - start };
   }
@@ -244,12 +261,12 @@ export class RedisPing implements Pair {
   }
 }
 
-export function openPair(target: Target): Promise<Pair> {
+export function openPair(client: ClientKind, target: Target): Promise<Pair> {
   switch (target.kind) {
     case 'relay':
-      return RelayPair.open(target.url);
+      return RelayPair.open(client, target.url);
     case 'closer':
-      return CloserPair.open(target.a, target.b);
+      return CloserPair.open(client, target.a, target.b);
     case 'redis-ping':
       return RedisPing.open(target.url);
   }

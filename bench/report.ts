@@ -112,7 +112,7 @@ export function formatReport(result: BenchResult): string {
 
   out.push(
     '',
-    `### Partner latency (ms), loopback; one move every ${latency.pacing.gapMs} ms over ${latency.pacing.pairs} pairs in every scenario`,
+    `### Partner latency (ms), loopback; one move every ${latency.pacing.gapMs} ms over ${latency.pacing.pairs} pairs in every scenario; client: ${latency.client}`,
     '',
     table(
       ['scenario', 'samples', 'p50', 'p95', 'p99', 'p50 / relay', 'p95 / relay', 'p99 / relay', 'server CPU per move', 'bytes to B', 'failures'],
@@ -141,7 +141,7 @@ export function formatReport(result: BenchResult): string {
 
   out.push(
     '',
-    `### Capacity, one node: each person moves every 10 s (server idle RSS ${mb(capacity.idleRssBytes)}; its open-file limit ${count(capacity.serverFileLimit)} allows ${count(capacity.roomLimit)} rooms)`,
+    `### Capacity, one node: each person moves every 10 s (server idle RSS ${mb(capacity.idleRssBytes)}; its open-file limit ${count(capacity.serverFileLimit)} allows ${count(capacity.roomLimit)} rooms; client: ${capacity.client})`,
     '',
     table(
       ['rooms asked', 'live rooms', 'moves/s', 'p50', 'p95', 'p99', 'server CPU', 'server CPU per move', 'generators CPU', 'Redis CPU', 'machine CPU (of 200%)', 'server RSS', 'RSS per room', 'Redis cmds per move', 'adapter stream', 'failures'],

@@ -1,6 +1,8 @@
 // `npm run bench`: starts a throwaway Redis, the servers and the load generators, measures partner
 // latency against a bare Socket.IO relay and capacity on one node, prints Markdown tables and writes JSON.
-// BENCH_QUICK=1 for a small run, BENCH_PROFILE=1 for CPU profiles of the Closer nodes. See docs/PERFORMANCE.md.
+// BENCH_QUICK=1 for a small run, BENCH_PROFILE=1 for CPU profiles of the Closer nodes, BENCH_CLIENT=lean or
+// socket.io for who speaks Socket.IO in both phases (default: socket.io-client for latency, lean for capacity).
+// See docs/PERFORMANCE.md.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';

@@ -23,6 +23,20 @@ const STREAM_ADD = `${APPEND_TO_STREAM_LUA}
 return appendToStream(KEYS[1], { { unpack(ARGV, 3) } }, ARGV[1], ARGV[2])
 `;
 
+// A lone node's late publication (server/realtime/lone.ts). KEYS: the room's document, its stream;
+// ARGV: retention ms, ttl ms, then per entry its field count and fields. Only while the room exists:
+// an erase deletes the document and scrubs the stream in one script, so nothing lands after it.
+const REPUBLISH = `${APPEND_TO_STREAM_LUA}
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local entries, i = {}, 3
+while i <= #ARGV do
+  local n = tonumber(ARGV[i])
+  entries[#entries + 1] = { unpack(ARGV, i + 1, i + n) }
+  i = i + n + 1
+end
+return appendToStream(KEYS[2], entries, ARGV[1], ARGV[2])
+`;
+
 /**
  * One emit to a Socket.IO room, in the message format of Socket.IO's cluster adapter (a BROADCAST, as the
  * Redis Streams adapter writes it to its stream): the other nodes read it like any of the adapter's own.
@@ -44,11 +58,30 @@ type StreamRead = [stream: string, entries: [id: string, fields: string[]][]][] 
  * sockets already); the adapter would parse each whole before seeing it is its own. Here an entry whose
  * `uid` (its first field) is this node's loses its fields unparsed: the adapter skips an entry without a
  * namespace but still moves past it.
+ *
+ * And a reader starts from a fixed entry id: the adapter reads from `$` ("what comes after now") until
+ * it has read an entry, so an entry added between two of its reads was lost, and nobody could know
+ * from where a new node reads. Here `$` becomes the newest id in the stream at the first read (or 0-0),
+ * then the last id read; `positioned` is told once that first id is known (a lone node's greeting waits
+ * for it, server/realtime/lone.ts).
  */
-function withoutOwnEntries<Client extends Redis | RedisCluster>(client: Client, ownUids: Set<string>): Client {
+function readingOnwards<Client extends Redis | RedisCluster>(client: Client, ownUids: Set<string>, positioned: (stream: string) => void): Client {
   const xread = client.xread.bind(client) as (...args: unknown[]) => Promise<StreamRead>;
+  let last: string | undefined;
   const read = async (...args: unknown[]): Promise<StreamRead> => {
+    // The adapter calls xread('BLOCK', ms, 'COUNT', n, 'STREAMS', stream, offset).
+    const stream = String(args.at(-2));
+    if (args.at(-1) === '$') {
+      if (last === undefined) {
+        const [newest] = (await client.xrevrange(stream, '+', '-', 'COUNT', 1)) as [string, string[]][];
+        last = newest?.[0] ?? '0-0';
+        positioned(stream);
+      }
+      args = [...args.slice(0, -1), last];
+    }
     const reply = await xread(...args);
+    const lastRead = reply?.[0]?.[1].at(-1)?.[0];
+    if (lastRead !== undefined) last = lastRead;
     return (
       reply?.map(([stream, entries]) => [stream, entries.map(([id, fields]) => [id, fields[0] === 'uid' && ownUids.has(fields[1]!) ? [] : fields])]) ?? null
     );
@@ -60,6 +93,10 @@ function withoutOwnEntries<Client extends Redis | RedisCluster>(client: Client, 
 export interface Cluster {
   adapter: ReturnType<typeof createAdapter>;
   stream: StreamSpec;
+  /** Resolves once every stream reader knows the entry it reads on from: before this node greets the others. */
+  positioned: Promise<void>;
+  /** Appends entries to a room's stream, if its document (`roomKey`) still exists. */
+  republish(roomKey: string, streamKey: string, entries: string[][]): Promise<unknown>;
   /** Closes the publishing connection (Socket.IO closes the adapter's readers itself). */
   close(): Promise<void>;
 }
@@ -77,10 +114,19 @@ export function joinCluster(storeRedis: Redis | RedisCluster, prefix: string, on
       : storeRedis.duplicate(waiting);
   redis.on('error', onError);
   redis.defineCommand('closerStreamAdd', { numberOfKeys: 1, lua: STREAM_ADD });
+  redis.defineCommand('closerRepublish', { numberOfKeys: 2, lua: REPUBLISH });
   const stream = outboxStream(prefix);
   const streamKey = stream.key;
   const streamKeys = new Set(sharded ? Array.from({ length: OUTBOX_SHARDS }, (_, i) => `${streamKey}-${i}`) : [streamKey]);
-  const addToStream = (redis as unknown as { closerStreamAdd(...args: unknown[]): Promise<string> }).closerStreamAdd.bind(redis);
+  const scripts = redis as unknown as { closerStreamAdd(...args: unknown[]): Promise<string>; closerRepublish(...args: unknown[]): Promise<unknown> };
+  const addToStream = scripts.closerStreamAdd.bind(redis);
+  const waitingFor = new Set(streamKeys);
+  let allPositioned = () => {};
+  const positioned = new Promise<void>((resolve) => (allPositioned = resolve));
+  const onPositioned = (key: string) => {
+    waitingFor.delete(key);
+    if (waitingFor.size === 0) allPositioned();
+  };
 
   // The adapter writes with `xadd([stream, 'MAXLEN', '~', n, '*', ...fields])`; everything else passes through.
   const publisher = new Proxy(redis, {
@@ -106,7 +152,7 @@ export function joinCluster(storeRedis: Redis | RedisCluster, prefix: string, on
       }
       // The adapter's stream readers are duplicates of this client: theirs is the reading to trim.
       if (property === 'duplicate') {
-        return (...args: unknown[]) => withoutOwnEntries((target.duplicate as (...a: unknown[]) => Redis | RedisCluster).apply(target, args), ownUids);
+        return (...args: unknown[]) => readingOnwards((target.duplicate as (...a: unknown[]) => Redis | RedisCluster).apply(target, args), ownUids, onPositioned);
       }
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -132,6 +178,9 @@ export function joinCluster(storeRedis: Redis | RedisCluster, prefix: string, on
   return {
     adapter,
     stream,
+    positioned,
+    republish: (roomKey, streamKey, entries) =>
+      scripts.closerRepublish(roomKey, streamKey, stream.retentionMs, stream.ttlMs, ...entries.flatMap((fields) => [fields.length, ...fields])),
     async close() {
       await redis.quit().catch(() => redis.disconnect());
     },

@@ -42,6 +42,7 @@ import { answerExchange, startExchange } from '../shared/room-exchange.js';
 import { carryOut, eraseRoom, lookupsOf, type EffectShell, type MoveNotifier } from './effects.js';
 import { roomChannel } from './channels.js';
 import { RoomCache, type RoomCacheOptions, type RoomCacheStats } from './room-cache.js';
+import { roomParts } from './store/documents.js';
 import type { Outbox } from './store/outbox.js';
 import type { Lookup, RoomStore, StoredRoom } from './store/types.js';
 import { hashToken, newDeviceId, newInviteCode, newRoomId, newToken, newTransferCode } from './tokens.js';
@@ -92,9 +93,11 @@ interface Saved<T> {
  * padded to 4 KB when sealed (5.5 KB of base64url), measured with bench/full-room.ts at ~2.2 MB, plus a
  * kept plan, 60 days of check-ins and the running game; so nobody playing meets it (answers in scripts
  * that take several bytes a character pad to 16 KB and fill it sooner). And a node can afford it: views
- * no longer carry the Memories, so what such a room costs per command is its document (serialized,
- * written to Redis, kept in the room cache: 32 MB holds 8 of them), at most 10 commands a second (the
- * room's rate limit). Past it, a change that would make the document longer is refused with
+ * no longer carry the Memories, and each Memory is its own field in Redis (store/documents.ts), so
+ * what such a room costs per command is its document without them (serialized and written) and the
+ * Memories it added, plus its place in the room cache (32 MB holds 8 of them), at most 10 commands a
+ * second (the room's rate limit). The budget is the whole room's JSON, Memories included, summed from
+ * each Memory's known length rather than serialized. Past it, a change that would make the document longer is refused with
  * ROOM_TOO_BIG; one that keeps it as long or shortens it goes through, so the room goes on working
  * (moves that do not grow it, removing Memories, ending a game).
  */
@@ -460,9 +463,11 @@ export class RoomService {
         return changed;
       }
       const { room, answer, effects = [] } = changed.value;
-      // The budget costs nothing extra: the length of the JSON that is about to be written anyway.
-      const doc = JSON.stringify(room);
-      if (doc.length > this.roomBytesMax && doc.length > baseBytes) {
+      // What is written: the document without its Memories' contents, and only the Memories this change
+      // added (documents.ts). The budget measures the whole room's JSON all the same, from each Memory's
+      // known length, so a full room's command serializes a few KB rather than its ~2 MB.
+      const parts = roomParts(room, base.room);
+      if (parts.bytes > this.roomBytesMax && parts.bytes > baseBytes) {
         if (!loaded) {
           base = undefined;
           continue;
@@ -476,7 +481,8 @@ export class RoomService {
         roomId,
         expectedVersion: base.version,
         room,
-        doc,
+        base: base.room,
+        parts,
         commandId,
         result: JSON.stringify(saved),
         ttlMs: roomTtlMs(room, this.lifetimes),
@@ -485,7 +491,7 @@ export class RoomService {
       });
       if (outcome.status === 'ok') {
         if (!loaded) this.cache.count('hits');
-        this.cache.put(roomId, { version, room }, doc.length);
+        this.cache.put(roomId, { version, room }, parts.bytes);
         prepared.deliver();
         onCommit?.(base.room, room, outcome.subscribed);
         return this.finish(room, saved);

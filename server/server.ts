@@ -57,8 +57,10 @@ export async function startServer(config: Config, log: Logger, store?: RoomStore
     config,
     log,
     shared: redis && { redis: redis.redis, prefix: redis.prefix },
-    ...(cluster ? { cluster } : {}),
+    ...(cluster && redis ? { cluster: { ...cluster, keysOf: (roomId: string) => ({ roomKey: redis.roomKeys(roomId)[0], streamKey: redis.streamFor(roomId) }) } } : {}),
   });
+  // Before taking connections: the other nodes know of this one, so its people are not left out.
+  await realtime.greet();
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, resolve);

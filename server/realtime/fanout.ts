@@ -1,5 +1,6 @@
 // Where each view goes. Each seat has its own Socket.IO room (seatChannel) and a view is only ever sent
-// there: the asker's first, then this node's other sockets, and to the other nodes through the commit.
+// there: the asker's first, then this node's other sockets, and to the other nodes through the commit —
+// unless this node knows no other node (server/realtime/lone.ts), which then publishes late if need be.
 import { seatIn, seatedRoom } from './seated.js';
 import type { SeatIndex, Snapshot } from '../../shared/protocol.js';
 import { viewFor } from '../../shared/room.js';
@@ -7,6 +8,7 @@ import { deviceChannel, roomChannel, seatChannel, seatChannelOf } from '../chann
 import { broadcastEntry, type Cluster } from '../cluster.js';
 import type { RoomNotifier } from '../rooms.js';
 import type { RoomStore, StoredRoom } from '../store/types.js';
+import type { LoneNode } from './lone.js';
 import type { CloserServer, CloserSocket } from './types.js';
 
 export function snapshotFor(stored: StoredRoom, seat: SeatIndex): Snapshot {
@@ -21,9 +23,17 @@ export function seatViews(stored: StoredRoom): { channel: string; seat: SeatInde
     .map((seat) => ({ channel: seatChannelOf(room, seat), seat, snapshot: snapshotFor(stored, seat) }));
 }
 
-export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> | undefined): RoomNotifier {
-  /** This node's id in the cluster: its stream reader skips messages carrying it. */
-  const nodeUid = () => (io.of('/').adapter as unknown as { uid: string }).uid;
+/** This node's id in the cluster: its stream reader skips messages carrying it. */
+export function nodeUid(io: CloserServer): string {
+  return (io.of('/').adapter as unknown as { uid: string }).uid;
+}
+
+/** A change's views in the stream's format, one entry per taken seat. */
+export function viewEntries(io: CloserServer, stored: StoredRoom): string[][] {
+  return seatViews(stored).map(({ channel, snapshot }) => broadcastEntry(nodeUid(io), channel, [], 'room:snapshot', snapshot));
+}
+
+export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> | undefined, lone?: LoneNode): RoomNotifier {
   return {
     prepare(next, askedBy) {
       const asker = askedBy === undefined ? undefined : io.sockets.sockets.get(askedBy);
@@ -32,13 +42,16 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
         snapshot,
         asker: asker?.data.seats.includes(seat) ? asker : undefined,
       }));
+      // Alone, nobody would read them: the node remembers the room instead, once committed.
+      const unpublishedIn = cluster && lone?.alone ? lone.currentEpoch : undefined;
       return {
         // The other nodes get the views from the commit itself: no round trip of their own on anyone's path.
-        publication: cluster && {
-          stream: cluster.stream,
-          entries: sends.map(({ channel, snapshot }) => broadcastEntry(nodeUid(), channel, [], 'room:snapshot', snapshot)),
-        },
+        publication:
+          cluster && unpublishedIn === undefined
+            ? { stream: cluster.stream, entries: sends.map(({ channel, snapshot }) => broadcastEntry(nodeUid(io), channel, [], 'room:snapshot', snapshot)) }
+            : undefined,
         deliver() {
+          if (unpublishedIn !== undefined) lone?.committedUnpublished(next, unpublishedIn);
           for (const { channel, snapshot, asker: first } of sends) {
             // The asker first, so its views arrive before its answer; then this node's other sockets.
             first?.emit('room:snapshot', snapshot);
@@ -66,6 +79,7 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
       });
     },
     erased(roomId) {
+      lone?.erased(roomId);
       io.to(roomChannel(roomId)).emit('room:erased');
       io.in(roomChannel(roomId)).disconnectSockets(true);
       // The other nodes let go of their copy of it (RoomService's cache), named by its opaque channel.

@@ -15,9 +15,10 @@ import { ROOM_CACHE, RoomService, type RoomNotifier } from '../rooms.js';
 import { canKeepSubscriptions, type RoomStore } from '../store/types.js';
 import { roomRef } from '../tokens.js';
 import { InFlight, drainConnections } from './drain.js';
-import { roomNotifier, seatSocket } from './fanout.js';
+import { roomNotifier, seatSocket, viewEntries } from './fanout.js';
 import { answerEmit } from './handlers.js';
 import { originAllowed, seatHandshake } from './handshake.js';
+import { LoneNode } from './lone.js';
 import { RoomPresence, socketsOnEveryNode } from './presence.js';
 import type { CloserServer } from './types.js';
 
@@ -37,6 +38,8 @@ export interface Realtime {
    * answered, then closes every connection once its last answers have been sent.
    */
   drain(timeoutMs: number): Promise<void>;
+  /** Several nodes: once the stream readers know where they start, greets the other nodes (lone.ts). */
+  greet(): Promise<void>;
 }
 
 export function attachRealtime(
@@ -47,8 +50,11 @@ export function attachRealtime(
     log: Logger;
     /** The Redis (and key prefix) that rate limits are counted in, so every node counts together. */
     shared: { redis: Redis | RedisCluster; prefix: string } | null;
-    /** Several nodes on Redis: the adapter that carries emits between them, and its stream. */
-    cluster?: Pick<Cluster, 'adapter' | 'stream'>;
+    /**
+     * Several nodes on Redis: the adapter that carries emits between them, its stream, and where a
+     * room's document and stream are (for a lone node's late publication).
+     */
+    cluster?: Pick<Cluster, 'adapter' | 'stream' | 'positioned' | 'republish'> & { keysOf(roomId: string): { roomKey: string; streamKey: string } };
   },
 ): Realtime {
   const { store, config, log } = options;
@@ -74,7 +80,18 @@ export function attachRealtime(
         lookingNow: async (roomId, seat) => (await io.in(seatChannel(roomId, seat)).fetchSockets()).some((s) => !s.data.hidden),
       })
     : null;
-  const notifier = withPushes(roomNotifier(io, options.cluster), pusher);
+  const cluster = options.cluster;
+  const lone =
+    cluster &&
+    new LoneNode(io, {
+      uid: () => (io.of('/').adapter as unknown as { uid: string }).uid,
+      republish: (stored) => {
+        const { roomKey, streamKey } = cluster.keysOf(stored.room.id);
+        return cluster.republish(roomKey, streamKey, viewEntries(io, stored));
+      },
+      onError: (error) => log.warn({ err: { message: error.message } }, 'could not publish a lone node’s views'),
+    });
+  const notifier = withPushes(roomNotifier(io, cluster, lone), pusher);
   const service = new RoomService(store, config.lifetimes, notifier, Date.now, ROOM_CACHE, config.roomBytesMax);
   const limits = new Limits(config.limits, options.shared);
   const presence = new RoomPresence(socketsOnEveryNode(io), config.presenceGraceMs, log);
@@ -113,6 +130,12 @@ export function attachRealtime(
     async drain(timeoutMs) {
       presence.stop();
       await drainConnections(io, inFlight, timeoutMs);
+      lone?.stop();
+    },
+    async greet() {
+      if (!cluster || !lone) return;
+      await cluster.positioned;
+      lone.start();
     },
   };
 }

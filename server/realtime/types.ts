@@ -3,9 +3,14 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol.js';
 
-/** What one node tells the others directly (through the adapter): a room was erased, by its channel. */
+/** What one node tells the others directly (through the adapter's pub/sub). */
 export interface NodeEvents {
+  /** A room was erased, by its channel. */
   'room:forget': (roomChannel: string) => void;
+  /** This node is here (server/realtime/lone.ts); `answer`: it has just started, greet it back now. */
+  'node:hello': (uid: string, answer: boolean) => void;
+  /** This node has closed its connections and is going. */
+  'node:bye': (uid: string) => void;
 }
 
 export type CloserServer = Server<ClientToServerEvents, ServerToClientEvents, NodeEvents, SocketData>;

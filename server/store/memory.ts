@@ -54,7 +54,7 @@ export class MemoryStore implements RoomStore, PushSubscriptionStore {
     };
   }
 
-  async commit({ roomId, expectedVersion, room, doc, commandId, result, ttlMs, dropLookups = [] }: CommitInput): Promise<CommitOutcome> {
+  async commit({ roomId, expectedVersion, room, commandId, result, ttlMs, dropLookups = [] }: CommitInput): Promise<CommitOutcome> {
     const entry = this.live(roomId);
     if (!entry) return { status: 'missing' };
     const previous = entry.results.get(commandId);
@@ -63,7 +63,8 @@ export class MemoryStore implements RoomStore, PushSubscriptionStore {
       return { status: 'conflict', current: { version: entry.version, room: readRoom(entry.doc) }, bytes: entry.doc.length };
     }
     entry.version += 1;
-    entry.doc = doc ?? JSON.stringify(room);
+    // Whole documents: one process, nothing sent anywhere, so Memories need no fields of their own.
+    entry.doc = JSON.stringify(room);
     entry.expiresAt = this.now() + ttlMs;
     entry.results.set(commandId, result);
     for (const { kind, key } of dropLookups) this.lookups.delete(`${kind}:${key}`);

@@ -1,6 +1,8 @@
 // Rooms in Redis. Each room is three keys sharing the `{roomId}` hash tag, so one Lua script can
 // check and write them together:
-//   <prefix>:{id}:room     hash { v: version, doc: JSON }
+//   <prefix>:{id}:room     hash { v: version, doc: JSON with each Memory replaced by its id,
+//                          m:<memory id>: that Memory's JSON, one field each } (documents.ts splits and
+//                          joins them: a commit sends only the Memories it added, not a full room's ~2 MB)
 //   <prefix>:{id}:results  hash commit id (seat:commandId) → saved answer and effects (the last REMEMBERED_COMMANDS)
 //   <prefix>:{id}:order    list of those command ids, oldest first
 //   <prefix>:{id}:push     hash <seat>:<device> → Web Push subscription (only once a device turns them on;
@@ -14,7 +16,7 @@
 import { Cluster, Redis, ReplyError, type ClusterNode, type RedisOptions } from 'ioredis';
 import type { SeatIndex } from '../../shared/core.js';
 import type { Room } from '../../shared/room.js';
-import { readRoom } from './documents.js';
+import { readStored, roomParts } from './documents.js';
 import { StoreUnavailableError } from './errors.js';
 import { APPEND_TO_STREAM_LUA, OUTBOX_SHARDS, SCRUB_STREAM_LUA, outboxShard, outboxStream } from './outbox.js';
 import {
@@ -29,32 +31,51 @@ import {
   type RoomStore,
 } from './types.js';
 
+// The room's whole hash (version, document, Memories); documents.ts puts it together.
 const LOAD = `
-local got = redis.call('HMGET', KEYS[1], 'v', 'doc')
 local replay = false
 if ARGV[1] ~= '' then replay = redis.call('HGET', KEYS[2], ARGV[1]) end
-return { got[1], got[2], replay }
+return { redis.call('HGETALL', KEYS[1]), replay }
 `;
 
+// ARGV: doc, ttl ms, then the Memories' fields and JSON, in pairs
 const CREATE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], 'v', 1, 'doc', ARGV[1])
+for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1
 `;
 
 // KEYS: room, results, order, stream, push, lookups to drop…
 // ARGV: expected version, doc, command id, result, ttl ms, commands remembered,
-//       how many outbox entries, stream retention ms, stream ttl ms, then each entry as its number of
-//       fields and the fields (no JSON around them: a view is encoded once, by the adapter's format)
+//       how many outbox entries, stream retention ms, stream ttl ms,
+//       whether to drop every Memory field first ('1': the stored document was whole), how many Memory
+//       fields to delete, how many to write, then the fields to delete, then each written field and its
+//       JSON, then each outbox entry as its number of fields and the fields (no JSON around them: a
+//       view is encoded once, by the adapter's format)
 const COMMIT = `${APPEND_TO_STREAM_LUA}
 local v = redis.call('HGET', KEYS[1], 'v')
 if not v then return { 'missing' } end
 local previous = redis.call('HGET', KEYS[2], ARGV[3])
 if previous then return { 'duplicate', previous } end
-if v ~= ARGV[1] then return { 'conflict', v, redis.call('HGET', KEYS[1], 'doc') } end
+if v ~= ARGV[1] then return { 'conflict', v, redis.call('HGETALL', KEYS[1]) } end
 local next = tonumber(v) + 1
 redis.call('HSET', KEYS[1], 'v', next, 'doc', ARGV[2])
+if ARGV[10] == '1' then
+  for _, field in ipairs(redis.call('HKEYS', KEYS[1])) do
+    if string.sub(field, 1, 2) == 'm:' then redis.call('HDEL', KEYS[1], field) end
+  end
+end
+local at = 13
+for i = 1, tonumber(ARGV[11]) do
+  redis.call('HDEL', KEYS[1], ARGV[at])
+  at = at + 1
+end
+for i = 1, tonumber(ARGV[12]) do
+  redis.call('HSET', KEYS[1], ARGV[at], ARGV[at + 1])
+  at = at + 2
+end
 redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
 redis.call('RPUSH', KEYS[3], ARGV[3])
 if redis.call('LLEN', KEYS[3]) > tonumber(ARGV[6]) then
@@ -63,7 +84,7 @@ end
 for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
 local subscribed = redis.call('PEXPIRE', KEYS[5], ARGV[5])
 for i = 6, #KEYS do redis.call('DEL', KEYS[i]) end
-local entries, at = {}, 10
+local entries = {}
 for e = 1, tonumber(ARGV[7]) do
   local count, entry = tonumber(ARGV[at]), {}
   for f = 1, count do entry[f] = ARGV[at + f] end
@@ -102,12 +123,14 @@ return 1
 `;
 
 type Reply = string | null | false;
+/** ['ok', version, subscribed] | ['duplicate', result] | ['conflict', version, the room's hash] | ['missing'] */
+type CommitReply = [string, string?, (string | string[])?];
 
 interface Scripts {
-  closerLoad(room: string, results: string, commandId: string): Promise<[Reply, Reply, Reply]>;
-  closerCreate(room: string, doc: string, ttlMs: number): Promise<number>;
+  closerLoad(room: string, results: string, commandId: string): Promise<[string[], Reply]>;
+  closerCreate(room: string, doc: string, ttlMs: number, ...memories: string[]): Promise<number>;
   /** Keys and arguments as above, preceded by the number of keys. */
-  closerCommit(...keysThenArgs: (string | number)[]): Promise<string[]>;
+  closerCommit(...keysThenArgs: (string | number)[]): Promise<CommitReply>;
   closerErase(...keysThenArgs: (string | number)[]): Promise<number>;
   closerScrub(stream: string, ...mentions: string[]): Promise<number>;
   closerTouch(room: string, results: string, order: string, push: string, ttlMs: number): Promise<number>;
@@ -232,14 +255,16 @@ export class RedisStore implements RoomStore, PushSubscriptionStore {
 
   async create(room: Room, ttlMs: number): Promise<boolean> {
     const [roomKey] = this.roomKeys(room.id);
-    return (await reach(this.scripts.closerCreate(roomKey, JSON.stringify(room), ttlMs))) === 1;
+    const { doc, added } = roomParts(room, null);
+    return (await reach(this.scripts.closerCreate(roomKey, doc, ttlMs, ...added.flat()))) === 1;
   }
 
   async load(roomId: string, commandId = ''): Promise<Loaded> {
     const [roomKey, results] = this.roomKeys(roomId);
-    const [version, doc, replay] = await reach(this.scripts.closerLoad(roomKey, results, commandId));
-    if (!version || !doc) return { stored: null, replay: null };
-    return { stored: { version: Number(version), room: readRoom(doc) }, replay: replay || null, bytes: doc.length };
+    const [fields, replay] = await reach(this.scripts.closerLoad(roomKey, results, commandId));
+    const read = readStored(fields);
+    if (!read) return { stored: null, replay: null };
+    return { stored: { version: read.version, room: read.room }, replay: replay || null, bytes: read.bytes };
   }
 
   /** The stream a room's views for the other nodes go to: the one stream, or on a cluster its shard. */
@@ -252,37 +277,44 @@ export class RedisStore implements RoomStore, PushSubscriptionStore {
     const lookups = (input.dropLookups ?? []).map((l) => this.lookupKey(l.kind, l.key));
     const keys = [...this.roomKeys(input.roomId), stream.key, this.pushKey(input.roomId), ...(this.clustered ? [] : lookups)];
     const entries = input.outbox?.entries ?? [];
+    const parts = input.parts ?? roomParts(input.room, input.base ?? null);
     const [status, detail, third] = await this.runCommit(
       keys.length,
-        ...keys,
-        input.expectedVersion,
-        input.doc ?? JSON.stringify(input.room),
-        input.commandId,
-        input.result,
-        input.ttlMs,
-        REMEMBERED_COMMANDS,
-        entries.length,
-        stream.retentionMs,
-        stream.ttlMs,
-        ...entries.flatMap((fields) => [fields.length, ...fields]),
+      ...keys,
+      input.expectedVersion,
+      parts.doc,
+      input.commandId,
+      input.result,
+      input.ttlMs,
+      REMEMBERED_COMMANDS,
+      entries.length,
+      stream.retentionMs,
+      stream.ttlMs,
+      parts.rewrite ? '1' : '0',
+      parts.removed.length,
+      parts.added.length,
+      ...parts.removed,
+      ...parts.added.flat(),
+      ...entries.flatMap((fields) => [fields.length, ...fields]),
     );
     if (status === 'ok' && this.clustered) await Promise.all(lookups.map((key) => reach(this.redis.del(key))));
     // An ok's third part: whether the push key's lifetime was renewed, i.e. some device subscribed.
     if (status === 'ok') return { status, version: Number(detail), subscribed: third === '1' };
     if (status === 'duplicate') return { status, result: detail ?? '' };
-    if (status === 'conflict' && third) return { status, current: { version: Number(detail), room: readRoom(third) }, bytes: third.length };
+    const current = status === 'conflict' && Array.isArray(third) ? readStored(third) : null;
+    if (current) return { status: 'conflict', current: { version: current.version, room: current.room }, bytes: current.bytes };
     if (status === 'missing') return { status };
     throw new Error(`Unexpected commit reply: ${String(status)}`);
   }
 
   /** On a cluster the commit and a WAIT for one replica go together, in one trip to the room's master. */
-  private async runCommit(...keysThenArgs: (string | number)[]): Promise<string[]> {
+  private async runCommit(...keysThenArgs: (string | number)[]): Promise<CommitReply> {
     if (!this.clustered) return reach(this.scripts.closerCommit(...keysThenArgs));
     const pipeline = this.waiting();
     pipeline.closerCommit(...keysThenArgs);
     const [[failed, committed], waited] = await this.exec(pipeline.wait(1, REPLICA_WAIT_MS));
     if (failed) return reach(Promise.reject(failed));
-    const reply = committed as string[];
+    const reply = committed as CommitReply;
     if (reply[0] !== 'ok' || replicated(waited)) return reply;
     // Not on a replica yet (one is catching up, or a failover left the new master alone): a failover
     // now could lose it, so it is not acknowledged until a replica has it. Past that, it is answered

@@ -3,6 +3,7 @@
 // A store that cannot be reached throws StoreUnavailableError (./errors.ts); nothing else is expected.
 import type { SeatIndex } from '../../shared/core.js';
 import type { Room } from '../../shared/room.js';
+import type { RoomParts } from './documents.js';
 import type { Outbox } from './outbox.js';
 
 export interface StoredRoom {
@@ -14,7 +15,7 @@ export interface Loaded {
   stored: StoredRoom | null;
   /** The result saved when this command id was last committed; set means "already done". */
   replay: string | null;
-  /** How long the stored document's JSON is (for a node's room cache); set when `stored` is. */
+  /** How long the stored room's whole JSON is, Memories included (room cache, byte budget); set when `stored` is. */
   bytes?: number;
 }
 
@@ -39,8 +40,13 @@ export interface CommitInput {
   /** Written only if the stored version is still this one. */
   expectedVersion: number;
   room: Room;
-  /** `room` as JSON, when the caller has it already (it keeps its length); the store makes it otherwise. */
-  doc?: string;
+  /**
+   * The room as stored at expectedVersion, which `room` was made from: a store that keeps Memories apart
+   * writes only those `room` added and deletes those it removed. Without it, every Memory is written.
+   */
+  base?: Room;
+  /** `roomParts(room, base)`, when the caller made it already (for the byte budget); the store makes it otherwise. */
+  parts?: RoomParts;
   /** Remembered with `result`, so the same id again is answered `duplicate` and changes nothing. */
   commandId: string;
   result: string;

@@ -126,7 +126,7 @@ describe.runIf(inject('chromium'))('Appreciations, in Chromium', () => {
     await grace.goto(graceAt);
     await grace.getByRole('heading', { name: 'Yours, for Ada' }).waitFor();
     await grace.getByRole('heading', { name: 'Read so far' }).waitFor();
-    expect(await grace.locator('.read li').count()).toBe(3);
+    expect(await grace.locator('.answered li').count()).toBe(3);
     await ada.getByRole('status').getByText('Grace is here').waitFor();
     await ada.getByRole('button', { name: 'Read it', exact: true }).click();
     await ada.getByRole('button', { name: 'Felt that' }).click();
@@ -139,7 +139,7 @@ describe.runIf(inject('chromium'))('Appreciations, in Chromium', () => {
     }
     const [, listener] = firstTwo[1]!;
     await ada.getByText(`${listener} would like to hear more about one from ${firstTwo[1]![0]}.`, { exact: false }).waitFor();
-    expect(await ada.locator('.all li').count()).toBe(4);
+    expect(await ada.locator('.answered li').count()).toBe(4);
     await expectAccessible(ada, 'ending');
     await shootBoth(ada, 'appreciations-ending');
     await ada.getByRole('button', { name: "We're done — back to the lobby" }).click();

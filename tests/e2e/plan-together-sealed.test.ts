@@ -12,11 +12,11 @@ import { PHONE, TABLET } from '../support/browser.js';
 import { createRoom, expectAccessible, framesFrom, joinByLink, shootBoth, skipCloseness, startActivity, useBrowserWorld } from '../support/people.js';
 import { planBrowser } from '../support/plan-sealed.js';
 import { addStep, openStep } from '../support/plan-together-page.js';
+import { brokenPartner } from '../support/broken-partner.js';
 import { fakeSealed } from '../support/sealed.js';
-import { cid, client, connected, eventually, type Client } from '../support/server.js';
+import { eventually } from '../support/server.js';
 import * as make from '../../shared/activities/plan-together/sealed-moves.js';
 import { CLOSENESS_ACTIVITY, closenessSlot } from '../../shared/closeness.js';
-import { importRoomKey } from '../../shared/sealed/seal.js';
 import { sealFor } from '../support/what-it-means-answers.js';
 
 
@@ -142,15 +142,7 @@ describe.runIf(inject('chromium'))('Plan something together, sealed, in Chromium
   });
 
   it('a partner whose device sends values that do not open: those read "Couldn\'t read this.", the rest of the plan works', async () => {
-    const ada = await world.people.open(PHONE);
-    const link = await createRoom(ada, world.server.url, 'Ada');
-    const key = await importRoomKey(new URL(link).hash.slice(3));
-    if (!key.ok) throw new Error('no key');
-    const broken: Client = client(world.server.url);
-    await connected(broken);
-    const roomId = new URL(link).pathname.split('/r/')[1]!;
-    expect((await broken.socket.emitWithAck('room:join', { commandId: cid(), roomId, name: fakeSealed('garbage') })).ok).toBe(true);
-    const send = (command: Record<string, unknown>) => broken.socket.emitWithAck('room:command', { commandId: cid(), seat: 1, command } as never);
+    const { ada, key, broken, send } = await brokenPartner(world);
     const move = async (m: Record<string, unknown>) => {
       const answer = await send({ type: 'move', move: m });
       expect(answer.ok, JSON.stringify(answer)).toBe(true);
@@ -163,9 +155,9 @@ describe.runIf(inject('chromium'))('Plan something together, sealed, in Chromium
     // The closeness question is skipped as a browser skips it (0, sealed for its round); then an idea of garbage.
     const question = await eventually(() => broken.snapshots.at(-1)!.view.closeness.open!.id);
     const sealId = broken.snapshots.at(-1)!.view.seal!.id;
-    const skipped = await sealFor(key.value, sealId, 1, closenessSlot(question), '0', CLOSENESS_ACTIVITY);
+    const skipped = await sealFor(key, sealId, 1, closenessSlot(question), '0', CLOSENESS_ACTIVITY);
     expect((await send({ type: 'closeness', id: question, value: skipped })).ok).toBe(true);
-    const partner = await planBrowser(sealId, key.value);
+    const partner = await planBrowser(sealId, key);
     await move({ type: 'add-idea', ideaId: 'garbage-idea', idea: fakeSealed('garbage idea') });
     await move({ type: 'ideas-done' });
     await addIdea(ada, 'Grow tomatoes on the balcony');

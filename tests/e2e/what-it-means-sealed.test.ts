@@ -9,11 +9,11 @@ import { CLOSENESS_ACTIVITY, closenessSlot } from '../../shared/closeness.js';
 import { STARTERS } from '../../shared/content/starters.js';
 import { FOUNDATIONS, INTIMACY_KINDS, KIND_LABELS, type IntimacyKind } from '../../shared/intimacy.js';
 import type { SeatIndex } from '../../shared/protocol.js';
-import { importRoomKey } from '../../shared/sealed/seal.js';
 import { PHONE, TABLET } from '../support/browser.js';
 import { createRoom, expectAccessible, framesFrom, joinByLink, shootBoth, skipCloseness, startActivity, useBrowserWorld } from '../support/people.js';
+import { brokenPartner } from '../support/broken-partner.js';
 import { fakeSealed } from '../support/sealed.js';
-import { cid, client, connected, eventually, type Client } from '../support/server.js';
+import { eventually } from '../support/server.js';
 import { ratingsOf, sealFor } from '../support/what-it-means-answers.js';
 import { rankAs, rateAs, writeAndFinish } from '../support/what-it-means-page.js';
 
@@ -107,16 +107,7 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
   });
 
   it('a partner whose device sends a ranking and ratings that do not open: those read "Couldn\'t read this.", the rest of the reveal works', async () => {
-    const ada = await world.people.open(PHONE);
-    const link = await createRoom(ada, world.server.url, 'Ada');
-    const key = await importRoomKey(new URL(link).hash.slice(3));
-    if (!key.ok) throw new Error('no key');
-    const broken: Client = client(world.server.url);
-    await connected(broken);
-    const roomId = new URL(link).pathname.split('/r/')[1]!;
-    const joined = await broken.socket.emitWithAck('room:join', { commandId: cid(), roomId, name: fakeSealed('garbage') });
-    expect(joined.ok).toBe(true);
-    const send = (command: Record<string, unknown>) => broken.socket.emitWithAck('room:command', { commandId: cid(), seat: 1, command } as never);
+    const { ada, key, broken, send } = await brokenPartner(world);
 
     await ada.getByRole('button', { name: 'Suggest What intimacy means to me' }).click();
     await eventually(() => expect(broken.snapshots.at(-1)?.view.proposal).toBeTruthy());
@@ -125,13 +116,13 @@ describe.runIf(inject('chromium'))('What intimacy means to me, sealed, in Chromi
     const question = await eventually(() => broken.snapshots.at(-1)!.view.closeness.open!.id);
     const sealId = broken.snapshots.at(-1)!.view.seal!.id;
     // The closeness question is skipped as a browser skips it (0, sealed for its round).
-    const skipped = await sealFor(key.value, sealId, 1, closenessSlot(question), '0', CLOSENESS_ACTIVITY);
+    const skipped = await sealFor(key, sealId, 1, closenessSlot(question), '0', CLOSENESS_ACTIVITY);
     expect((await send({ type: 'closeness', id: question, value: skipped })).ok).toBe(true);
     const theirs = STARTERS.slice(3, 6).map((s, i) => ({ starterId: s.id, text: `partner words ${i + 1}` }));
     for (const move of [
       { type: 'rank', ranking: fakeSealed('garbage ranking') },
-      { type: 'rate', ratings: await sealFor(key.value, sealId, 1, 'sentences', writeRatings(ratingsOf(2, 5))) },
-      { type: 'sentences', sentences: await sealFor(key.value, sealId, 1, 'sentences', writeSentences(theirs)) },
+      { type: 'rate', ratings: await sealFor(key, sealId, 1, 'sentences', writeRatings(ratingsOf(2, 5))) },
+      { type: 'sentences', sentences: await sealFor(key, sealId, 1, 'sentences', writeSentences(theirs)) },
       { type: 'done' },
     ]) {
       const answer = await send({ type: 'move', move });

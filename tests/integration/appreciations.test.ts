@@ -4,7 +4,6 @@
 // Grace drops off mid-reading and comes back to the same card; a star lands in Memories and opens; both
 // leave together. Canaries typed in every appreciation are in no Redis value, stream entry, log line at
 // trace level, or frame either client sent or the server received.
-import { nanoid } from 'nanoid';
 import { describe, expect, inject, it } from 'vitest';
 import { starMemory, type State, type View } from '../../shared/activities/appreciations/index.js';
 import { answerSlot, itemSlot, writeAnswer, writeAppreciation, type Answer } from '../../shared/activities/appreciations/model.js';
@@ -12,8 +11,8 @@ import { openView, starWords } from '../../shared/activities/appreciations/open.
 import { memorySlot } from '../../shared/activities/types.js';
 import { openMemories } from '../../shared/opened-room.js';
 import type { SeatIndex } from '../../shared/protocol.js';
-import { expectMentions, expectNoCanary, logSource, recordReceived, recordSent, redisSources, type Source } from '../support/canary.js';
-import { sealedPair } from '../support/sealed-pair.js';
+import { expectMentions, expectNoCanary, logSource, redisSources } from '../support/canary.js';
+import { recordedPair } from '../support/recorded-pair.js';
 import { connected, eventually, useServerOnRedis, type Client } from '../support/server.js';
 import { openerFor } from '../support/what-it-means-answers.js';
 
@@ -30,29 +29,16 @@ describe.runIf(redisUrl !== '')('Appreciations over Redis, sealed', () => {
   const world = useServerOnRedis('appreciations', { logLevel: 'trace' });
 
   it('hidden until both have written, then one card at a time; answers, a drop-off, a star and leaving together; no canary anywhere in the clear', { timeout: 30_000 }, async () => {
-    const { server, admin, logs, clients, store } = world;
-    const sent: Source[] = [];
-    const received = recordReceived(server);
-    const pair = await sealedPair(server.url, ['Ada', 'Grace'], { onClient: (c, name) => sent.push(recordSent(c, name)) });
+    const { admin, logs, store } = world;
+    const { pair, people, sent, received, canaries, canary, move, version, framesTo } = await recordedPair(world);
     const { ada, grace, roomId } = pair;
-    clients.push(ada, grace);
-    const people: [Client, Client] = [ada, grace];
-    const move = (seat: SeatIndex, m: Record<string, unknown>) => pair.send(seat, { type: 'move', move: m } as never);
-    const version = async () => (await store.load(roomId)).stored!.version;
     const stored = async () => (await store.load(roomId)).stored!.room.play.activity!.state as State;
-    const framesTo = (c: Client) => JSON.stringify(c.received);
 
     expect((await pair.send(0, { type: 'propose', activity: 'appreciations', options: {} })).ok).toBe(true);
     expect((await pair.send(0, { type: 'ready' })).ok).toBe(true);
     expect((await pair.send(1, { type: 'ready' })).ok).toBe(true);
     const game = await eventually(() => appreciationsView(ada).game);
 
-    const canaries: string[] = [];
-    const canary = (who: string) => {
-      const word = `Canary${who}${nanoid(8).replace(/[-_]/g, 'x')}`;
-      canaries.push(word);
-      return word;
-    };
     const written: [string[], string[]] = [[`I noticed ${canary('Ada0')} “quoted” ü`], [0, 1, 2].map((i) => `Thank you for ${canary(`Grace${i}`)}`)];
     const sealedItems = async (seat: SeatIndex) => Promise.all(written[seat].map((t, i) => pair.seal(seat, ACTIVITY, itemSlot(game, i), writeAppreciation(t))));
 

@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { CLOSENESS_ACTIVITY, CLOSENESS_BUCKET, closenessSlot, readCloseness } from '../../shared/closeness.js';
 import { sealedShapeProblem } from '../../shared/sealed/shape.js';
 import { fakeSealed } from '../support/sealed.js';
-import { sealedPair } from '../support/sealed-pair.js';
+import { sealedPair, untilClosenessAsked } from '../support/sealed-pair.js';
 import { eventually, useServerOnRedis } from '../support/server.js';
 
 const redisUrl = inject('redisUrl');
@@ -18,14 +18,7 @@ describe.runIf(redisUrl !== '')('closeness circles, sealed, over Redis', () => {
     world.clients.push(pair.ada, pair.grace);
     const storedRounds = async () => (await world.store.load(pair.roomId)).stored!.room.play.closeness;
 
-    await pair.send(0, { type: 'propose', activity: 'what-it-means', options: {} });
-    await pair.send(0, { type: 'ready' });
-    await pair.send(1, { type: 'ready' });
-    const question = await eventually(() => {
-      const open = pair.view(0).closeness.open;
-      if (!open) throw new Error('no closeness question yet');
-      return open;
-    });
+    const question = await untilClosenessAsked(pair);
     const slot = closenessSlot(question.id);
     const adaSealed = await pair.seal(0, CLOSENESS_ACTIVITY, slot, '5');
     expect((await pair.send(0, { type: 'closeness', id: question.id, value: adaSealed })).ok).toBe(true);
@@ -62,14 +55,7 @@ describe.runIf(redisUrl !== '')('closeness circles, sealed, over Redis', () => {
   it('a garbage answer from a broken device opens to null on the other side, and the room goes on', async () => {
     const pair = await sealedPair(world.server.url);
     world.clients.push(pair.ada, pair.grace);
-    await pair.send(0, { type: 'propose', activity: 'what-it-means', options: {} });
-    await pair.send(0, { type: 'ready' });
-    await pair.send(1, { type: 'ready' });
-    const question = await eventually(() => {
-      const open = pair.view(0).closeness.open;
-      if (!open) throw new Error('no closeness question yet');
-      return open;
-    });
+    const question = await untilClosenessAsked(pair);
     const slot = closenessSlot(question.id);
     expect((await pair.send(0, { type: 'closeness', id: question.id, value: await pair.seal(0, CLOSENESS_ACTIVITY, slot, '3') })).ok).toBe(true);
     expect((await pair.send(1, { type: 'closeness', id: question.id, value: fakeSealed('garbage') })).ok).toBe(true);

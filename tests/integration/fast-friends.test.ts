@@ -5,7 +5,6 @@
 // are moved through early, both agreeing; the closing minute ends it and the room asks closeness
 // "after" at once; both leave together. Canaries typed as words are in no Redis value, stream entry,
 // log line at trace level, or frame either client sent or the server received.
-import { nanoid } from 'nanoid';
 import { describe, expect, inject, it } from 'vitest';
 import type { View } from '../../shared/activities/fast-friends/index.js';
 import { memoryKey, wordsSlot, writeWords } from '../../shared/activities/fast-friends/model.js';
@@ -14,8 +13,8 @@ import { memorySlot } from '../../shared/activities/types.js';
 import { CLOSENESS_ACTIVITY, closenessSlot } from '../../shared/closeness.js';
 import { openMemories } from '../../shared/opened-room.js';
 import { other, type SeatIndex } from '../../shared/protocol.js';
-import { expectMentions, expectNoCanary, logSource, recordReceived, recordSent, redisSources, type Source } from '../support/canary.js';
-import { sealedPair } from '../support/sealed-pair.js';
+import { expectMentions, expectNoCanary, logSource, redisSources } from '../support/canary.js';
+import { recordedPair } from '../support/recorded-pair.js';
 import { connected, eventually, useServerOnRedis, type Client } from '../support/server.js';
 import { openerFor } from '../support/what-it-means-answers.js';
 
@@ -32,22 +31,9 @@ describe.runIf(redisUrl !== '')('Fast friends over Redis, sealed', () => {
   const world = useServerOnRedis('fast-friends', { logLevel: 'trace' });
 
   it('turns that alternate, words hidden until both are done, a pass, a drop-off, a star, the sets, the closing minute and closeness after; no canary anywhere in the clear', { timeout: 30_000 }, async () => {
-    const { server, admin, logs, clients, store } = world;
-    const sent: Source[] = [];
-    const received = recordReceived(server);
-    const pair = await sealedPair(server.url, ['Ada', 'Grace'], { onClient: (c, name) => sent.push(recordSent(c, name)) });
+    const { admin, logs } = world;
+    const { pair, people, sent, received, canaries, canary, move, version, framesTo } = await recordedPair(world);
     const { ada, grace, roomId } = pair;
-    clients.push(ada, grace);
-    const people: [Client, Client] = [ada, grace];
-    const move = (seat: SeatIndex, m: Record<string, unknown>) => pair.send(seat, { type: 'move', move: m } as never);
-    const version = async () => (await store.load(roomId)).stored!.version;
-    const framesTo = (c: Client) => JSON.stringify(c.received);
-    const canaries: string[] = [];
-    const canary = (who: string) => {
-      const word = `Canary${who}${nanoid(8).replace(/[-_]/g, 'x')}`;
-      canaries.push(word);
-      return word;
-    };
     const answerClosenessBoth = async (values: [string, string]) => {
       const open = await eventually(() => {
         const o = pair.view(0).closeness.open;

@@ -51,9 +51,9 @@ describe.runIf(redisServerInstalled())('a node does not read its own stream entr
       }
     }
     await eventually(() => expect(ada.snapshots.at(-1)?.version).toBe(last));
-    // The readers wake at least every second: give them time to have read every commit's entries.
-    const length = await store.redis.xlen(`${store.prefix}:sio`);
-    expect(length).toBeGreaterThanOrEqual(10);
+    // A lone node writes no views of its commits (lone-node.test.ts); what it writes (presence) it skips.
+    // The readers wake at least every second: give them time to have read everything.
+    expect(await store.redis.xlen(`${store.prefix}:sio`)).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 1_500));
     expect(handed.filter((m) => m.uid === adapter.uid)).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandInput, SeatIndex } from '../../shared/protocol.js';
 import { roomChannel } from '../../server/channels.js';
 import { eraseRoom, lookupsOf } from '../../server/effects.js';
+import { FORGET_AFTER_MS, HELLO_INTERVAL_MS } from '../../server/realtime/lone.js';
 import { OUTBOX_SHARDS } from '../../server/store/outbox.js';
 import { RedisStore } from '../../server/store/redis.js';
 import { startNode, type Node } from '../support/nodes.js';
@@ -29,6 +30,15 @@ async function traces(admin: Cluster, prefix: string, mention: string): Promise<
     }
   }
   return found;
+}
+
+/** How many views of commits the shards hold (the adapter's own broadcasts, presence, are there too). */
+async function viewsInShards(admin: Cluster, prefix: string): Promise<number> {
+  let views = 0;
+  for (let i = 0; i < OUTBOX_SHARDS; i++) {
+    for (const [, fields] of await admin.xrange(`${prefix}:sio-${i}`, '-', '+')) if (fields.some((f) => f.includes('room:snapshot'))) views += 1;
+  }
+  return views;
 }
 
 /** As the browser does after "try again in a moment": the same command, with the same id, until it is answered. */
@@ -134,5 +144,33 @@ describe.runIf(redisServerInstalled())('Closer on a Redis Cluster', () => {
     } finally {
       await check.close();
     }
+  });
+
+  it('a node that forgot the other (stopped past the timeout) publishes nothing, then the views it committed meanwhile, in the room’s shard', { timeout: 60_000 }, async () => {
+    const prefix = `cl-${nanoid(6)}`;
+    // Pings far apart: Grace's connection outlives her node's pause.
+    const env = { REDIS_CLUSTER_NODES: cluster.nodes.join(','), PING_INTERVAL_SECONDS: '60', PING_TIMEOUT_SECONDS: '60' };
+    const [one, two] = await Promise.all([startNode('', prefix, env), startNode('', prefix, env)]);
+    nodes.push(one, two);
+    const { ada, grace } = await seatedPair(one.url, 'partners', two.url);
+    clients.push(ada, grace);
+    const propose = { type: 'propose', activity: 'question-swap', options: { answerMode: 'write' } } as const;
+    const first = await send(ada, 0, propose);
+    if (!first.ok) throw new Error(first.error.code);
+    await eventually(() => expect(grace.snapshots.at(-1)?.version).toBe(first.version), 5_000);
+
+    two.child.kill('SIGSTOP');
+    await new Promise((r) => setTimeout(r, FORGET_AFTER_MS + 2 * HELLO_INTERVAL_MS));
+    const published = await viewsInShards(admin, prefix);
+    let last = 0;
+    for (const command of [{ type: 'withdraw' }, propose, { type: 'withdraw' }] as const) {
+      const answer = await send(ada, 0, command);
+      if (!answer.ok) throw new Error(answer.error.code);
+      last = answer.version;
+    }
+    expect(await viewsInShards(admin, prefix)).toBe(published);
+    two.child.kill('SIGCONT');
+    await eventually(() => expect(grace.snapshots.at(-1)?.version).toBe(last), 10_000);
+    expect(grace.snapshots.at(-1)?.view.proposal).toBeNull();
   });
 });

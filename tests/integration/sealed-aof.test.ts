@@ -23,7 +23,7 @@ import { exportRoomKey } from '../../shared/sealed/seal.js';
 import { expectMentions, expectNoCanary, logSource, recordSent, redisSources, streamSources, type Source, startAofWorld, type AofWorld } from '../support/canary.js';
 import { redisServerInstalled } from '../support/redis-server.js';
 import { planBrowser } from '../support/plan-sealed.js';
-import { sealedPair } from '../support/sealed-pair.js';
+import { sealedPair, untilClosenessAsked } from '../support/sealed-pair.js';
 import { answerMoves, openerFor, ratingsOf } from '../support/what-it-means-answers.js';
 import { cid, eventually } from '../support/server.js';
 
@@ -50,14 +50,7 @@ describe.runIf(redisServerInstalled())('a sealed room, on a Redis that keeps an 
     clients.push(pair.ada, pair.grace);
     const keyText = await exportRoomKey(pair.key);
 
-    await pair.send(0, { type: 'propose', activity: 'what-it-means', options: {} });
-    await pair.send(0, { type: 'ready' });
-    await pair.send(1, { type: 'ready' });
-    const question = await eventually(() => {
-      const open = pair.view(0).closeness.open;
-      if (!open) throw new Error('no closeness question yet');
-      return open;
-    });
+    const question = await untilClosenessAsked(pair);
     const slot = closenessSlot(question.id);
     for (const [seat, value] of [[0, '6'], [1, '3']] as const) {
       const answer = await pair.send(seat, { type: 'closeness', id: question.id, value: await pair.seal(seat, CLOSENESS_ACTIVITY, slot, value) });

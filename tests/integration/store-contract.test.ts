@@ -7,8 +7,10 @@ import { Redis } from 'ioredis';
 import { StoreUnavailableError } from '../../server/store/errors.js';
 import { outboxStream } from '../../server/store/outbox.js';
 import { FAIL_FAST, RedisStore } from '../../server/store/redis.js';
-import { freePort } from '../support/redis-server.js';
-import { TEST_SEAL } from '../support/sealed.js';
+import { freePort, startRedis } from '../support/redis-server.js';
+import { fakeSealed, TEST_SEAL } from '../support/sealed.js';
+import { roomParts } from '../../server/store/documents.js';
+import type { Memory } from '../../shared/play.js';
 import { REMEMBERED_COMMANDS, type PushSubscriptionStore, type RoomStore } from '../../server/store/types.js';
 
 const redisUrl = inject('redisUrl');
@@ -32,6 +34,15 @@ function newRoom(): MarkedRoom {
     },
     lifetimes,
   );
+}
+
+/** A kept Memory as an activity hands it over: sealed entries only (a store drops any in the clear). */
+function memory(id: string): Memory {
+  return { id, activity: 'question-swap', at: Date.now(), title: `Question ${id}`, entries: [{ seat: 0, slot: `a-${id}`, sealed: fakeSealed(`answer ${id}`) }] };
+}
+
+function withMemories<R extends Room>(room: R, memories: Memory[]): R {
+  return { ...room, play: { ...room.play, memories } };
 }
 
 interface StoreCase {
@@ -81,15 +92,43 @@ describe.each(cases)('$name', ({ enabled, open }) => {
     expect(loaded.bytes).toBe(JSON.stringify(changed).length);
   });
 
-  it.runIf(enabled)('stores the JSON it is given as the document', async () => {
+  it.runIf(enabled)('stores the room it is given with the parts made for it, and measures its whole JSON', async () => {
     const room = newRoom();
     await store.create(room, TTL);
-    const changed = { ...room, audience: 'family' as const };
-    const doc = JSON.stringify(changed);
-    expect(await store.commit({ roomId: room.id, expectedVersion: 1, room: changed, doc, commandId: 'cmd-doc', result: '{}', ttlMs: TTL })).toEqual({ status: 'ok', version: 2, subscribed: false });
+    const changed = withMemories({ ...room, audience: 'family' as const }, [memory('a'), memory('b')]);
+    const parts = roomParts(changed, room);
+    expect(parts.bytes).toBe(JSON.stringify(changed).length);
+    expect(await store.commit({ roomId: room.id, expectedVersion: 1, room: changed, base: room, parts, commandId: 'cmd-doc', result: '{}', ttlMs: TTL })).toEqual({ status: 'ok', version: 2, subscribed: false });
     const loaded = await store.load(room.id);
     expect(loaded.stored).toEqual({ version: 2, room: changed });
-    expect(loaded.bytes).toBe(doc.length);
+    expect(loaded.bytes).toBe(JSON.stringify(changed).length);
+  });
+
+  it.runIf(enabled)('keeps Memories through commits, conflicts and loads: added, removed, in order', async () => {
+    const room = withMemories(newRoom(), [memory('one')]);
+    await store.create(room, TTL);
+    expect((await store.load(room.id)).stored).toEqual({ version: 1, room });
+    // Added (and the ones kept, the same array), then a command that leaves them alone.
+    const two = withMemories(room, [...room.play.memories, memory('two'), memory('three')]);
+    const commit = (version: number, next: Room, base: Room, id: string) =>
+      store.commit({ roomId: room.id, expectedVersion: version, room: next, base, commandId: id, result: '{}', ttlMs: TTL });
+    expect((await commit(1, two, room, 'm-add')).status).toBe('ok');
+    const same = { ...two, audience: 'family' as const };
+    expect((await commit(2, same, two, 'm-same')).status).toBe('ok');
+    expect((await store.load(room.id)).stored).toEqual({ version: 3, room: same });
+    // Removed from the middle, one added: the order is the room's, not the order of writing.
+    const removed = withMemories(same, [same.play.memories[0]!, same.play.memories[2]!, memory('four')]);
+    expect((await commit(3, removed, same, 'm-remove')).status).toBe('ok');
+    const loaded = await store.load(room.id);
+    expect(loaded.stored).toEqual({ version: 4, room: removed });
+    expect(loaded.stored?.room.play.memories.map((m) => m.id)).toEqual(['one', 'three', 'four']);
+    expect(loaded.bytes).toBe(JSON.stringify(removed).length);
+    // A stale commit is answered with the room as stored, Memories and all.
+    expect(await commit(3, two, same, 'm-stale')).toEqual({ status: 'conflict', current: { version: 4, room: removed }, bytes: JSON.stringify(removed).length });
+    // Every Memory removed.
+    const none = withMemories(removed, []);
+    expect((await commit(4, none, removed, 'm-none')).status).toBe('ok');
+    expect((await store.load(room.id)).stored).toEqual({ version: 5, room: none });
   });
 
   it.runIf(enabled)('a repeated command id is a no-op that answers the first result', async () => {
@@ -323,6 +362,66 @@ describe.runIf(redisUrl !== '')('RedisStore keys', () => {
     }
     await store.erase({ roomId: room.id, lookups: [], mentions: [room.id] });
     expect(await store.redis.keys(`${prefix}:*`)).toEqual([]);
+    await store.close();
+  });
+});
+
+describe.runIf(redisUrl !== '')('RedisStore Memories, each its own field', () => {
+  /** A Memory the size a full answer seals to (a 4 KB pad: ~5.5 KB of base64url). */
+  const big = (id: string): Memory => ({ ...memory(id), entries: [{ seat: 0, slot: `a-${id}`, sealed: fakeSealed(`answer ${id}`, 4096) }] });
+
+  it('a commit sends only the Memory it added, not the ones already stored', async () => {
+    // Its own Redis: the bytes it received are counted server-wide, so nobody else may be sending to it.
+    const redis = await startRedis();
+    const store = await RedisStore.connect(redis.url, `fields-${nanoid(8)}`);
+    const counter = new Redis(redis.url);
+    const received = async () => Number(/total_net_input_bytes:(\d+)/.exec(await counter.info('stats'))![1]);
+    try {
+      const room = withMemories(newRoom(), Array.from({ length: 100 }, (_, i) => big(`kept-${i}`)));
+      expect(JSON.stringify(room).length).toBeGreaterThan(500_000);
+      await store.create(room, TTL);
+      const { stored } = await store.load(room.id);
+      const added = withMemories(stored!.room, [...stored!.room.play.memories, big('new')]);
+      const before = await received();
+      const outcome = await store.commit({ roomId: room.id, expectedVersion: 1, room: added, base: stored!.room, commandId: 'cmd-add', result: '{}', ttlMs: TTL });
+      const sent = (await received()) - before;
+      expect(outcome.status).toBe('ok');
+      // One Memory (~5.6 KB), the document with ids in place of Memories (~2 KB) and the script's other arguments.
+      expect(sent).toBeGreaterThan(JSON.stringify(big('new')).length);
+      expect(sent).toBeLessThan(20_000);
+      const unchanged = { ...added, audience: 'family' as const };
+      const again = await received();
+      await store.commit({ roomId: room.id, expectedVersion: 2, room: unchanged, base: added, commandId: 'cmd-same', result: '{}', ttlMs: TTL });
+      expect((await received()) - again).toBeLessThan(JSON.stringify(big('new')).length);
+      expect((await store.load(room.id)).stored).toEqual({ version: 3, room: unchanged });
+      const [roomKey] = store.roomKeys(room.id);
+      expect(await store.redis.hexists(roomKey, 'm:new')).toBe(1);
+      expect(await store.redis.hlen(roomKey)).toBe(2 + 101);
+      // A Memory removed leaves nothing of itself in the hash.
+      const forgotten = withMemories(unchanged, unchanged.play.memories.slice(1));
+      await store.commit({ roomId: room.id, expectedVersion: 3, room: forgotten, base: unchanged, commandId: 'cmd-forget', result: '{}', ttlMs: TTL });
+      expect(await store.redis.hexists(roomKey, 'm:kept-0')).toBe(0);
+      expect(await store.redis.hlen(roomKey)).toBe(2 + 100);
+      expect((await store.load(room.id)).stored).toEqual({ version: 4, room: forgotten });
+    } finally {
+      counter.disconnect();
+      await store.close();
+      await redis.stop();
+    }
+  });
+
+  it('reads a whole document (Memories inline, written before the split) and splits it at its next commit', async () => {
+    const store = await RedisStore.connect(redisUrl, `whole-${nanoid(8)}`);
+    const room = withMemories(newRoom(), [memory('old-1'), memory('old-2')]);
+    const [roomKey] = store.roomKeys(room.id);
+    await store.redis.hset(roomKey, 'v', 1, 'doc', JSON.stringify(room));
+    await store.redis.pexpire(roomKey, TTL);
+    const loaded = await store.load(room.id);
+    expect(loaded).toEqual({ stored: { version: 1, room }, replay: null, bytes: JSON.stringify(room).length });
+    const next = withMemories(loaded.stored!.room, [...loaded.stored!.room.play.memories, memory('new')]);
+    expect((await store.commit({ roomId: room.id, expectedVersion: 1, room: next, base: loaded.stored!.room, commandId: 'c', result: '{}', ttlMs: TTL })).status).toBe('ok');
+    expect((await store.redis.hkeys(roomKey)).sort()).toEqual(['doc', 'm:new', 'm:old-1', 'm:old-2', 'v']);
+    expect((await store.load(room.id)).stored).toEqual({ version: 2, room: next });
     await store.close();
   });
 });

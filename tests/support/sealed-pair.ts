@@ -3,7 +3,7 @@
 import type { Ack, CommandInput, RoomView, SeatIndex } from '../../shared/protocol.js';
 import { open, seal, type RoomKey } from '../../shared/sealed/seal.js';
 import { browserSeal } from './sealed.js';
-import { cid, client, connected, type Client } from './server.js';
+import { cid, client, connected, eventually, type Client } from './server.js';
 
 export interface SealedPair {
   ada: Client;
@@ -78,4 +78,16 @@ export async function sealedPair(url: string, names: [string, string] = ['Ada', 
       return snapshot.view;
     },
   };
+}
+
+/** Ada suggests What it means, both are ready, and the room asks closeness first: answers that question. */
+export async function untilClosenessAsked(pair: SealedPair): Promise<NonNullable<RoomView['closeness']['open']>> {
+  await pair.send(0, { type: 'propose', activity: 'what-it-means', options: {} });
+  await pair.send(0, { type: 'ready' });
+  await pair.send(1, { type: 'ready' });
+  return eventually(() => {
+    const open = pair.view(0).closeness.open;
+    if (!open) throw new Error('no closeness question yet');
+    return open;
+  });
 }

@@ -1,0 +1,127 @@
+// Publishing nothing nobody reads: a node that knows no other node leaves its commits' views out of the
+// stream (nobody would read them), and makes up for it the moment it hears of another node.
+//
+// The adapter (Redis Streams, 0.3) keeps no list of the other nodes, so the nodes greet each other
+// over its pub/sub (`node:hello`): once when a node starts (before it takes connections, once its
+// stream readers know where they start), then every HELLO_INTERVAL_MS; a node not heard for
+// FORGET_AFTER_MS is forgotten, and a stopping one says `node:bye` once its connections are closed.
+//
+// Knowing "alone" is always a little stale (a greeting takes a hop, pub/sub drops what a disconnected
+// subscriber misses), so it never decides alone what the other nodes see: every room committed
+// unpublished is remembered with the room as committed, and when a node is heard that was not known
+// (new, or forgotten and heard again) each of those rooms' views is published then. A person seated on
+// that node loaded the room after joining its channels, and any change committed after that load went
+// unpublished only because its node had not heard of theirs yet: it is in this set, and its view
+// reaches them once the greeting does (the client keeps a view only if it is not older). A commit in
+// flight while the greeting arrives is published by its own delivery (the epoch it was prepared in is
+// gone). The stream readers start at a fixed entry id before the first greeting, so what is published
+// in answer to it is read.
+import type { StoredRoom } from '../store/types.js';
+import type { CloserServer } from './types.js';
+
+/**
+ * How often a node greets the others. What it bounds: the delay before a node that missed another's
+ * greeting (a pub/sub blip, a node forgotten and heard again) hears it and the views committed
+ * meanwhile go out — the only time a person can look at a stale room. One PUBLISH a second per node
+ * costs nothing next to the moves, so the window is kept at a second.
+ */
+export const HELLO_INTERVAL_MS = 1_000;
+/**
+ * A node not heard for this long is forgotten (a crashed node; a stopped one says goodbye): five
+ * greetings missed, so a subscriber's reconnect or a busy event loop does not drop a live node — though
+ * dropping one wrongly only costs its people a greeting's wait, as above.
+ */
+export const FORGET_AFTER_MS = 5 * HELLO_INTERVAL_MS;
+/**
+ * A room committed unpublished is remembered this long at most: a node seated people in it only if it
+ * greeted, and a greeting is heard within a second unless the two nodes' pub/sub has been cut for all
+ * that time (then their presence queries and erases are failing too). Bounds the set by the commit rate.
+ */
+export const REMEMBER_UNPUBLISHED_MS = 10 * 60_000;
+
+export interface LoneOptions {
+  /** This node's adapter id, how the others tell its greetings apart. */
+  uid: () => string;
+  /** Publishes a room's views to the other nodes, only if the room is still there (an erase scrubs the stream). */
+  republish(stored: StoredRoom): Promise<unknown>;
+  onError(error: Error): void;
+  helloIntervalMs?: number;
+  forgetAfterMs?: number;
+  now?: () => number;
+}
+
+export class LoneNode {
+  /** Other nodes by adapter id, with when each was last heard. */
+  private others = new Map<string, number>();
+  /** Rooms committed while alone, as committed, with when. */
+  private unpublished = new Map<string, { stored: StoredRoom; at: number }>();
+  /** Grows each time a node is heard that was not known: a commit prepared before then publishes itself. */
+  private epoch = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly now: () => number;
+
+  constructor(
+    private io: CloserServer,
+    private options: LoneOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    io.on('node:hello', (uid, answer) => this.heard(uid, answer));
+    io.on('node:bye', (uid) => void this.others.delete(uid));
+  }
+
+  get alone(): boolean {
+    return this.others.size === 0;
+  }
+
+  /** What a commit prepared now hands back to `committedUnpublished`. */
+  get currentEpoch(): number {
+    return this.epoch;
+  }
+
+  /** Greets the others (they answer at once) and then every interval. */
+  start(): void {
+    this.io.serverSideEmit('node:hello', this.options.uid(), true);
+    const interval = this.options.helloIntervalMs ?? HELLO_INTERVAL_MS;
+    this.timer = setInterval(() => this.beat(), interval);
+    this.timer.unref();
+  }
+
+  /** Once this node's connections are closed: the others may be alone from now on. */
+  stop(): void {
+    clearInterval(this.timer);
+    this.io.serverSideEmit('node:bye', this.options.uid());
+  }
+
+  /** A commit left out of the stream has landed. */
+  committedUnpublished(stored: StoredRoom, preparedIn: number): void {
+    if (preparedIn !== this.epoch) return void this.publish(stored);
+    this.unpublished.set(stored.room.id, { stored, at: this.now() });
+  }
+
+  erased(roomId: string): void {
+    this.unpublished.delete(roomId);
+  }
+
+  private beat(): void {
+    this.io.serverSideEmit('node:hello', this.options.uid(), false);
+    const now = this.now();
+    const forgetAfter = this.options.forgetAfterMs ?? FORGET_AFTER_MS;
+    for (const [uid, at] of this.others) if (now - at > forgetAfter) this.others.delete(uid);
+    for (const [roomId, { at }] of this.unpublished) if (now - at > REMEMBER_UNPUBLISHED_MS) this.unpublished.delete(roomId);
+  }
+
+  private heard(uid: string, answer: boolean): void {
+    const known = this.others.has(uid);
+    this.others.set(uid, this.now());
+    if (answer) this.io.serverSideEmit('node:hello', this.options.uid(), false);
+    if (known) return;
+    this.epoch += 1;
+    const rooms = [...this.unpublished.values()];
+    this.unpublished.clear();
+    for (const { stored } of rooms) this.publish(stored);
+  }
+
+  private publish(stored: StoredRoom): void {
+    this.options.republish(stored).catch((error: unknown) => this.options.onError(error instanceof Error ? error : new Error(String(error))));
+  }
+}
