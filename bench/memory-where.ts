@@ -76,7 +76,7 @@ try {
     for (const step of [1, 2]) {
       const opened: CloserPair[] = [];
       for (let i = 0; i < rooms; i += 50) {
-        opened.push(...(await Promise.all(Array.from({ length: Math.min(50, rooms - i) }, () => CloserPair.open(server.url, server.url)))));
+        opened.push(...(await Promise.all(Array.from({ length: Math.min(50, rooms - i) }, () => CloserPair.open('socket.io', server.url, server.url)))));
       }
       for (let k = 0; k < MOVES_PER_PAIR; k++) await Promise.all(opened.map((pair) => pair.move(k % 2 === 0 ? 0 : 1)));
       pairs.push(...opened);
