@@ -83,7 +83,8 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
       io.to(roomChannel(roomId)).emit('room:erased');
       io.in(roomChannel(roomId)).disconnectSockets(true);
       // The other nodes let go of their copy of it (RoomService's cache), named by its opaque channel.
-      io.serverSideEmit('room:forget', roomChannel(roomId));
+      // A node without the cluster adapter has no other nodes (and its adapter would warn on stderr).
+      if (cluster) io.serverSideEmit('room:forget', roomChannel(roomId));
     },
   };
 }

@@ -166,6 +166,11 @@ export async function startAofWorld(prefix: string): Promise<AofWorld> {
   const admin = new Redis(redis.url);
   const store = await RedisStore.connect(redis.url, prefix);
   const logs: string[] = [];
+  // A second node on the same Redis, which nobody connects to: a node alone publishes no views to the
+  // stream (server/realtime/lone.ts), and the stream is one of the places looked in, so it must hold the
+  // room's views as it does for a couple on two nodes. It starts first, so the other hears it at once.
+  const peerStore = await RedisStore.connect(redis.url, prefix);
+  const peer = await startTestServer(peerStore, { logLevel: 'trace' }, logs);
   const server = await startTestServer(store, { logLevel: 'trace' }, logs);
   const clients: Client[] = [];
   return {
@@ -174,7 +179,9 @@ export async function startAofWorld(prefix: string): Promise<AofWorld> {
     async close() {
       clients.forEach((c) => c.close());
       await server.close();
+      await peer.close();
       await store.close();
+      await peerStore.close();
       admin.disconnect();
       await redis.remove();
     },
