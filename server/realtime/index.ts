@@ -15,7 +15,7 @@ import { ROOM_CACHE, RoomService, type RoomNotifier } from '../rooms.js';
 import { canKeepSubscriptions, type RoomStore } from '../store/types.js';
 import { roomRef } from '../tokens.js';
 import { InFlight, drainConnections } from './drain.js';
-import { roomNotifier, seatSocket, viewEntries } from './fanout.js';
+import { nodeUid, roomNotifier, seatSocket, viewEntries } from './fanout.js';
 import { answerEmit } from './handlers.js';
 import { originAllowed, seatHandshake } from './handshake.js';
 import { LoneNode } from './lone.js';
@@ -84,7 +84,7 @@ export function attachRealtime(
   const lone =
     cluster &&
     new LoneNode(io, {
-      uid: () => (io.of('/').adapter as unknown as { uid: string }).uid,
+      uid: () => nodeUid(io),
       republish: (stored) => {
         const { roomKey, streamKey } = cluster.keysOf(stored.room.id);
         return cluster.republish(roomKey, streamKey, viewEntries(io, stored));
