@@ -16,7 +16,7 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Cluster as RedisCluster, type Redis } from 'ioredis';
 import { MessageType } from 'socket.io-adapter';
-import { APPEND_TO_STREAM_LUA, OUTBOX_SHARDS, outboxStream, type StreamSpec } from './store/outbox.js';
+import { APPEND_TO_STREAM_LUA, OUTBOX_SHARDS, ROOM_NOTICE, outboxStream, readRoomNotice, type RoomNotice, type StreamSpec } from './store/outbox.js';
 
 // KEYS: stream; ARGV: retention ms, ttl ms, field, value, …
 const STREAM_ADD = `${APPEND_TO_STREAM_LUA}
@@ -59,13 +59,21 @@ type StreamRead = [stream: string, entries: [id: string, fields: string[]][]][] 
  * `uid` (its first field) is this node's loses its fields unparsed: the adapter skips an entry without a
  * namespace but still moves past it.
  *
+ * A commit's room notice (outbox.ts) is for this node's room cache, not the adapter: the reader hands it
+ * to `heard` and gives the adapter the entry without its fields.
+ *
  * And a reader starts from a fixed entry id: the adapter reads from `$` ("what comes after now") until
  * it has read an entry, so an entry added between two of its reads was lost, and nobody could know
  * from where a new node reads. Here `$` becomes the newest id in the stream at the first read (or 0-0),
  * then the last id read; `positioned` is told once that first id is known (a lone node's greeting waits
  * for it, server/realtime/lone.ts).
  */
-function readingOnwards<Client extends Redis | RedisCluster>(client: Client, ownUids: Set<string>, positioned: (stream: string) => void): Client {
+function readingOnwards<Client extends Redis | RedisCluster>(
+  client: Client,
+  ownUids: Set<string>,
+  positioned: (stream: string) => void,
+  heard: (notice: RoomNotice) => void,
+): Client {
   const xread = client.xread.bind(client) as (...args: unknown[]) => Promise<StreamRead>;
   let last: string | undefined;
   const read = async (...args: unknown[]): Promise<StreamRead> => {
@@ -82,9 +90,14 @@ function readingOnwards<Client extends Redis | RedisCluster>(client: Client, own
     const reply = await xread(...args);
     const lastRead = reply?.[0]?.[1].at(-1)?.[0];
     if (lastRead !== undefined) last = lastRead;
-    return (
-      reply?.map(([stream, entries]) => [stream, entries.map(([id, fields]) => [id, fields[0] === 'uid' && ownUids.has(fields[1]!) ? [] : fields])]) ?? null
-    );
+    return reply?.map(([stream, entries]) => [stream, entries.map(([id, fields]) => [id, forTheAdapter(fields)])]) ?? null;
+  };
+  const forTheAdapter = (fields: string[]): string[] => {
+    if (fields[0] === 'uid' && ownUids.has(fields[1]!)) return [];
+    if (fields[2] !== ROOM_NOTICE) return fields;
+    const notice = readRoomNotice(fields);
+    if (notice) heard(notice);
+    return [];
   };
   Object.defineProperty(client, 'xread', { value: read });
   return client;
@@ -97,6 +110,8 @@ export interface Cluster {
   positioned: Promise<void>;
   /** Appends entries to a room's stream, if its document (`roomKey`) still exists. */
   republish(roomKey: string, streamKey: string, entries: string[][]): Promise<unknown>;
+  /** Who hears the other nodes' room notices (this node's room cache); one listener. */
+  onRoomNotice(listener: (notice: RoomNotice) => void): void;
   /** Closes the publishing connection (Socket.IO closes the adapter's readers itself). */
   close(): Promise<void>;
 }
@@ -152,7 +167,8 @@ export function joinCluster(storeRedis: Redis | RedisCluster, prefix: string, on
       }
       // The adapter's stream readers are duplicates of this client: theirs is the reading to trim.
       if (property === 'duplicate') {
-        return (...args: unknown[]) => readingOnwards((target.duplicate as (...a: unknown[]) => Redis | RedisCluster).apply(target, args), ownUids, onPositioned);
+        return (...args: unknown[]) =>
+          readingOnwards((target.duplicate as (...a: unknown[]) => Redis | RedisCluster).apply(target, args), ownUids, onPositioned, hearNotice);
       }
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -160,6 +176,15 @@ export function joinCluster(storeRedis: Redis | RedisCluster, prefix: string, on
   });
 
   const ownUids = new Set<string>();
+  let noticeListener: (notice: RoomNotice) => void = () => {};
+  // Only a copy's freshness rides on a notice: whatever goes wrong with one must not stop the reader.
+  const hearNotice = (notice: RoomNotice) => {
+    try {
+      noticeListener(notice);
+    } catch (error) {
+      onError(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
   const makeAdapter = createAdapter(publisher, {
     streamName: streamKey,
     streamCount: sharded ? OUTBOX_SHARDS : 1,
@@ -179,6 +204,9 @@ export function joinCluster(storeRedis: Redis | RedisCluster, prefix: string, on
     adapter,
     stream,
     positioned,
+    onRoomNotice(listener) {
+      noticeListener = listener;
+    },
     republish: (roomKey, streamKey, entries) =>
       scripts.closerRepublish(roomKey, streamKey, stream.retentionMs, stream.ttlMs, ...entries.flatMap((fields) => [fields.length, ...fields])),
     async close() {

@@ -27,6 +27,8 @@ export interface RoomCacheStats {
   misses: number;
   /** Commits refused because another node (or process) had changed the room since. */
   stale: number;
+  /** Copies moved on to another node's commit from its notice (RoomService.heardCommit). */
+  heard: number;
   rooms: number;
   bytes: number;
 }
@@ -35,7 +37,7 @@ export class RoomCache {
   /** In order of last use, oldest first (a Map keeps insertion order; a use re-inserts). */
   private entries = new Map<string, Entry>();
   private bytes = 0;
-  private counts = { hits: 0, misses: 0, stale: 0 };
+  private counts = { hits: 0, misses: 0, stale: 0, heard: 0 };
   private readonly now: () => number;
 
   constructor(private options: RoomCacheOptions) {
@@ -54,6 +56,13 @@ export class RoomCache {
     this.entries.delete(roomId);
     this.entries.set(roomId, entry);
     return entry.stored;
+  }
+
+  /** The copy held for a room, as `get` finds it, without moving it up the order of use. */
+  peek(roomId: string): StoredRoom | undefined {
+    const entry = this.entries.get(roomId);
+    if (entry && this.now() - entry.usedAt > this.options.idleMs) return void this.drop(roomId);
+    return entry?.stored;
   }
 
   /** How long the JSON of the room's copy is (0 when none is held). */
@@ -91,7 +100,7 @@ export class RoomCache {
     for (const [id, entry] of this.entries) if (now - entry.usedAt > this.options.idleMs) this.drop(id);
   }
 
-  count(what: 'hits' | 'misses' | 'stale'): void {
+  count(what: keyof typeof this.counts): void {
     this.counts[what] += 1;
   }
 

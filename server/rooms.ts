@@ -42,8 +42,8 @@ import { answerExchange, startExchange } from '../shared/room-exchange.js';
 import { carryOut, eraseRoom, lookupsOf, type EffectShell, type MoveNotifier } from './effects.js';
 import { roomChannel } from './channels.js';
 import { RoomCache, type RoomCacheOptions, type RoomCacheStats } from './room-cache.js';
-import { roomParts } from './store/documents.js';
-import type { Outbox } from './store/outbox.js';
+import { readNotice, roomParts, type RoomParts } from './store/documents.js';
+import type { Outbox, RoomNotice } from './store/outbox.js';
 import type { Lookup, RoomStore, StoredRoom } from './store/types.js';
 import { hashToken, newDeviceId, newInviteCode, newRoomId, newToken, newTransferCode } from './tokens.js';
 
@@ -60,8 +60,11 @@ export interface PreparedChange {
 
 /** What the realtime layer does after a change; the service never touches sockets itself. */
 export interface RoomNotifier extends MoveNotifier {
-  /** `askedBy`: the socket whose command makes the change; it should have the new view before its answer. */
-  prepare(next: StoredRoom, askedBy?: string): PreparedChange;
+  /**
+   * `askedBy`: the socket whose command makes the change; it should have the new view before its answer.
+   * `parts`: the room as the commit writes it, for the other nodes' copies (none for a view sent again).
+   */
+  prepare(next: StoredRoom, askedBy?: string, parts?: RoomParts): PreparedChange;
   erased(roomId: string): void;
   /**
    * A person's command was committed (not a replay) in a room where some device turned notifications on:
@@ -128,6 +131,20 @@ export class RoomService {
   /** Another node erased the room with this channel: this node's copy of it goes too. */
   forgetErased(channel: string): void {
     this.cache.dropWhere((roomId) => roomChannel(roomId) === channel);
+  }
+
+  /**
+   * Another node committed a room (its notice, server/store/outbox.ts): a copy held at the version before
+   * moves on to it, so this node's next move there commits without a conflict. Any other copy is left as
+   * it is; the commit's compare-and-set decides either way.
+   */
+  heardCommit(notice: RoomNotice): void {
+    const held = this.cache.peek(notice.roomId);
+    if (held?.version !== notice.version - 1) return;
+    const read = readNotice(held.room, notice.doc, notice.added);
+    if (!read || read.room.id !== notice.roomId) return void this.cache.drop(notice.roomId);
+    this.cache.put(notice.roomId, { version: notice.version, room: read.room }, read.bytes);
+    this.cache.count('heard');
   }
 
   /** How the room cache did: for the bench and the tests. */
@@ -476,7 +493,7 @@ export class RoomService {
       }
       const version = base.version + 1;
       const saved: Saved<T> = { answer: { ok: true as const, ...answer, version }, ...(effects.length > 0 ? { effects } : {}) };
-      const prepared = this.notify.prepare({ version, room }, askedBy);
+      const prepared = this.notify.prepare({ version, room }, askedBy, parts);
       const outcome = await this.store.commit({
         roomId,
         expectedVersion: base.version,

@@ -7,6 +7,8 @@ import { viewFor } from '../../shared/room.js';
 import { deviceChannel, roomChannel, seatChannel, seatChannelOf } from '../channels.js';
 import { broadcastEntry, type Cluster } from '../cluster.js';
 import type { RoomNotifier } from '../rooms.js';
+import type { RoomParts } from '../store/documents.js';
+import { roomNoticeEntry } from '../store/outbox.js';
 import type { RoomStore, StoredRoom } from '../store/types.js';
 import type { LoneNode } from './lone.js';
 import type { CloserServer, CloserSocket } from './types.js';
@@ -33,9 +35,16 @@ export function viewEntries(io: CloserServer, stored: StoredRoom): string[][] {
   return seatViews(stored).map(({ channel, snapshot }) => broadcastEntry(nodeUid(io), channel, [], 'room:snapshot', snapshot));
 }
 
+function publicationOf(io: CloserServer, next: StoredRoom, sends: { channel: string; snapshot: Snapshot }[], parts: RoomParts | undefined): string[][] {
+  const uid = nodeUid(io);
+  const views = sends.map(({ channel, snapshot }) => broadcastEntry(uid, channel, [], 'room:snapshot', snapshot));
+  if (!parts) return views;
+  return [...views, roomNoticeEntry(uid, { roomId: next.room.id, channel: roomChannel(next.room.id), version: next.version, doc: parts.doc, added: parts.added })];
+}
+
 export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> | undefined, lone?: LoneNode): RoomNotifier {
   return {
-    prepare(next, askedBy) {
+    prepare(next, askedBy, parts) {
       const asker = askedBy === undefined ? undefined : io.sockets.sockets.get(askedBy);
       const sends = seatViews(next).map(({ channel, seat, snapshot }) => ({
         channel,
@@ -46,10 +55,9 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
       const unpublishedIn = cluster && lone?.alone ? lone.currentEpoch : undefined;
       return {
         // The other nodes get the views from the commit itself: no round trip of their own on anyone's path.
+        // With them, the room as written, so a node holding the version before keeps its copy current.
         publication:
-          cluster && unpublishedIn === undefined
-            ? { stream: cluster.stream, entries: sends.map(({ channel, snapshot }) => broadcastEntry(nodeUid(io), channel, [], 'room:snapshot', snapshot)) }
-            : undefined,
+          cluster && unpublishedIn === undefined ? { stream: cluster.stream, entries: publicationOf(io, next, sends, parts) } : undefined,
         deliver() {
           if (unpublishedIn !== undefined) lone?.committedUnpublished(next, unpublishedIn);
           for (const { channel, snapshot, asker: first } of sends) {

@@ -54,7 +54,7 @@ export function attachRealtime(
      * Several nodes on Redis: the adapter that carries emits between them, its stream, and where a
      * room's document and stream are (for a lone node's late publication).
      */
-    cluster?: Pick<Cluster, 'adapter' | 'stream' | 'positioned' | 'republish'> & { keysOf(roomId: string): { roomKey: string; streamKey: string } };
+    cluster?: Pick<Cluster, 'adapter' | 'stream' | 'positioned' | 'republish' | 'onRoomNotice'> & { keysOf(roomId: string): { roomKey: string; streamKey: string } };
   },
 ): Realtime {
   const { store, config, log } = options;
@@ -104,6 +104,10 @@ export function attachRealtime(
 
   io.use((socket, next) => void handshake.middleware(socket, next));
   io.on('room:forget', (channel) => service.forgetErased(channel));
+  // Another node's commit: kept current only where someone on this node is in the room.
+  cluster?.onRoomNotice((notice) => {
+    if (io.of('/').adapter.rooms.has(notice.channel)) service.heardCommit(notice);
+  });
 
   io.on('connection', (socket) => {
     const resumed = handshake.takeResumed(socket);

@@ -97,25 +97,60 @@ export function readStored(fields: readonly string[]): { version: number; room: 
   const version = hash.get('v');
   const doc = hash.get('doc');
   if (!version || !doc) return null;
+  const read = readDocument(doc, (id) => {
+    const json = hash.get(MEMORY_FIELD + id);
+    return json === undefined ? null : parseMemory(json);
+  });
+  // Written in the same script as the document that lists them: a missing Memory would be a bug in the store.
+  if (!read) throw new Error('A room lists a Memory it does not store');
+  return { version: Number(version), ...read };
+}
+
+/**
+ * The room another node committed, from its notice (outbox.ts) over `base`, the version before it as
+ * this node holds it: Memories the notice does not bring whole are `base`'s. Null when the notice names a
+ * Memory neither has (then the copy is not the version before after all).
+ */
+export function readNotice(base: Room, doc: string, added: readonly [string, string][]): { room: Room; bytes: number } | null {
+  const whole = new Map(added);
+  const held = new Map(base.play.memories.map((m) => [m.id, m]));
+  return readDocument(doc, (id) => {
+    const json = whole.get(MEMORY_FIELD + id);
+    if (json !== undefined) return parseMemory(json);
+    const memory = held.get(id);
+    return memory ? { memory, bytes: bytesOf(memory) } : null;
+  });
+}
+
+function parseMemory(json: string): { memory: Memory; bytes: number } {
+  const memory = JSON.parse(json) as Memory;
+  memoryBytes.set(memory, json.length);
+  return { memory, bytes: json.length };
+}
+
+/**
+ * A split document with each Memory id replaced by what `memoryOf` finds for it (whole ones are kept);
+ * null if it finds nothing for one.
+ */
+function readDocument(doc: string, memoryOf: (id: string) => { memory: Memory; bytes: number } | null): { room: Room; bytes: number } | null {
   const stored = JSON.parse(doc) as StoredDocument;
   let bytes = doc.length;
   let whole = false;
-  const memories = stored.play.memories.map((m): Memory => {
+  const memories: Memory[] = [];
+  for (const m of stored.play.memories) {
     if (typeof m !== 'string') {
       whole = true;
-      return m;
+      memories.push(m);
+      continue;
     }
-    const json = hash.get(MEMORY_FIELD + m);
-    // Written in the same script as the document that lists it: missing would be a bug in the store.
-    if (json === undefined) throw new Error('A room lists a Memory it does not store');
-    const memory = JSON.parse(json) as Memory;
-    memoryBytes.set(memory, json.length);
-    bytes += json.length - JSON.stringify(m).length;
-    return memory;
-  });
+    const found = memoryOf(m);
+    if (!found) return null;
+    bytes += found.bytes - JSON.stringify(m).length;
+    memories.push(found.memory);
+  }
   const room = fromStored({ ...stored, play: { ...stored.play, memories } });
   if (whole) readWhole.add(room);
-  return { version: Number(version), room, bytes };
+  return { room, bytes };
 }
 
 /** A room from a whole document (Memories inline), as MemoryStore keeps it. */

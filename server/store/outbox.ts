@@ -42,6 +42,43 @@ export function outboxShard(prefix: string, roomId: string): StreamSpec {
   return { ...outboxStream(prefix), key: `${prefix}:sio-${hash % OUTBOX_SHARDS}` };
 }
 
+/**
+ * A commit's notice to the other nodes' room caches (server/room-cache.ts): the room's new version and
+ * its document as written (RoomParts: Memories by id, only the new ones whole). A node holding the
+ * version before moves its copy on to this one, so its person's next move commits without a conflict.
+ * It rides in the stream beside the views, and names the room's channel (so an erase scrubs it with them;
+ * its id is in the document anyway); the stream readers take it out before the adapter sees it
+ * (server/cluster.ts).
+ */
+export interface RoomNotice {
+  roomId: string;
+  channel: string;
+  version: number;
+  doc: string;
+  added: [string, string][];
+}
+
+/** The field after the node's uid that marks a room notice (the adapter's own entries have `nsp` there). */
+export const ROOM_NOTICE = 'closer-room';
+
+export function roomNoticeEntry(uid: string, notice: RoomNotice): string[] {
+  return ['uid', uid, ROOM_NOTICE, notice.channel, 'id', notice.roomId, 'v', String(notice.version), 'doc', notice.doc, 'added', JSON.stringify(notice.added)];
+}
+
+/** A room notice from a stream entry's fields, or null when the entry is something else (or not whole). */
+export function readRoomNotice(fields: readonly string[]): RoomNotice | null {
+  if (fields[2] !== ROOM_NOTICE || fields.length !== 12) return null;
+  let added: unknown;
+  try {
+    added = JSON.parse(fields[11]!);
+  } catch {
+    return null;
+  }
+  const version = Number(fields[7]);
+  if (!Array.isArray(added) || !Number.isSafeInteger(version)) return null;
+  return { channel: fields[3]!, roomId: fields[5]!, version, doc: fields[9]!, added: added as [string, string][] };
+}
+
 /** Entries (each a list of field, value, …) to add to the stream in the script that commits the change they show. */
 export interface Outbox {
   stream: StreamSpec;

@@ -164,7 +164,9 @@ function replicated(waited: PipelineReply | undefined): boolean {
   return !!waited && !waited[0] && Number(waited[1]) >= 1;
 }
 
-const NOT_SERVING = /^(LOADING|BUSY|MASTERDOWN|TRYAGAIN|CLUSTERDOWN)\b/;
+// A redirect that reaches the store (runCommit) means the slot moved under a command that did not run.
+const REDIRECTED = /^(MOVED|ASK)\b/;
+const NOT_SERVING = /^(LOADING|BUSY|MASTERDOWN|TRYAGAIN|CLUSTERDOWN|MOVED|ASK)\b/;
 
 /**
  * The one place Redis failures are sorted. A reply error is Redis refusing what we sent (a bug: it
@@ -310,16 +312,26 @@ export class RedisStore implements RoomStore, PushSubscriptionStore {
   /** On a cluster the commit and a WAIT for one replica go together, in one trip to the room's master. */
   private async runCommit(...keysThenArgs: (string | number)[]): Promise<CommitReply> {
     if (!this.clustered) return reach(this.scripts.closerCommit(...keysThenArgs));
-    const pipeline = this.waiting();
-    pipeline.closerCommit(...keysThenArgs);
-    const [[failed, committed], waited] = await this.exec(pipeline.wait(1, REPLICA_WAIT_MS));
+    const roomKey = String(keysThenArgs[1]);
+    const send = () => {
+      const pipeline = this.waiting();
+      pipeline.closerCommit(...keysThenArgs);
+      return this.exec(pipeline.wait(1, REPLICA_WAIT_MS));
+    };
+    let [[failed, committed], waited] = await send();
+    if (failed && REDIRECTED.test(failed.message)) {
+      // The slot moved (a failover) and the commit did not run. ioredis follows a redirect itself only
+      // when every command of a pipeline got it (the WAIT did not): a lone read of the room's key, which
+      // it does follow, teaches it where the slot is now, and the commit goes again.
+      await reach(this.redis.pttl(roomKey));
+      [[failed, committed], waited] = await send();
+    }
     if (failed) return reach(Promise.reject(failed));
     const reply = committed as CommitReply;
     if (reply[0] !== 'ok' || replicated(waited)) return reply;
     // Not on a replica yet (one is catching up, or a failover left the new master alone): a failover
     // now could lose it, so it is not acknowledged until a replica has it. Past that, it is answered
     // as unavailable; sent again with the same command id, it is the duplicate it is (or made anew).
-    const roomKey = String(keysThenArgs[1]);
     for (let attempt = 0; attempt < REPLICA_WAIT_ATTEMPTS; attempt++) {
       const [, again] = await this.exec(this.waiting().pttl(roomKey).wait(1, REPLICA_WAIT_MS));
       if (replicated(again)) return reply;

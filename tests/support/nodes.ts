@@ -30,18 +30,18 @@ export interface Node {
   stop(signal: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts a server process and waits until it reports ready. */
+/** Starts a server process and waits until it reports ready. DEBUG_NODES=1 shows its logs (info level). */
 export async function startNode(redisUrl: string, prefix: string, env: Record<string, string> = {}, port?: number): Promise<Node> {
   const chosen = port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    stdio: 'ignore',
+    stdio: process.env.DEBUG_NODES ? ['ignore', 'inherit', 'inherit'] : 'ignore',
     env: {
       ...process.env,
       PORT: String(chosen),
       HOST: '127.0.0.1',
       REDIS_URL: redisUrl,
       REDIS_PREFIX: prefix,
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.DEBUG_NODES ? 'info' : 'silent',
       ...ROOMY_ENV,
       ...env,
     },

@@ -2,7 +2,9 @@
 // returns everyone to their seat with the token they already have.
 import { describe, expect, it } from 'vitest';
 import { seatsForTokenHashes, viewFor } from '../../shared/room.js';
-import { FIRST_DEVICE_ID, readRoom } from '../../server/store/documents.js';
+import { FIRST_DEVICE_ID, readNotice, readRoom, roomParts } from '../../server/store/documents.js';
+import { readRoomNotice, roomNoticeEntry } from '../../server/store/outbox.js';
+import type { Memory } from '../../shared/play.js';
 import { NOW, fullRoom, tokenHashOf } from '../support/rooms.js';
 
 /** The same room as it was written before devices: one token hash per seat. */
@@ -34,5 +36,43 @@ describe('reading a stored room', () => {
     const read = readRoom(doc);
     expect(read.play.memories.map((m) => m.id)).toEqual(['sealed']);
     expect(JSON.stringify(viewFor(read, 0))).not.toContain('words in the clear');
+  });
+});
+
+function kept(id: string): Memory {
+  return { id, activity: 'question-swap', at: NOW, title: `Card ${id}`, entries: [{ seat: 0, slot: `memory:${id}`, sealed: `AQ${id}` }] };
+}
+
+describe("another node's commit, from its notice", () => {
+  const base = (() => {
+    const room = fullRoom();
+    return { ...room, play: { ...room.play, memories: [kept('a'), kept('b')] } };
+  })();
+
+  it('reads the room as committed: Memories it brings whole, the others from the copy held, in order, and its byte length', () => {
+    const next = { ...base, play: { ...base.play, memories: [kept('b'), kept('c')] } };
+    const parts = roomParts(next, base);
+    expect(parts.added.map(([field]) => field)).toEqual(['m:c']);
+    const read = readNotice(base, parts.doc, parts.added);
+    expect(read?.room).toEqual(next);
+    expect(read?.bytes).toBe(JSON.stringify(next).length);
+    // The Memory the copy held is the copy's own object, not a new one.
+    expect(read?.room.play.memories[0]).toBe(base.play.memories[1]);
+  });
+
+  it('is not read over a copy that lacks a Memory the notice only names (the copy is not the version before)', () => {
+    const older = { ...base, play: { ...base.play, memories: [kept('a')] } };
+    const parts = roomParts(base, base);
+    expect(parts.added).toEqual([]);
+    expect(readNotice(older, parts.doc, parts.added)).toBeNull();
+  });
+
+  it('crosses the stream as an entry and back, and anything else in that place is not a notice', () => {
+    const notice = { roomId: base.id, channel: 'r:abc', version: 7, doc: roomParts(base, null).doc, added: roomParts(base, null).added };
+    const entry = roomNoticeEntry('node-1', notice);
+    expect(readRoomNotice(entry)).toEqual(notice);
+    expect(readRoomNotice(['uid', 'node-1', 'nsp', '/', 'type', '3', 'data', '{}'])).toBeNull();
+    expect(readRoomNotice(entry.map((field, i) => (i === 11 ? '{not json' : field)))).toBeNull();
+    expect(readRoomNotice(entry.slice(0, 10))).toBeNull();
   });
 });
