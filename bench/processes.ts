@@ -103,14 +103,16 @@ export async function startCloser(
   redisUrl: string | null,
   prefix: string,
   profileDir?: string,
-  /** V8 flags for the node (bench/memory-per-room.ts), and a reader of what it prints (e.g. --trace-gc). */
-  extra: { nodeFlags?: readonly string[]; onStdout?: (text: string) => void } = {},
+  /** V8 flags and environment for the node (bench/memory-per-room.ts), and a reader of what it prints (e.g. --trace-gc). */
+  extra: { nodeFlags?: readonly string[]; env?: Record<string, string>; onStdout?: (text: string) => void } = {},
 ): Promise<Server> {
   const port = await freePort();
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
-  const child = spawn(process.execPath, [...profile, ...(extra.nodeFlags ?? []), resolve(BUILD, 'server/main.js')], {
+  // BENCH_NODE_FLAGS (space-separated V8 flags) go to every Closer node a bench starts: a V8 setting A/B in one tree.
+  const benchFlags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...profile, ...benchFlags, ...(extra.nodeFlags ?? []), resolve(BUILD, 'server/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, ...NO_LIMITS, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl ?? '', REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' },
+    env: { ...process.env, ...NO_LIMITS, ...extra.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl ?? '', REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' },
     stdio: ['ignore', extra.onStdout ? 'pipe' : 'inherit', 'inherit'],
   });
   if (extra.onStdout) child.stdout?.setEncoding('utf8').on('data', extra.onStdout);
@@ -153,6 +155,38 @@ export function cpuSeconds(pid: number): number {
 export function rssBytes(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB$/m);
   return line ? Number(line[1]) * 1024 : 0;
+}
+
+/** Resident memory by kind of mapping, in bytes (from /proc/<pid>/smaps). */
+export interface MemoryMap {
+  /** Anonymous mappings of exactly 256 KB: V8's heap pages (its young, old and code spaces). */
+  v8PagesBytes: number;
+  /** The program break ([heap]): glibc malloc's main arena (native objects, buffers). */
+  mallocBytes: number;
+  /** Other anonymous mappings: V8's large objects, malloc's thread arenas, stacks. */
+  otherAnonBytes: number;
+  /** Mapped files: node's own binary and libraries (shared with other processes). */
+  fileBytes: number;
+}
+
+/** Where the process's resident memory is, by kind of mapping (V8's pages told by their size, a heuristic). */
+export function memoryMap(pid: number): MemoryMap {
+  const map: MemoryMap = { v8PagesBytes: 0, mallocBytes: 0, otherAnonBytes: 0, fileBytes: 0 };
+  let kind: keyof MemoryMap = 'otherAnonBytes';
+  let sizeKb = 0;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (mapping) {
+      const name = mapping[1] ?? '';
+      kind = name.startsWith('/') ? 'fileBytes' : name === '[heap]' ? 'mallocBytes' : 'otherAnonBytes';
+      continue;
+    }
+    const size = /^Size:\s+(\d+) kB/.exec(line);
+    if (size) sizeKb = Number(size[1]);
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) map[kind === 'otherAnonBytes' && sizeKb === 256 ? 'v8PagesBytes' : kind] += Number(rss[1]) * 1024;
+  }
+  return map;
 }
 
 export function openFiles(pid: number): number {
