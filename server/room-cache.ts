@@ -2,7 +2,9 @@
 // holds without loading first: one Redis round trip instead of two. Never the truth — Redis is: the
 // commit's compare-and-set refuses a stale copy and answers with the current document in the same reply
 // (RoomService.commitChange), and a change the copy refuses is checked against a fresh load before it is
-// refused. Bounded by the bytes of the documents' JSON, oldest use first out, and by idle time. A room
+// refused. Another node's commit of a room held here moves the copy on (RoomService.heardCommit, from the
+// commit's notice in the stream), so the partner elsewhere costs no extra trip either.
+// Bounded by the bytes of the documents' JSON, oldest use first out, and by idle time. A room
 // erased on another node is dropped when that node says so (`room:forget`), and in any case once idle.
 import type { StoredRoom } from './store/types.js';
 
