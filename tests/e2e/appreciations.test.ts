@@ -127,6 +127,8 @@ describe.runIf(inject('chromium'))('Appreciations, in Chromium', () => {
     await grace.getByRole('heading', { name: 'Yours, for Ada' }).waitFor();
     await grace.getByRole('heading', { name: 'Read so far' }).waitFor();
     expect(await grace.locator('.answered li').count()).toBe(3);
+    // How each landed reads as the reader's reaction, not as words of theirs.
+    expect(await grace.locator('.answered li').first().textContent()).toMatch(/(Ada|Grace) reacted: (Felt that|Tell me more|Keeping this)/);
     await ada.getByRole('status').getByText('Grace is here').waitFor();
     await ada.getByRole('button', { name: 'Read it', exact: true }).click();
     await ada.getByRole('button', { name: 'Felt that' }).click();
