@@ -18,6 +18,7 @@ import {
   type SeatAuth,
   type SeatedAnswer,
   type SeatIndex,
+  type Snapshot,
 } from '../shared/protocol.js';
 import { normalizeCode } from '../shared/invite-code.js';
 import { memoriesPage, type MemoriesPage } from '../shared/memory-pages.js';
@@ -54,17 +55,23 @@ const MAX_ATTEMPTS = 8;
 export interface PreparedChange {
   /** Several nodes: the views for the other nodes, written by the commit itself (only if it commits). */
   publication?: Outbox;
-  /** Once committed: the views to this node's sockets. */
-  deliver(): void;
+  /**
+   * Once committed: the views to this node's sockets. Answers the asker's own views when they go in its
+   * answer instead (`viewsInAnswer`), else none.
+   */
+  deliver(): Snapshot[];
+  /** The asker's views `deliver` held back for its answer, sent after all: that answer will not carry them. */
+  sendHeld(): void;
 }
 
 /** What the realtime layer does after a change; the service never touches sockets itself. */
 export interface RoomNotifier extends MoveNotifier {
   /**
-   * `askedBy`: the socket whose command makes the change; it should have the new view before its answer.
+   * `askedBy`: the socket whose command makes the change; it should have the new view before its answer,
+   * or in it (`viewsInAnswer`: `deliver` hands them back rather than sending them).
    * `parts`: the room as the commit writes it, for the other nodes' copies (none for a view sent again).
    */
-  prepare(next: StoredRoom, askedBy?: string, parts?: RoomParts): PreparedChange;
+  prepare(next: StoredRoom, askedBy?: string, parts?: RoomParts, viewsInAnswer?: boolean): PreparedChange;
   erased(roomId: string): void;
   /**
    * A person's command was committed (not a replay) in a room where some device turned notifications on:
@@ -77,6 +84,20 @@ export interface RoomNotifier extends MoveNotifier {
 type OnCommit = (before: Room, after: Room, subscribed: boolean) => void;
 
 type Change<T> = (room: Room) => Result<{ room: Room; answer: T; effects?: Effect[] }>;
+
+/** Who a change is for, beyond the room: all optional (a claim of a seat has no asker yet). */
+interface ChangeOptions {
+  /** The socket whose command makes the change. */
+  askedBy?: string;
+  /** Its own views go in its answer, not as separate `room:snapshot` emits (one frame fewer a command). */
+  viewsInAnswer?: boolean;
+  /** A seated person's command, as opposed to a claim of a seat (create, join). */
+  seatedCommand?: boolean;
+  onCommit?: OnCommit;
+}
+
+/** A committed change's answer: the room's new version, and the asker's views when they go in it. */
+type Committed<T> = T & { version: number; snapshots?: Snapshot[] };
 
 /** What a commit remembers under its command id: the answer, and the effects a replay carries out again. */
 interface Saved<T> {
@@ -271,8 +292,7 @@ export class RoomService {
         const changed = offerDevice(room, seat, { codeHash: hash, expiresAt });
         return changed.ok ? { ok: true, value: { room: changed.value, answer: {} } } : changed;
       },
-      askedBy,
-      true,
+      { askedBy, seatedCommand: true },
     );
     return offered.ok ? { ok: true, code, expiresAt } : offered;
   }
@@ -308,7 +328,7 @@ export class RoomService {
     commandId: string,
     command: RoomCommand,
     askedBy?: string,
-  ): Promise<Ack<{ version: number }>> {
+  ): Promise<Ack<Committed<object>>> {
     const context = { freshCode: newInviteCode(), freshRoomId: newRoomId(), lifetimes: this.lifetimes };
     return this.mutate(
       roomId,
@@ -318,10 +338,13 @@ export class RoomService {
         if (!changed.ok) return changed;
         return { ok: true, value: { room: changed.value.room, answer: {}, effects: changed.value.effects } };
       },
-      askedBy,
-      true,
-      (before, after, subscribed) => {
-        if (subscribed) this.notify.committed?.(command, before, after, seat);
+      {
+        askedBy,
+        viewsInAnswer: askedBy !== undefined,
+        seatedCommand: true,
+        onCommit: (before, after, subscribed) => {
+          if (subscribed) this.notify.committed?.(command, before, after, seat);
+        },
       },
     );
   }
@@ -419,22 +442,17 @@ export class RoomService {
     roomId: string,
     commandId: string,
     change: Change<T>,
-    askedBy?: string,
-    /** A seated person's command, as opposed to a claim of a seat (create, join). */
-    seatedCommand = false,
-    onCommit?: OnCommit,
-  ): Promise<Ack<T & { version: number }>> {
-    return this.inLane(roomId, () => this.commitChange(roomId, commandId, change, askedBy, seatedCommand, onCommit));
+    options: ChangeOptions = {},
+  ): Promise<Ack<Committed<T>>> {
+    return this.inLane(roomId, () => this.commitChange(roomId, commandId, change, options));
   }
 
   private async commitChange<T extends object>(
     roomId: string,
     commandId: string,
     change: Change<T>,
-    askedBy: string | undefined,
-    seatedCommand: boolean,
-    onCommit?: OnCommit,
-  ): Promise<Ack<T & { version: number }>> {
+    { askedBy, viewsInAnswer = false, seatedCommand = false, onCommit }: ChangeOptions,
+  ): Promise<Ack<Committed<T>>> {
     // The common case is one round trip: the change is made to the copy this node holds and committed
     // against its version. The copy is never trusted further than that: a stale one is answered with
     // the current document by the commit itself, and anything the copy would refuse (or a moved room)
@@ -493,7 +511,7 @@ export class RoomService {
       }
       const version = base.version + 1;
       const saved: Saved<T> = { answer: { ok: true as const, ...answer, version }, ...(effects.length > 0 ? { effects } : {}) };
-      const prepared = this.notify.prepare({ version, room }, askedBy, parts);
+      const prepared = this.notify.prepare({ version, room }, askedBy, parts, viewsInAnswer);
       const outcome = await this.store.commit({
         roomId,
         expectedVersion: base.version,
@@ -509,9 +527,17 @@ export class RoomService {
       if (outcome.status === 'ok') {
         if (!loaded) this.cache.count('hits');
         this.cache.put(roomId, { version, room }, parts.bytes);
-        prepared.deliver();
+        const snapshots = prepared.deliver();
         onCommit?.(base.room, room, outcome.subscribed);
-        return this.finish(room, saved);
+        // Not in `saved`: a replay's answer is remembered without views, and its views are sent afresh.
+        // An answer that fails after the commit (its effects cut short) must not take the views with it.
+        const answer = await this.finish(room, saved).catch((error: unknown) => {
+          prepared.sendHeld();
+          throw error;
+        });
+        if (answer.ok && snapshots.length > 0) return { ...answer, snapshots };
+        prepared.sendHeld();
+        return answer;
       }
       if (outcome.status === 'missing') {
         this.cache.drop(roomId);
