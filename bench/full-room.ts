@@ -35,12 +35,9 @@ class FullRoom {
   /** The newest version a command of this room was answered with. */
   private committed = 0;
   private constructor(readonly sockets: [Sock, Sock], readonly key: RoomKey, readonly sealId: string) {
-    sockets[0].on('room:snapshot', (s) => this.take(s));
-  }
-
-  /** Ada's view, sent on its own or in the answer to her command. */
-  private take(s: Snapshot): void {
-    if (!this.latest || s.version >= this.latest.version) this.latest = s;
+    sockets[0].on('room:snapshot', (s) => {
+      if (!this.latest || s.version >= this.latest.version) this.latest = s;
+    });
   }
 
   static async open(url: string): Promise<FullRoom> {
@@ -63,7 +60,6 @@ class FullRoom {
   async send(seat: SeatIndex, command: RoomCommand): Promise<string | null> {
     const answer = await this.sockets[seat].timeout(10_000).emitWithAck('room:command', { commandId: commandId(), seat, command });
     if (answer.ok) this.committed = Math.max(this.committed, answer.version);
-    if (answer.ok && seat === 0) for (const s of answer.snapshots ?? []) this.take(s);
     return answer.ok ? null : answer.error.code;
   }
 

@@ -112,15 +112,12 @@ class Person {
   readonly snapshots = new Waiter<Snapshot>();
 
   constructor(readonly socket: CloserSocket) {
-    socket.on('room:snapshot', (snapshot) => this.take(snapshot));
-  }
-
-  /** A view, sent on its own or in the answer to this person's command. */
-  take(snapshot: Snapshot): void {
-    const at = performance.now();
-    if (this.latest && snapshot.version < this.latest.version) return;
-    this.latest = snapshot;
-    this.snapshots.offer(snapshot, at);
+    socket.on('room:snapshot', (snapshot) => {
+      const at = performance.now();
+      if (this.latest && snapshot.version < this.latest.version) return;
+      this.latest = snapshot;
+      this.snapshots.offer(snapshot, at);
+    });
   }
 
   get version(): number {
@@ -183,7 +180,6 @@ export class CloserPair implements Pair {
       partner.snapshots.cancel();
       return { ok: false, reason: answer ? answer.error.code : 'NO_ANSWER' };
     }
-    for (const snapshot of answer.snapshots ?? []) me.take(snapshot);
     const at = await received;
     return at === null ? { ok: false, reason: 'LOST' } : { ok: true, ms: at - start };
   }

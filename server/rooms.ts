@@ -18,7 +18,6 @@ import {
   type SeatAuth,
   type SeatedAnswer,
   type SeatIndex,
-  type Snapshot,
 } from '../shared/protocol.js';
 import { normalizeCode } from '../shared/invite-code.js';
 import { memoriesPage, type MemoriesPage } from '../shared/memory-pages.js';
@@ -55,23 +54,17 @@ const MAX_ATTEMPTS = 8;
 export interface PreparedChange {
   /** Several nodes: the views for the other nodes, written by the commit itself (only if it commits). */
   publication?: Outbox;
-  /**
-   * Once committed: the views to this node's sockets. Answers the asker's own views when they go in its
-   * answer instead (`viewsInAnswer`), else none.
-   */
-  deliver(): Snapshot[];
-  /** The asker's views `deliver` held back for its answer, sent after all: that answer will not carry them. */
-  sendHeld(): void;
+  /** Once committed: the views to this node's sockets. */
+  deliver(): void;
 }
 
 /** What the realtime layer does after a change; the service never touches sockets itself. */
 export interface RoomNotifier extends MoveNotifier {
   /**
-   * `askedBy`: the socket whose command makes the change; it should have the new view before its answer,
-   * or in it (`viewsInAnswer`: `deliver` hands them back rather than sending them).
+   * `askedBy`: the socket whose command makes the change; it should have the new view before its answer.
    * `parts`: the room as the commit writes it, for the other nodes' copies (none for a view sent again).
    */
-  prepare(next: StoredRoom, askedBy?: string, parts?: RoomParts, viewsInAnswer?: boolean): PreparedChange;
+  prepare(next: StoredRoom, askedBy?: string, parts?: RoomParts): PreparedChange;
   erased(roomId: string): void;
   /**
    * A person's command was committed (not a replay) in a room where some device turned notifications on:
@@ -84,20 +77,6 @@ export interface RoomNotifier extends MoveNotifier {
 type OnCommit = (before: Room, after: Room, subscribed: boolean) => void;
 
 type Change<T> = (room: Room) => Result<{ room: Room; answer: T; effects?: Effect[] }>;
-
-/** Who a change is for, beyond the room: all optional (a claim of a seat has no asker yet). */
-interface ChangeOptions {
-  /** The socket whose command makes the change. */
-  askedBy?: string;
-  /** Its own views go in its answer, not as separate `room:snapshot` emits (one frame fewer a command). */
-  viewsInAnswer?: boolean;
-  /** A seated person's command, as opposed to a claim of a seat (create, join). */
-  seatedCommand?: boolean;
-  onCommit?: OnCommit;
-}
-
-/** A committed change's answer: the room's new version, and the asker's views when they go in it. */
-type Committed<T> = T & { version: number; snapshots?: Snapshot[] };
 
 /** What a commit remembers under its command id: the answer, and the effects a replay carries out again. */
 interface Saved<T> {
@@ -292,7 +271,8 @@ export class RoomService {
         const changed = offerDevice(room, seat, { codeHash: hash, expiresAt });
         return changed.ok ? { ok: true, value: { room: changed.value, answer: {} } } : changed;
       },
-      { askedBy, seatedCommand: true },
+      askedBy,
+      true,
     );
     return offered.ok ? { ok: true, code, expiresAt } : offered;
   }
@@ -328,7 +308,7 @@ export class RoomService {
     commandId: string,
     command: RoomCommand,
     askedBy?: string,
-  ): Promise<Ack<Committed<object>>> {
+  ): Promise<Ack<{ version: number }>> {
     const context = { freshCode: newInviteCode(), freshRoomId: newRoomId(), lifetimes: this.lifetimes };
     return this.mutate(
       roomId,
@@ -338,13 +318,10 @@ export class RoomService {
         if (!changed.ok) return changed;
         return { ok: true, value: { room: changed.value.room, answer: {}, effects: changed.value.effects } };
       },
-      {
-        askedBy,
-        viewsInAnswer: askedBy !== undefined,
-        seatedCommand: true,
-        onCommit: (before, after, subscribed) => {
-          if (subscribed) this.notify.committed?.(command, before, after, seat);
-        },
+      askedBy,
+      true,
+      (before, after, subscribed) => {
+        if (subscribed) this.notify.committed?.(command, before, after, seat);
       },
     );
   }
@@ -442,17 +419,22 @@ export class RoomService {
     roomId: string,
     commandId: string,
     change: Change<T>,
-    options: ChangeOptions = {},
-  ): Promise<Ack<Committed<T>>> {
-    return this.inLane(roomId, () => this.commitChange(roomId, commandId, change, options));
+    askedBy?: string,
+    /** A seated person's command, as opposed to a claim of a seat (create, join). */
+    seatedCommand = false,
+    onCommit?: OnCommit,
+  ): Promise<Ack<T & { version: number }>> {
+    return this.inLane(roomId, () => this.commitChange(roomId, commandId, change, askedBy, seatedCommand, onCommit));
   }
 
   private async commitChange<T extends object>(
     roomId: string,
     commandId: string,
     change: Change<T>,
-    { askedBy, viewsInAnswer = false, seatedCommand = false, onCommit }: ChangeOptions,
-  ): Promise<Ack<Committed<T>>> {
+    askedBy: string | undefined,
+    seatedCommand: boolean,
+    onCommit?: OnCommit,
+  ): Promise<Ack<T & { version: number }>> {
     // The common case is one round trip: the change is made to the copy this node holds and committed
     // against its version. The copy is never trusted further than that: a stale one is answered with
     // the current document by the commit itself, and anything the copy would refuse (or a moved room)
@@ -511,7 +493,7 @@ export class RoomService {
       }
       const version = base.version + 1;
       const saved: Saved<T> = { answer: { ok: true as const, ...answer, version }, ...(effects.length > 0 ? { effects } : {}) };
-      const prepared = this.notify.prepare({ version, room }, askedBy, parts, viewsInAnswer);
+      const prepared = this.notify.prepare({ version, room }, askedBy, parts);
       const outcome = await this.store.commit({
         roomId,
         expectedVersion: base.version,
@@ -527,17 +509,9 @@ export class RoomService {
       if (outcome.status === 'ok') {
         if (!loaded) this.cache.count('hits');
         this.cache.put(roomId, { version, room }, parts.bytes);
-        const snapshots = prepared.deliver();
+        prepared.deliver();
         onCommit?.(base.room, room, outcome.subscribed);
-        // Not in `saved`: a replay's answer is remembered without views, and its views are sent afresh.
-        // An answer that fails after the commit (its effects cut short) must not take the views with it.
-        const answer = await this.finish(room, saved).catch((error: unknown) => {
-          prepared.sendHeld();
-          throw error;
-        });
-        if (answer.ok && snapshots.length > 0) return { ...answer, snapshots };
-        prepared.sendHeld();
-        return answer;
+        return this.finish(room, saved);
       }
       if (outcome.status === 'missing') {
         this.cache.drop(roomId);

@@ -59,12 +59,6 @@ export interface Snapshot {
   view: RoomView;
 }
 
-/** A command's answer: the version it made, and the asker's views of it (none for an answer given again). */
-export interface CommandAnswer {
-  version: number;
-  snapshots?: Snapshot[];
-}
-
 export interface Presence {
   /** A device of this seat is connected. */
   online: [boolean, boolean];
@@ -152,11 +146,8 @@ export interface ClientToServerEvents {
   'key:give': (input: KeyGive, ack: (r: Ack) => void) => void;
   /** Take the free seat by its typed code (after the key exchange). Ack: the new credential, or CODE_INVALID. */
   'room:join-by-code': (input: JoinByCodeInput, ack: (r: Ack<SeatedAnswer>) => void) => void;
-  /**
-   * A change to the room by one of this device's seats. Ack: the room's new version, and this socket's
-   * own views of it (one per seat it holds), which it is not sent as `room:snapshot` too.
-   */
-  'room:command': (input: CommandInput, ack: (r: Ack<CommandAnswer>) => void) => void;
+  /** A change to the room by one of this device's seats. Ack: the room's new version. */
+  'room:command': (input: CommandInput, ack: (r: Ack<{ version: number }>) => void) => void;
   /**
    * A page of the room's Memories, newest first, older than `before` (null: the newest), at least as new
    * as the view at `version`. Ack: the page (sealed, as in views) and the cursor for the next, or null.

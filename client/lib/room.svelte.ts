@@ -6,8 +6,6 @@ import type {
   Ack,
   AppError,
   ClientToServerEvents,
-  CommandAnswer,
-  CommandInput,
   DeviceOffer,
   HandshakeRefusal,
   PeekAnswer,
@@ -336,16 +334,8 @@ class RoomClient {
   /** A change by one of this device's seats (the first, unless a shared device says whose turn it is). */
   async command(command: RoomCommand, seat: SeatIndex | undefined = this.seats[0]): Promise<AppError | null> {
     if (seat === undefined) return { code: 'NOT_SEATED', message: 'Join the room first.' };
-    return this.request(this.sendCommand({ seat, command, commandId: commandId() }));
-  }
-
-  /** Sends a command; the views it made for this device come in its answer, and are taken before it is read. */
-  private sendCommand(payload: CommandInput): Send<Ack<CommandAnswer>> {
-    return async (socket) => {
-      const answer = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:command', payload);
-      if (answer.ok) for (const snapshot of answer.snapshots ?? []) void this.receive(snapshot);
-      return answer;
-    };
+    const payload = { seat, command, commandId: commandId() };
+    return this.request((socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:command', payload));
   }
 
   /**
@@ -367,7 +357,7 @@ class RoomClient {
     this.delivering.add(entry.commandId);
     this.sending += 1;
     try {
-      const answer = await sendUntilAnswered(this.connection(), this.sendCommand(payload), {
+      const answer = await sendUntilAnswered(this.connection(), (socket) => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('room:command', payload), {
         giveUpMs: KEEP_TRYING_MS,
         stillWanted: () => route.roomId === entry.roomId,
       });

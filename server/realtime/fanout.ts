@@ -44,7 +44,7 @@ function publicationOf(io: CloserServer, next: StoredRoom, sends: { channel: str
 
 export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> | undefined, lone?: LoneNode): RoomNotifier {
   return {
-    prepare(next, askedBy, parts, viewsInAnswer = false) {
+    prepare(next, askedBy, parts) {
       const asker = askedBy === undefined ? undefined : io.sockets.sockets.get(askedBy);
       const sends = seatViews(next).map(({ channel, seat, snapshot }) => ({
         channel,
@@ -53,7 +53,6 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
       }));
       // Alone, nobody would read them: the node remembers the room instead, once committed.
       const unpublishedIn = cluster && lone?.alone ? lone.currentEpoch : undefined;
-      const held: { asker: CloserSocket; snapshot: Snapshot }[] = [];
       return {
         // The other nodes get the views from the commit itself: no round trip of their own on anyone's path.
         // With them, the room as written, so a node holding the version before keeps its copy current.
@@ -61,18 +60,11 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
           cluster && unpublishedIn === undefined ? { stream: cluster.stream, entries: publicationOf(io, next, sends, parts) } : undefined,
         deliver() {
           if (unpublishedIn !== undefined) lone?.committedUnpublished(next, unpublishedIn);
-          // This node's other sockets first: the partner is who waits for a move. Then the asker's views,
-          // in its answer or, sent now, still ahead of it.
-          for (const { channel, snapshot, asker } of sends) io.local.to(channel).except(asker ? [asker.id] : []).emit('room:snapshot', snapshot);
-          for (const { snapshot, asker } of sends) {
-            if (!asker) continue;
-            if (viewsInAnswer) held.push({ asker, snapshot });
-            else asker.emit('room:snapshot', snapshot);
+          for (const { channel, snapshot, asker: first } of sends) {
+            // The asker first, so its views arrive before its answer; then this node's other sockets.
+            first?.emit('room:snapshot', snapshot);
+            io.local.to(channel).except(first ? [first.id] : []).emit('room:snapshot', snapshot);
           }
-          return held.map(({ snapshot }) => snapshot);
-        },
-        sendHeld() {
-          for (const { asker, snapshot } of held.splice(0)) asker.emit('room:snapshot', snapshot);
         },
       };
     },

@@ -216,24 +216,6 @@ describe.runIf(redisUrl !== '')('a room between two people, over Redis', () => {
     expect(notHers.ok ? '' : notHers.error.code).toBe('NOT_SEATED');
   });
 
-  it("a command's answer carries the asker's own view, which is not sent again as an event; the partner gets hers as one", async () => {
-    const { ada, grace } = await fullRoom();
-    const commandId = cid();
-    const answer = await ada.socket.emitWithAck('room:command', { commandId, seat: 0, command: { type: 'propose', activity: 'question-swap', options: { answerMode: 'talk' } } });
-    if (!answer.ok) throw new Error(answer.error.code);
-    const ofVersion = (c: Client) => c.received.filter((e) => e.event === 'room:snapshot' && (e.args[0] as { version: number }).version === answer.version);
-    await eventually(() => expect(ofVersion(grace)).toHaveLength(1));
-    expect(ofVersion(grace)[0]!.inAnswer).toBeUndefined();
-    const adas = ofVersion(ada);
-    expect(adas.map((e) => e.inAnswer)).toEqual([true]);
-    expect((adas[0]!.args[0] as { seat: number; view: { proposal: unknown } }).seat).toBe(0);
-    expect((adas[0]!.args[0] as { view: { proposal: unknown } }).view.proposal).not.toBeNull();
-    // Given again (the answer lost), the same id is answered without views, which come as an event instead.
-    const again = await ada.socket.emitWithAck('room:command', { commandId, seat: 0, command: { type: 'withdraw' } });
-    expect(again).toEqual({ ok: true, version: answer.version });
-    await eventually(() => expect(ofVersion(ada).map((e) => e.inAnswer ?? false)).toEqual([true, false]));
-  });
-
   it('replaying a command id changes nothing and answers the same result', async () => {
     const { ada, created } = await createRoom();
     const commandId = cid();

@@ -41,8 +41,7 @@ export function startTestServer(store: RoomStore, overrides: Partial<Config> = {
 /** A connected client plus everything the server sent it, in order. */
 export interface Client {
   socket: ClientSocket;
-  /** `inAnswer`: a view that came in the answer to this client's command, not as an event of its own. */
-  received: { event: string; args: unknown[]; inAnswer?: true }[];
+  received: { event: string; args: unknown[] }[];
   /** The views this client would show, in order (a view older than one already shown is dropped). */
   snapshots: Snapshot[];
   close(): void;
@@ -59,46 +58,16 @@ export function client(url: string, auth: object = {}, headers: Record<string, s
   });
   const received: Client['received'] = [];
   const snapshots: Snapshot[] = [];
-  const take = (event: string, args: unknown[], inAnswer = false) => {
-    received.push({ event, args, ...(inAnswer ? { inAnswer: true as const } : {}) });
+  socket.onAny((event: string, ...args: unknown[]) => {
+    received.push({ event, args });
     if (event !== 'room:snapshot') return;
     // As the browser does: a view older than one this seat already has is ignored. (Views may arrive out
     // of order: the asker gets its own straight away, the partner's change comes through the adapter.)
     const snapshot = args[0] as Snapshot;
     const newest = [...snapshots].reverse().find((s) => s.seat === snapshot.seat);
     if (!newest || newest.version <= snapshot.version) snapshots.push(snapshot);
-  };
-  socket.onAny((event: string, ...args: unknown[]) => take(event, args));
-  viewsInAnswers(socket, (snapshot) => take('room:snapshot', [snapshot], true));
+  });
   return { socket, received, snapshots, close: () => socket.disconnect() };
-}
-
-/**
- * A command's answer carries the asker's own views (`snapshots`), as the browser takes them: each is
- * handed to `take` before the answer, without them, reaches whoever sent the command (so a replay's answer
- * still equals the first), however it was sent (emit with a callback, with or without a timeout, or
- * emitWithAck, which emits with one).
- */
-function viewsInAnswers(socket: ClientSocket, take: (snapshot: Snapshot) => void): void {
-  const emit = socket.emit.bind(socket) as (event: string, ...args: unknown[]) => ClientSocket;
-  const patched = (event: string, ...args: unknown[]): ClientSocket => {
-    const callback = args.at(-1);
-    if (event !== 'room:command' || typeof callback !== 'function') return emit(event, ...args);
-    const answered = Object.assign(
-      (...results: unknown[]) => {
-        const answers = results.map((result) => {
-          if (typeof result !== 'object' || result === null || !('snapshots' in result)) return result;
-          const { snapshots: carried, ...answer } = result as { snapshots: unknown };
-          if (Array.isArray(carried)) for (const snapshot of carried) take(snapshot as Snapshot);
-          return answer;
-        });
-        return (callback as (...r: unknown[]) => unknown)(...answers);
-      },
-      { withError: (callback as { withError?: boolean }).withError },
-    );
-    return emit(event, ...args.slice(0, -1), answered);
-  };
-  (socket as unknown as { emit: typeof patched }).emit = patched;
 }
 
 /** The first view this client was sent; throws (for `eventually`) until there is one. */
