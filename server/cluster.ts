@@ -2,9 +2,10 @@
 // disconnects to the other nodes, so any node serves any room and the two people may sit on different
 // nodes. The truth of a room lives only in the store (a node's room cache is a copy that compare-and-set
 // checks on every commit); a node's own are its sockets and their seats, and Socket.IO asks the other
-// nodes for theirs (fetchSockets). A change's views
-// are written to the adapter's stream by the store's commit itself (its outbox, server/store/outbox.ts,
-// in the format of broadcastEntry), saving a round trip.
+// nodes for theirs (fetchSockets). A change reaches the other nodes through the adapter's stream,
+// written by the store's commit itself (its outbox, server/store/outbox.ts), saving a round trip: its
+// room notice, from which the nodes holding its seats render their views (server/realtime/fanout.ts),
+// and its views too, in the format of broadcastEntry, while some node does not render (lone.ts).
 //
 // The adapter's stream holds what was sent to people's screens, so Closer keeps it short: every XADD
 // the adapter makes runs through the outbox's append script, which trims the stream to its last
@@ -16,7 +17,7 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Cluster as RedisCluster, type Redis } from 'ioredis';
 import { MessageType } from 'socket.io-adapter';
-import { APPEND_TO_STREAM_LUA, OUTBOX_SHARDS, ROOM_NOTICE, outboxStream, readRoomNotice, type RoomNotice, type StreamSpec } from './store/outbox.js';
+import { APPEND_TO_STREAM_LUA, OUTBOX_SHARDS, ROOM_NOTICE, ROOM_NOTICE_RENDER, isRoomNotice, outboxStream, readRoomNotice, type RoomNotice, type StreamSpec } from './store/outbox.js';
 
 // KEYS: stream; ARGV: retention ms, ttl ms, field, value, …
 const STREAM_ADD = `${APPEND_TO_STREAM_LUA}
@@ -50,6 +51,12 @@ export function broadcastEntry(uid: string, room: string, except: string[], even
   return ['uid', uid, 'nsp', '/', 'type', String(MessageType.BROADCAST), 'data', data];
 }
 
+/** What Closer uses of the Redis Streams adapter (0.3) beyond its public type: its id, and the door every stream entry comes in by. */
+interface AdapterInternals {
+  uid: string;
+  onRawMessage(message: Record<string, string>, offset: string): void;
+}
+
 /** An XREAD reply: per stream, its entries as [id, [field, value, …]]. */
 type StreamRead = [stream: string, entries: [id: string, fields: string[]][]][] | null;
 
@@ -59,8 +66,9 @@ type StreamRead = [stream: string, entries: [id: string, fields: string[]][]][] 
  * `uid` (its first field) is this node's loses its fields unparsed: the adapter skips an entry without a
  * namespace but still moves past it.
  *
- * A commit's room notice (outbox.ts) is for this node's room cache, not the adapter: the reader hands it
- * to `heard` and gives the adapter the entry without its fields.
+ * A commit's room notice (outbox.ts) is for this node, not the adapter: it is given a namespace here so
+ * the adapter's loop passes it on in the stream's order, and the adapter made in joinCluster takes it
+ * out there (so a notice's views never overtake an earlier message, such as a removed seat's disconnect).
  *
  * And a reader starts from a fixed entry id: the adapter reads from `$` ("what comes after now") until
  * it has read an entry, so an entry added between two of its reads was lost, and nobody could know
@@ -68,12 +76,7 @@ type StreamRead = [stream: string, entries: [id: string, fields: string[]][]][] 
  * then the last id read; `positioned` is told once that first id is known (a lone node's greeting waits
  * for it, server/realtime/lone.ts).
  */
-function readingOnwards<Client extends Redis | RedisCluster>(
-  client: Client,
-  ownUids: Set<string>,
-  positioned: (stream: string) => void,
-  heard: (notice: RoomNotice) => void,
-): Client {
+function readingOnwards<Client extends Redis | RedisCluster>(client: Client, ownUids: Set<string>, positioned: (stream: string) => void): Client {
   const xread = client.xread.bind(client) as (...args: unknown[]) => Promise<StreamRead>;
   let last: string | undefined;
   const read = async (...args: unknown[]): Promise<StreamRead> => {
@@ -94,10 +97,8 @@ function readingOnwards<Client extends Redis | RedisCluster>(
   };
   const forTheAdapter = (fields: string[]): string[] => {
     if (fields[0] === 'uid' && ownUids.has(fields[1]!)) return [];
-    if (fields[2] !== ROOM_NOTICE) return fields;
-    const notice = readRoomNotice(fields);
-    if (notice) heard(notice);
-    return [];
+    if (fields[2] !== ROOM_NOTICE && fields[2] !== ROOM_NOTICE_RENDER) return fields;
+    return [...fields, 'nsp', '/'];
   };
   Object.defineProperty(client, 'xread', { value: read });
   return client;
@@ -168,7 +169,7 @@ export function joinCluster(storeRedis: Redis | RedisCluster, prefix: string, on
       // The adapter's stream readers are duplicates of this client: theirs is the reading to trim.
       if (property === 'duplicate') {
         return (...args: unknown[]) =>
-          readingOnwards((target.duplicate as (...a: unknown[]) => Redis | RedisCluster).apply(target, args), ownUids, onPositioned, hearNotice);
+          readingOnwards((target.duplicate as (...a: unknown[]) => Redis | RedisCluster).apply(target, args), ownUids, onPositioned);
       }
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -195,10 +196,17 @@ export function joinCluster(storeRedis: Redis | RedisCluster, prefix: string, on
     onlyPlaintext: true,
   });
   // Socket.IO calls `new adapter(nsp)`: a function (not an arrow) whose returned object is the adapter.
+  // Its loop hands it each entry in the stream's order; a room notice is this node's, not the adapter's.
   const adapter = function (nsp: Parameters<typeof makeAdapter>[0]) {
-    const made = makeAdapter(nsp);
-    ownUids.add((made as unknown as { uid: string }).uid);
-    return made;
+    const made = makeAdapter(nsp) as unknown as AdapterInternals;
+    ownUids.add(made.uid);
+    const onRawMessage = made.onRawMessage.bind(made);
+    made.onRawMessage = (message, offset) => {
+      if (!isRoomNotice(message)) return onRawMessage(message, offset);
+      const notice = readRoomNotice(message);
+      if (notice) hearNotice(notice);
+    };
+    return made as unknown as ReturnType<typeof makeAdapter>;
   } as typeof makeAdapter;
   return {
     adapter,

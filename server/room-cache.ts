@@ -31,6 +31,8 @@ export interface RoomCacheStats {
   stale: number;
   /** Copies moved on to another node's commit from its notice (RoomService.heardCommit). */
   heard: number;
+  /** Notices no copy here could follow (none held, or not at the version before): loaded, if shown here. */
+  unfollowed: number;
   rooms: number;
   bytes: number;
 }
@@ -39,7 +41,7 @@ export class RoomCache {
   /** In order of last use, oldest first (a Map keeps insertion order; a use re-inserts). */
   private entries = new Map<string, Entry>();
   private bytes = 0;
-  private counts = { hits: 0, misses: 0, stale: 0, heard: 0 };
+  private counts = { hits: 0, misses: 0, stale: 0, heard: 0, unfollowed: 0 };
   private readonly now: () => number;
 
   constructor(private options: RoomCacheOptions) {

@@ -136,15 +136,37 @@ export class RoomService {
   /**
    * Another node committed a room (its notice, server/store/outbox.ts): a copy held at the version before
    * moves on to it, so this node's next move there commits without a conflict. Any other copy is left as
-   * it is; the commit's compare-and-set decides either way.
+   * it is; the commit's compare-and-set decides either way. Answers the copy at the notice's version when
+   * there is one now, 'later' when the copy is past it already, null when no copy could follow it.
    */
-  heardCommit(notice: RoomNotice): void {
+  heardCommit(notice: RoomNotice): StoredRoom | 'later' | null {
     const held = this.cache.peek(notice.roomId);
-    if (held?.version !== notice.version - 1) return;
-    const read = readNotice(held.room, notice.doc, notice.added);
-    if (!read || read.room.id !== notice.roomId) return void this.cache.drop(notice.roomId);
-    this.cache.put(notice.roomId, { version: notice.version, room: read.room }, read.bytes);
+    if (held && held.version >= notice.version) return held.version === notice.version ? held : 'later';
+    const read = held?.version === notice.version - 1 ? readNotice(held.room, notice.doc, notice.added) : null;
+    if (!read || read.room.id !== notice.roomId) {
+      this.cache.drop(notice.roomId);
+      this.cache.count('unfollowed');
+      return null;
+    }
+    const stored = { version: notice.version, room: read.room };
+    this.cache.put(notice.roomId, stored, read.bytes);
     this.cache.count('heard');
+    return stored;
+  }
+
+  /**
+   * The room as stored now (null once gone), kept as this node's copy unless the copy is already later:
+   * for seating a socket, and for a notice this node's copy could not follow.
+   */
+  async loadCurrent(roomId: string): Promise<StoredRoom | null> {
+    const { stored, bytes } = await this.store.load(roomId);
+    if (!stored) {
+      this.cache.drop(roomId);
+      return null;
+    }
+    const held = this.cache.peek(roomId);
+    if (!held || held.version < stored.version) this.cache.put(roomId, stored, bytes ?? 0);
+    return stored;
   }
 
   /** How the room cache did: for the bench and the tests. */

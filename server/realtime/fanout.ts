@@ -1,15 +1,17 @@
 // Where each view goes. Each seat has its own Socket.IO room (seatChannel) and a view is only ever sent
-// there: the asker's first, then this node's other sockets, and to the other nodes through the commit —
-// unless this node knows no other node (server/realtime/lone.ts), which then publishes late if need be.
+// there: the asker's first, then this node's other sockets. The other nodes hear of the change through
+// the commit: its room notice, from which each renders the views of the seats it holds (showNotice),
+// with the views themselves beside it while a node that does not render is known — and nothing while
+// this node knows no other node (server/realtime/lone.ts), which then publishes late if need be.
 import { seatIn, seatedRoom } from './seated.js';
 import type { SeatIndex, Snapshot } from '../../shared/protocol.js';
 import { viewFor } from '../../shared/room.js';
 import { deviceChannel, roomChannel, seatChannel, seatChannelOf } from '../channels.js';
 import { broadcastEntry, type Cluster } from '../cluster.js';
-import type { RoomNotifier } from '../rooms.js';
+import type { RoomNotifier, RoomService } from '../rooms.js';
 import type { RoomParts } from '../store/documents.js';
-import { roomNoticeEntry } from '../store/outbox.js';
-import type { RoomStore, StoredRoom } from '../store/types.js';
+import { roomNoticeEntry, type RoomNotice } from '../store/outbox.js';
+import type { StoredRoom } from '../store/types.js';
 import type { LoneNode } from './lone.js';
 import type { CloserServer, CloserSocket } from './types.js';
 
@@ -35,11 +37,24 @@ export function viewEntries(io: CloserServer, stored: StoredRoom): string[][] {
   return seatViews(stored).map(({ channel, snapshot }) => broadcastEntry(nodeUid(io), channel, [], 'room:snapshot', snapshot));
 }
 
-function publicationOf(io: CloserServer, next: StoredRoom, sends: { channel: string; snapshot: Snapshot }[], parts: RoomParts | undefined): string[][] {
+/**
+ * What a commit writes for the other nodes: its notice, and the views too unless every node renders them
+ * from the notice (`render`). A view sent again (no parts) has only its views.
+ */
+function publicationOf(io: CloserServer, next: StoredRoom, sends: { channel: string; snapshot: Snapshot }[], parts: RoomParts | undefined, render: boolean): string[][] {
   const uid = nodeUid(io);
-  const views = sends.map(({ channel, snapshot }) => broadcastEntry(uid, channel, [], 'room:snapshot', snapshot));
+  const views = render ? [] : sends.map(({ channel, snapshot }) => broadcastEntry(uid, channel, [], 'room:snapshot', snapshot));
   if (!parts) return views;
-  return [...views, roomNoticeEntry(uid, { roomId: next.room.id, channel: roomChannel(next.room.id), version: next.version, doc: parts.doc, added: parts.added })];
+  const notice = { roomId: next.room.id, channel: roomChannel(next.room.id), version: next.version, doc: parts.doc, added: parts.added, render };
+  return [...views, roomNoticeEntry(uid, notice)];
+}
+
+/** How a commit reaches the other nodes: not at all (alone), by its notice alone, or with its views too. */
+type Reach = 'alone' | 'notice' | 'views';
+
+function reachOf(lone: LoneNode | undefined, parts: RoomParts | undefined): Reach {
+  if (lone?.alone) return 'alone';
+  return parts && lone?.othersRender ? 'notice' : 'views';
 }
 
 export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> | undefined, lone?: LoneNode): RoomNotifier {
@@ -51,15 +66,18 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
         snapshot,
         asker: asker?.data.seats.includes(seat) ? asker : undefined,
       }));
-      // Alone, nobody would read them: the node remembers the room instead, once committed.
-      const unpublishedIn = cluster && lone?.alone ? lone.currentEpoch : undefined;
+      // Alone, nobody would read them: the node remembers the room instead, once committed. With its
+      // notice alone, it remembers the room too, for a node that does not render heard of later.
+      const reach = cluster ? reachOf(lone, parts) : undefined;
+      const epoch = lone?.currentEpoch ?? 0;
       return {
-        // The other nodes get the views from the commit itself: no round trip of their own on anyone's path.
-        // With them, the room as written, so a node holding the version before keeps its copy current.
+        // The other nodes hear of it from the commit itself: no round trip of their own on anyone's path.
+        // The room as written comes with it, so a node holding the version before keeps its copy current.
         publication:
-          cluster && unpublishedIn === undefined ? { stream: cluster.stream, entries: publicationOf(io, next, sends, parts) } : undefined,
+          cluster && reach !== 'alone' ? { stream: cluster.stream, entries: publicationOf(io, next, sends, parts, reach === 'notice') } : undefined,
         deliver() {
-          if (unpublishedIn !== undefined) lone?.committedUnpublished(next, unpublishedIn);
+          if (reach === 'alone') lone?.committedUnpublished(next, epoch);
+          if (reach === 'notice') lone?.committedViewless(next, epoch);
           for (const { channel, snapshot, asker: first } of sends) {
             // The asker first, so its views arrive before its answer; then this node's other sockets.
             first?.emit('room:snapshot', snapshot);
@@ -98,12 +116,47 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
 }
 
 /**
+ * Another node's commit (its room notice): this node's copy of the room follows it, and where the commit
+ * published no views (`render`), each seat with sockets here gets its view of the room at that version.
+ * From the copy when it is at the version before (the common case: no round trip), else from a load; a
+ * load that finds a later version sends nothing, as that version's own notice is still to come (the
+ * stream is read in order), so no view overtakes what the stream carries before it.
+ */
+export function showNotice(
+  io: CloserServer,
+  service: Pick<RoomService, 'heardCommit' | 'loadCurrent'>,
+  onError: (error: Error) => void,
+): (notice: RoomNotice) => void {
+  const heldHere = (channel: string) => io.of('/').adapter.rooms.has(channel);
+  const send = (stored: StoredRoom) => {
+    const room = roomChannel(stored.room.id);
+    for (const seat of [0, 1] as const) {
+      const channel = seatChannelOf(room, seat);
+      if (stored.room.seats[seat] && heldHere(channel)) io.local.to(channel).emit('room:snapshot', snapshotFor(stored, seat));
+    }
+  };
+  return (notice) => {
+    // Kept current only where someone on this node is in the room.
+    if (!heldHere(notice.channel)) return;
+    const held = service.heardCommit(notice);
+    if (!notice.render || held === 'later') return;
+    if (held) return send(held);
+    service.loadCurrent(notice.roomId).then(
+      (stored) => {
+        if (stored?.version === notice.version) send(stored);
+      },
+      (error: unknown) => onError(error instanceof Error ? error : new Error(String(error))),
+    );
+  };
+}
+
+/**
  * Puts a socket in its room's channel, its seats' channels and its devices' channels, then sends it
  * everything it may see.
  */
 export type SeatSocket = (socket: CloserSocket, roomId: string, seats: SeatIndex[], devices: string[]) => Promise<void>;
 
-export function seatSocket(store: Pick<RoomStore, 'load'>, announcePresence: (roomId: string) => Promise<void>): SeatSocket {
+export function seatSocket(service: Pick<RoomService, 'loadCurrent'>, announcePresence: (roomId: string) => Promise<void>): SeatSocket {
   return async (socket, roomId, seats, devices) => {
     const previous = seatedRoom(socket);
     if (previous && previous !== roomId) {
@@ -113,7 +166,7 @@ export function seatSocket(store: Pick<RoomStore, 'load'>, announcePresence: (ro
     // Join first, then load: a change committed in between reaches this socket either way (in the
     // load, or as a broadcast it now receives). Loading first would miss it until the next change.
     await socket.join([roomChannel(roomId), ...seats.map((s) => seatChannel(roomId, s)), ...devices.map((d) => deviceChannel(roomId, d))]);
-    const { stored } = await store.load(roomId);
+    const stored = await service.loadCurrent(roomId);
     // Erased or expired a moment ago: closing makes the client ask again, and hear that the room is gone.
     if (!stored) return void socket.disconnect(true);
     for (const s of seats) socket.emit('room:snapshot', snapshotFor(stored, s));

@@ -12,10 +12,10 @@ import { refuse } from '../../shared/protocol.js';
 import { seatChannel } from '../channels.js';
 import { Pusher } from '../push.js';
 import { ROOM_CACHE, RoomService, type RoomNotifier } from '../rooms.js';
-import { canKeepSubscriptions, type RoomStore } from '../store/types.js';
+import { canKeepSubscriptions, type RoomStore, type StoredRoom } from '../store/types.js';
 import { roomRef } from '../tokens.js';
 import { InFlight, drainConnections } from './drain.js';
-import { nodeUid, roomNotifier, seatSocket, viewEntries } from './fanout.js';
+import { nodeUid, roomNotifier, seatSocket, showNotice, viewEntries } from './fanout.js';
 import { answerEmit } from './handlers.js';
 import { originAllowed, seatHandshake } from './handshake.js';
 import { LoneNode } from './lone.js';
@@ -81,21 +81,12 @@ export function attachRealtime(
       })
     : null;
   const cluster = options.cluster;
-  const lone =
-    cluster &&
-    new LoneNode(io, {
-      uid: () => nodeUid(io),
-      republish: (stored) => {
-        const { roomKey, streamKey } = cluster.keysOf(stored.room.id);
-        return cluster.republish(roomKey, streamKey, viewEntries(io, stored));
-      },
-      onError: (error) => log.warn({ err: { message: error.message } }, 'could not publish a lone node’s views'),
-    });
+  const lone = cluster && loneNode(io, cluster, store, log);
   const notifier = withPushes(roomNotifier(io, cluster, lone), pusher);
   const service = new RoomService(store, config.lifetimes, notifier, Date.now, ROOM_CACHE, config.roomBytesMax);
   const limits = new Limits(config.limits, options.shared);
   const presence = new RoomPresence(socketsOnEveryNode(io), config.presenceGraceMs, log);
-  const seat = seatSocket(store, (roomId) => presence.announce(roomId));
+  const seat = seatSocket(service, (roomId) => presence.announce(roomId));
   const inFlight = new InFlight();
   const handshake = seatHandshake({ service, limits, log, trustProxy: config.trustProxy });
   const announcePresence = (roomId: string) => presence.announce(roomId);
@@ -104,10 +95,8 @@ export function attachRealtime(
 
   io.use((socket, next) => void handshake.middleware(socket, next));
   io.on('room:forget', (channel) => service.forgetErased(channel));
-  // Another node's commit: kept current only where someone on this node is in the room.
-  cluster?.onRoomNotice((notice) => {
-    if (io.of('/').adapter.rooms.has(notice.channel)) service.heardCommit(notice);
-  });
+  // Another node's commit: this node's copy follows it, and its seats here get their views if need be.
+  cluster?.onRoomNotice(showNotice(io, service, (error) => log.warn({ err: { message: error.message } }, 'could not show another node’s commit')));
 
   io.on('connection', (socket) => {
     const resumed = handshake.takeResumed(socket);
@@ -142,6 +131,23 @@ export function attachRealtime(
       lone.start();
     },
   };
+}
+
+/** What a node does about being alone (lone.ts), and how it publishes a room's views late. */
+function loneNode(io: CloserServer, cluster: Pick<Cluster, 'republish'> & { keysOf(roomId: string): { roomKey: string; streamKey: string } }, store: RoomStore, log: Logger): LoneNode {
+  const republish = (stored: StoredRoom) => {
+    const { roomKey, streamKey } = cluster.keysOf(stored.room.id);
+    return cluster.republish(roomKey, streamKey, viewEntries(io, stored));
+  };
+  return new LoneNode(io, {
+    uid: () => nodeUid(io),
+    republish,
+    republishCurrent: async (roomId) => {
+      const { stored } = await store.load(roomId);
+      if (stored) await republish(stored);
+    },
+    onError: (error) => log.warn({ err: { message: error.message } }, 'could not publish a room’s views late'),
+  });
 }
 
 /** A store that cannot keep subscriptions (a test's own): every push request says so. */

@@ -16,8 +16,19 @@
 // flight while the greeting arrives is published by its own delivery (the epoch it was prepared in is
 // gone). The stream readers start at a fixed entry id before the first greeting, so what is published
 // in answer to it is read.
+//
+// And nothing twice: a greeting says whether its node renders views from room notices (NodeFeatures).
+// While every node this one knows does, a commit publishes its notice alone and each node renders the
+// views of the seats it holds (so the asker's own seat costs nothing unless another node holds it);
+// while one does not (a rolling deploy, a rollback), the views go beside the notice as before. A node
+// that does not render, heard for the first time, may have seated someone after a commit that left the
+// views out: the rooms committed so within REMEMBER_UNPUBLISHED_MS are published again for it, as they
+// are now (only their ids are kept).
 import type { StoredRoom } from '../store/types.js';
-import type { CloserServer } from './types.js';
+import type { CloserServer, NodeFeatures } from './types.js';
+
+/** What this node tells the others it does. */
+export const FEATURES: NodeFeatures = { rendersNotices: true };
 
 /**
  * How often a node greets the others. What it bounds: the delay before a node that missed another's
@@ -44,6 +55,8 @@ export interface LoneOptions {
   uid: () => string;
   /** Publishes a room's views to the other nodes, only if the room is still there (an erase scrubs the stream). */
   republish(stored: StoredRoom): Promise<unknown>;
+  /** The same for the room as it is stored now. */
+  republishCurrent(roomId: string): Promise<unknown>;
   onError(error: Error): void;
   helloIntervalMs?: number;
   forgetAfterMs?: number;
@@ -51,10 +64,12 @@ export interface LoneOptions {
 }
 
 export class LoneNode {
-  /** Other nodes by adapter id, with when each was last heard. */
-  private others = new Map<string, number>();
+  /** Other nodes by adapter id, with when each was last heard and whether it renders notices. */
+  private others = new Map<string, { at: number; renders: boolean }>();
   /** Rooms committed while alone, as committed, with when. */
   private unpublished = new Map<string, { stored: StoredRoom; at: number }>();
+  /** Rooms committed with their notice alone (every node known rendered them), with when. */
+  private viewless = new Map<string, number>();
   /** Grows each time a node is heard that was not known: a commit prepared before then publishes itself. */
   private epoch = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -65,12 +80,19 @@ export class LoneNode {
     private options: LoneOptions,
   ) {
     this.now = options.now ?? Date.now;
-    io.on('node:hello', (uid, answer) => this.heard(uid, answer));
+    io.on('node:hello', (uid, answer, features) => this.heard(uid, answer, features));
     io.on('node:bye', (uid) => void this.others.delete(uid));
   }
 
   get alone(): boolean {
     return this.others.size === 0;
+  }
+
+  /** Every node this one knows renders views from notices (and there is one). */
+  get othersRender(): boolean {
+    if (this.others.size === 0) return false;
+    for (const { renders } of this.others.values()) if (!renders) return false;
+    return true;
   }
 
   /** What a commit prepared now hands back to `committedUnpublished`. */
@@ -80,7 +102,7 @@ export class LoneNode {
 
   /** Greets the others (they answer at once) and then every interval. */
   start(): void {
-    this.io.serverSideEmit('node:hello', this.options.uid(), true);
+    this.io.serverSideEmit('node:hello', this.options.uid(), true, FEATURES);
     const interval = this.options.helloIntervalMs ?? HELLO_INTERVAL_MS;
     this.timer = setInterval(() => this.beat(), interval);
     this.timer.unref();
@@ -98,30 +120,48 @@ export class LoneNode {
     this.unpublished.set(stored.room.id, { stored, at: this.now() });
   }
 
+  /** A commit published with its notice alone has landed. */
+  committedViewless(stored: StoredRoom, preparedIn: number): void {
+    if (preparedIn !== this.epoch) return void this.publish(stored);
+    this.viewless.set(stored.room.id, this.now());
+  }
+
   erased(roomId: string): void {
     this.unpublished.delete(roomId);
+    this.viewless.delete(roomId);
   }
 
   private beat(): void {
-    this.io.serverSideEmit('node:hello', this.options.uid(), false);
+    this.io.serverSideEmit('node:hello', this.options.uid(), false, FEATURES);
     const now = this.now();
     const forgetAfter = this.options.forgetAfterMs ?? FORGET_AFTER_MS;
-    for (const [uid, at] of this.others) if (now - at > forgetAfter) this.others.delete(uid);
+    for (const [uid, { at }] of this.others) if (now - at > forgetAfter) this.others.delete(uid);
     for (const [roomId, { at }] of this.unpublished) if (now - at > REMEMBER_UNPUBLISHED_MS) this.unpublished.delete(roomId);
+    for (const [roomId, at] of this.viewless) if (now - at > REMEMBER_UNPUBLISHED_MS) this.viewless.delete(roomId);
   }
 
-  private heard(uid: string, answer: boolean): void {
+  private heard(uid: string, answer: boolean, features: NodeFeatures | undefined): void {
     const known = this.others.has(uid);
-    this.others.set(uid, this.now());
-    if (answer) this.io.serverSideEmit('node:hello', this.options.uid(), false);
+    // An older node's greeting has no features: it renders nothing.
+    const renders = features?.rendersNotices === true;
+    this.others.set(uid, { at: this.now(), renders });
+    if (answer) this.io.serverSideEmit('node:hello', this.options.uid(), false, FEATURES);
     if (known) return;
     this.epoch += 1;
     const rooms = [...this.unpublished.values()];
     this.unpublished.clear();
     for (const { stored } of rooms) this.publish(stored);
+    if (renders) return;
+    const viewless = [...this.viewless.keys()];
+    this.viewless.clear();
+    for (const roomId of viewless) this.settle(this.options.republishCurrent(roomId));
   }
 
   private publish(stored: StoredRoom): void {
-    this.options.republish(stored).catch((error: unknown) => this.options.onError(error instanceof Error ? error : new Error(String(error))));
+    this.settle(this.options.republish(stored));
+  }
+
+  private settle(publishing: Promise<unknown>): void {
+    publishing.catch((error: unknown) => this.options.onError(error instanceof Error ? error : new Error(String(error))));
   }
 }

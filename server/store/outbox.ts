@@ -1,8 +1,8 @@
-// The store's outbox: the stream a commit writes a change's views to, in the same script, so they reach
-// the other nodes only if the change committed. The cluster wiring reads this stream through Socket.IO's
+// The store's outbox: the stream a commit writes a change's notice (and, while some node needs them,
+// its views) to, in the same script, so they reach the other nodes only if the change committed. The cluster wiring reads this stream through Socket.IO's
 // Redis Streams adapter; it depends on this module, never the reverse.
 //
-// The stream holds what was sent to people's screens, so it is kept short: every append trims it to its
+// The stream holds what people's screens show (sealed), so it is kept short: every append trims it to its
 // last STREAM_RETENTION_MS (by Redis's own clock) and renews its TTL, and erasing a room deletes the
 // room's entries from it at once (SCRUB_STREAM_LUA).
 
@@ -43,12 +43,18 @@ export function outboxShard(prefix: string, roomId: string): StreamSpec {
 }
 
 /**
- * A commit's notice to the other nodes' room caches (server/room-cache.ts): the room's new version and
- * its document as written (RoomParts: Memories by id, only the new ones whole). A node holding the
- * version before moves its copy on to this one, so its person's next move commits without a conflict.
- * It rides in the stream beside the views, and names the room's channel (so an erase scrubs it with them;
- * its id is in the document anyway); the stream readers take it out before the adapter sees it
- * (server/cluster.ts).
+ * A commit's notice to the other nodes (server/room-cache.ts): the room's new version and its document
+ * as written (RoomParts: Memories by id, only the new ones whole). A node holding the version before moves
+ * its copy on to this one, so its person's next move commits without a conflict.
+ *
+ * `render`: the commit published no views beside it (every node it knew says it renders views from
+ * notices, `node:hello`), so a node holding a seat's sockets sends them that seat's view of the room
+ * itself (server/realtime/fanout.ts, showNotice). Otherwise the views are in the stream beside it, for
+ * nodes that do not render (a rolling deploy), and the notice only keeps copies current.
+ *
+ * It rides in the stream beside the adapter's own entries, and names the room's channel (so an erase
+ * scrubs it with them; its id is in the document anyway). The stream readers hand it to the node in the
+ * stream's order, among the adapter's messages (server/cluster.ts).
  */
 export interface RoomNotice {
   roomId: string;
@@ -56,27 +62,39 @@ export interface RoomNotice {
   version: number;
   doc: string;
   added: [string, string][];
+  render: boolean;
 }
 
 /** The field after the node's uid that marks a room notice (the adapter's own entries have `nsp` there). */
 export const ROOM_NOTICE = 'closer-room';
+/** The same for a notice whose views a node renders itself (`RoomNotice.render`). */
+export const ROOM_NOTICE_RENDER = 'closer-room-render';
 
 export function roomNoticeEntry(uid: string, notice: RoomNotice): string[] {
-  return ['uid', uid, ROOM_NOTICE, notice.channel, 'id', notice.roomId, 'v', String(notice.version), 'doc', notice.doc, 'added', JSON.stringify(notice.added)];
+  const marker = notice.render ? ROOM_NOTICE_RENDER : ROOM_NOTICE;
+  return ['uid', uid, marker, notice.channel, 'id', notice.roomId, 'v', String(notice.version), 'doc', notice.doc, 'added', JSON.stringify(notice.added)];
 }
 
-/** A room notice from a stream entry's fields, or null when the entry is something else (or not whole). */
-export function readRoomNotice(fields: readonly string[]): RoomNotice | null {
-  if (fields[2] !== ROOM_NOTICE || fields.length !== 12) return null;
+/** Whether a stream entry, as the adapter reads it (field → value), is a room notice of either kind. */
+export function isRoomNotice(message: Readonly<Record<string, string | undefined>>): boolean {
+  return message[ROOM_NOTICE] !== undefined || message[ROOM_NOTICE_RENDER] !== undefined;
+}
+
+/** A room notice from a stream entry as the adapter reads it, or null when it is something else (or not whole). */
+export function readRoomNotice(message: Readonly<Record<string, string | undefined>>): RoomNotice | null {
+  const render = message[ROOM_NOTICE_RENDER] !== undefined;
+  const channel = render ? message[ROOM_NOTICE_RENDER] : message[ROOM_NOTICE];
+  const { id: roomId, v, doc, added: addedJson } = message;
+  if (channel === undefined || roomId === undefined || doc === undefined || addedJson === undefined) return null;
   let added: unknown;
   try {
-    added = JSON.parse(fields[11]!);
+    added = JSON.parse(addedJson);
   } catch {
     return null;
   }
-  const version = Number(fields[7]);
+  const version = Number(v);
   if (!Array.isArray(added) || !Number.isSafeInteger(version)) return null;
-  return { channel: fields[3]!, roomId: fields[5]!, version, doc: fields[9]!, added: added as [string, string][] };
+  return { channel, roomId, version, doc, added: added as [string, string][], render };
 }
 
 /** Entries (each a list of field, value, …) to add to the stream in the script that commits the change they show. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { seatsForTokenHashes, viewFor } from '../../shared/room.js';
 import { FIRST_DEVICE_ID, readNotice, readRoom, roomParts } from '../../server/store/documents.js';
-import { readRoomNotice, roomNoticeEntry } from '../../server/store/outbox.js';
+import { isRoomNotice, readRoomNotice, roomNoticeEntry } from '../../server/store/outbox.js';
 import type { Memory } from '../../shared/play.js';
 import { NOW, fullRoom, tokenHashOf } from '../support/rooms.js';
 
@@ -67,12 +67,21 @@ describe("another node's commit, from its notice", () => {
     expect(readNotice(older, parts.doc, parts.added)).toBeNull();
   });
 
-  it('crosses the stream as an entry and back, and anything else in that place is not a notice', () => {
-    const notice = { roomId: base.id, channel: 'r:abc', version: 7, doc: roomParts(base, null).doc, added: roomParts(base, null).added };
-    const entry = roomNoticeEntry('node-1', notice);
-    expect(readRoomNotice(entry)).toEqual(notice);
-    expect(readRoomNotice(['uid', 'node-1', 'nsp', '/', 'type', '3', 'data', '{}'])).toBeNull();
-    expect(readRoomNotice(entry.map((field, i) => (i === 11 ? '{not json' : field)))).toBeNull();
-    expect(readRoomNotice(entry.slice(0, 10))).toBeNull();
-  });
+  /** A stream entry's fields as the Redis Streams adapter hands them on: field → value. */
+  const asRead = (fields: string[]): Record<string, string> => Object.fromEntries(fields.flatMap((f, i) => (i % 2 === 0 ? [[f, fields[i + 1]!]] : [])));
+
+  for (const render of [false, true]) {
+    it(`crosses the stream as an entry and back${render ? ', to be rendered' : ''}, and anything else in that place is not a notice`, () => {
+      const notice = { roomId: base.id, channel: 'r:abc', version: 7, doc: roomParts(base, null).doc, added: roomParts(base, null).added, render };
+      const entry = roomNoticeEntry('node-1', notice);
+      expect(isRoomNotice(asRead(entry))).toBe(true);
+      expect(readRoomNotice(asRead(entry))).toEqual(notice);
+      const adapters = asRead(['uid', 'node-1', 'nsp', '/', 'type', '3', 'data', '{}']);
+      expect(isRoomNotice(adapters)).toBe(false);
+      expect(readRoomNotice(adapters)).toBeNull();
+      expect(readRoomNotice(asRead(entry.map((field, i) => (i === 11 ? '{not json' : field))))).toBeNull();
+      expect(readRoomNotice(asRead(entry.slice(0, 10)))).toBeNull();
+      expect(readRoomNotice(asRead(entry.map((field, i) => (i === 7 ? 'seven' : field))))).toBeNull();
+    });
+  }
 });
