@@ -187,6 +187,7 @@ try {
   console.log(`  p99 ratio with/without: ${(w.p99 / a.p99).toFixed(2)} (goal ≤ 1.2)`);
   for (const pair of pairs) pair.close();
   full.sockets.forEach((s) => s.disconnect());
+  await node.stop();
 } finally {
   admin.disconnect();
   killAll();
