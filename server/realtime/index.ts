@@ -123,7 +123,7 @@ export function attachRealtime(
     async drain(timeoutMs) {
       presence.stop();
       await drainConnections(io, inFlight, timeoutMs);
-      lone?.stop();
+      await lone?.stop();
     },
     async greet() {
       if (!cluster || !lone) return;

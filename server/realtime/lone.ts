@@ -44,6 +44,13 @@ export const HELLO_INTERVAL_MS = 1_000;
  */
 export const FORGET_AFTER_MS = 5 * HELLO_INTERVAL_MS;
 /**
+ * A node just started counts as not alone for this long: the others' greetings and its own cross at
+ * startup (either may go out before the other's subscriber is ready), and a node that committed
+ * unpublished in that window and then died would leave a person on a node it never heard of without
+ * the change. Two greetings' time: any live node is heard by then.
+ */
+export const LISTENING_MS = 2 * HELLO_INTERVAL_MS;
+/**
  * A room committed unpublished is remembered this long at most: a node seated people in it only if it
  * greeted, and a greeting is heard within a second unless the two nodes' pub/sub has been cut for all
  * that time (then their presence queries and erases are failing too). Bounds the set by the commit rate.
@@ -73,6 +80,8 @@ export class LoneNode {
   /** Grows each time a node is heard that was not known: a commit prepared before then publishes itself. */
   private epoch = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** When this node first greeted: until then, and for LISTENING_MS after, it publishes as if others were there. */
+  private startedAt: number | undefined;
   private readonly now: () => number;
 
   constructor(
@@ -85,7 +94,7 @@ export class LoneNode {
   }
 
   get alone(): boolean {
-    return this.others.size === 0;
+    return this.others.size === 0 && this.startedAt !== undefined && this.now() - this.startedAt >= LISTENING_MS;
   }
 
   /** Every node this one knows renders views from notices (and there is one). */
@@ -102,16 +111,25 @@ export class LoneNode {
 
   /** Greets the others (they answer at once) and then every interval. */
   start(): void {
+    this.startedAt = this.now();
     this.io.serverSideEmit('node:hello', this.options.uid(), true, FEATURES);
     const interval = this.options.helloIntervalMs ?? HELLO_INTERVAL_MS;
     this.timer = setInterval(() => this.beat(), interval);
     this.timer.unref();
   }
 
-  /** Once this node's connections are closed: the others may be alone from now on. */
-  stop(): void {
+  /**
+   * Once this node's connections are closed: the others may be alone from now on. The rooms it committed
+   * unpublished are published now, whoever it knows: a node it has not heard of yet (both just started,
+   * their first greetings crossed) may hold their other person, who would otherwise see the change only
+   * with the next one.
+   */
+  async stop(): Promise<void> {
     clearInterval(this.timer);
     this.io.serverSideEmit('node:bye', this.options.uid());
+    const rooms = [...this.unpublished.values()];
+    this.unpublished.clear();
+    await Promise.all(rooms.map(({ stored }) => this.settle(this.options.republish(stored))));
   }
 
   /** A commit left out of the stream has landed. */
@@ -154,14 +172,18 @@ export class LoneNode {
     if (renders) return;
     const viewless = [...this.viewless.keys()];
     this.viewless.clear();
-    for (const roomId of viewless) this.settle(this.options.republishCurrent(roomId));
+    for (const roomId of viewless) void this.settle(this.options.republishCurrent(roomId));
   }
 
   private publish(stored: StoredRoom): void {
-    this.settle(this.options.republish(stored));
+    void this.settle(this.options.republish(stored));
   }
 
-  private settle(publishing: Promise<unknown>): void {
-    publishing.catch((error: unknown) => this.options.onError(error instanceof Error ? error : new Error(String(error))));
+  /** A publication whose failure is reported, not thrown. */
+  private settle(publishing: Promise<unknown>): Promise<void> {
+    return publishing.then(
+      () => undefined,
+      (error: unknown) => this.options.onError(error instanceof Error ? error : new Error(String(error))),
+    );
   }
 }

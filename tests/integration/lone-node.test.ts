@@ -4,7 +4,7 @@
 import { nanoid } from 'nanoid';
 import { MessageType } from 'socket.io-adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORGET_AFTER_MS, HELLO_INTERVAL_MS } from '../../server/realtime/lone.js';
+import { FORGET_AFTER_MS, HELLO_INTERVAL_MS, LISTENING_MS } from '../../server/realtime/lone.js';
 import { ROOM_NOTICE, ROOM_NOTICE_RENDER } from '../../server/store/outbox.js';
 import { viewFor } from '../../shared/room.js';
 import type { RunningServer } from '../../server/server.js';
@@ -94,6 +94,10 @@ describe.runIf(redisServerInstalled())('a node alone publishes nothing, and catc
   it('a lone node’s moves add nothing to the stream, and the partner on the same node sees each', async () => {
     const { node, store } = await nodeOn(`lone-${nanoid(6)}`);
     const { ada, grace } = await seatedPair(node.url);
+    // Just started, a node publishes as if it had company (the join's views), until it has had time to hear any.
+    const early = await viewsInStream(store);
+    expect(early).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, LISTENING_MS));
     closing.push(() => ada.close(), () => grace.close());
     const stream = `${store.prefix}:sio`;
     expect(await store.redis.exists(stream)).toBe(1);
@@ -104,9 +108,9 @@ describe.runIf(redisServerInstalled())('a node alone publishes nothing, and catc
       last = answer.version;
     }
     await eventually(() => expect(grace.snapshots.at(-1)?.version).toBe(last));
-    // The stream holds only what the adapter itself sends to rooms (presence), no view of a commit.
+    // Past its first moments, the stream gets only what the adapter itself sends to rooms (presence), no view of a commit.
     expect(await store.redis.xlen(stream)).toBeGreaterThan(0);
-    expect(await viewsInStream(store)).toBe(0);
+    expect(await viewsInStream(store)).toBe(early);
   });
 
   for (const missed of [false, true]) {
