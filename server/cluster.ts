@@ -18,6 +18,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Cluster as RedisCluster, type Redis } from 'ioredis';
 import { MessageType } from 'socket.io-adapter';
 import { APPEND_TO_STREAM_LUA, OUTBOX_SHARDS, ROOM_NOTICE, ROOM_NOTICE_RENDER, isRoomNotice, outboxStream, readRoomNotice, type RoomNotice, type StreamSpec } from './store/outbox.js';
+import { asError } from './log.js';
 
 // KEYS: stream; ARGV: retention ms, ttl ms, field, value, …
 const STREAM_ADD = `${APPEND_TO_STREAM_LUA}
@@ -162,7 +163,7 @@ export function joinCluster(storeRedis: Redis | RedisCluster, prefix: string, on
       if (property === 'publish' || property === 'spublish') {
         return (...args: unknown[]) =>
           (target[property] as (...a: unknown[]) => Promise<number>).apply(target, args).catch((error: unknown) => {
-            onError(error instanceof Error ? error : new Error(String(error)));
+            onError(asError(error));
             return 0;
           });
       }
@@ -183,7 +184,7 @@ export function joinCluster(storeRedis: Redis | RedisCluster, prefix: string, on
     try {
       noticeListener(notice);
     } catch (error) {
-      onError(error instanceof Error ? error : new Error(String(error)));
+      onError(asError(error));
     }
   };
   const makeAdapter = createAdapter(publisher, {

@@ -14,6 +14,7 @@ import { roomNoticeEntry, type RoomNotice } from '../store/outbox.js';
 import type { StoredRoom } from '../store/types.js';
 import type { LoneNode } from './lone.js';
 import type { CloserServer, CloserSocket } from './types.js';
+import { asError } from '../log.js';
 
 export function snapshotFor(stored: StoredRoom, seat: SeatIndex): Snapshot {
   return { version: stored.version, seat, view: viewFor(stored.room, seat) };
@@ -145,7 +146,7 @@ export function showNotice(
       (stored) => {
         if (stored?.version === notice.version) send(stored);
       },
-      (error: unknown) => onError(error instanceof Error ? error : new Error(String(error))),
+      (error: unknown) => onError(asError(error)),
     );
   };
 }

@@ -26,6 +26,7 @@
 // are now (only their ids are kept).
 import type { StoredRoom } from '../store/types.js';
 import type { CloserServer, NodeFeatures } from './types.js';
+import { asError } from '../log.js';
 
 /** What this node tells the others it does. */
 export const FEATURES: NodeFeatures = { rendersNotices: true };
@@ -183,7 +184,7 @@ export class LoneNode {
   private settle(publishing: Promise<unknown>): Promise<void> {
     return publishing.then(
       () => undefined,
-      (error: unknown) => this.options.onError(error instanceof Error ? error : new Error(String(error))),
+      (error: unknown) => this.options.onError(asError(error)),
     );
   }
 }
