@@ -15,6 +15,16 @@ const admin = new Redis(redis.url);
 try {
   const capacity = await capacityPhase(config.capacity, redis, admin, null);
   const nodeFlags = process.env.BENCH_NODE_FLAGS ?? '';
+  const { baseline } = capacity;
+  console.log(
+    JSON.stringify({
+      relayPairs: baseline.rooms,
+      p50: Number(baseline.latency.p50.toFixed(2)),
+      p99: Number(baseline.latency.p99.toFixed(2)),
+      serverCpuMsPerMove: Number(((baseline.cpu.server * 10) / baseline.movesPerSecond).toFixed(3)),
+      rssPerPairKB: Number((baseline.rssPerRoomBytes / 1024).toFixed(1)),
+    }),
+  );
   for (const level of capacity.levels) {
     const round = (n: number, places = 2) => Number(n.toFixed(places));
     console.log(
@@ -25,6 +35,9 @@ try {
         p99: round(level.latency.p99),
         serverCpuMsPerMove: round((level.cpu.server * 10) / level.movesPerSecond, 3),
         rssPerRoomKB: round(level.rssPerRoomBytes / 1024, 1),
+        serverCpuPercent: round(level.cpu.server, 0),
+        generatorsCpuPercent: round(level.cpu.generators, 0),
+        generatorLoopDelayP99: round(level.generatorLoopDelayP99, 1),
         machineBusy: round(level.machine.busy, 0),
         failed: level.failed,
       }),

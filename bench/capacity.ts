@@ -7,7 +7,7 @@ import type { RedisProcess } from '../tests/support/redis-server.js';
 import type { BenchConfig } from './config.js';
 import type { ClientKind, GeneratorClient, WindowResult } from './ipc.js';
 import { averageRoomBytes } from './latency.js';
-import { CpuMeter, MachineCpuMeter, openFiles, openFilesLimit, rssBytes, startCloser, startGenerator, type Server, type Started } from './processes.js';
+import { CpuMeter, MachineCpuMeter, openFiles, openFilesLimit, rssBytes, startCloser, startGenerator, startRelay, type Server, type Started } from './processes.js';
 import { countCommands, keyBytes, redisCpuSeconds, redisUsedMemory, type CommandCount } from './redis-stats.js';
 import { percentiles, sleep, type Percentiles } from './stats.js';
 
@@ -39,9 +39,23 @@ export interface LevelResult {
   windowUs: [number, number];
 }
 
+/**
+ * The bare Socket.IO relay holding as many pairs, moving at the same pace, measured first and alone: what
+ * Socket.IO itself costs a pair in memory and CPU on this machine today, the floor Closer's figures sit on.
+ */
+export interface BaselineResult {
+  rooms: number;
+  movesPerSecond: number;
+  latency: Percentiles;
+  /** % of one core over the window. */
+  cpu: { server: number; generators: number };
+  rssPerRoomBytes: number;
+}
+
 export interface CapacityResult {
   /** Who spoke Socket.IO for the generators' people. */
   client: ClientKind;
+  baseline: BaselineResult;
   idleRssBytes: number;
   /** The most rooms the server's open-file limit allows (two sockets a room). */
   roomLimit: number;
@@ -73,6 +87,7 @@ export async function capacityPhase(
   admin: Redis,
   profileDir: string | null,
 ): Promise<CapacityResult> {
+  const baseline = await relayBaseline(config);
   const prefix = `bench-capacity-${nanoid(6)}`;
   const node = await startCloser('closer-capacity', redis.url, prefix, profileDir ?? undefined);
   await sleep(3_000);
@@ -89,22 +104,8 @@ export async function capacityPhase(
   try {
     for (const requestedRooms of config.levels) {
       const liveTarget = Math.min(requestedRooms, roomLimit);
-      // Twice the time the ramp should take, and half a minute: an overloaded server opens rooms slowly.
-      const deadlineMs = ((2 * (liveTarget - live)) / config.rampPerSecond) * 1000 + 30_000;
       process.stdout.write(`  capacity: opening rooms up to ${liveTarget.toLocaleString('en-US')}\n`);
-      // Rooms are shared out evenly; each generator holds whole rooms (both people on one clock).
-      const opened = await Promise.all(
-        generators.map((generator, i) =>
-          generator.call('openRooms', {
-            client: config.client,
-            url: node.url,
-            rooms: Math.floor(liveTarget / generatorCount) + (i < liveTarget % generatorCount ? 1 : 0),
-            perSecond: config.rampPerSecond / generatorCount,
-            moveEveryMs: config.moveEveryMs,
-            deadlineMs,
-          }),
-        ),
-      );
+      const opened = await openAcross(generators, config, 'closer', node.url, liveTarget, liveTarget - live);
       live = opened.reduce((n, o) => n + o.rooms, 0);
       const failedOpens = opened.reduce((n, o) => n + o.failedOpens, 0);
       await sleep(config.settleSeconds * 1000);
@@ -125,11 +126,59 @@ export async function capacityPhase(
     const serverRssBytes = rssBytes(node.pid);
     const redisAtRest = await restingRoomBytes(world, config.memorySample);
     const atRest = { ...redisAtRest, quietSeconds: QUIET_MS / 1000, serverRssBytes, rssPerRoomBytes: (serverRssBytes - idleRssBytes) / live };
-    return { client: config.client, idleRssBytes, roomLimit, serverFileLimit, levels, atRest };
+    return { client: config.client, baseline, idleRssBytes, roomLimit, serverFileLimit, levels, atRest };
   } finally {
     for (const generator of generators) await generator.stop();
     // A profiled node writes its profile on a clean exit; closing after the sockets are gone is quick.
     await node.stop(30_000);
+  }
+}
+
+/**
+ * Has the generators hold `total` rooms between them, shared out evenly (each holds whole rooms: both
+ * people on one clock), `adding` of them new: the ramp's deadline is twice the time it should take, and
+ * half a minute, as an overloaded server opens rooms slowly.
+ */
+function openAcross(generators: GeneratorClient[], config: BenchConfig['capacity'], target: 'closer' | 'relay', url: string, total: number, adding: number) {
+  const count = generators.length;
+  return Promise.all(
+    generators.map((generator, i) =>
+      generator.call('openRooms', {
+        client: config.client,
+        target,
+        url,
+        rooms: Math.floor(total / count) + (i < total % count ? 1 : 0),
+        perSecond: config.rampPerSecond / count,
+        moveEveryMs: config.moveEveryMs,
+        deadlineMs: ((2 * adding) / config.rampPerSecond) * 1000 + 30_000,
+      }),
+    ),
+  );
+}
+
+/** The relay with `config.baselineRooms` pairs: ramp, settle and one window, as a Closer level has. */
+async function relayBaseline(config: BenchConfig['capacity']): Promise<BaselineResult> {
+  const relay = await startRelay();
+  await sleep(3_000);
+  const idleRssBytes = rssBytes(relay.pid);
+  const generatorCount = Math.ceil((2 * config.baselineRooms) / config.socketsPerGenerator);
+  const generators = Array.from({ length: generatorCount }, (_, i) => startGenerator(`baseline-generator-${i + 1}`));
+  try {
+    process.stdout.write(`  capacity: the bare relay with ${config.baselineRooms.toLocaleString('en-US')} pairs\n`);
+    const opened = await openAcross(generators, config, 'relay', relay.url, config.baselineRooms, config.baselineRooms);
+    const rooms = opened.reduce((n, o) => n + o.rooms, 0);
+    await sleep(config.settleSeconds * 1000);
+    const meter = new CpuMeter([relay.pid, ...generators.map((g) => g.pid)]);
+    await Promise.all(generators.map((g) => g.call('measureStart', null)));
+    await sleep(config.windowSeconds * 1000);
+    const windows = await Promise.all(generators.map((g) => g.call('measureStop', null)));
+    const { percent } = meter.stop();
+    const { movesPerSecond, latency } = summarize(windows, config.windowSeconds);
+    const rssPerRoomBytes = (rssBytes(relay.pid) - idleRssBytes) / rooms;
+    return { rooms, movesPerSecond, latency, cpu: { server: percent[0]!, generators: percent.slice(1).reduce((a, b) => a + b, 0) }, rssPerRoomBytes };
+  } finally {
+    for (const generator of generators) await generator.stop();
+    await relay.stop();
   }
 }
 

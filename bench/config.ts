@@ -39,6 +39,8 @@ export interface BenchConfig {
     socketsPerGenerator: number;
     /** Rooms whose keys are measured with MEMORY USAGE at the end. */
     memorySample: number;
+    /** Pairs the bare relay holds first, as the baseline of memory and CPU per room (BaselineResult). */
+    baselineRooms: number;
   };
   /** Write a CPU profile (node --cpu-prof) of every Closer node into `profileDir`. */
   profileDir: string | null;
@@ -77,6 +79,8 @@ export function benchConfig(env: NodeJS.ProcessEnv): BenchConfig {
       countSeconds: 2,
       socketsPerGenerator: 5_000,
       memorySample: 400,
+      // A level every run reaches on this machine (the relay's RSS a pair is read at it, as Closer's).
+      baselineRooms: Math.min(5_000, Math.max(...levels)),
     },
     profileDir: env.BENCH_PROFILE === '1' ? resolve(results, 'profiles') : null,
     out: resolve(env.BENCH_OUT ?? resolve(results, quick ? 'quick.json' : 'latest.json')),

@@ -4,7 +4,7 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { SeatIndex } from '../shared/protocol.js';
 import { serve, type ClientKind, type WindowResult } from './ipc.js';
-import { CloserPair, openPair, type MoveOutcome, type Pair } from './pairs.js';
+import { CloserPair, RelayPair, openPair, type MoveOutcome, type Pair } from './pairs.js';
 import { sleep } from './stats.js';
 
 /** Rooms being opened at once while ramping up; the rest wait their turn. */
@@ -92,7 +92,7 @@ async function latencyBlock(args: { scenario: string; warmup: number; moves: num
 // ---- Capacity rooms: each person moves every `moveEveryMs`, the two half a period apart.
 
 interface LiveRoom {
-  pair: CloserPair;
+  pair: Pair;
   /** Moves the server accepted for this room. */
   moves: number;
   busy: boolean;
@@ -125,7 +125,7 @@ function drive(room: LiveRoom, moveEveryMs: number): void {
 }
 
 /** Opens rooms at a steady pace; gives up after `deadlineMs` (an overloaded server), keeping what is open. */
-async function openRooms(args: { client: ClientKind; url: string; rooms: number; perSecond: number; moveEveryMs: number; deadlineMs: number }) {
+async function openRooms(args: { client: ClientKind; target: 'closer' | 'relay'; url: string; rooms: number; perSecond: number; moveEveryMs: number; deadlineMs: number }) {
   const gapMs = 1000 / args.perSecond;
   const start = performance.now();
   const opening = new Set<Promise<void>>();
@@ -134,7 +134,8 @@ async function openRooms(args: { client: ClientKind; url: string; rooms: number;
     const wait = start + i * gapMs - performance.now();
     if (wait > 0) await sleep(wait);
     while (opening.size >= OPENING_AT_ONCE) await Promise.race(opening);
-    const open: Promise<void> = CloserPair.open(args.client, args.url, args.url).then(
+    const opened: Promise<Pair> = args.target === 'relay' ? RelayPair.open(args.client, args.url) : CloserPair.open(args.client, args.url, args.url);
+    const open: Promise<void> = opened.then(
       (pair) => {
         const room: LiveRoom = { pair, moves: 0, busy: false, timer: null };
         rooms.push(room);
@@ -184,8 +185,8 @@ serve({
     return null;
   },
   async roomSample({ count }) {
-    const sampled = rooms.slice(0, count);
-    const sample = sampled.map((room) => room.pair);
+    const sampled = rooms.filter((room) => room.pair instanceof CloserPair).slice(0, count);
+    const sample = sampled.map((room) => room.pair as CloserPair);
     return {
       movesPerRoom: sampled.reduce((n, room) => n + room.moves, 0) / Math.max(1, sampled.length),
       roomIds: sample.map((pair) => pair.roomId),

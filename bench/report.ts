@@ -77,7 +77,7 @@ export function goals(latency: LatencyResult, capacity: CapacityResult): Goal[] 
     {
       goal: 'at most 40 KB of server memory per live room',
       measured: top
-        ? `${kb(top.rssPerRoomBytes)} at ${count(top.liveRooms)} rooms under load; ${kb(capacity.atRest.rssPerRoomBytes)} once quiet${tellsRss(top) ? '' : ' (too few rooms to tell: the idle node’s own RSS moves by more)'}`
+        ? `${kb(top.rssPerRoomBytes)} at ${count(top.liveRooms)} rooms under load; ${kb(capacity.atRest.rssPerRoomBytes)} once quiet${tellsRss(top) ? '' : ' (too few rooms to tell: the idle node’s own RSS moves by more)'}; ${againstRelay(capacity)}`
         : 'not run',
       met: top !== undefined && tellsRss(top) && top.rssPerRoomBytes <= 40 * 1024,
     },
@@ -87,6 +87,14 @@ export function goals(latency: LatencyResult, capacity: CapacityResult): Goal[] 
       met: Math.max(capacity.atRest.roomKeysBytes, latency.busyRoomBytes) < 4 * 1024,
     },
   ];
+}
+
+/** Closer's RSS a room at the level the relay baseline held, against the relay's a pair: what Socket.IO itself costs. */
+function againstRelay(capacity: CapacityResult): string {
+  const { baseline } = capacity;
+  const same = capacity.levels.find((l) => l.liveRooms === baseline.rooms);
+  const relay = `the bare relay ${kb(baseline.rssPerRoomBytes)} a pair at ${count(baseline.rooms)} pairs`;
+  return same ? `${relay}, Closer ${kb(same.rssPerRoomBytes)} there (${ratio(same.rssPerRoomBytes, baseline.rssPerRoomBytes)})` : relay;
 }
 
 /** Why no level reached the cap: none asked for it (BENCH_LEVELS), or the largest asked opened fewer rooms. */
@@ -176,6 +184,11 @@ export function formatReport(result: BenchResult): string {
         failures(l.failed, l.lost, l.skipped) + (l.failedOpens ? `, ${l.failedOpens} rooms failed to open` : ''),
       ]),
     ),
+    '',
+    `The bare relay first, alone, with ${count(capacity.baseline.rooms)} pairs at the same pace (the floor Socket.IO sets): ${capacity.baseline.movesPerSecond.toFixed(0)} moves/s, ` +
+      `p50 ${ms(capacity.baseline.latency.p50)} ms, p99 ${ms(capacity.baseline.latency.p99)} ms, server ${capacity.baseline.cpu.server.toFixed(0)}% ` +
+      `(${((10 * capacity.baseline.cpu.server) / Math.max(1, capacity.baseline.movesPerSecond)).toFixed(2)} ms a move), generators ${capacity.baseline.cpu.generators.toFixed(0)}%, ` +
+      `**RSS ${kb(capacity.baseline.rssPerRoomBytes)} a pair**.`,
     '',
     `Redis memory per room at rest (MEMORY USAGE of room + results + order, ${capacity.atRest.rooms} rooms after ~${Math.round(capacity.atRest.movesPerRoom)} moves each): ` +
       `**${kb(capacity.atRest.roomKeysBytes)}**; with ${REMEMBERED_COMMANDS} remembered commands, full (the latency rooms): **${kb(latency.busyRoomBytes)}**; ` +
