@@ -35,6 +35,7 @@ try {
         p99: round(level.latency.p99),
         serverCpuMsPerMove: round((level.cpu.server * 10) / level.movesPerSecond, 3),
         rssPerRoomKB: round(level.rssPerRoomBytes / 1024, 1),
+        redisCommandsPerMove: level.commands.sentPerMove,
         serverCpuPercent: round(level.cpu.server, 0),
         generatorsCpuPercent: round(level.cpu.generators, 0),
         generatorLoopDelayP99: round(level.generatorLoopDelayP99, 1),

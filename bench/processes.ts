@@ -121,14 +121,15 @@ export async function startCloser(
   return { ...handle, url: `http://127.0.0.1:${port}` };
 }
 
-export async function startRelay(): Promise<Server> {
+/** The bare Socket.IO relay (bench/relay-server.ts), or with `which` 'ws' a bare `ws` server (bench/ws-server.ts). */
+export async function startRelay(nodeFlags: readonly string[] = [], which: 'socket.io' | 'ws' = 'socket.io'): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [resolve(BUILD, 'bench/relay-server.js')], {
+  const child = spawn(process.execPath, [...nodeFlags, resolve(BUILD, which === 'ws' ? 'bench/ws-server.js' : 'bench/relay-server.js')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const handle = track('relay', child);
+  const handle = track(which === 'ws' ? 'ws-server' : 'relay', child);
   await listening(port);
   return { ...handle, url: `http://127.0.0.1:${port}` };
 }

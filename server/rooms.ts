@@ -86,10 +86,6 @@ interface Saved<T> {
 }
 
 /**
- * The room cache's defaults: 32 MB of documents is a few thousand live sealed rooms (a room in play is
- * 2–10 KB of JSON); a copy idle for 5 minutes is let go (a couple in play moves more often than that).
- */
-/**
  * The room byte budget: the most characters of JSON a stored room may grow to (its sealed values are
  * base64url, so characters are bytes). 4 MiB, because the largest room a couple plausibly builds in its
  * lifetime is about 2.3 MB: 200 Memories (MEMORIES_MAX) of two full 2,000-character answers, each
@@ -106,6 +102,10 @@ interface Saved<T> {
  */
 export const ROOM_BYTES_MAX = 4 * 1024 * 1024;
 
+/**
+ * The room cache's defaults: 32 MB of documents is a few thousand live sealed rooms (a room in play is
+ * 2–10 KB of JSON); a copy idle for 5 minutes is let go (a couple in play moves more often than that).
+ */
 export const ROOM_CACHE: Omit<RoomCacheOptions, 'now'> = { maxBytes: 32 * 1024 * 1024, idleMs: 5 * 60_000 };
 
 export class RoomService {
