@@ -15,18 +15,18 @@ const admin = new Redis(redis.url);
 try {
   const capacity = await capacityPhase(config.capacity, redis, admin, null);
   const nodeFlags = process.env.BENCH_NODE_FLAGS ?? '';
+  const round = (n: number, places = 2) => Number(n.toFixed(places));
   const { baseline } = capacity;
   console.log(
     JSON.stringify({
       relayPairs: baseline.rooms,
-      p50: Number(baseline.latency.p50.toFixed(2)),
-      p99: Number(baseline.latency.p99.toFixed(2)),
-      serverCpuMsPerMove: Number(((baseline.cpu.server * 10) / baseline.movesPerSecond).toFixed(3)),
-      rssPerPairKB: Number((baseline.rssPerRoomBytes / 1024).toFixed(1)),
+      p50: round(baseline.latency.p50),
+      p99: round(baseline.latency.p99),
+      serverCpuMsPerMove: round((baseline.cpu.server * 10) / baseline.movesPerSecond, 3),
+      rssPerPairKB: round(baseline.rssPerRoomBytes / 1024, 1),
     }),
   );
   for (const level of capacity.levels) {
-    const round = (n: number, places = 2) => Number(n.toFixed(places));
     console.log(
       JSON.stringify({
         nodeFlags,
@@ -44,7 +44,7 @@ try {
       }),
     );
   }
-  console.log(JSON.stringify({ nodeFlags, atRestRssPerRoomKB: Number((capacity.atRest.rssPerRoomBytes / 1024).toFixed(1)) }));
+  console.log(JSON.stringify({ nodeFlags, atRestRssPerRoomKB: round(capacity.atRest.rssPerRoomBytes / 1024, 1) }));
 } finally {
   admin.disconnect();
   killAll();

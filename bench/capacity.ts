@@ -5,7 +5,7 @@ import { nanoid } from 'nanoid';
 import type { Redis } from 'ioredis';
 import type { RedisProcess } from '../tests/support/redis-server.js';
 import type { BenchConfig } from './config.js';
-import type { ClientKind, GeneratorClient, WindowResult } from './ipc.js';
+import type { ClientKind, GeneratorClient, Target, WindowResult } from './ipc.js';
 import { averageRoomBytes } from './latency.js';
 import { CpuMeter, MachineCpuMeter, openFiles, openFilesLimit, rssBytes, startCloser, startGenerator, startRelay, type Server, type Started } from './processes.js';
 import { countCommands, keyBytes, redisCpuSeconds, redisUsedMemory, type CommandCount } from './redis-stats.js';
@@ -105,7 +105,7 @@ export async function capacityPhase(
     for (const requestedRooms of config.levels) {
       const liveTarget = Math.min(requestedRooms, roomLimit);
       process.stdout.write(`  capacity: opening rooms up to ${liveTarget.toLocaleString('en-US')}\n`);
-      const opened = await openAcross(generators, config, 'closer', node.url, liveTarget, liveTarget - live);
+      const opened = await openAcross(generators, config, { kind: 'closer', a: node.url, b: node.url }, liveTarget, liveTarget - live);
       live = opened.reduce((n, o) => n + o.rooms, 0);
       const failedOpens = opened.reduce((n, o) => n + o.failedOpens, 0);
       await sleep(config.settleSeconds * 1000);
@@ -139,14 +139,13 @@ export async function capacityPhase(
  * people on one clock), `adding` of them new: the ramp's deadline is twice the time it should take, and
  * half a minute, as an overloaded server opens rooms slowly.
  */
-function openAcross(generators: GeneratorClient[], config: BenchConfig['capacity'], target: 'closer' | 'relay', url: string, total: number, adding: number) {
+function openAcross(generators: GeneratorClient[], config: BenchConfig['capacity'], target: Target, total: number, adding: number) {
   const count = generators.length;
   return Promise.all(
     generators.map((generator, i) =>
       generator.call('openRooms', {
         client: config.client,
         target,
-        url,
         rooms: Math.floor(total / count) + (i < total % count ? 1 : 0),
         perSecond: config.rampPerSecond / count,
         moveEveryMs: config.moveEveryMs,
@@ -165,14 +164,10 @@ async function relayBaseline(config: BenchConfig['capacity']): Promise<BaselineR
   const generators = Array.from({ length: generatorCount }, (_, i) => startGenerator(`baseline-generator-${i + 1}`));
   try {
     process.stdout.write(`  capacity: the bare relay with ${config.baselineRooms.toLocaleString('en-US')} pairs\n`);
-    const opened = await openAcross(generators, config, 'relay', relay.url, config.baselineRooms, config.baselineRooms);
+    const opened = await openAcross(generators, config, { kind: 'relay', url: relay.url }, config.baselineRooms, config.baselineRooms);
     const rooms = opened.reduce((n, o) => n + o.rooms, 0);
     await sleep(config.settleSeconds * 1000);
-    const meter = new CpuMeter([relay.pid, ...generators.map((g) => g.pid)]);
-    await Promise.all(generators.map((g) => g.call('measureStart', null)));
-    await sleep(config.windowSeconds * 1000);
-    const windows = await Promise.all(generators.map((g) => g.call('measureStop', null)));
-    const { percent } = meter.stop();
+    const { windows, percent } = await measureWindow(relay, generators, config.windowSeconds);
     const { movesPerSecond, latency } = summarize(windows, config.windowSeconds);
     const rssPerRoomBytes = (rssBytes(relay.pid) - idleRssBytes) / rooms;
     return { rooms, movesPerSecond, latency, cpu: { server: percent[0]!, generators: percent.slice(1).reduce((a, b) => a + b, 0) }, rssPerRoomBytes };
@@ -190,19 +185,24 @@ interface World {
   prefix: string;
 }
 
+/** Every generator's moves over `seconds`, and the CPU of the server (first) and the generators, % of a core. */
+async function measureWindow(server: Started, generators: (GeneratorClient & Started)[], seconds: number) {
+  const meter = new CpuMeter([server.pid, ...generators.map((g) => g.pid)]);
+  await Promise.all(generators.map((g) => g.call('measureStart', null)));
+  await sleep(seconds * 1000);
+  const windows = await Promise.all(generators.map((g) => g.call('measureStop', null)));
+  return { windows, percent: meter.stop().percent };
+}
+
 /** One measuring window at the current level, then a short MONITOR count of Redis commands per move. */
 async function measureLevel({ node, generators, admin, redis, prefix }: World, config: BenchConfig['capacity']) {
-  const meter = new CpuMeter([node.pid, ...generators.map((g) => g.pid)]);
   const machineMeter = new MachineCpuMeter();
   const redisBefore = await redisCpuSeconds(admin);
   const windowStart = performance.now();
   const fromUs = monotonicUs();
-  await Promise.all(generators.map((g) => g.call('measureStart', null)));
-  await sleep(config.windowSeconds * 1000);
-  const windows = await Promise.all(generators.map((g) => g.call('measureStop', null)));
+  const { windows, percent } = await measureWindow(node, generators, config.windowSeconds);
   const wallSeconds = (performance.now() - windowStart) / 1000;
   const windowUs: [number, number] = [fromUs, monotonicUs()];
-  const { percent } = meter.stop();
   const machine = machineMeter.stop();
   const redisPercent = (100 * ((await redisCpuSeconds(admin)) - redisBefore)) / wallSeconds;
   const serverRssBytes = rssBytes(node.pid);

@@ -3,8 +3,8 @@
 // every few seconds, on a schedule of its own).
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { SeatIndex } from '../shared/protocol.js';
-import { serve, type ClientKind, type WindowResult } from './ipc.js';
-import { CloserPair, RelayPair, openPair, type MoveOutcome, type Pair } from './pairs.js';
+import { serve, type ClientKind, type Target, type WindowResult } from './ipc.js';
+import { CloserPair, openPair, type MoveOutcome, type Pair } from './pairs.js';
 import { sleep } from './stats.js';
 
 /** Rooms being opened at once while ramping up; the rest wait their turn. */
@@ -125,7 +125,7 @@ function drive(room: LiveRoom, moveEveryMs: number): void {
 }
 
 /** Opens rooms at a steady pace; gives up after `deadlineMs` (an overloaded server), keeping what is open. */
-async function openRooms(args: { client: ClientKind; target: 'closer' | 'relay'; url: string; rooms: number; perSecond: number; moveEveryMs: number; deadlineMs: number }) {
+async function openRooms(args: { client: ClientKind; target: Target; rooms: number; perSecond: number; moveEveryMs: number; deadlineMs: number }) {
   const gapMs = 1000 / args.perSecond;
   const start = performance.now();
   const opening = new Set<Promise<void>>();
@@ -134,8 +134,7 @@ async function openRooms(args: { client: ClientKind; target: 'closer' | 'relay';
     const wait = start + i * gapMs - performance.now();
     if (wait > 0) await sleep(wait);
     while (opening.size >= OPENING_AT_ONCE) await Promise.race(opening);
-    const opened: Promise<Pair> = args.target === 'relay' ? RelayPair.open(args.client, args.url) : CloserPair.open(args.client, args.url, args.url);
-    const open: Promise<void> = opened.then(
+    const open: Promise<void> = openPair(args.client, args.target).then(
       (pair) => {
         const room: LiveRoom = { pair, moves: 0, busy: false, timer: null };
         rooms.push(room);

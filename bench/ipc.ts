@@ -40,11 +40,11 @@ export interface Calls {
   /** `warmup + moves` moves, one every `gapMs` over the scenario's pairs, alternating seats; the warm-up is not measured. */
   latencyBlock: { args: { scenario: string; warmup: number; moves: number; gapMs: number }; result: WindowResult };
   /**
-   * Opens rooms on a Closer node (or pairs on the bare relay: `target`) until this generator holds `rooms`
-   * (or `deadlineMs` has passed); each starts moving as soon as it is open.
+   * Opens rooms on a Closer node (or pairs on the bare relay) until this generator holds `rooms` (or
+   * `deadlineMs` has passed); each starts moving as soon as it is open.
    */
   openRooms: {
-    args: { client: ClientKind; target: 'closer' | 'relay'; url: string; rooms: number; perSecond: number; moveEveryMs: number; deadlineMs: number };
+    args: { client: ClientKind; target: Target; rooms: number; perSecond: number; moveEveryMs: number; deadlineMs: number };
     result: { rooms: number; failedOpens: number };
   };
   measureStart: { args: null; result: null };

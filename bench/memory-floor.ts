@@ -4,13 +4,13 @@
 // A bare `ws` server (bench/ws-server.ts), the bare Socket.IO relay (bench/relay-server.ts: Engine.IO and
 // Socket.IO over the same `ws`) and one Closer node on a throwaway Redis, each probed (bench/heap-probe.cjs)
 // empty and then holding `pairs` pairs of sockets (Closer's after four moves each, as bench/memory-per-room.ts).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import { startRedis } from '../tests/support/redis-server.js';
 import { CloserPair, RelayPair, type Pair } from './pairs.js';
-import { buildServers, killAll, rssBytes, startCloser, startRelay, type Server } from './processes.js';
+import { buildServers, heapProbe, killAll, startCloser, startRelay, type Server } from './processes.js';
 import { sleep } from './stats.js';
 
 const pairs = Number(process.argv[2] ?? 1_000);
@@ -18,25 +18,6 @@ const dir = mkdtempSync(join(tmpdir(), 'closer-floor-'));
 // The probe in each server writes here (the servers get this process's environment).
 Object.assign(process.env, { HEAP_PROBE_DIR: dir, HEAP_PROBE_SNAPSHOT: '0' });
 const PROBED = ['--expose-gc', '--require', resolve(import.meta.dirname, 'heap-probe.cjs')];
-
-/** The server's live heap after a full collection (its probe's n-th answer) and its RSS. */
-async function probe(server: Server, n: number): Promise<{ heapUsed: number; rss: number }> {
-  const rss = rssBytes(server.pid);
-  process.kill(server.pid, 'SIGUSR2');
-  for (let i = 0; i < 240; i++) {
-    await sleep(250);
-    try {
-      const file = join(dir, `probe-${n}.json`);
-      const { after } = JSON.parse(readFileSync(file, 'utf8')) as { after: NodeJS.MemoryUsage };
-      // Each server numbers its probes from 1: the next one's must not find this one's.
-      rmSync(file);
-      return { heapUsed: after.heapUsed, rss };
-    } catch {
-      // not written yet
-    }
-  }
-  throw new Error(`${server.name}: probe ${n} not written`);
-}
 
 /** Two bare WebSockets; the `ws` server holds them and does nothing else. */
 async function wsPair(url: string): Promise<{ close(): void }> {
@@ -53,14 +34,14 @@ async function wsPair(url: string): Promise<{ close(): void }> {
 async function measure(name: string, server: Server, open: () => Promise<{ close(): void }>) {
   try {
     await sleep(1_000);
-    const empty = await probe(server, 1);
+    const empty = await heapProbe(server.pid, dir, 1);
     const held: { close(): void }[] = [];
     for (let i = 0; i < pairs; i += 50) held.push(...(await Promise.all(Array.from({ length: Math.min(50, pairs - i) }, open))));
     await sleep(3_000);
-    const full = await probe(server, 2);
+    const full = await heapProbe(server.pid, dir, 2);
     for (const pair of held) pair.close();
     const kb = (bytes: number) => Number((bytes / pairs / 1024).toFixed(1));
-    return { server: name, pairs, liveHeapPerPairKB: kb(full.heapUsed - empty.heapUsed), rssPerPairKB: kb(full.rss - empty.rss) };
+    return { server: name, pairs, liveHeapPerPairKB: kb(full.usage.after.heapUsed - empty.usage.after.heapUsed), rssPerPairKB: kb(full.rss - empty.rss) };
   } finally {
     await server.stop();
   }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startRedis } from '../tests/support/redis-server.js';
 import { CloserPair } from './pairs.js';
-import { buildServers, killAll, rssBytes, startCloser } from './processes.js';
+import { buildServers, heapProbe, killAll, startCloser, type HeapProbe } from './processes.js';
 import { sleep } from './stats.js';
 
 const rooms = Number(process.argv[2] ?? 500);
@@ -17,25 +17,6 @@ const MOVES_PER_PAIR = 4;
 const dir = mkdtempSync(join(tmpdir(), 'closer-heap-'));
 // The probe in the node writes here (startCloser passes this process's environment on).
 process.env.HEAP_PROBE_DIR = dir;
-
-interface Probe {
-  before: NodeJS.MemoryUsage;
-  after: NodeJS.MemoryUsage;
-}
-
-async function probe(pid: number, n: number): Promise<{ rss: number; usage: Probe }> {
-  const rss = rssBytes(pid);
-  process.kill(pid, 'SIGUSR2');
-  for (let i = 0; i < 240; i++) {
-    await sleep(500);
-    try {
-      return { rss, usage: JSON.parse(readFileSync(join(dir, `probe-${n}.json`), 'utf8')) as Probe };
-    } catch {
-      // not written yet
-    }
-  }
-  throw new Error(`probe ${n} not written`);
-}
 
 /** Self sizes summed by node kind and name (constructor for objects, function name for closures; strings by kind). */
 function bySize(file: string): Map<string, { bytes: number; count: number }> {
@@ -64,7 +45,7 @@ const kb = (bytes: number) => Math.round(bytes / rooms / 102.4) / 10;
 
 buildServers();
 const redis = await startRedis();
-const probes: { rooms: number; rss: number; usage: Probe }[] = [];
+const probes: { rooms: number; rss: number; usage: HeapProbe }[] = [];
 try {
   const server = await startCloser('memory-where', redis.url, `mw${Date.now()}`, undefined, {
     nodeFlags: ['--expose-gc', '--require', resolve(import.meta.dirname, 'heap-probe.cjs'), ...flags],
@@ -72,7 +53,7 @@ try {
   const pairs: CloserPair[] = [];
   try {
     await sleep(2_000);
-    probes.push({ rooms: 0, ...(await probe(server.pid, 1)) });
+    probes.push({ rooms: 0, ...(await heapProbe(server.pid, dir, 1)) });
     for (const step of [1, 2]) {
       const opened: CloserPair[] = [];
       for (let i = 0; i < rooms; i += 50) {
@@ -81,7 +62,7 @@ try {
       for (let k = 0; k < MOVES_PER_PAIR; k++) await Promise.all(opened.map((pair) => pair.move(k % 2 === 0 ? 0 : 1)));
       pairs.push(...opened);
       await sleep(5_000);
-      probes.push({ rooms: rooms * step, ...(await probe(server.pid, step + 1)) });
+      probes.push({ rooms: rooms * step, ...(await heapProbe(server.pid, dir, step + 1)) });
     }
   } finally {
     for (const pair of pairs) pair.close();

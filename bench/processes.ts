@@ -3,7 +3,7 @@
 import { execFileSync, fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { freePort } from '../tests/support/redis-server.js';
 import { GeneratorClient } from './ipc.js';
 import { sleep } from './stats.js';
@@ -251,4 +251,32 @@ export class MachineCpuMeter {
       steal: percent(end.steal - this.start.steal),
     };
   }
+}
+
+/** What bench/heap-probe.cjs writes on SIGUSR2: process.memoryUsage() before and after a full collection. */
+export interface HeapProbe {
+  before: NodeJS.MemoryUsage;
+  after: NodeJS.MemoryUsage;
+}
+
+/**
+ * Asks a server loaded with bench/heap-probe.cjs (writing into `dir`) for its `n`-th probe and waits for
+ * it; `rss` is read just before. The probe's file is removed once read: another server started later
+ * numbers its probes from 1 too.
+ */
+export async function heapProbe(pid: number, dir: string, n: number): Promise<{ rss: number; usage: HeapProbe }> {
+  const rss = rssBytes(pid);
+  process.kill(pid, 'SIGUSR2');
+  const file = join(dir, `probe-${n}.json`);
+  for (let i = 0; i < 240; i++) {
+    await sleep(250);
+    try {
+      const usage = JSON.parse(readFileSync(file, 'utf8')) as HeapProbe;
+      rmSync(file);
+      return { rss, usage };
+    } catch {
+      // not written yet (or half written)
+    }
+  }
+  throw new Error(`heap probe ${n} of process ${pid} not written`);
 }
