@@ -80,6 +80,9 @@ export class RoomCache {
     if (bytes > this.options.maxBytes) return;
     this.entries.set(roomId, { stored, bytes, usedAt: this.now() });
     this.bytes += bytes;
+    // Only when over: starting an iteration walks past the slots that each use's delete left at the front
+    // of the Map (until V8 compacts it), which at the cap was 1 % of the node's CPU for no eviction at all.
+    if (this.bytes <= this.options.maxBytes) return;
     for (const [id] of this.entries) {
       if (this.bytes <= this.options.maxBytes) break;
       this.drop(id);
