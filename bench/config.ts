@@ -51,6 +51,8 @@ export function benchConfig(env: NodeJS.ProcessEnv): BenchConfig {
   const quick = env.BENCH_QUICK === '1';
   const levels = env.BENCH_LEVELS?.split(',').map(Number) ?? (quick ? [200, 1_000] : [1_000, 5_000, 10_000]);
   if (levels.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_LEVELS must be whole numbers, got "${env.BENCH_LEVELS}"`);
+  const relayPairs = env.BENCH_RELAY_PAIRS === undefined ? undefined : Number(env.BENCH_RELAY_PAIRS);
+  if (relayPairs !== undefined && (!Number.isInteger(relayPairs) || relayPairs < 1)) throw new Error(`BENCH_RELAY_PAIRS must be a whole number, got "${env.BENCH_RELAY_PAIRS}"`);
   const results = resolve(import.meta.dirname, 'results');
   const client = env.BENCH_CLIENT;
   if (client !== undefined && client !== 'lean' && client !== 'socket.io') throw new Error(`BENCH_CLIENT must be lean or socket.io, got "${client}"`);
@@ -79,8 +81,9 @@ export function benchConfig(env: NodeJS.ProcessEnv): BenchConfig {
       countSeconds: 2,
       socketsPerGenerator: 5_000,
       memorySample: 400,
-      // A level every run reaches on this machine (the relay's RSS a pair is read at it, as Closer's).
-      baselineRooms: Math.min(5_000, Math.max(...levels)),
+      // A level every run reaches on this machine (the relay's RSS a pair is read at it, as Closer's);
+      // BENCH_RELAY_PAIRS sets another (the relay at the cap: BENCH_RELAY_PAIRS=9980 BENCH_LEVELS=1).
+      baselineRooms: relayPairs ?? Math.min(5_000, Math.max(...levels)),
     },
     profileDir: env.BENCH_PROFILE === '1' ? resolve(results, 'profiles') : null,
     out: resolve(env.BENCH_OUT ?? resolve(results, quick ? 'quick.json' : 'latest.json')),

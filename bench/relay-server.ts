@@ -1,11 +1,19 @@
 // The baseline: a bare Socket.IO relay with the same socket.io version and transport as Closer, and no
 // store. A's message is passed to the other socket of its pair (a Socket.IO room) and A gets an ack.
-// run.ts compiles it with the server and runs it as its own process, with PORT set.
+// run.ts compiles it with the server and runs it as its own process, with PORT set. Socket.IO's own ping
+// timing (25 s, 20 s) unless PING_INTERVAL_SECONDS / PING_TIMEOUT_SECONDS say otherwise, as for Closer
+// (whose defaults are 5 s and 4 s: server/config.ts), so a run can give both the same.
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { RelayClientEvents, RelayServerEvents } from './pairs.js';
 
-const io = new Server<RelayClientEvents, RelayServerEvents>({ transports: ['websocket'], serveClient: false });
+const seconds = (name: string, otherwise: number) => (process.env[name] ? Number(process.env[name]) * 1_000 : otherwise);
+const io = new Server<RelayClientEvents, RelayServerEvents>({
+  transports: ['websocket'],
+  serveClient: false,
+  pingInterval: seconds('PING_INTERVAL_SECONDS', 25_000),
+  pingTimeout: seconds('PING_TIMEOUT_SECONDS', 20_000),
+});
 
 io.on('connection', (socket) => {
   const pair = String((socket.handshake.auth as { pair?: unknown }).pair);
