@@ -15,7 +15,12 @@ process.on('SIGUSR2', () => {
   const session = new inspector.Session();
   session.connect();
   session.post('HeapProfiler.enable', () =>
-    session.post('HeapProfiler.startSampling', { samplingInterval: interval, includeObjectsCollectedByMajorGC: true }, () => {
+    session.post('HeapProfiler.startSampling', {
+      samplingInterval: interval,
+      includeObjectsCollectedByMajorGC: true,
+      // ALLOCATION_PROBE_ALL=1: everything allocated, young garbage too (what drives the collector's work on the main thread).
+      includeObjectsCollectedByMinorGC: process.env.ALLOCATION_PROBE_ALL === '1',
+    }, () => {
       setTimeout(() => {
         session.post('HeapProfiler.getSamplingProfile', (error, result) => {
           if (!error) writeFileSync(file, JSON.stringify(result.profile));
