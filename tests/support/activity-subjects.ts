@@ -432,6 +432,9 @@ export const SUBJECTS: { [Id in ActivityId]: Subject<StateFor<Id>, MoveFor<Id>> 
       return last && last.answer === null ? 'answering' : 'asking';
     },
     stages: ['choosing', 'asking', 'answering', 'judging', 'hinting', 'revealed:guessed', 'revealed:gave-up'],
+    // All twenty questions answered with no right guess: 40 accepted moves in a walk of at most 150 steps,
+    // with a right guess or a give-up likely first (tests/unit/twenty-questions.test.ts plays it out).
+    rareStages: ['revealed:out-of-questions'],
     // The thinker's thing (another sealed value of the same size) until the reveal.
     hiddenVariants: (state, seat, rng) =>
       state.thing !== null && seat === state.thinker && state.phase !== 'revealed'

@@ -45,6 +45,11 @@ export interface Subject<State, Move> {
   /** A name for where the walk is, to check that walks reach every part of the activity. */
   stage: (state: State) => string;
   stages: readonly string[];
+  /**
+   * Stages a walk may reach but too seldom to ask of every batch (each has its own unit test); any stage
+   * reached that is in neither list fails, so a new part of an activity is never left unnamed.
+   */
+  rareStages?: readonly string[];
 }
 
 /** A state changed in one seat's hidden input, and what was changed. */
