@@ -157,8 +157,7 @@ function openAcross(generators: GeneratorClient[], config: BenchConfig['capacity
 
 /** The relay with `config.baselineRooms` pairs: ramp, settle and one window, as a Closer level has. */
 async function relayBaseline(config: BenchConfig['capacity']): Promise<BaselineResult> {
-  // BENCH_RELAY_FLAGS: V8 flags for the relay alone (e.g. --trace-gc, to set its collector beside Closer's).
-  const relay = await startRelay(process.env.BENCH_RELAY_FLAGS?.split(' ').filter(Boolean) ?? []);
+  const relay = await startRelay();
   await sleep(3_000);
   const idleRssBytes = rssBytes(relay.pid);
   const generatorCount = Math.ceil((2 * config.baselineRooms) / config.socketsPerGenerator);

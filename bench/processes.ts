@@ -109,7 +109,7 @@ export async function startCloser(
   const port = await freePort();
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
   // BENCH_NODE_FLAGS (space-separated V8 flags) go to every Closer node a bench starts: a V8 setting A/B in one tree.
-  const benchFlags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const benchFlags = flagsFrom('BENCH_NODE_FLAGS');
   const child = spawn(process.execPath, [...profile, ...benchFlags, ...(extra.nodeFlags ?? []), resolve(BUILD, 'server/main.js')], {
     cwd: ROOT,
     env: { ...process.env, ...NO_LIMITS, ...extra.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl ?? '', REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' },
@@ -121,10 +121,18 @@ export async function startCloser(
   return { ...handle, url: `http://127.0.0.1:${port}` };
 }
 
-/** The bare Socket.IO relay (bench/relay-server.ts), or with `which` 'ws' a bare `ws` server (bench/ws-server.ts). */
+/** Space-separated V8 flags from the environment. */
+function flagsFrom(name: string): string[] {
+  return process.env[name]?.split(' ').filter(Boolean) ?? [];
+}
+
+/**
+ * The bare Socket.IO relay (bench/relay-server.ts), or with `which` 'ws' a bare `ws` server (bench/ws-server.ts).
+ * BENCH_RELAY_FLAGS go to it as BENCH_NODE_FLAGS go to Closer (e.g. --trace-gc, its collector beside Closer's).
+ */
 export async function startRelay(nodeFlags: readonly string[] = [], which: 'socket.io' | 'ws' = 'socket.io'): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeFlags, resolve(BUILD, which === 'ws' ? 'bench/ws-server.js' : 'bench/relay-server.js')], {
+  const child = spawn(process.execPath, [...flagsFrom('BENCH_RELAY_FLAGS'), ...nodeFlags, resolve(BUILD, which === 'ws' ? 'bench/ws-server.js' : 'bench/relay-server.js')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -5,14 +5,14 @@
 // (whose defaults are 5 s and 4 s: server/config.ts), so a run can give both the same.
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
+import { seconds } from '../server/config.js';
 import type { RelayClientEvents, RelayServerEvents } from './pairs.js';
 
-const seconds = (name: string, otherwise: number) => (process.env[name] ? Number(process.env[name]) * 1_000 : otherwise);
 const io = new Server<RelayClientEvents, RelayServerEvents>({
   transports: ['websocket'],
   serveClient: false,
-  pingInterval: seconds('PING_INTERVAL_SECONDS', 25_000),
-  pingTimeout: seconds('PING_TIMEOUT_SECONDS', 20_000),
+  pingInterval: seconds(process.env, 'PING_INTERVAL_SECONDS', 25_000),
+  pingTimeout: seconds(process.env, 'PING_TIMEOUT_SECONDS', 20_000),
 });
 
 io.on('connection', (socket) => {

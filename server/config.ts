@@ -65,7 +65,8 @@ function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
-function seconds(env: NodeJS.ProcessEnv, name: string, fallbackMs: number): number {
+/** A positive number of seconds from the environment, in ms (`fallbackMs` when unset); the bench's relay reads its pings so too. */
+export function seconds(env: NodeJS.ProcessEnv, name: string, fallbackMs: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallbackMs;
   const value = Number(raw);
