@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { createServer } from 'node:net';
 import { freePort } from './redis-server.js';
 
 export interface RedisClusterProcess {
@@ -20,6 +21,27 @@ export interface RedisClusterProcess {
 }
 
 const NODE_TIMEOUT_MS = 1_000;
+/** A cluster node also listens on its port + 10,000 (the cluster bus), so its port is at most 55,535. */
+const BUS_OFFSET = 10_000;
+const HIGHEST_PORT = 65_535 - BUS_OFFSET;
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** A free port whose cluster bus port is free too (a random free port's often is not, or is past 65,535). */
+async function clusterPort(taken: number[]): Promise<number> {
+  for (let tries = 0; tries < 100; tries++) {
+    const port = await freePort();
+    if (port > HIGHEST_PORT || taken.includes(port) || taken.includes(port + BUS_OFFSET)) continue;
+    if (await portFree(port + BUS_OFFSET)) return port;
+  }
+  throw new Error('Redis Cluster: no free port with a free cluster bus port after 100 tries');
+}
 
 function startNode(port: number, dir: string): ChildProcess {
   return spawn(
@@ -82,10 +104,22 @@ async function replicasInSync(ports: number[]): Promise<boolean> {
 export async function startRedisCluster(): Promise<RedisClusterProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'closer-cluster-'));
   const ports: number[] = [];
-  for (let i = 0; i < 6; i++) ports.push(await freePort());
   const children = new Map<number, ChildProcess>();
-  for (const port of ports) children.set(port, startNode(port, dir));
-  for (const port of ports) await until(`node ${port} answering`, async () => ((await ask(port, (r) => r.ping())) === 'PONG' ? true : undefined));
+  // Another process may take a port between the check and redis-server's bind: a node that exits is
+  // started again on another port rather than waited for.
+  for (let exits = 0; ports.length < 6; ) {
+    if (exits > 10) throw new Error('Redis Cluster: redis-server exited at start more than 10 times');
+    const port = await clusterPort(ports);
+    const child = startNode(port, dir);
+    const answered = await until(`node ${port} answering`, async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return false;
+      return (await ask(port, (r) => r.ping())) === 'PONG' ? true : undefined;
+    });
+    if (answered) {
+      ports.push(port);
+      children.set(port, child);
+    } else exits++;
+  }
   const created = spawnSync('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '1', '--cluster-yes'], {
     encoding: 'utf8',
   });
