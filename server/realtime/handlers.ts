@@ -253,7 +253,7 @@ export function answerEmit(socket: CloserSocket, event: string, args: readonly u
   const request = readArguments(args);
   if (request.kind === 'no-ack') return;
   const handle = async (): Promise<Ack<object>> => {
-    const allowed = await deps.limits.command(socket.id, clientAddress(socket, deps.trustProxy), seatedRoom(socket));
+    const allowed = deps.limits.command(socket.id, clientAddress(socket, deps.trustProxy), seatedRoom(socket));
     if (!allowed.ok) return rateLimited(allowed.retryAfterMs);
     if (!isClientEvent(event)) return refuse('BAD_REQUEST', 'Unknown event.');
     if (request.kind === 'malformed') return refuse('BAD_REQUEST', 'Send one payload, then the acknowledgement.');
