@@ -331,7 +331,7 @@ export class RoomService {
     command: RoomCommand,
     askedBy?: string,
   ): Promise<Ack<{ version: number }>> {
-    const context = { freshCode: newInviteCode(), freshRoomId: newRoomId(), lifetimes: this.lifetimes };
+    const context = { freshCode: newInviteCode, freshRoomId: newRoomId, lifetimes: this.lifetimes };
     return this.mutate(
       roomId,
       `${seat}:${commandId}`,

@@ -219,10 +219,10 @@ export type RoomCommand =
 
 export interface CommandContext {
   now: number;
-  /** A fresh invite code, used only if the command opens the free seat again. */
-  freshCode: string;
-  /** A fresh room id, used only if the command moves the room (a removal). */
-  freshRoomId: string;
+  /** Makes a fresh invite code: called only if the command opens the free seat again (few do). */
+  freshCode: () => string;
+  /** Makes a fresh room id: called only if the command moves the room (a removal). */
+  freshRoomId: () => string;
   /** A fresh random seed, used only if the command starts an activity. */
   seed: number;
   lifetimes: Lifetimes;
@@ -259,14 +259,14 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
     case 'remove-partner': {
       if (actor !== CREATOR_SEAT) return refuse('NOT_ALLOWED');
       if (room.mode === 'one-device' || !isFull(room)) return refuse('NOT_POSSIBLE');
-      const move: MoveRoom = { type: 'move-room', to: ctx.freshRoomId, removed: 1, claims: room.seats.flatMap((seat) => (seat ? [seat.claimId] : [])) };
+      const move: MoveRoom = { type: 'move-room', to: ctx.freshRoomId(), removed: 1, claims: room.seats.flatMap((seat) => (seat ? [seat.claimId] : [])) };
       return {
         ok: true,
         value: {
           room: {
             ...room,
             seats: [room.seats[0], null],
-            invite: { code: ctx.freshCode, expiresAt: ctx.now + ctx.lifetimes.inviteMs },
+            invite: { code: ctx.freshCode(), expiresAt: ctx.now + ctx.lifetimes.inviteMs },
             // Whatever the wrong person wrote leaves with them.
             play: EMPTY_PLAY,
             movedTo: move,
@@ -278,11 +278,12 @@ export function applyCommand(room: Room, actor: SeatIndex, command: RoomCommand,
     case 'renew-invite': {
       if (actor !== CREATOR_SEAT) return refuse('NOT_ALLOWED');
       if (isFull(room)) return refuse('NOT_POSSIBLE');
+      const code = ctx.freshCode();
       return {
         ok: true,
         value: {
-          room: { ...room, invite: { code: ctx.freshCode, expiresAt: ctx.now + ctx.lifetimes.inviteMs } },
-          effects: [{ type: 'open-code', code: ctx.freshCode }],
+          room: { ...room, invite: { code, expiresAt: ctx.now + ctx.lifetimes.inviteMs } },
+          effects: [{ type: 'open-code', code }],
         },
       };
     }

@@ -12,7 +12,7 @@ import { NOW, fullRoom, lifetimes } from '../support/rooms.js';
 const CODE_HASH = 'c'.repeat(64);
 const transfer = (expiresAt = NOW + lifetimes.transferMs, codeHash = CODE_HASH) => ({ codeHash, expiresAt });
 const device = (n: number, at = NOW): Device => ({ id: `extra-${n}`, tokenHash: `extra-hash-${n}`.padEnd(64, '0'), claimId: `extra-claim-${n}`, addedAt: at });
-const ctx = { now: NOW, freshCode: 'MNPQRSTVWX', freshRoomId: 'new-room-id', seed: 7, lifetimes };
+const ctx = { now: NOW, freshCode: () => 'MNPQRSTVWX', freshRoomId: () => 'new-room-id', seed: 7, lifetimes };
 const codeOf = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error!.code);
 
 function offered(room: Room, seat: SeatIndex = 0, t = transfer()): Room {

@@ -10,7 +10,7 @@ import { answerFor } from '../support/question-swap-state.js';
 import { whatItMeans } from '../../shared/activities/what-it-means/index.js';
 import { seededRng } from '../../shared/random.js';
 
-const ctx = { now: NOW, freshCode: 'MNPQRSTVWX', freshRoomId: 'new-room-id', seed: 7, lifetimes };
+const ctx = { now: NOW, freshCode: () => 'MNPQRSTVWX', freshRoomId: () => 'new-room-id', seed: 7, lifetimes };
 
 function run(room: Room, seat: SeatIndex, command: RoomCommand): Room {
   const result = applyCommand(room, seat, command, ctx);

@@ -10,7 +10,7 @@ import { RoomCommandSchema } from '../../shared/schemas.js';
 import { parse } from '../../shared/parse.js';
 import { NOW, fullRoom, lifetimes } from '../support/rooms.js';
 
-const ctx = { now: NOW, freshCode: 'MNPQRSTVWX', freshRoomId: 'new-room-id', seed: 7, lifetimes };
+const ctx = { now: NOW, freshCode: () => 'MNPQRSTVWX', freshRoomId: () => 'new-room-id', seed: 7, lifetimes };
 
 function attempt(room: Room, seat: SeatIndex, command: RoomCommand) {
   return applyCommand(room, seat, command, ctx);

@@ -14,7 +14,7 @@ import { NOW, ROOM_ID, fullRoom, lifetimes, seat } from '../support/rooms.js';
 import { TEST_SEAL, sealedAround } from '../support/sealed.js';
 import type { State as TwentyState } from '../../shared/activities/twenty-questions/index.js';
 
-const ctx = { now: NOW, freshCode: 'BCDEFGHJKM', freshRoomId: 'n'.repeat(21), seed: 7, lifetimes };
+const ctx = { now: NOW, freshCode: () => 'BCDEFGHJKM', freshRoomId: () => 'n'.repeat(21), seed: 7, lifetimes };
 
 function apply(room: Room, actor: SeatIndex, command: RoomCommand): Room {
   const changed = applyCommand(room, actor, command, ctx);

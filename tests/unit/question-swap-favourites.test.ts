@@ -10,7 +10,7 @@ import { applyCommand, viewFor, type Room, type RoomCommand } from '../../shared
 import { NOW, fullRoom, lifetimes } from '../support/rooms.js';
 import { act, answerFor, errorCode, must, playing } from '../support/question-swap-state.js';
 
-const ctx = { now: NOW, freshCode: 'MNPQRSTVWX', freshRoomId: 'new-room-id', seed: 7, lifetimes };
+const ctx = { now: NOW, freshCode: () => 'MNPQRSTVWX', freshRoomId: () => 'new-room-id', seed: 7, lifetimes };
 const consent = { type: 'consent', kinds: ['emotional', 'intellectual', 'experiential'], maxDepth: 2 };
 
 function run(room: Room, seat: SeatIndex, command: RoomCommand): Room {

@@ -18,7 +18,7 @@ function roomOf(changed: Changed): Room {
   return changed.value.room;
 }
 
-const ctx = { now: NOW, freshCode: 'BCDEFGHJKM', freshRoomId: 'n'.repeat(21), seed: 7, lifetimes };
+const ctx = { now: NOW, freshCode: () => 'BCDEFGHJKM', freshRoomId: () => 'n'.repeat(21), seed: 7, lifetimes };
 
 function setApart(room: Room, actor: SeatIndex, apart: boolean): Room {
   const changed = applyCommand(room, actor, { type: 'set-apart', apart }, ctx);

@@ -26,7 +26,7 @@ describe('what a seat may do to the room', () => {
     expect(viewFor(shared, 0).can.removePartner).toBe(false);
     for (const [room, actor] of [[fullRoom(), 1], [shared, 0], [waitingRoom(), 0]] as const) {
       const view = viewFor(room, actor);
-      const removed = applyCommand(room, actor, { type: 'remove-partner' }, { now: NOW, freshCode: 'BCDEFGHJKM', freshRoomId: 'n'.repeat(21), seed: 1, lifetimes });
+      const removed = applyCommand(room, actor, { type: 'remove-partner' }, { now: NOW, freshCode: () => 'BCDEFGHJKM', freshRoomId: () => 'n'.repeat(21), seed: 1, lifetimes });
       expect(removed.ok, `${room.mode} seat ${actor}`).toBe(view.can.removePartner);
     }
   });
@@ -89,7 +89,7 @@ describe('tokens', () => {
 });
 
 describe('commands', () => {
-  const ctx = { now: NOW, freshCode: 'MNPQRSTVWX', freshRoomId: 'new-room-id', seed: 7, lifetimes };
+  const ctx = { now: NOW, freshCode: () => 'MNPQRSTVWX', freshRoomId: () => 'new-room-id', seed: 7, lifetimes };
 
   it('the creator can remove the person who joined: the seat frees and a new code opens', () => {
     const result = applyCommand(fullRoom(), 0, { type: 'remove-partner' }, ctx);
@@ -171,7 +171,7 @@ describe('what each seat sees', () => {
           const result =
             s.kind === 'join'
               ? joinRoom(room, seat(`P${s.n}`, s.n), NOW)
-              : applyCommand(room, s.actor, s.command, { now: NOW, freshCode: 'MNPQRSTVWX', freshRoomId: 'new-room-id', seed: 7, lifetimes });
+              : applyCommand(room, s.actor, s.command, { now: NOW, freshCode: () => 'MNPQRSTVWX', freshRoomId: () => 'new-room-id', seed: 7, lifetimes });
           if (result.ok) room = 'room' in result.value ? result.value.room : result.value;
           expect(room.seats).toHaveLength(2);
           expect(room.seats[0].name).toBe('Ada');
