@@ -93,21 +93,21 @@ export const KeyAskSchema = v.object({
 
 export const KeyGiveSchema = v.object({ sid: Sid, share: Share, box: base64url('40,400', 'The sealed room key is malformed.') });
 
+// The options in order of how often they come: valibot's variant tries each option's discriminator in
+// turn and makes an issue for every one that does not match, so a move (almost every command) is first.
 export const RoomCommandSchema = v.variant(
   'type',
   [
-    v.object({ type: v.literal('remove-partner') }),
-    v.object({ type: v.literal('renew-invite') }),
+    v.object({ type: v.literal('move'), move: v.unknown() }),
+    v.object({ type: v.literal('ready') }),
     v.object({
       type: v.literal('propose'),
       activity: v.picklist(ACTIVITY_IDS, 'Unknown activity.'),
       options: v.optional(v.unknown(), {}),
       ready: v.optional(v.boolean()),
     }),
-    v.object({ type: v.literal('ready') }),
     v.object({ type: v.literal('withdraw') }),
     v.object({ type: v.literal('end-activity') }),
-    v.object({ type: v.literal('move'), move: v.unknown() }),
     v.object({ type: v.literal('forget-memory'), id: v.pipe(v.string(), v.maxLength(200)) }),
     v.object({ type: v.literal('sign-out-device'), device: v.pipe(v.string(), v.maxLength(40)) }),
     v.object({ type: v.literal('set-apart'), apart: Apart }, 'Say whether you live apart with true or false.'),
@@ -116,6 +116,8 @@ export const RoomCommandSchema = v.variant(
       id: v.pipe(v.string(), v.maxLength(40)),
       value: sealedSchema(CLOSENESS_BUCKET, 'Choose a picture, or skip.'),
     }),
+    v.object({ type: v.literal('remove-partner') }),
+    v.object({ type: v.literal('renew-invite') }),
   ],
   'Unknown command.',
 );
