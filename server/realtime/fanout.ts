@@ -28,6 +28,20 @@ export function seatViews(stored: StoredRoom): { channel: string; seat: SeatInde
     .map((seat) => ({ channel: seatChannelOf(room, seat), seat, snapshot: snapshotFor(stored, seat) }));
 }
 
+/**
+ * A view to each of this node's sockets in a seat's channel but `skip` (the asker, sent first), one by one
+ * rather than as a broadcast: a seat's channel holds one socket or a few, and a broadcast made an operator,
+ * three sets and a pre-encoded frame copied out of Node's shared buffer pool for each, whose slabs then
+ * outlived the young space (ArrayBuffer memory that brings on V8's full collections: docs/PERFORMANCE.md).
+ */
+function sendLocal(io: CloserServer, channel: string, snapshot: Snapshot, skip?: CloserSocket): void {
+  const ids = io.of('/').adapter.rooms.get(channel);
+  if (!ids) return;
+  for (const id of ids) {
+    if (id !== skip?.id) io.sockets.sockets.get(id)?.emit('room:snapshot', snapshot);
+  }
+}
+
 /** This node's id in the cluster: its stream reader skips messages carrying it. */
 export function nodeUid(io: CloserServer): string {
   return (io.of('/').adapter as unknown as { uid: string }).uid;
@@ -82,7 +96,7 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
           for (const { channel, snapshot, asker: first } of sends) {
             // The asker first, so its views arrive before its answer; then this node's other sockets.
             first?.emit('room:snapshot', snapshot);
-            io.local.to(channel).except(first ? [first.id] : []).emit('room:snapshot', snapshot);
+            sendLocal(io, channel, snapshot, first);
           }
         },
       };
@@ -133,7 +147,7 @@ export function showNotice(
     const room = roomChannel(stored.room.id);
     for (const seat of [0, 1] as const) {
       const channel = seatChannelOf(room, seat);
-      if (stored.room.seats[seat] && heldHere(channel)) io.local.to(channel).emit('room:snapshot', snapshotFor(stored, seat));
+      if (stored.room.seats[seat] && heldHere(channel)) sendLocal(io, channel, snapshotFor(stored, seat));
     }
   };
   return (notice) => {
