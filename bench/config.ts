@@ -53,6 +53,8 @@ export function benchConfig(env: NodeJS.ProcessEnv): BenchConfig {
   if (levels.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_LEVELS must be whole numbers, got "${env.BENCH_LEVELS}"`);
   const relayPairs = env.BENCH_RELAY_PAIRS === undefined ? undefined : Number(env.BENCH_RELAY_PAIRS);
   if (relayPairs !== undefined && (!Number.isInteger(relayPairs) || relayPairs < 1)) throw new Error(`BENCH_RELAY_PAIRS must be a whole number, got "${env.BENCH_RELAY_PAIRS}"`);
+  const window = env.BENCH_WINDOW_SECONDS === undefined ? undefined : Number(env.BENCH_WINDOW_SECONDS);
+  if (window !== undefined && (!Number.isInteger(window) || window < 1)) throw new Error(`BENCH_WINDOW_SECONDS must be a whole number, got "${env.BENCH_WINDOW_SECONDS}"`);
   const results = resolve(import.meta.dirname, 'results');
   const client = env.BENCH_CLIENT;
   if (client !== undefined && client !== 'lean' && client !== 'socket.io') throw new Error(`BENCH_CLIENT must be lean or socket.io, got "${client}"`);
@@ -77,7 +79,8 @@ export function benchConfig(env: NodeJS.ProcessEnv): BenchConfig {
       moveEveryMs: 10_000,
       rampPerSecond: 200,
       settleSeconds: quick ? 3 : 10,
-      windowSeconds: quick ? 10 : 30,
+      // BENCH_WINDOW_SECONDS for a longer one: a window should hold several of V8's full collections.
+      windowSeconds: window ?? (quick ? 10 : 30),
       countSeconds: 2,
       socketsPerGenerator: 5_000,
       memorySample: 400,
