@@ -1,8 +1,10 @@
 // Entry point: read the configuration, start the server, stop cleanly on SIGTERM/SIGINT.
 import { loadConfig } from './config.js';
+import { tuneHeap } from './heap.js';
 import { createLogger } from './log.js';
 import { startServer } from './server.js';
 
+tuneHeap();
 const config = loadConfig();
 const log = createLogger(config.logLevel);
 
