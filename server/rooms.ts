@@ -54,6 +54,11 @@ const MAX_ATTEMPTS = 8;
 export interface PreparedChange {
   /** Several nodes: the views for the other nodes, written by the commit itself (only if it commits). */
   publication?: Outbox;
+  /**
+   * Makes the views ahead of `deliver`, nothing sent: called once the commit has gone to the store, so
+   * the rendering runs while Redis runs the commit rather than after its answer, on the partner's path.
+   */
+  render(): void;
   /** Once committed: the views to this node's sockets. */
   deliver(): void;
 }
@@ -516,7 +521,7 @@ export class RoomService {
       const version = base.version + 1;
       const saved: Saved<T> = { answer: { ok: true as const, ...answer, version }, ...(effects.length > 0 ? { effects } : {}) };
       const prepared = this.notify.prepare({ version, room }, askedBy, parts);
-      const outcome = await this.store.commit({
+      const committing = this.store.commit({
         roomId,
         expectedVersion: base.version,
         room,
@@ -528,6 +533,9 @@ export class RoomService {
         dropLookups: closedCode(base.room, room),
         ...(prepared.publication ? { outbox: prepared.publication } : {}),
       });
+      // The commit is on its way (a store writes it before its first await): the views are made meanwhile.
+      prepared.render();
+      const outcome = await committing;
       if (outcome.status === 'ok') {
         if (!loaded) this.cache.count('hits');
         this.cache.put(roomId, { version, room }, parts.bytes);

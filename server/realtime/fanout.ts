@@ -76,11 +76,15 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
   return {
     prepare(next, askedBy, parts) {
       const asker = askedBy === undefined ? undefined : io.sockets.sockets.get(askedBy);
-      const sends = seatViews(next).map(({ channel, seat, snapshot }) => ({
-        channel,
-        snapshot,
-        asker: asker?.data.seats.includes(seat) ? asker : undefined,
-      }));
+      // Made once, on first need: while the commit is on its way to Redis (render), or by the publication
+      // when the views go into the stream.
+      let sends: { channel: string; snapshot: Snapshot; asker: CloserSocket | undefined }[] | undefined;
+      const views = () =>
+        (sends ??= seatViews(next).map(({ channel, seat, snapshot }) => ({
+          channel,
+          snapshot,
+          asker: asker?.data.seats.includes(seat) ? asker : undefined,
+        })));
       // Alone, nobody would read them: the node remembers the room instead, once committed. With its
       // notice alone, it remembers the room too, for a node that does not render heard of later.
       const reach = cluster ? reachOf(lone, parts) : undefined;
@@ -89,11 +93,14 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
         // The other nodes hear of it from the commit itself: no round trip of their own on anyone's path.
         // The room as written comes with it, so a node holding the version before keeps its copy current.
         publication:
-          cluster && reach !== 'alone' ? { stream: cluster.stream, entries: publicationOf(io, next, sends, parts, reach === 'notice') } : undefined,
+          cluster && reach !== 'alone'
+            ? { stream: cluster.stream, entries: publicationOf(io, next, reach === 'views' ? views() : [], parts, reach === 'notice') }
+            : undefined,
+        render: () => void views(),
         deliver() {
           if (reach === 'alone') lone?.committedUnpublished(next, epoch);
           if (reach === 'notice') lone?.committedViewless(next, epoch);
-          for (const { channel, snapshot, asker: first } of sends) {
+          for (const { channel, snapshot, asker: first } of views()) {
             // The asker first, so its views arrive before its answer; then this node's other sockets.
             first?.emit('room:snapshot', snapshot);
             sendLocal(io, channel, snapshot, first);
