@@ -104,13 +104,19 @@ export async function startCloser(
   prefix: string,
   profileDir?: string,
   /** V8 flags and environment for the node (bench/memory-per-room.ts), and a reader of what it prints (e.g. --trace-gc). */
-  extra: { nodeFlags?: readonly string[]; env?: Record<string, string>; onStdout?: (text: string) => void } = {},
+  extra: {
+    nodeFlags?: readonly string[];
+    env?: Record<string, string>;
+    onStdout?: (text: string) => void;
+    /** Another tree's compiled servers (its bench/.build), for a same-session A/B (bench/latency-ab.ts). */
+    build?: string;
+  } = {},
 ): Promise<Server> {
   const port = await freePort();
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
   // BENCH_NODE_FLAGS (space-separated V8 flags) go to every Closer node a bench starts: a V8 setting A/B in one tree.
   const benchFlags = flagsFrom('BENCH_NODE_FLAGS');
-  const child = spawn(process.execPath, [...profile, ...benchFlags, ...(extra.nodeFlags ?? []), resolve(BUILD, 'server/main.js')], {
+  const child = spawn(process.execPath, [...profile, ...benchFlags, ...(extra.nodeFlags ?? []), resolve(extra.build ?? BUILD, 'server/main.js')], {
     cwd: ROOT,
     env: { ...process.env, ...NO_LIMITS, ...extra.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redisUrl ?? '', REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' },
     stdio: ['ignore', extra.onStdout ? 'pipe' : 'inherit', 'inherit'],
