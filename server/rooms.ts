@@ -99,7 +99,7 @@ interface Saved<T> {
  * that take several bytes a character pad to 16 KB and fill it sooner). And a node can afford it: views
  * no longer carry the Memories, and each Memory is its own field in Redis (store/documents.ts), so
  * what such a room costs per command is its document without them (serialized and written) and the
- * Memories it added, plus its place in the room cache (32 MB holds 8 of them), at most 10 commands a
+ * Memories it added, plus its place in the room cache (64 MB holds 27 of them), at most 10 commands a
  * second (the room's rate limit). The budget is the whole room's JSON, Memories included, summed from
  * each Memory's known length rather than serialized. Past it, a change that would make the document longer is refused with
  * ROOM_TOO_BIG; one that keeps it as long or shortens it goes through, so the room goes on working
@@ -108,10 +108,12 @@ interface Saved<T> {
 export const ROOM_BYTES_MAX = 4 * 1024 * 1024;
 
 /**
- * The room cache's defaults: 32 MB of documents is a few thousand live sealed rooms (a room in play is
+ * The room cache's defaults: 64 MB of documents holds every room of a node at its open-file cap (9,980
+ * rooms, ~33 MB of the bench's ~3.3 KB lobby rooms; 32 MB overflowed there, and each room let go cost a
+ * load on its next move: docs/PERFORMANCE.md), or some 6,000 rooms in play at 10 KB (a room in play is
  * 2–10 KB of JSON); a copy idle for 5 minutes is let go (a couple in play moves more often than that).
  */
-export const ROOM_CACHE: Omit<RoomCacheOptions, 'now'> = { maxBytes: 32 * 1024 * 1024, idleMs: 5 * 60_000 };
+export const ROOM_CACHE: Omit<RoomCacheOptions, 'now'> = { maxBytes: 64 * 1024 * 1024, idleMs: 5 * 60_000 };
 
 export class RoomService {
   /** Per room, the tail of this process's queue of changes (see inLane). */
