@@ -6,7 +6,6 @@
 // at the latency phase's pacing (bench/config.ts); prints one JSON line a scenario: p50, p95, p99 and the
 // server CPU a move, over all rounds, and each round's p50.
 import { nanoid } from 'nanoid';
-import { Redis } from 'ioredis';
 import { startRedis } from '../tests/support/redis-server.js';
 import { benchConfig } from './config.js';
 import { CpuMeter, buildServers, killAll, startCloser, startGenerator, startRelay, type Started } from './processes.js';
@@ -19,7 +18,6 @@ const rounds = Number(process.argv[2] ?? 6);
 const config = benchConfig(process.env).latency;
 buildServers();
 const redis = await startRedis();
-const admin = new Redis(redis.url);
 
 interface Scenario {
   name: string;
@@ -31,38 +29,43 @@ interface Scenario {
   sent: number;
 }
 
+function scenario(name: string, target: Target, servers: Started[]): Scenario {
+  return { name, target, servers, latencies: [], roundP50s: [], cpuSeconds: 0, sent: 0 };
+}
+
+const round = (n: number, places = 2) => Number(n.toFixed(places));
+
 try {
   const relay = await startRelay();
-  const scenarios: Scenario[] = [{ name: 'relay', target: { kind: 'relay', url: relay.url }, servers: [relay], latencies: [], roundP50s: [], cpuSeconds: 0, sent: 0 }];
+  const scenarios = [scenario('relay', { kind: 'relay', url: relay.url }, [relay])];
   for (const [tree, build] of [['base', base], ['this', undefined]] as const) {
     const extra = build ? { build } : {};
     const solo = await startCloser(`${tree}-solo`, redis.url, `ab-${tree}-solo-${nanoid(6)}`, undefined, extra);
     const duo = `ab-${tree}-duo-${nanoid(6)}`;
     const a = await startCloser(`${tree}-a`, redis.url, duo, undefined, extra);
     const b = await startCloser(`${tree}-b`, redis.url, duo, undefined, extra);
-    scenarios.push({ name: `${tree}-1`, target: { kind: 'closer', a: solo.url, b: solo.url }, servers: [solo], latencies: [], roundP50s: [], cpuSeconds: 0, sent: 0 });
-    scenarios.push({ name: `${tree}-2`, target: { kind: 'closer', a: a.url, b: b.url }, servers: [a, b], latencies: [], roundP50s: [], cpuSeconds: 0, sent: 0 });
+    scenarios.push(scenario(`${tree}-1`, { kind: 'closer', a: solo.url, b: solo.url }, [solo]));
+    scenarios.push(scenario(`${tree}-2`, { kind: 'closer', a: a.url, b: b.url }, [a, b]));
   }
   const generator = startGenerator('latency-ab-generator');
   // The adapters' stream readers start a moment after the port opens; two nodes greet within a second.
   await sleep(1_500);
   for (const s of scenarios) await generator.call('openPairs', { scenario: s.name, client: config.client, target: s.target, pairs: config.pairs });
-  for (let round = 0; round < rounds; round++) {
-    const order = [...scenarios.slice(round % scenarios.length), ...scenarios.slice(0, round % scenarios.length)];
+  for (let r = 0; r < rounds; r++) {
+    const order = [...scenarios.slice(r % scenarios.length), ...scenarios.slice(0, r % scenarios.length)];
     for (const s of order) {
       const meter = new CpuMeter(s.servers.map((server) => server.pid));
       const result = await generator.call('latencyBlock', { scenario: s.name, warmup: config.warmup, moves: config.moves, gapMs: config.gapMs });
       s.cpuSeconds += meter.stop().seconds.reduce((x, y) => x + y, 0);
       s.sent += config.warmup + config.moves;
       s.latencies.push(...result.latencies);
-      s.roundP50s.push(Number(percentiles(result.latencies).p50.toFixed(2)));
+      s.roundP50s.push(round(percentiles(result.latencies).p50));
     }
-    process.stdout.write(`  round ${round + 1}/${rounds}\n`);
+    process.stdout.write(`  round ${r + 1}/${rounds}\n`);
   }
   const relayP50 = percentiles(scenarios[0]!.latencies).p50;
   for (const s of scenarios) {
     const p = percentiles(s.latencies);
-    const round = (n: number, places = 2) => Number(n.toFixed(places));
     console.log(
       JSON.stringify({
         scenario: s.name,
@@ -77,7 +80,6 @@ try {
   }
   await generator.stop();
 } finally {
-  admin.disconnect();
   killAll();
   await redis.stop();
 }
