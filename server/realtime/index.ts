@@ -15,6 +15,7 @@ import { ROOM_CACHE, RoomService, type RoomNotifier } from '../rooms.js';
 import { canKeepSubscriptions, type RoomStore, type StoredRoom } from '../store/types.js';
 import { roomRef } from '../tokens.js';
 import { InFlight, drainConnections } from './drain.js';
+import { LeanEngine } from './engine.js';
 import { nodeUid, roomNotifier, seatSocket, showNotice, viewEntries } from './fanout.js';
 import { answerEmit } from './handlers.js';
 import { originAllowed, seatHandshake } from './handshake.js';
@@ -58,17 +59,19 @@ export function attachRealtime(
   },
 ): Realtime {
   const { store, config, log } = options;
-  const io: CloserServer = new Server(httpServer, {
-    transports: ['websocket'],
-    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+  const io: CloserServer = new Server({ serveClient: false, ...(options.cluster ? { adapter: options.cluster.adapter } : {}) });
+  // Engine.IO over WebSocket only, lean (engine.ts): Socket.IO and its adapter run on it unchanged.
+  const engine = new LeanEngine({
+    path: '/socket.io/',
+    maxPayload: MAX_MESSAGE_BYTES,
     // A connection that went silent (packets lost, no close) is noticed within interval + timeout, not
     // the default 45 s; what it costs per connection is in docs/RELIABILITY.md.
-    pingInterval: config.pingIntervalMs,
-    pingTimeout: config.pingTimeoutMs,
+    pingIntervalMs: config.pingIntervalMs,
+    pingTimeoutMs: config.pingTimeoutMs,
     allowRequest: (req, callback) => callback(null, originAllowed(req, config.allowedOrigins)),
-    serveClient: false,
-    ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
   });
+  io.bind(engine as unknown as Parameters<CloserServer['bind']>[0]);
+  engine.attach(httpServer);
 
   const pusher = canKeepSubscriptions(store)
     ? new Pusher(store, {

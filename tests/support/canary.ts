@@ -130,12 +130,12 @@ export function recordSent(c: Client, name: string): Source {
   return source;
 }
 
-/** Records every engine.io packet the server receives from any client, from now on. */
+/** Records every Engine.IO message (a Socket.IO packet) the server receives from any client, from now on. */
 export function recordReceived(server: RunningServer): Source {
   const source: Source = { name: 'frames the server received', text: '' };
-  server.io.engine.on('connection', (socket: { on(event: 'packet', listener: (packet: { type: string; data?: unknown }) => void): void }) => {
-    socket.on('packet', (packet) => {
-      source.text += `${packet.type} ${typeof packet.data === 'string' ? packet.data : JSON.stringify(packet.data ?? '')}\n`;
+  server.io.engine.on('connection', (conn: { on(event: 'data', listener: (data: string | Buffer) => void): void }) => {
+    conn.on('data', (data) => {
+      source.text += `${typeof data === 'string' ? data : data.toString('base64')}\n`;
     });
   });
   return source;
