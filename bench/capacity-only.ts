@@ -1,7 +1,8 @@
 // The capacity phase of `npm run bench` alone, one JSON line a level: for an A/B of a V8 setting on a large
 // heap (the latency phase's few rooms never grow one), e.g.
 //   BENCH_LEVELS=1000,5000 BENCH_NODE_FLAGS=--heap-growing-percent=20 npx tsx bench/capacity-only.ts
-// Same settings as the full run's capacity phase (bench/config.ts); nothing is written to bench/results.
+// Same settings as the full run's capacity phase (bench/config.ts); nothing is written to bench/results but,
+// with BENCH_PROFILE=1, the node's CPU profile (bench/results/profiles; each level's windowUs for profile-summary.ts).
 import { Redis } from 'ioredis';
 import { startRedis } from '../tests/support/redis-server.js';
 import { capacityPhase } from './capacity.js';
@@ -13,7 +14,7 @@ buildServers();
 const redis = await startRedis();
 const admin = new Redis(redis.url);
 try {
-  const capacity = await capacityPhase(config.capacity, redis, admin, null);
+  const capacity = await capacityPhase(config.capacity, redis, admin, config.profileDir);
   const nodeFlags = process.env.BENCH_NODE_FLAGS ?? '';
   const round = (n: number, places = 2) => Number(n.toFixed(places));
   const { baseline } = capacity;
@@ -41,6 +42,7 @@ try {
         generatorLoopDelayP99: round(level.generatorLoopDelayP99, 1),
         machineBusy: round(level.machine.busy, 0),
         failed: level.failed,
+        windowUs: level.windowUs,
       }),
     );
   }

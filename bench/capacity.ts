@@ -157,7 +157,7 @@ function openAcross(generators: GeneratorClient[], config: BenchConfig['capacity
 
 /** The relay with `config.baselineRooms` pairs: ramp, settle and one window, as a Closer level has. */
 async function relayBaseline(config: BenchConfig['capacity']): Promise<BaselineResult> {
-  const relay = await startRelay();
+  const relay = await startRelay([], config.relay);
   await sleep(3_000);
   const idleRssBytes = rssBytes(relay.pid);
   const generatorCount = Math.ceil((2 * config.baselineRooms) / config.socketsPerGenerator);

@@ -41,6 +41,8 @@ export interface BenchConfig {
     memorySample: number;
     /** Pairs the bare relay holds first, as the baseline of memory and CPU per room (BaselineResult). */
     baselineRooms: number;
+    /** Which relay is the baseline: the bare Socket.IO relay, or BENCH_RELAY=lean for one without the Socket.IO server. */
+    relay: 'socket.io' | 'lean';
   };
   /** Write a CPU profile (node --cpu-prof) of every Closer node into `profileDir`. */
   profileDir: string | null;
@@ -55,6 +57,8 @@ export function benchConfig(env: NodeJS.ProcessEnv): BenchConfig {
   if (relayPairs !== undefined && (!Number.isInteger(relayPairs) || relayPairs < 1)) throw new Error(`BENCH_RELAY_PAIRS must be a whole number, got "${env.BENCH_RELAY_PAIRS}"`);
   const window = env.BENCH_WINDOW_SECONDS === undefined ? undefined : Number(env.BENCH_WINDOW_SECONDS);
   if (window !== undefined && (!Number.isInteger(window) || window < 1)) throw new Error(`BENCH_WINDOW_SECONDS must be a whole number, got "${env.BENCH_WINDOW_SECONDS}"`);
+  const relay = env.BENCH_RELAY ?? 'socket.io';
+  if (relay !== 'lean' && relay !== 'socket.io') throw new Error(`BENCH_RELAY must be lean or socket.io, got "${relay}"`);
   const results = resolve(import.meta.dirname, 'results');
   const client = env.BENCH_CLIENT;
   if (client !== undefined && client !== 'lean' && client !== 'socket.io') throw new Error(`BENCH_CLIENT must be lean or socket.io, got "${client}"`);
@@ -87,6 +91,7 @@ export function benchConfig(env: NodeJS.ProcessEnv): BenchConfig {
       // A level every run reaches on this machine (the relay's RSS a pair is read at it, as Closer's);
       // BENCH_RELAY_PAIRS sets another (the relay at the cap: BENCH_RELAY_PAIRS=9980 BENCH_LEVELS=1).
       baselineRooms: relayPairs ?? Math.min(5_000, Math.max(...levels)),
+      relay,
     },
     profileDir: env.BENCH_PROFILE === '1' ? resolve(results, 'profiles') : null,
     out: resolve(env.BENCH_OUT ?? resolve(results, quick ? 'quick.json' : 'latest.json')),

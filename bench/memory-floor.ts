@@ -2,7 +2,8 @@
 // so it is exact to a few bytes where RSS moves with V8's heap growth):
 //   npx tsx bench/memory-floor.ts [pairs]
 // A bare `ws` server (bench/ws-server.ts), the bare Socket.IO relay (bench/relay-server.ts: Engine.IO and
-// Socket.IO over the same `ws`) and one Closer node on a throwaway Redis, each probed (bench/heap-probe.cjs)
+// Socket.IO over the same `ws`), the same relay with the protocol spoken straight over `ws`
+// (bench/lean-relay-server.ts) and one Closer node on a throwaway Redis, each probed (bench/heap-probe.cjs)
 // empty and then holding `pairs` pairs of sockets (Closer's after four moves each, as bench/memory-per-room.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,6 +62,10 @@ try {
   rows.push(await measure('bare ws', ws, () => wsPair(ws.url)));
   const relay = await startRelay(PROBED);
   rows.push(await measure('bare Socket.IO relay', relay, () => RelayPair.open('socket.io', relay.url)));
+  const leanEngine = await startRelay(PROBED, 'lean-engine');
+  rows.push(await measure('Socket.IO relay on the lean engine', leanEngine, () => RelayPair.open('socket.io', leanEngine.url)));
+  const lean = await startRelay(PROBED, 'lean');
+  rows.push(await measure('relay without the Socket.IO server', lean, () => RelayPair.open('socket.io', lean.url)));
   const closer = await startCloser('closer', redis.url, `floor${Date.now()}`, undefined, { nodeFlags: PROBED });
   rows.push(await measure('Closer, one node on Redis', closer, () => closerPair(closer.url)));
   for (const row of rows) console.log(JSON.stringify(row));

@@ -133,17 +133,21 @@ function flagsFrom(name: string): string[] {
 }
 
 /**
- * The bare Socket.IO relay (bench/relay-server.ts), or with `which` 'ws' a bare `ws` server (bench/ws-server.ts).
+ * The bare Socket.IO relay (bench/relay-server.ts), 'lean-engine' the same on Closer's lean engine; 'lean' the relay without the Socket.IO
+ * server (bench/lean-relay-server.ts), with 'ws' a bare `ws` server (bench/ws-server.ts).
  * BENCH_RELAY_FLAGS go to it as BENCH_NODE_FLAGS go to Closer (e.g. --trace-gc, its collector beside Closer's).
  */
-export async function startRelay(nodeFlags: readonly string[] = [], which: 'socket.io' | 'ws' = 'socket.io'): Promise<Server> {
+export type RelayKind = 'socket.io' | 'lean-engine' | 'lean' | 'ws';
+const RELAY_FILES: Record<RelayKind, string> = { 'socket.io': 'relay-server', 'lean-engine': 'relay-server', lean: 'lean-relay-server', ws: 'ws-server' };
+
+export async function startRelay(nodeFlags: readonly string[] = [], which: RelayKind = 'socket.io'): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...flagsFrom('BENCH_RELAY_FLAGS'), ...nodeFlags, resolve(BUILD, which === 'ws' ? 'bench/ws-server.js' : 'bench/relay-server.js')], {
+  const child = spawn(process.execPath, [...flagsFrom('BENCH_RELAY_FLAGS'), ...nodeFlags, resolve(BUILD, `bench/${RELAY_FILES[which]}.js`)], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port) },
+    env: { ...process.env, PORT: String(port), ...(which === 'lean-engine' ? { RELAY_ENGINE: 'lean' } : {}) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const handle = track(which === 'ws' ? 'ws-server' : 'relay', child);
+  const handle = track(which === 'socket.io' || which === 'lean-engine' ? 'relay' : RELAY_FILES[which], child);
   await listening(port);
   return { ...handle, url: `http://127.0.0.1:${port}` };
 }

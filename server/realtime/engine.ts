@@ -29,9 +29,16 @@ export interface EngineOptions {
 /** Why a connection closed, as Engine.IO names it (Socket.IO passes it on as the disconnect reason). */
 export type CloseReason = 'transport close' | 'transport error' | 'ping timeout' | 'forced close' | 'parse error' | 'server shutting down';
 
+/**
+ * The request headers a socket keeps (`socket.handshake.headers`): those Closer reads after the handshake
+ * (the proxy's client address, handshake.ts) and the origin Socket.IO reads. A browser's upgrade request
+ * carries a dozen more (user agent, languages, cookies) that would stay with every socket for its life.
+ */
+const KEPT_HEADERS = ['origin', 'x-forwarded-for'] as const;
+
 /** What Socket.IO's handshake reads of the upgrade request; the request itself is let go. */
 interface KeptRequest {
-  headers: IncomingMessage['headers'];
+  headers: Record<string, string | string[]>;
   url: string;
   _query: Record<string, string>;
   connection: { encrypted: boolean };
@@ -196,7 +203,12 @@ export class LeanEngine extends EventEmitter {
 
   private open(req: IncomingMessage, query: Record<string, string>, ws: WebSocket): void {
     const id = randomBytes(15).toString('base64url');
-    const kept: KeptRequest = { headers: req.headers, url: req.url ?? '', _query: query, connection: { encrypted: Boolean((req.socket as { encrypted?: boolean }).encrypted) } };
+    const headers: Record<string, string | string[]> = {};
+    for (const name of KEPT_HEADERS) {
+      const value = req.headers[name];
+      if (value !== undefined) headers[name] = value;
+    }
+    const kept: KeptRequest = { headers, url: req.url ?? '', _query: query, connection: { encrypted: Boolean((req.socket as { encrypted?: boolean }).encrypted) } };
     const connection = new EngineConnection(id, kept, req.socket.remoteAddress ?? '', ws, this);
     ws.on('message', (data, isBinary) => connection.received(data, isBinary));
     ws.once('close', () => connection.closed('transport close'));

@@ -90,7 +90,7 @@ describe('the lean engine', () => {
   it('opens with Engine.IO’s open packet and carries Socket.IO events and acks both ways', async () => {
     const { url, io } = await start();
     io.on('connection', (socket) => {
-      socket.emit('hello', socket.handshake.auth, socket.handshake.address);
+      socket.emit('hello', socket.handshake.auth, socket.handshake.address, socket.handshake.headers);
       socket.on('echo', (value: unknown, ack: (value: unknown) => void) => ack({ echoed: value }));
     });
     const { ws, messages } = await raw(url);
@@ -101,9 +101,11 @@ describe('the lean engine', () => {
     expect(String(openPacket.sid)).toMatch(/^[\w-]{20}$/);
     ws.close();
 
-    const socket = client(url, { who: 'a' });
+    const socket = connectClient(url, { transports: ['websocket'], reconnection: false, auth: { who: 'a' }, extraHeaders: { 'X-Forwarded-For': '203.0.113.7', 'Accept-Language': 'fr' } });
+    clients.push(socket);
     const hello = new Promise<unknown[]>((resolve) => socket.once('hello', (...args: unknown[]) => resolve(args)));
-    expect(await hello).toEqual([{ who: 'a' }, '127.0.0.1']);
+    // Of the request's headers, the socket keeps those Closer reads later.
+    expect(await hello).toEqual([{ who: 'a' }, '127.0.0.1', { 'x-forwarded-for': '203.0.113.7' }]);
     expect(await socket.emitWithAck('echo', 'café ☕')).toEqual({ echoed: 'café ☕' });
   });
 
