@@ -1,5 +1,5 @@
 // Where each view goes. Each seat has its own Socket.IO room (seatChannel) and a view is only ever sent
-// there: the asker's first, then this node's other sockets. The other nodes hear of the change through
+// there: to this node's other sockets first, then the asker's own. The other nodes hear of the change through
 // the commit: its room notice, from which each renders the views of the seats it holds (showNotice),
 // with the views themselves beside it while a node that does not render is known — and nothing while
 // this node knows no other node (server/realtime/lone.ts), which then publishes late if need be.
@@ -29,7 +29,7 @@ export function seatViews(stored: StoredRoom): { channel: string; seat: SeatInde
 }
 
 /**
- * A view to each of this node's sockets in a seat's channel but `skip` (the asker, sent first), one by one
+ * A view to each of this node's sockets in a seat's channel but `skip` (the asker, sent its own after), one by one
  * rather than as a broadcast: a seat's channel holds one socket or a few, and a broadcast made an operator,
  * three sets and a pre-encoded frame copied out of Node's shared buffer pool for each, whose slabs then
  * outlived the young space (ArrayBuffer memory that brings on V8's full collections: docs/PERFORMANCE.md).
@@ -100,11 +100,10 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
         deliver() {
           if (reach === 'alone') lone?.committedUnpublished(next, epoch);
           if (reach === 'notice') lone?.committedViewless(next, epoch);
-          for (const { channel, snapshot, asker: first } of views()) {
-            // The asker first, so its views arrive before its answer; then this node's other sockets.
-            first?.emit('room:snapshot', snapshot);
-            sendLocal(io, channel, snapshot, first);
-          }
+          // The other sockets first: the partner waits for this, the asker for its answer, which follows.
+          const sent = views();
+          for (const { channel, snapshot, asker: mine } of sent) sendLocal(io, channel, snapshot, mine);
+          for (const { snapshot, asker: mine } of sent) mine?.emit('room:snapshot', snapshot);
         },
       };
     },
