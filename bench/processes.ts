@@ -157,7 +157,7 @@ export async function startRelay(nodeFlags: readonly string[] = [], which: Relay
  * generators stand for people's phones, which have CPUs of their own; here they share the node's two
  * cores, and where the two compete the node under test goes first: its collector's helper threads, say,
  * which at the cap otherwise leave more of the marking to the node's one thread (docs/PERFORMANCE.md,
- * "Load generators that yield"). Its own delays can only lengthen what it measures.
+ * "The partner's view first, load generators that yield"). Its own delays can only lengthen what it measures.
  */
 export function startGenerator(name: string): GeneratorClient & Started {
   const nice = process.env.BENCH_GENERATOR_NICE ?? '10';
