@@ -162,8 +162,9 @@ export async function startRelay(nodeFlags: readonly string[] = [], which: Relay
 export function startGenerator(name: string): GeneratorClient & Started {
   const nice = process.env.BENCH_GENERATOR_NICE ?? '10';
   if (!/^\d+$/.test(nice) || Number(nice) > 19) throw new Error(`BENCH_GENERATOR_NICE must be 0 to 19, got "${nice}"`);
-  const niced = nice === '0' ? {} : { execPath: 'nice', execArgv: ['-n', nice, process.execPath, ...TSX] };
-  const child = fork(resolve(ROOT, 'bench/generator.ts'), [], { cwd: ROOT, execArgv: TSX, ...niced, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // Niced, fork runs `nice -n <n> node --import tsx generator.ts` (nice execs node: same pid, same IPC channel).
+  const launch = nice === '0' ? { execArgv: TSX } : { execPath: 'nice', execArgv: ['-n', nice, process.execPath, ...TSX] };
+  const child = fork(resolve(ROOT, 'bench/generator.ts'), [], { cwd: ROOT, ...launch, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const handle = track(name, child);
   return Object.assign(new GeneratorClient(name, child), { pid: handle.pid, stop: handle.stop });
 }

@@ -29,7 +29,7 @@ export function seatViews(stored: StoredRoom): { channel: string; seat: SeatInde
 }
 
 /**
- * A view to each of this node's sockets in a seat's channel but `skip` (the asker, sent its own after), one by one
+ * A view to each of this node's sockets in a seat's channel but `skip` (the asker, who gets its own after), one by one
  * rather than as a broadcast: a seat's channel holds one socket or a few, and a broadcast made an operator,
  * three sets and a pre-encoded frame copied out of Node's shared buffer pool for each, whose slabs then
  * outlived the young space (ArrayBuffer memory that brings on V8's full collections: docs/PERFORMANCE.md).
@@ -101,9 +101,9 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
           if (reach === 'alone') lone?.committedUnpublished(next, epoch);
           if (reach === 'notice') lone?.committedViewless(next, epoch);
           // The other sockets first: the partner waits for this, the asker for its answer, which follows.
-          const sent = views();
-          for (const { channel, snapshot, asker: mine } of sent) sendLocal(io, channel, snapshot, mine);
-          for (const { snapshot, asker: mine } of sent) mine?.emit('room:snapshot', snapshot);
+          const seats = views();
+          for (const { channel, snapshot, asker: mine } of seats) sendLocal(io, channel, snapshot, mine);
+          for (const { snapshot, asker: mine } of seats) mine?.emit('room:snapshot', snapshot);
         },
       };
     },
