@@ -2,12 +2,17 @@
 //   BENCH_NODE_FLAGS=--trace-gc BENCH_LEVELS=7000 npx tsx bench/capacity-only.ts > /tmp/closer.log
 //   BENCH_RELAY_FLAGS=--trace-gc BENCH_RELAY_PAIRS=7000 BENCH_LEVELS=1 npx tsx bench/capacity-only.ts > /tmp/relay.log
 //   npx tsx bench/gc-summary.ts /tmp/closer.log [relay]
+// Where the slow moves fell: run with BENCH_SLOW_DIR=<dir> and BENCH_NODE_FLAGS="--trace-gc --require
+// ./bench/time-origin.cjs", then give the same BENCH_SLOW_DIR here: each slow move Closer's generators
+// wrote is counted by when it started against the nearest full collection's end (--trace-gc's ms count
+// from the isolate's start, a few ms after the time origin, so read the bins to tens of ms).
 // Closer's window is its measuring one (from "measuring" to "without moves"); with `relay`, the relay
 // baseline's last 30 s before the Closer levels start. Young collections a second and their pauses say how
 // fast the node allocates (each one follows a full young space); the old space's growth from one young
 // collection to the next is what was promoted (what outlived the young space, which a full collection
 // must then mark); each full collection's main-thread marking is what stalls the node's one thread.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 interface Collection {
   atMs: number;
@@ -61,6 +66,31 @@ for (let i = 1; i < window.length; i++) {
 }
 
 const round = (n: number, places = 1) => Number(n.toFixed(places));
+const fullCollections = window.filter((c) => c.kind === 'Mark-Compact');
+
+/** Bins of a slow move's start, in ms from the nearest full collection's end. */
+const EDGES = [-1000, -500, -250, 0, 250, 500, 1000];
+
+/** Closer's slow moves (BENCH_SLOW_DIR) by when they started against the window's full collections. */
+function slowMoves(dir: string) {
+  const origin = /time origin ([\d.]+)/.exec(readFileSync(file!, 'utf8'));
+  if (!origin) throw new Error(`no "time origin" line in ${file}: start the node with --require ./bench/time-origin.cjs`);
+  const moves = readdirSync(dir)
+    .filter((name) => name.startsWith('slow-closer-'))
+    .flatMap((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as [number, number][]);
+  const bins: Record<string, number> = {};
+  for (let i = 1; i < EDGES.length; i++) bins[`${EDGES[i - 1]}..${EDGES[i]}`] = 0;
+  let elsewhere = 0;
+  for (const [startMs] of moves) {
+    const at = startMs - Number(origin[1]);
+    const offset = fullCollections.map((c) => at - c.atMs).reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a), Infinity);
+    const i = EDGES.findIndex((edge) => offset < edge);
+    if (i <= 0) elsewhere += 1;
+    else bins[`${EDGES[i - 1]}..${EDGES[i]}`]! += 1;
+  }
+  return { count: moves.length, maxMs: round(Math.max(0, ...moves.map(([, ms]) => ms))), byMsFromFullCollectionEnd: bins, elsewhere };
+}
+
 console.log(
   JSON.stringify({
     which,
@@ -68,8 +98,7 @@ console.log(
     scavengesPerSecond: round(young.length / seconds),
     scavengePauseMeanMs: round(young.reduce((sum, c) => sum + c.pauseMs, 0) / young.length),
     promotedMbPerSecond: round((promotedMb / promotedMs) * 1000, 2),
-    fullCollections: window
-      .filter((c) => c.kind === 'Mark-Compact')
-      .map((c) => ({ atMs: c.atMs, fromMb: c.beforeMb, liveMb: c.afterMb, pauseMs: c.pauseMs, mainThreadMarkingMs: c.markingMs, markingWallMs: c.markingWallMs })),
+    fullCollections: fullCollections.map((c) => ({ atMs: c.atMs, fromMb: c.beforeMb, liveMb: c.afterMb, pauseMs: c.pauseMs, mainThreadMarkingMs: c.markingMs, markingWallMs: c.markingWallMs })),
+    ...(process.env.BENCH_SLOW_DIR && which === 'closer' ? { slowMoves: slowMoves(process.env.BENCH_SLOW_DIR) } : {}),
   }),
 );

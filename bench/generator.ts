@@ -1,6 +1,8 @@
 // A load-generator process, driven by run.ts over IPC (ipc.ts). It plays both people of every pair it
 // opens: latency scenarios (a few pairs, moves at a fixed pacing) and capacity rooms (each person moves
 // every few seconds, on a schedule of its own).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { SeatIndex } from '../shared/protocol.js';
 import { serve, type ClientKind, type Target, type WindowResult } from './ipc.js';
@@ -10,9 +12,18 @@ import { sleep } from './stats.js';
 /** Rooms being opened at once while ramping up; the rest wait their turn. */
 const OPENING_AT_ONCE = 20;
 
+/**
+ * BENCH_SLOW_DIR: each generator writes there the moves of its last window that took over BENCH_SLOW_MS
+ * (50 by default), as [start in ms since the epoch, latency in ms], for bench/gc-summary.ts to set beside
+ * the node's collections.
+ */
+const SLOW_DIR = process.env.BENCH_SLOW_DIR;
+const SLOW_MS = Number(process.env.BENCH_SLOW_MS ?? 50);
+
 /** Where the outcomes of the moves that started while it was open go. */
 class Window {
   readonly latencies: number[] = [];
+  readonly slow: [number, number][] = [];
   readonly failed: Record<string, number> = {};
   lost = 0;
   skipped = 0;
@@ -27,7 +38,10 @@ class Window {
     this.inFlight += 1;
     const outcome = await move;
     this.inFlight -= 1;
-    if (outcome.ok) this.latencies.push(outcome.ms);
+    if (outcome.ok) {
+      this.latencies.push(outcome.ms);
+      if (SLOW_DIR && outcome.ms > SLOW_MS) this.slow.push([performance.timeOrigin + performance.now() - outcome.ms, outcome.ms]);
+    }
     else if (outcome.reason === 'LOST') this.lost += 1;
     else this.failed[outcome.reason] = (this.failed[outcome.reason] ?? 0) + 1;
   }
@@ -36,6 +50,10 @@ class Window {
   async close(): Promise<WindowResult> {
     while (this.inFlight > 0) await sleep(20);
     this.loop.disable();
+    if (SLOW_DIR) {
+      const kind = rooms[0]?.pair instanceof CloserPair ? 'closer' : 'relay';
+      writeFileSync(join(SLOW_DIR, `slow-${kind}-${process.pid}.json`), JSON.stringify(this.slow));
+    }
     const toMs = (ns: number) => ns / 1e6;
     return {
       latencies: this.latencies,
