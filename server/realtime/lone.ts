@@ -136,12 +136,15 @@ export class LoneNode {
   /** A commit left out of the stream has landed. */
   committedUnpublished(stored: StoredRoom, preparedIn: number): void {
     if (preparedIn !== this.epoch) return void this.publish(stored);
+    // Put last, so both maps keep the order of `at` and a beat stops at the first one still remembered.
+    this.unpublished.delete(stored.room.id);
     this.unpublished.set(stored.room.id, { stored, at: this.now() });
   }
 
   /** A commit published with its notice alone has landed. */
   committedViewless(stored: StoredRoom, preparedIn: number): void {
     if (preparedIn !== this.epoch) return void this.publish(stored);
+    this.viewless.delete(stored.room.id);
     this.viewless.set(stored.room.id, this.now());
   }
 
@@ -155,8 +158,16 @@ export class LoneNode {
     const now = this.now();
     const forgetAfter = this.options.forgetAfterMs ?? FORGET_AFTER_MS;
     for (const [uid, { at }] of this.others) if (now - at > forgetAfter) this.others.delete(uid);
-    for (const [roomId, { at }] of this.unpublished) if (now - at > REMEMBER_UNPUBLISHED_MS) this.unpublished.delete(roomId);
-    for (const [roomId, at] of this.viewless) if (now - at > REMEMBER_UNPUBLISHED_MS) this.viewless.delete(roomId);
+    // Oldest first: a node alone remembers every room it holds, so walking them all each beat cost it
+    // a pass over thousands of entries a second.
+    for (const [roomId, { at }] of this.unpublished) {
+      if (now - at <= REMEMBER_UNPUBLISHED_MS) break;
+      this.unpublished.delete(roomId);
+    }
+    for (const [roomId, at] of this.viewless) {
+      if (now - at <= REMEMBER_UNPUBLISHED_MS) break;
+      this.viewless.delete(roomId);
+    }
   }
 
   private heard(uid: string, answer: boolean, features: NodeFeatures | undefined): void {
