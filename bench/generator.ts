@@ -1,7 +1,7 @@
 // A load-generator process, driven by run.ts over IPC (ipc.ts). It plays both people of every pair it
 // opens: latency scenarios (a few pairs, moves at a fixed pacing) and capacity rooms (each person moves
 // every few seconds, on a schedule of its own).
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { SeatIndex } from '../shared/protocol.js';
@@ -13,9 +13,9 @@ import { sleep } from './stats.js';
 const OPENING_AT_ONCE = 20;
 
 /**
- * BENCH_SLOW_DIR: each generator writes there the moves of its last window that took over BENCH_SLOW_MS
- * (50 by default), as [start in ms since the epoch, latency in ms], for bench/gc-summary.ts to set beside
- * the node's collections.
+ * BENCH_SLOW_DIR (a fresh one for each run): each generator writes there the moves of its last window that
+ * took over BENCH_SLOW_MS (50 by default), as [start in ms since the epoch, latency in ms], for
+ * bench/gc-summary.ts to set beside the node's collections.
  */
 const SLOW_DIR = process.env.BENCH_SLOW_DIR;
 const SLOW_MS = Number(process.env.BENCH_SLOW_MS ?? 50);
@@ -51,6 +51,7 @@ class Window {
     while (this.inFlight > 0) await sleep(20);
     this.loop.disable();
     if (SLOW_DIR) {
+      mkdirSync(SLOW_DIR, { recursive: true });
       const kind = rooms[0]?.pair instanceof CloserPair ? 'closer' : 'relay';
       writeFileSync(join(SLOW_DIR, `slow-${kind}-${process.pid}.json`), JSON.stringify(this.slow));
     }
