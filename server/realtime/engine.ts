@@ -9,6 +9,9 @@
 // Handshake errors answer as engine.io does (HTTP 400, or 403 to a plain request the origin check refuses).
 // Pings do not take a timer per socket: a short tick pings the sockets whose turn it is, so each is pinged
 // every pingInterval, and a socket that has not answered within pingTimeout is closed ("ping timeout").
+// The ticks follow the clock, not the timer's calls: a busy event loop calls the timer late, and a ring
+// moved one turn a call would then ping each socket later than its interval, until socket.io-client,
+// which gives up on a server silent for interval + timeout, closed ("ping timeout") every connection.
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
@@ -146,18 +149,23 @@ export class LeanEngine extends EventEmitter {
   /** Connections owing a pong, by the tick their time runs out (modulo the ring's length). */
   private readonly deadlines: Set<EngineConnection>[];
   private readonly timeoutTicks: number;
+  private readonly tickMs: number;
   private readonly ticker: NodeJS.Timeout;
+  private readonly startedAt = performance.now();
+  /** The last tick done: ticks are counted on the clock from `startedAt`. */
   private tick = 0;
+  /** Connections whose pong is due: closed once what has arrived is read, unless it was their pong. */
+  private readonly expiring = new Set<EngineConnection>();
 
   constructor(private readonly options: EngineOptions) {
     super();
     this.wss = new WebSocketServer({ noServer: true, clientTracking: false, perMessageDeflate: false, maxPayload: options.maxPayload });
     // Ticks of at most 50 ms: at 10,000 rooms a 1 s tick would send 4,000 pings at once, a burst in the tail.
-    const tickMs = Math.max(10, gcd(gcd(options.pingIntervalMs, options.pingTimeoutMs), 50));
-    this.turns = Array.from({ length: Math.max(1, Math.round(options.pingIntervalMs / tickMs)) }, () => new Set());
-    this.timeoutTicks = Math.max(1, Math.round(options.pingTimeoutMs / tickMs));
+    this.tickMs = Math.max(10, gcd(gcd(options.pingIntervalMs, options.pingTimeoutMs), 50));
+    this.turns = Array.from({ length: Math.max(1, Math.round(options.pingIntervalMs / this.tickMs)) }, () => new Set());
+    this.timeoutTicks = Math.max(1, Math.round(options.pingTimeoutMs / this.tickMs));
     this.deadlines = Array.from({ length: this.timeoutTicks + 1 }, () => new Set());
-    this.ticker = setInterval(() => this.onTick(), tickMs);
+    this.ticker = setInterval(() => this.onTick(), this.tickMs);
     this.ticker.unref();
   }
 
@@ -238,17 +246,47 @@ export class LeanEngine extends EventEmitter {
     this.answered(connection);
   }
 
+  /**
+   * Does what the clock says is due since the last tick: late calls catch up. The deadlines passed come
+   * first, then the turns passed, each slot once however late; a ping sent late is due a timeout after it
+   * was sent.
+   */
   private onTick(): void {
-    this.tick++;
-    for (const connection of [...this.deadlines[this.tick % this.deadlines.length]!]) connection.timedOut();
-    const deadline = this.deadlines[(this.tick + this.timeoutTicks) % this.deadlines.length]!;
-    for (const connection of this.turns[this.tick % this.turns.length]!) {
+    const due = Math.floor((performance.now() - this.startedAt) / this.tickMs);
+    if (due <= this.tick) return;
+    const last = this.tick;
+    this.tick = due;
+    for (let tick = Math.max(last, due - this.deadlines.length) + 1; tick <= due; tick++) this.expireAt(tick);
+    // The slot the tick before this one emptied (the ring is one longer than the timeout).
+    const deadline = this.deadlines[(due + this.timeoutTicks) % this.deadlines.length]!;
+    for (let tick = Math.max(last, due - this.turns.length) + 1; tick <= due; tick++) this.pingTurn(tick, deadline);
+    // Timers run before the event loop reads its sockets: after a stall, a pong may be waiting unread.
+    // The check phase comes after that read, so only those still owing one are closed.
+    if (this.expiring.size > 0) setImmediate(() => this.expire());
+  }
+
+  /** The connections whose pong was due at `tick`, to be closed unless it has come by the check phase. */
+  private expireAt(tick: number): void {
+    const slot = this.deadlines[tick % this.deadlines.length]!;
+    for (const connection of slot) {
+      connection.awaiting = this.expiring;
+      this.expiring.add(connection);
+    }
+    slot.clear();
+  }
+
+  private pingTurn(tick: number, deadline: Set<EngineConnection>): void {
+    for (const connection of this.turns[tick % this.turns.length]!) {
       // Still owing the last pong (a timeout longer than the interval): its own deadline closes it.
       if (connection.awaiting) continue;
       connection.awaiting = deadline;
       deadline.add(connection);
       connection.ping();
     }
+  }
+
+  private expire(): void {
+    for (const connection of [...this.expiring]) connection.timedOut();
   }
 }
 

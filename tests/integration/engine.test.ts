@@ -145,6 +145,61 @@ describe('the lean engine', () => {
     expect(disconnects).toEqual([]);
   });
 
+  it('a busy event loop that calls the tick late still pings each socket every interval, and closes no one who answered', async () => {
+    // socket.io-client gives up on a server silent for interval + timeout (1.5 s here). The loop below is
+    // busy 300 ms at a time, so the tick's timer is called every ~300 ms instead of every 50 ms: a ring
+    // moved one turn a call would ping each socket every ~3 s.
+    const { url, io } = await start({ pingIntervalMs: 500, pingTimeoutMs: 1_000 });
+    const reasons: string[] = [];
+    io.on('connection', (socket) => socket.on('disconnect', (reason) => reasons.push(reason)));
+    const socket = client(url);
+    const disconnects: string[] = [];
+    socket.on('disconnect', (reason) => disconnects.push(reason));
+    await until(() => socket.connected);
+    const pings: number[] = [];
+    socket.io.engine.on('ping', () => pings.push(Date.now()));
+
+    const busyUntil = Date.now() + 4_000;
+    while (Date.now() < busyUntil) {
+      const blockedUntil = Date.now() + 300;
+      while (Date.now() < blockedUntil);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect(disconnects).toEqual([]);
+    expect(reasons).toEqual([]);
+    expect(socket.connected).toBe(true);
+    // Each ping came within the interval and one busy stretch of the one before.
+    const gaps = pings.slice(1).map((at, i) => at - pings[i]!);
+    expect(pings.length).toBeGreaterThanOrEqual(6);
+    expect(Math.max(...gaps)).toBeLessThan(1_200);
+  });
+
+  it('a pong that came while the loop was busy past its deadline is read before anyone is closed', async () => {
+    const { url, io } = await start({ pingIntervalMs: 200, pingTimeoutMs: 100 });
+    const reasons: string[] = [];
+    io.on('connection', (socket) => socket.on('disconnect', (reason) => reasons.push(reason)));
+    const { ws, messages } = await raw(url);
+    let stalled = false;
+    ws.on('message', (data) => {
+      if (data.toString() !== '2') return;
+      ws.send('3');
+      // The first time, the whole process (this client and the server alike) stalls past the pong's
+      // deadline right after the pong was sent: it waits unread while the server's tick comes due.
+      if (stalled) return;
+      stalled = true;
+      const until = Date.now() + 250;
+      while (Date.now() < until);
+    });
+    ws.send('40');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(stalled).toBe(true);
+    expect(reasons).toEqual([]);
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    expect(messages.filter((m) => m === '2').length).toBeGreaterThanOrEqual(3);
+  });
+
   it('refuses what it does not speak as engine.io does, and serves every other route as before', async () => {
     const { url } = await start({ allowRequest: (req, callback) => callback(null, req.headers.origin !== 'https://elsewhere.example') });
     const polling = await fetch(`${url}/socket.io/?EIO=4&transport=polling`);
