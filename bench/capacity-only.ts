@@ -40,6 +40,7 @@ try {
         serverCpuPercent: round(level.cpu.server, 0),
         generatorsCpuPercent: round(level.cpu.generators, 0),
         generatorLoopDelayP99: round(level.generatorLoopDelayP99, 1),
+        longestPingGapMs: Math.round(level.longestPingGapMs),
         machineBusy: round(level.machine.busy, 0),
         failed: level.failed,
         windowUs: level.windowUs,

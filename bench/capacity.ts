@@ -30,6 +30,8 @@ export interface LevelResult {
   machine: { busy: number; softirq: number; steal: number };
   generators: number;
   generatorLoopDelayP99: number;
+  /** The longest a generator's socket waited between two pings (socket.io-client gives up at interval + timeout). */
+  longestPingGapMs: number;
   serverRssBytes: number;
   rssPerRoomBytes: number;
   streamBytes: number;
@@ -240,6 +242,7 @@ function summarize(windows: WindowResult[], seconds: number) {
     lost,
     skipped: windows.reduce((n, w) => n + w.skipped, 0),
     generatorLoopDelayP99: Math.max(...windows.map((w) => w.loopDelay.p99)),
+    longestPingGapMs: Math.max(...windows.map((w) => w.longestPingGapMs)),
   };
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { SeatIndex } from '../shared/protocol.js';
 import { serve, type ClientKind, type Target, type WindowResult } from './ipc.js';
+import { pingGaps } from './lean-socket.js';
 import { CloserPair, openPair, type MoveOutcome, type Pair } from './pairs.js';
 import { sleep } from './stats.js';
 
@@ -32,6 +33,7 @@ class Window {
 
   constructor() {
     this.loop.enable();
+    pingGaps.reset();
   }
 
   async track(move: Promise<MoveOutcome>): Promise<void> {
@@ -62,6 +64,7 @@ class Window {
       lost: this.lost,
       skipped: this.skipped,
       loopDelay: { p50: toMs(this.loop.percentile(50)), p99: toMs(this.loop.percentile(99)), max: toMs(this.loop.max) },
+      longestPingGapMs: pingGaps.longestMs,
     };
   }
 }

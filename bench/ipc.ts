@@ -29,6 +29,8 @@ export interface WindowResult {
   skipped: number;
   /** This generator's event-loop delay over the window (ms): time the generator, not the server, added. */
   loopDelay: { p50: number; p99: number; max: number };
+  /** The longest one of its lean sockets waited between two pings (ms; 0 with socket.io-client, which keeps its own timer). */
+  longestPingGapMs: number;
 }
 
 export interface Calls {

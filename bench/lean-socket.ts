@@ -12,6 +12,17 @@
 //   ← 42["event",data]        an event from the server  ← 41 / 1          disconnect / close
 import WebSocket from 'ws';
 
+/**
+ * The longest any lean socket of this process waited between two pings since `reset`: socket.io-client
+ * closes a connection that hears none within pingInterval + pingTimeout, which this client never does.
+ */
+export const pingGaps = {
+  longestMs: 0,
+  reset(): void {
+    this.longestMs = 0;
+  },
+};
+
 /** What the server said when it refused the connection: `data` as socket.io-client's `connect_error.data`. */
 export class ConnectError extends Error {
   constructor(
@@ -32,6 +43,7 @@ export class LeanSocket<In, Out> {
   private readonly listeners = new Map<string, Listener>();
   private readonly acks = new Map<number, (args: unknown[]) => void>();
   private nextAckId = 0;
+  private lastPingAt: number | null = null;
 
   private constructor(private readonly ws: WebSocket) {
     ws.on('close', () => {
@@ -59,6 +71,7 @@ export class LeanSocket<In, Out> {
           case '0':
             return ws.send(`40${JSON.stringify(auth)}`);
           case '2':
+            socket.pinged();
             return ws.send('3');
           case '1':
             return ws.close();
@@ -69,6 +82,12 @@ export class LeanSocket<In, Out> {
         }
       });
     });
+  }
+
+  private pinged(): void {
+    const now = performance.now();
+    if (this.lastPingAt !== null) pingGaps.longestMs = Math.max(pingGaps.longestMs, now - this.lastPingAt);
+    this.lastPingAt = now;
   }
 
   private onPacket(packet: string, connected: (socket: this) => void, fail: (error: Error) => void): void {

@@ -174,7 +174,7 @@ export function formatReport(result: BenchResult): string {
         ms(l.latency.p99),
         `${l.cpu.server.toFixed(0)}%`,
         `${((10 * l.cpu.server) / Math.max(1, l.movesPerSecond)).toFixed(2)} ms`,
-        `${l.cpu.generators.toFixed(0)}% (${l.generators} procs, loop p99 ${ms(l.generatorLoopDelayP99)} ms)`,
+        `${l.cpu.generators.toFixed(0)}% (${l.generators} procs, loop p99 ${ms(l.generatorLoopDelayP99)} ms, pings at most ${(l.longestPingGapMs / 1000).toFixed(1)} s apart)`,
         `${l.cpu.redis.toFixed(0)}%`,
         `${l.machine.busy.toFixed(0)}% (softirq ${l.machine.softirq.toFixed(0)}%, steal ${l.machine.steal.toFixed(0)}%)`,
         mb(l.serverRssBytes),
