@@ -31,7 +31,8 @@ if (!file || (which !== 'closer' && which !== 'relay')) throw new Error('usage: 
 const LINE = /(\d+) ms: (Scavenge|Mark-Compact) ([\d.]+) \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB, ([\d.]+)/;
 const collections: Collection[] = [];
 let inWindow = false;
-for (const line of readFileSync(file, 'utf8').split('\n')) {
+const log = readFileSync(file, 'utf8');
+for (const line of log.split('\n')) {
   if (which === 'closer' && line.includes('capacity: measuring')) inWindow = true;
   if (which === 'closer' && line.includes('without moves')) inWindow = false;
   if (which === 'relay' && line.includes('the bare relay with')) inWindow = true;
@@ -73,7 +74,7 @@ const EDGES = [-1000, -500, -250, 0, 250, 500, 1000];
 
 /** Closer's slow moves (BENCH_SLOW_DIR) by when they started against the window's full collections. */
 function slowMoves(dir: string) {
-  const origin = /time origin ([\d.]+)/.exec(readFileSync(file!, 'utf8'));
+  const origin = /time origin ([\d.]+)/.exec(log);
   if (!origin) throw new Error(`no "time origin" line in ${file}: start the node with --require ./bench/time-origin.cjs`);
   const moves = readdirSync(dir)
     .filter((name) => name.startsWith('slow-closer-'))

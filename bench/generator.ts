@@ -14,8 +14,8 @@ import { sleep } from './stats.js';
 const OPENING_AT_ONCE = 20;
 
 /**
- * BENCH_SLOW_DIR (a fresh one for each run): each generator writes there the moves of its last window that
- * took over BENCH_SLOW_MS (50 by default), as [start in ms since the epoch, latency in ms], for
+ * BENCH_SLOW_DIR (a fresh one for each run): each generator writes there the moves of its last capacity
+ * window that took over BENCH_SLOW_MS (50 by default), as [start in ms since the epoch, latency in ms], for
  * bench/gc-summary.ts to set beside the node's collections.
  */
 const SLOW_DIR = process.env.BENCH_SLOW_DIR;
@@ -52,11 +52,6 @@ class Window {
   async close(): Promise<WindowResult> {
     while (this.inFlight > 0) await sleep(20);
     this.loop.disable();
-    if (SLOW_DIR) {
-      mkdirSync(SLOW_DIR, { recursive: true });
-      const kind = rooms[0]?.pair instanceof CloserPair ? 'closer' : 'relay';
-      writeFileSync(join(SLOW_DIR, `slow-${kind}-${process.pid}.json`), JSON.stringify(this.slow));
-    }
     const toMs = (ns: number) => ns / 1e6;
     return {
       latencies: this.latencies,
@@ -194,7 +189,13 @@ serve({
     const window = measuring;
     measuring = null;
     if (!window) throw new Error('no window open');
-    return window.close();
+    const result = await window.close();
+    if (SLOW_DIR) {
+      mkdirSync(SLOW_DIR, { recursive: true });
+      const kind = rooms[0]?.pair instanceof CloserPair ? 'closer' : 'relay';
+      writeFileSync(join(SLOW_DIR, `slow-${kind}-${process.pid}.json`), JSON.stringify(window.slow));
+    }
+    return result;
   },
   async committed() {
     return committed;

@@ -77,7 +77,7 @@ export class LoneNode {
   /** Rooms committed while alone, as committed, with when. */
   private unpublished = new Map<string, { stored: StoredRoom; at: number }>();
   /** Rooms committed with their notice alone (every node known rendered them), with when. */
-  private viewless = new Map<string, number>();
+  private viewless = new Map<string, { at: number }>();
   /** Grows each time a node is heard that was not known: a commit prepared before then publishes itself. */
   private epoch = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -136,16 +136,13 @@ export class LoneNode {
   /** A commit left out of the stream has landed. */
   committedUnpublished(stored: StoredRoom, preparedIn: number): void {
     if (preparedIn !== this.epoch) return void this.publish(stored);
-    // Put last, so both maps keep the order of `at` and a beat stops at the first one still remembered.
-    this.unpublished.delete(stored.room.id);
-    this.unpublished.set(stored.room.id, { stored, at: this.now() });
+    putLast(this.unpublished, stored.room.id, { stored, at: this.now() });
   }
 
   /** A commit published with its notice alone has landed. */
   committedViewless(stored: StoredRoom, preparedIn: number): void {
     if (preparedIn !== this.epoch) return void this.publish(stored);
-    this.viewless.delete(stored.room.id);
-    this.viewless.set(stored.room.id, this.now());
+    putLast(this.viewless, stored.room.id, { at: this.now() });
   }
 
   erased(roomId: string): void {
@@ -158,16 +155,8 @@ export class LoneNode {
     const now = this.now();
     const forgetAfter = this.options.forgetAfterMs ?? FORGET_AFTER_MS;
     for (const [uid, { at }] of this.others) if (now - at > forgetAfter) this.others.delete(uid);
-    // Oldest first: a node alone remembers every room it holds, so walking them all each beat cost it
-    // a pass over thousands of entries a second.
-    for (const [roomId, { at }] of this.unpublished) {
-      if (now - at <= REMEMBER_UNPUBLISHED_MS) break;
-      this.unpublished.delete(roomId);
-    }
-    for (const [roomId, at] of this.viewless) {
-      if (now - at <= REMEMBER_UNPUBLISHED_MS) break;
-      this.viewless.delete(roomId);
-    }
+    forgetOlder(this.unpublished, now - REMEMBER_UNPUBLISHED_MS);
+    forgetOlder(this.viewless, now - REMEMBER_UNPUBLISHED_MS);
   }
 
   private heard(uid: string, answer: boolean, features: NodeFeatures | undefined): void {
@@ -197,5 +186,23 @@ export class LoneNode {
       () => undefined,
       (error: unknown) => this.options.onError(asError(error)),
     );
+  }
+}
+
+/** Sets `key` last in `map`, so a map of rooms keeps the order of their `at` (a re-set key keeps its place). */
+function putLast<V extends { at: number }>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+}
+
+/**
+ * Drops the entries of a map kept in the order of `at` (putLast) from before `cutoff`, stopping at the first
+ * one after it: a node alone remembers every room it holds, and a walk of them all each beat was a pass
+ * over thousands of entries a second.
+ */
+function forgetOlder(map: Map<string, { at: number }>, cutoff: number): void {
+  for (const [key, { at }] of map) {
+    if (at >= cutoff) return;
+    map.delete(key);
   }
 }
