@@ -64,6 +64,8 @@ export class EngineConnection extends EventEmitter {
   readonly protocol = 4;
   readonly transport = WEBSOCKET;
   readyState: 'open' | 'closing' | 'closed' = 'open';
+  /** Its writes are held until this task's promises have settled (`hold`). */
+  private holding = false;
   /** @internal Its ping turn, and the deadline slot it waits in for its pong (null when it owes none). */
   turn: Set<EngineConnection> | null = null;
   awaiting: Set<EngineConnection> | null = null;
@@ -73,6 +75,8 @@ export class EngineConnection extends EventEmitter {
     readonly request: KeptRequest,
     readonly remoteAddress: string,
     private readonly ws: WebSocket,
+    /** The TCP socket under `ws`, the upgrade's own. */
+    private readonly socket: Duplex,
     private readonly engine: LeanEngine,
   ) {
     super();
@@ -82,6 +86,24 @@ export class EngineConnection extends EventEmitter {
   write(data: string | Buffer): void {
     if (this.readyState !== 'open') return;
     this.ws.send(typeof data === 'string' ? `4${data}` : data);
+  }
+
+  /**
+   * Holds what is written to it until the promises of the task now running have settled, then sends it
+   * all in one write: on loopback the kernel's write is most of what a small message costs.
+   */
+  hold(): void {
+    if (this.holding || this.readyState !== 'open') return;
+    this.holding = true;
+    this.socket.cork();
+    // A tick queued from a promise's callback runs once no promise callback is left: wherever hold is
+    // called from (a tick queued in a tick would run before that tick's promises).
+    queueMicrotask(() =>
+      process.nextTick(() => {
+        this.holding = false;
+        this.socket.uncork();
+      }),
+    );
   }
 
   /** Closes after what was written has gone (ws sends its close frame behind them). */
@@ -205,11 +227,11 @@ export class LeanEngine extends EventEmitter {
     if (refused) return refuseUpgrade(socket, refused[1]);
     this.options.allowRequest(req, (message, success) => {
       if (!success) return refuseUpgrade(socket, message || ERRORS.FORBIDDEN[1]);
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.open(req, query, ws));
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.open(req, query, ws, socket));
     });
   }
 
-  private open(req: IncomingMessage, query: Record<string, string>, ws: WebSocket): void {
+  private open(req: IncomingMessage, query: Record<string, string>, ws: WebSocket, socket: Duplex): void {
     const id = randomBytes(15).toString('base64url');
     const headers: Record<string, string | string[]> = {};
     for (const name of KEPT_HEADERS) {
@@ -217,7 +239,7 @@ export class LeanEngine extends EventEmitter {
       if (value !== undefined) headers[name] = value;
     }
     const kept: KeptRequest = { headers, url: req.url ?? '', _query: query, connection: { encrypted: Boolean((req.socket as { encrypted?: boolean }).encrypted) } };
-    const connection = new EngineConnection(id, kept, req.socket.remoteAddress ?? '', ws, this);
+    const connection = new EngineConnection(id, kept, req.socket.remoteAddress ?? '', ws, socket, this);
     ws.on('message', (data, isBinary) => connection.received(data, isBinary));
     ws.once('close', () => connection.closed('transport close'));
     // ws closes the socket itself after an error (a message over maxPayload: close code 1009).
@@ -288,6 +310,11 @@ export class LeanEngine extends EventEmitter {
   private expire(): void {
     for (const connection of [...this.expiring]) connection.timedOut();
   }
+}
+
+/** Holds a Socket.IO socket's writes until this task's promises have settled (EngineConnection.hold), on this engine's connections. */
+export function holdWrites(conn: object): void {
+  if (conn instanceof EngineConnection) conn.hold();
 }
 
 function gcd(a: number, b: number): number {

@@ -4,7 +4,7 @@
 // with the views themselves beside it while a node that does not render is known — and nothing while
 // this node knows no other node (server/realtime/lone.ts), which then publishes late if need be.
 import { seatIn, seatedRoom } from './seated.js';
-import type { SeatIndex, Snapshot } from '../../shared/protocol.js';
+import type { SeatIndex, ServerToClientEvents, Snapshot } from '../../shared/protocol.js';
 import { viewFor } from '../../shared/room.js';
 import { deviceChannel, roomChannel, seatChannel, seatChannelOf } from '../channels.js';
 import { broadcastEntry, type Cluster } from '../cluster.js';
@@ -12,6 +12,7 @@ import type { RoomNotifier, RoomService } from '../rooms.js';
 import type { RoomParts } from '../store/documents.js';
 import { roomNoticeEntry, type RoomNotice } from '../store/outbox.js';
 import type { StoredRoom } from '../store/types.js';
+import { holdWrites } from './engine.js';
 import type { LoneNode } from './lone.js';
 import type { CloserServer, CloserSocket } from './types.js';
 import { asError } from '../log.js';
@@ -29,16 +30,27 @@ export function seatViews(stored: StoredRoom): { channel: string; seat: SeatInde
 }
 
 /**
- * A view to each of this node's sockets in a seat's channel but `skip` (the asker, who gets its own after), one by one
- * rather than as a broadcast: a seat's channel holds one socket or a few, and a broadcast made an operator,
- * three sets and a pre-encoded frame copied out of Node's shared buffer pool for each, whose slabs then
- * outlived the young space (ArrayBuffer memory that brings on V8's full collections: docs/PERFORMANCE.md).
+ * A server event as Socket.IO writes it to a socket of the main namespace (socket.io-parser's EVENT
+ * packet, `2["event",payload]`), made once: a commit's views are encoded while Redis runs the commit,
+ * so what is left to do for the partner once it answers is the write itself.
  */
-function sendLocal(io: CloserServer, channel: string, snapshot: Snapshot, skip?: CloserSocket): void {
+export function eventPacket(event: keyof ServerToClientEvents, payload: unknown): string {
+  return `2${JSON.stringify([event, payload])}`;
+}
+
+/**
+ * An encoded packet to each of this node's sockets in a seat's channel but `skip` (the asker, who gets
+ * its own after), one by one rather than as a broadcast: a seat's channel holds one socket or a few, and a
+ * broadcast made an operator, three sets and a pre-encoded frame copied out of Node's shared buffer pool
+ * for each, whose slabs then outlived the young space (ArrayBuffer memory that brings on V8's full
+ * collections: docs/PERFORMANCE.md). Written to the socket's Engine.IO connection as Socket.IO itself
+ * would (its client's `writeToEngine`), which does nothing once that connection has closed.
+ */
+function sendLocal(io: CloserServer, channel: string, packet: string, skip?: CloserSocket): void {
   const ids = io.of('/').adapter.rooms.get(channel);
   if (!ids) return;
   for (const id of ids) {
-    if (id !== skip?.id) io.sockets.sockets.get(id)?.emit('room:snapshot', snapshot);
+    if (id !== skip?.id) io.sockets.sockets.get(id)?.conn.write(packet);
   }
 }
 
@@ -78,11 +90,12 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
       const asker = askedBy === undefined ? undefined : io.sockets.sockets.get(askedBy);
       // Made once, on first need: while the commit is on its way to Redis (render), or by the publication
       // when the views go into the stream.
-      let sends: { channel: string; snapshot: Snapshot; asker: CloserSocket | undefined }[] | undefined;
+      let sends: { channel: string; snapshot: Snapshot; packet: string; asker: CloserSocket | undefined }[] | undefined;
       const views = () =>
         (sends ??= seatViews(next).map(({ channel, seat, snapshot }) => ({
           channel,
           snapshot,
+          packet: eventPacket('room:snapshot', snapshot),
           asker: asker?.data.seats.includes(seat) ? asker : undefined,
         })));
       // Alone, nobody would read them: the node remembers the room instead, once committed. With its
@@ -102,8 +115,10 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
           if (reach === 'notice') lone?.committedViewless(next, epoch);
           // The other sockets first: the partner waits for this, the asker for its answer, which follows.
           const seats = views();
-          for (const { channel, snapshot, asker: mine } of seats) sendLocal(io, channel, snapshot, mine);
-          for (const { snapshot, asker: mine } of seats) mine?.emit('room:snapshot', snapshot);
+          for (const { channel, packet, asker: mine } of seats) sendLocal(io, channel, packet, mine);
+          // The asker's view and its answer, which follows once this task's promises settle, go out as one write.
+          if (asker) holdWrites(asker.conn);
+          for (const { packet, asker: mine } of seats) mine?.conn.write(packet);
         },
       };
     },
@@ -153,7 +168,7 @@ export function showNotice(
     const room = roomChannel(stored.room.id);
     for (const seat of [0, 1] as const) {
       const channel = seatChannelOf(room, seat);
-      if (stored.room.seats[seat] && heldHere(channel)) sendLocal(io, channel, snapshotFor(stored, seat));
+      if (stored.room.seats[seat] && heldHere(channel)) sendLocal(io, channel, eventPacket('room:snapshot', snapshotFor(stored, seat)));
     }
   };
   return (notice) => {

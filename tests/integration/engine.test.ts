@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Server } from 'socket.io';
 import { io as connectClient, type Socket as ClientSocket } from 'socket.io-client';
 import WebSocket from 'ws';
-import { LeanEngine, type EngineOptions } from '../../server/realtime/engine.js';
+import { LeanEngine, holdWrites, type EngineOptions } from '../../server/realtime/engine.js';
 
 interface Running {
   url: string;
@@ -254,6 +254,44 @@ describe('the lean engine', () => {
     socket.emit('leave');
     expect(await goodbye).toBe('last words');
     expect(await disconnected).toBe('transport close');
+  });
+
+  it('held writes go out together once the task’s promises have settled, and unheld ones one by one', async () => {
+    const { url, io, http } = await start();
+    // The server's side of each connection, its writes to the kernel counted (a corked batch is one _writev).
+    const writes: number[] = [];
+    http.on('upgrade', (_req, socket: { _write: Function; _writev: Function }) => {
+      const [write, writev] = [socket._write, socket._writev];
+      socket._write = function (this: unknown, ...args: unknown[]) {
+        writes.push(1);
+        return write.apply(this, args);
+      };
+      socket._writev = function (this: unknown, chunks: unknown[], ...rest: unknown[]) {
+        writes.push(chunks.length);
+        return writev.apply(this, [chunks, ...rest]);
+      };
+    });
+    io.on('connection', (socket) => {
+      socket.on('ask', async (hold: boolean, ack: (answer: string) => void) => {
+        if (hold) holdWrites(socket.conn);
+        socket.emit('view', 'the view');
+        socket.emit('view', 'and another');
+        await Promise.resolve();
+        ack('the answer');
+      });
+    });
+    const socket = client(url);
+    await until(() => socket.connected);
+    const views: string[] = [];
+    socket.on('view', (view: string) => views.push(view));
+    for (const hold of [false, true]) {
+      writes.length = 0;
+      views.length = 0;
+      expect(await socket.emitWithAck('ask', hold)).toBe('the answer');
+      expect(views).toEqual(['the view', 'and another']);
+      // Three frames (ws gives each a header and its data): in three writes to the kernel, or in one.
+      expect(writes).toEqual(hold ? [6] : [2, 2, 2]);
+    }
   });
 
   it('io.close() closes every connection', async () => {

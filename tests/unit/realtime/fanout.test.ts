@@ -1,8 +1,9 @@
 // Fan-out: each taken seat gets its own view, addressed to that seat's channel alone.
+import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 import { describe, expect, it } from 'vitest';
 import { joinRoom } from '../../../shared/room.js';
 import { seatChannel } from '../../../server/channels.js';
-import { seatViews } from '../../../server/realtime/fanout.js';
+import { eventPacket, seatViews } from '../../../server/realtime/fanout.js';
 import { NOW, seat, waitingRoom } from '../../support/rooms.js';
 
 describe('views per seat', () => {
@@ -19,5 +20,20 @@ describe('views per seat', () => {
       [seatChannel('r'.repeat(21), 0), 0, 0, 4],
       [seatChannel('r'.repeat(21), 1), 1, 1, 4],
     ]);
+  });
+});
+
+describe('a view encoded once', () => {
+  it('is the packet Socket.IO would write, and its client reads it back as the event', () => {
+    const joined = joinRoom(waitingRoom(), seat('Grace «née» \u2028', 1), NOW);
+    if (!joined.ok) throw new Error('join failed');
+    const [snapshot] = seatViews({ version: 4, room: joined.value.room }).map((v) => v.snapshot);
+    const packet = eventPacket('room:snapshot', snapshot);
+    expect([packet]).toEqual(new Encoder().encode({ type: PacketType.EVENT, nsp: '/', data: ['room:snapshot', snapshot] }));
+    const decoded: Packet[] = [];
+    const decoder = new Decoder();
+    decoder.on('decoded', (p: Packet) => decoded.push(p));
+    decoder.add(packet);
+    expect(decoded).toEqual([{ type: PacketType.EVENT, nsp: '/', data: ['room:snapshot', JSON.parse(JSON.stringify(snapshot))] }]);
   });
 });
