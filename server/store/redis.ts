@@ -47,6 +47,26 @@ redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1
 `;
 
+/**
+ * Redis keeps a small hash compact (a listpack) while every field and value is short, at most
+ * hash-max-listpack-value (64 bytes unless configured), and never makes it compact again once one was
+ * long. A seat's claim answers with its device, over 64 bytes, so every room's remembered answers stayed
+ * a hash table, 2.5 KB where the same twenty answers take 1.4 KB compact: the hash is written again once
+ * the last long answer is let go (with another limit configured, at worst once for each long one).
+ */
+const COMPACT_AGAIN_LUA = `
+local COMPACT_MAX = 64
+local function compactAgain(key)
+  if redis.call('OBJECT', 'ENCODING', key) ~= 'hashtable' then return end
+  local all = redis.call('HGETALL', key)
+  for i = 1, #all do
+    if #all[i] > COMPACT_MAX then return end
+  end
+  redis.call('DEL', key)
+  if #all > 0 then redis.call('HSET', key, unpack(all)) end
+end
+`;
+
 // KEYS: room, results, order, stream, push, lookups to drop…
 // ARGV: expected version, doc, command id, result, ttl ms, commands remembered,
 //       how many outbox entries, stream retention ms, stream ttl ms,
@@ -55,6 +75,7 @@ return 1
 //       JSON, then each outbox entry as its number of fields and the fields (no JSON around them: a
 //       view is encoded once, by the adapter's format)
 const COMMIT = `${APPEND_TO_STREAM_LUA}
+${COMPACT_AGAIN_LUA}
 local v = redis.call('HGET', KEYS[1], 'v')
 if not v then return { 'missing' } end
 local previous = redis.call('HGET', KEYS[2], ARGV[3])
@@ -79,7 +100,10 @@ end
 redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
 redis.call('RPUSH', KEYS[3], ARGV[3])
 if redis.call('LLEN', KEYS[3]) > tonumber(ARGV[6]) then
-  redis.call('HDEL', KEYS[2], redis.call('LPOP', KEYS[3]))
+  local oldest = redis.call('LPOP', KEYS[3])
+  local long = #oldest > COMPACT_MAX or redis.call('HSTRLEN', KEYS[2], oldest) > COMPACT_MAX
+  redis.call('HDEL', KEYS[2], oldest)
+  if long then compactAgain(KEYS[2]) end
 end
 for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
 local subscribed = redis.call('PEXPIRE', KEYS[5], ARGV[5])

@@ -364,6 +364,31 @@ describe.runIf(redisUrl !== '')('RedisStore keys', () => {
     expect(await store.redis.keys(`${prefix}:*`)).toEqual([]);
     await store.close();
   });
+  it('the remembered answers are compact again once the last long one is let go, and still answer replays', async () => {
+    const store = await RedisStore.connect(redisUrl, `compact-${nanoid(8)}`);
+    const room = newRoom();
+    const [, results] = store.roomKeys(room.id);
+    await store.create(room, TTL);
+    let version = 1;
+    const commit = async (commandId: string, result: string) => {
+      expect((await store.commit({ roomId: room.id, expectedVersion: version, room, commandId, result, ttlMs: TTL })).status).toBe('ok');
+      version++;
+    };
+    // A seat's claim answers with its device: longer than the 64 bytes a compact hash may hold.
+    await commit('claim', JSON.stringify({ answer: { ok: true, seat: 1, device: 'd'.repeat(12), version: 2 }, padding: 'p'.repeat(40) }));
+    for (let i = 0; i < REMEMBERED_COMMANDS - 1; i++) await commit(`move-${i}`, `{"answer":{"ok":true,"version":${version + 1}}}`);
+    expect(await store.redis.object('ENCODING', results)).toBe('hashtable');
+    const before = Number(await store.redis.memory('USAGE', results, 'SAMPLES', '0'));
+    await commit('move-last', '{"answer":{"ok":true,"version":22}}');
+    expect(await store.redis.object('ENCODING', results)).toBe('listpack');
+    expect(Number(await store.redis.memory('USAGE', results, 'SAMPLES', '0'))).toBeLessThan(before * 0.7);
+    expect(await store.redis.hlen(results)).toBe(REMEMBERED_COMMANDS);
+    expect(await store.redis.pttl(results)).toBeGreaterThan(TTL - 5_000);
+    expect((await store.load(room.id, 'claim')).replay).toBeNull();
+    expect((await store.load(room.id, 'move-0')).replay).toBe('{"answer":{"ok":true,"version":3}}');
+    expect((await store.load(room.id, 'move-last')).replay).toBe('{"answer":{"ok":true,"version":22}}');
+    await store.close();
+  });
 });
 
 describe.runIf(redisUrl !== '')('RedisStore Memories, each its own field', () => {
