@@ -34,8 +34,8 @@ export function seatViews(stored: StoredRoom): { channel: string; seat: SeatInde
  * packet, `2["event",payload]`), made once: a commit's views are encoded while Redis runs the commit,
  * so what is left to do for the partner once it answers is the write itself.
  */
-export function eventPacket(event: keyof ServerToClientEvents, payload: unknown): string {
-  return `2${JSON.stringify([event, payload])}`;
+export function eventPacket<E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>): string {
+  return `2${JSON.stringify([event, ...args])}`;
 }
 
 /**
@@ -117,7 +117,7 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
           const seats = views();
           for (const { channel, packet, asker: mine } of seats) sendLocal(io, channel, packet, mine);
           // The asker's view and its answer, which follows once this task's promises settle, go out as one write.
-          if (asker) holdWrites(asker.conn);
+          if (asker && seats.some(({ asker: mine }) => mine)) holdWrites(asker.conn);
           for (const { packet, asker: mine } of seats) mine?.conn.write(packet);
         },
       };

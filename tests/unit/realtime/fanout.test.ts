@@ -28,6 +28,7 @@ describe('a view encoded once', () => {
     const joined = joinRoom(waitingRoom(), seat('Grace «née» \u2028', 1), NOW);
     if (!joined.ok) throw new Error('join failed');
     const [snapshot] = seatViews({ version: 4, room: joined.value.room }).map((v) => v.snapshot);
+    if (!snapshot) throw new Error('no view');
     const packet = eventPacket('room:snapshot', snapshot);
     expect([packet]).toEqual(new Encoder().encode({ type: PacketType.EVENT, nsp: '/', data: ['room:snapshot', snapshot] }));
     const decoded: Packet[] = [];
