@@ -117,7 +117,8 @@ export function roomNotifier(io: CloserServer, cluster: Pick<Cluster, 'stream'> 
           const seats = views();
           for (const { channel, packet, asker: mine } of seats) sendLocal(io, channel, packet, mine);
           // The asker's view and its answer, which follows once this task's promises settle, go out as one write.
-          if (asker && seats.some(({ asker: mine }) => mine)) holdWrites(asker.conn);
+          const held = seats.find(({ asker: mine }) => mine)?.asker;
+          if (held) holdWrites(held.conn);
           for (const { packet, asker: mine } of seats) mine?.conn.write(packet);
         },
       };

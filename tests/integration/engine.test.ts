@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Server } from 'socket.io';
 import { io as connectClient, type Socket as ClientSocket } from 'socket.io-client';
 import WebSocket from 'ws';
+import { recordKernelWrites } from '../support/kernel-writes.js';
 import { LeanEngine, holdWrites, type EngineOptions } from '../../server/realtime/engine.js';
 
 interface Running {
@@ -259,18 +260,7 @@ describe('the lean engine', () => {
   it('held writes go out together once the task’s promises have settled, and unheld ones one by one', async () => {
     const { url, io, http } = await start();
     // The server's side of each connection, its writes to the kernel counted (a corked batch is one _writev).
-    const writes: number[] = [];
-    http.on('upgrade', (_req, socket: { _write: Function; _writev: Function }) => {
-      const [write, writev] = [socket._write, socket._writev];
-      socket._write = function (this: unknown, ...args: unknown[]) {
-        writes.push(1);
-        return write.apply(this, args);
-      };
-      socket._writev = function (this: unknown, chunks: unknown[], ...rest: unknown[]) {
-        writes.push(chunks.length);
-        return writev.apply(this, [chunks, ...rest]);
-      };
-    });
+    const writes = recordKernelWrites(http);
     io.on('connection', (socket) => {
       socket.on('ask', async (hold: boolean, ack: (answer: string) => void) => {
         if (hold) holdWrites(socket.conn);
@@ -290,7 +280,7 @@ describe('the lean engine', () => {
       expect(await socket.emitWithAck('ask', hold)).toBe('the answer');
       expect(views).toEqual(['the view', 'and another']);
       // Three frames (ws gives each a header and its data): in three writes to the kernel, or in one.
-      expect(writes).toEqual(hold ? [6] : [2, 2, 2]);
+      expect(writes.map((w) => w.chunks)).toEqual(hold ? [6] : [2, 2, 2]);
     }
   });
 

@@ -4,38 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server.js';
 import { MemoryStore } from '../../server/store/memory.js';
+import { recordKernelWrites, type KernelWrite } from '../support/kernel-writes.js';
 import { cid, eventually, seatedPair, startTestServer } from '../support/server.js';
-
-/** Each write to the kernel on the server's side of a connection: whose, and the text it carried. */
-interface Write {
-  connection: number;
-  text: string;
-}
-
-type Chunk = { chunk: Buffer | string } | Buffer | string;
-type Writable = { _write: (chunk: Chunk, ...rest: unknown[]) => unknown; _writev: (chunks: Chunk[], ...rest: unknown[]) => unknown };
-
-const text = (chunk: Chunk) => (typeof chunk === 'object' && 'chunk' in chunk ? chunk.chunk : chunk).toString('latin1');
 
 describe('the writes of one command', () => {
   let server: RunningServer;
-  const writes: Write[] = [];
+  let writes: KernelWrite[];
 
   beforeAll(async () => {
     server = await startTestServer(new MemoryStore());
-    let connections = 0;
-    server.http.on('upgrade', (_req, socket: Writable) => {
-      const connection = connections++;
-      const [write, writev] = [socket._write, socket._writev];
-      socket._write = function (this: unknown, chunk: Chunk, ...rest: unknown[]) {
-        writes.push({ connection, text: text(chunk) });
-        return write.call(this, chunk, ...rest);
-      };
-      socket._writev = function (this: unknown, chunks: Chunk[], ...rest: unknown[]) {
-        writes.push({ connection, text: chunks.map(text).join('') });
-        return writev.call(this, chunks, ...rest);
-      };
-    });
+    writes = recordKernelWrites(server.http);
   });
   afterAll(() => server.close());
 
